@@ -1,0 +1,70 @@
+/**
+ * The desktop shell: one window, one backend, the IPC transport. Kept thin: everything that is not
+ * Electron glue lives in src/services and src/shared.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseShellOptions } from '../../src/services/args';
+import { Backend } from '../../src/services/backend';
+import { registerContract } from './ipc';
+import { isAppUrl, windowOptions } from './security';
+
+const here = import.meta.dirname;
+const options = parseShellOptions(process.argv.slice(1));
+if (options.dataDir) {
+  mkdirSync(options.dataDir, { recursive: true });
+  app.setPath('userData', options.dataDir);
+}
+
+app.enableSandbox();
+
+const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(join(here, '../renderer/index.html')).href;
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  console.error('Sourcewise is already running; switching to its window.');
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url, rendererUrl)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url, rendererUrl)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const backend = new Backend({
+    dataDir: app.getPath('userData'),
+    packsDir: join(app.getAppPath(), 'exercises'),
+    appVersion: app.getVersion(),
+    shell: 'desktop',
+  });
+  const window = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')));
+  mainWindow = window;
+  registerContract(ipcMain, backend, (event) => {
+    const frame = event.senderFrame;
+    return frame !== null && frame === window.webContents.mainFrame && isAppUrl(frame.url, rendererUrl);
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void window.loadURL(rendererUrl);
+}

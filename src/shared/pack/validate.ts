@@ -1,0 +1,174 @@
+/**
+ * Validates an untrusted value as a pack: the schema first, then the rules across fields that a
+ * schema cannot express. Every problem comes back as one line, `path.to.field: what is wrong`, so an
+ * author can find it; nothing is thrown for bad input.
+ */
+import { formatPath } from '../errors';
+import { Pack, PACK_SCHEMA_VERSION, type Claim, type TextRef } from './schema';
+
+export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: string[] };
+
+export function validatePack(raw: unknown): PackValidation {
+  const versionProblem = checkSchemaVersion(raw);
+  if (versionProblem) return { ok: false, problems: [versionProblem] };
+
+  const parsed = Pack.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path) || '(pack)'}: ${lowerFirst(issue.message)}`);
+    return { ok: false, problems: dedupe(problems) };
+  }
+  const problems = crossFieldProblems(parsed.data);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, pack: parsed.data };
+}
+
+function checkSchemaVersion(raw: unknown): string | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return '(pack): must be a JSON object';
+  }
+  const version = (raw as Record<string, unknown>).schemaVersion;
+  if (version === undefined) return `schemaVersion: missing; this app reads pack format version ${PACK_SCHEMA_VERSION}`;
+  if (version === PACK_SCHEMA_VERSION) return undefined;
+  if (typeof version === 'number' && Number.isInteger(version) && version > PACK_SCHEMA_VERSION) {
+    return `schemaVersion: this pack needs pack format version ${version}; this version of Sourcewise reads version ${PACK_SCHEMA_VERSION}, so update Sourcewise to open it`;
+  }
+  return `schemaVersion: ${JSON.stringify(version).slice(0, 40)} is not a pack format version; this app reads version ${PACK_SCHEMA_VERSION}`;
+}
+
+function crossFieldProblems(pack: Pack): string[] {
+  const problems: string[] = [];
+  const paragraphs = pack.article.paragraphs;
+
+  const checkRef = (ref: TextRef, path: string) => {
+    const paragraph = paragraphs[ref.paragraph];
+    if (paragraph === undefined) {
+      problems.push(
+        `${path}.paragraph: there is no paragraph ${ref.paragraph} (the article has ${paragraphs.length}, numbered from 0)`,
+      );
+      return;
+    }
+    if (paragraph.includes(ref.quote) === false) {
+      problems.push(`${path}.quote: not found in paragraph ${ref.paragraph}`);
+      return;
+    }
+    if (ref.end <= ref.start || ref.end > paragraph.length) {
+      problems.push(
+        `${path}: offsets ${ref.start}..${ref.end} are out of range for paragraph ${ref.paragraph} (${paragraph.length} characters)`,
+      );
+      return;
+    }
+    if (paragraph.slice(ref.start, ref.end) !== ref.quote) {
+      const at = paragraph.indexOf(ref.quote);
+      problems.push(`${path}: offsets ${ref.start}..${ref.end} do not hold the quote (it is at ${at}..${at + ref.quote.length})`);
+    }
+  };
+
+  const checkCues = (cues: readonly string[], paragraphIndexes: readonly number[], path: string) => {
+    const haystack = paragraphIndexes.map((index) => (paragraphs[index] ?? '').toLowerCase()).join('\n');
+    cues.forEach((cue, index) => {
+      if (!haystack.includes(cue.toLowerCase())) {
+        problems.push(`${path}[${index}]: cue "${cue}" is not in paragraph ${paragraphIndexes.join(', ')}`);
+      }
+    });
+  };
+
+  const checkClaim = (claim: Claim, path: string) => {
+    checkRef(claim.ref, `${path}.ref`);
+    if (claim.source.mention) checkRef(claim.source.mention, `${path}.source.mention`);
+    checkCues(claim.cues, [claim.ref.paragraph], `${path}.cues`);
+    if (claim.alsoAccept?.includes(claim.label)) {
+      problems.push(`${path}.alsoAccept: repeats the claim's own label "${claim.label}"`);
+    }
+  };
+
+  const seen = new Map<string, number>();
+  pack.items.forEach((item, index) => {
+    const path = `items[${index}]`;
+    const earlier = seen.get(item.id);
+    if (earlier !== undefined) problems.push(`${path}.id: "${item.id}" is already used by items[${earlier}]`);
+    else seen.set(item.id, index);
+
+    switch (item.type) {
+      case 'classify': {
+        checkClaim(item.claim, `${path}.claim`);
+        if (item.choices) {
+          checkUnique(item.choices, `${path}.choices`, problems);
+          for (const needed of [item.claim.label, ...(item.claim.alsoAccept ?? [])]) {
+            if (!item.choices.includes(needed)) problems.push(`${path}.choices: must offer "${needed}", which the claim accepts`);
+          }
+        }
+        break;
+      }
+      case 'find': {
+        checkUnique(item.paragraphs, `${path}.paragraphs`, problems);
+        item.paragraphs.forEach((paragraph, p) => {
+          if (paragraphs[paragraph] === undefined) problems.push(`${path}.paragraphs[${p}]: there is no paragraph ${paragraph}`);
+        });
+        item.spans.forEach((span, s) => {
+          checkRef(span, `${path}.spans[${s}]`);
+          if (!item.paragraphs.includes(span.paragraph)) {
+            problems.push(
+              `${path}.spans[${s}].paragraph: paragraph ${span.paragraph} is not in the passage (${item.paragraphs.join(', ')})`,
+            );
+          }
+          item.spans.slice(0, s).forEach((other, o) => {
+            if (other.paragraph === span.paragraph && other.start < span.end && span.start < other.end) {
+              problems.push(`${path}.spans[${s}]: overlaps spans[${o}]`);
+            }
+          });
+        });
+        if (item.cues) checkCues(item.cues, item.paragraphs, `${path}.cues`);
+        break;
+      }
+      case 'source': {
+        checkClaim(item.claim, `${path}.claim`);
+        checkUnique(
+          item.options.map((option) => option.id),
+          `${path}.options`,
+          problems,
+        );
+        if (!item.options.some((option) => option.id === item.answer)) {
+          problems.push(`${path}.answer: "${item.answer}" is not one of the options' ids`);
+        }
+        break;
+      }
+      case 'headline': {
+        item.evidence.forEach((ref, e) => checkRef(ref, `${path}.evidence[${e}]`));
+        break;
+      }
+      case 'numbers': {
+        checkUnique(item.sourceOptions, `${path}.sourceOptions`, problems);
+        if (item.choices) checkUnique(item.choices, `${path}.choices`, problems);
+        item.figures.forEach((figure, f) => {
+          const figurePath = `${path}.figures[${f}]`;
+          checkRef(figure.ref, `${figurePath}.ref`);
+          if (figure.source.mention) checkRef(figure.source.mention, `${figurePath}.source.mention`);
+          if (!item.sourceOptions.includes(figure.source.name)) {
+            problems.push(`${figurePath}.source.name: "${figure.source.name}" is not one of sourceOptions`);
+          }
+          for (const needed of [figure.label, ...(figure.alsoAccept ?? [])]) {
+            if (item.choices && !item.choices.includes(needed))
+              problems.push(`${figurePath}.label: "${needed}" is not one of choices`);
+          }
+        });
+        break;
+      }
+    }
+  });
+  return problems;
+}
+
+function checkUnique(values: readonly (string | number)[], path: string, problems: string[]) {
+  const seen = new Set<string | number>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) problems.push(`${path}[${index}]: "${value}" appears twice`);
+    seen.add(value);
+  });
+}
+
+function lowerFirst(message: string): string {
+  return message.length > 0 ? message[0]!.toLowerCase() + message.slice(1) : message;
+}
+
+function dedupe(values: string[]): string[] {
+  return [...new Set(values)];
+}

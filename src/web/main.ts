@@ -1,0 +1,43 @@
+/**
+ * `npm run web`: the app in any browser, for machines without the desktop shell, for development and
+ * for the e2e suite. Prints the address to open; the data folder is the desktop app's unless
+ * `--data-dir DIR` says otherwise.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseShellOptions } from '../services/args';
+import { Backend } from '../services/backend';
+import { defaultDataDir } from '../services/config';
+import { startWebServer } from '../services/web-server';
+
+const here = import.meta.dirname;
+
+async function main(): Promise<void> {
+  const options = parseShellOptions(process.argv.slice(2));
+  const dataDir = options.dataDir ?? defaultDataDir();
+  await mkdir(dataDir, { recursive: true });
+  const backend = new Backend({
+    dataDir,
+    packsDir: join(here, '../../exercises'),
+    appVersion: __APP_VERSION__,
+    shell: 'browser',
+  });
+  const server = await startWebServer({
+    api: backend,
+    rendererDir: join(here, '../renderer'),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    log: (message) => console.error(message),
+  });
+  console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
+  console.log(`Data folder: ${dataDir}`);
+  const stop = () => {
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`Sourcewise could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
