@@ -56,6 +56,7 @@ export default defineConfig({
     build: {
       // Nothing inline: the CSP forbids it.
       assetsInlineLimit: 0,
+      minify: true,
       rollupOptions: { input: resolve(root, 'src/renderer/index.html') },
     },
   },

@@ -17,6 +17,7 @@ export default defineConfig<ShellOptions>({
   reporter: [['list']],
   use: {
     trace: 'retain-on-failure',
+    actionTimeout: 15_000,
     launchOptions: {
       ...(chromium ? { executablePath: chromium } : {}),
       args: [

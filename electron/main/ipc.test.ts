@@ -1,12 +1,13 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { ipcChannel, methodNames, type Api } from '../../src/shared/contract';
+import { stubApi } from '../../src/shared/testing/stub-api';
 import { createIpcHandler, registerContract } from './ipc';
 
-const api: Api = {
+const api: Api = stubApi({
   getAppInfo: async () => ({ name: 'Sourcewise', version: '1', shell: 'desktop', dataDir: '/d' }),
   listPacks: async () => ({ packs: [], invalid: [] }),
-};
+});
 const event = { senderFrame: { url: 'file:///app/index.html' } } as unknown as IpcMainInvokeEvent;
 const silent = () => {};
 

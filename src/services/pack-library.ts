@@ -45,6 +45,7 @@ export function summarise(pack: Pack): PackSummary {
 
 export class PackLibrary {
   private readonly dir: string;
+  private cache: Pack[] | undefined;
 
   constructor(dir: string) {
     this.dir = dir;
@@ -73,6 +74,7 @@ export class PackLibrary {
       }
     }
     packs.sort((a, b) => a.meta.title.localeCompare(b.meta.title));
+    this.cache = packs;
     return { packs, invalid };
   }
 
@@ -81,9 +83,10 @@ export class PackLibrary {
     return { packs: packs.map(summarise), invalid };
   }
 
+  /** Packs rarely change while the app runs; a pack not in the cache triggers one fresh read of the folder. */
   async get(id: string): Promise<Pack> {
-    const { packs } = await this.load();
-    const pack = packs.find((candidate) => candidate.id === id);
+    let pack = this.cache?.find((candidate) => candidate.id === id);
+    if (!pack) pack = (await this.load()).packs.find((candidate) => candidate.id === id);
     if (!pack) throw new ApiError('not-found', `no pack with id "${id}"`);
     return pack;
   }

@@ -3,19 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Api } from '../shared/contract';
+import { stubApi } from '../shared/testing/stub-api';
 import { startWebServer, TOKEN_HEADER, type RunningWebServer } from './web-server';
 
 let server: RunningWebServer;
 let dir: string;
 const calls: unknown[] = [];
 
-const api: Api = {
+const api: Api = stubApi({
   getAppInfo: async () => ({ name: 'Sourcewise', version: '1.2.3', shell: 'browser', dataDir: '/data' }),
   listPacks: async (input) => {
     calls.push(input);
     return { packs: [], invalid: [] };
   },
-};
+});
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sourcewise-web-'));

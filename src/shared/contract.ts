@@ -4,6 +4,9 @@
  * used for types). Adding a call means one entry here and one method in `services/`.
  */
 import { z } from 'zod';
+import { Answer, type Score } from './answers';
+import { Id, Pack } from './pack/schema';
+import { Learner, LearnerId, LearnerName, PackProgress } from './progress';
 
 const NoInput = z.strictObject({});
 
@@ -39,6 +42,17 @@ export const PackList = z.object({
 });
 export type PackList = z.infer<typeof PackList>;
 
+const ScoreOutput = z.custom<Score>();
+
+/** The learner's answers in the current round of one pack, latest per item, re-scored against the pack. */
+export const PackSession = z.object({
+  round: z.number().int(),
+  answers: z.array(z.object({ itemId: Id, answer: Answer, score: ScoreOutput, answeredAt: z.string() })),
+});
+export type PackSession = z.infer<typeof PackSession>;
+
+const LearnerPack = z.strictObject({ learnerId: LearnerId, packId: Id });
+
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -46,6 +60,33 @@ function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
 export const contract = {
   getAppInfo: call(NoInput, AppInfo),
   listPacks: call(NoInput, PackList),
+  getPack: call(z.strictObject({ packId: Id }), Pack),
+
+  listLearners: call(NoInput, z.array(Learner)),
+  createLearner: call(z.strictObject({ name: LearnerName }), Learner),
+  renameLearner: call(z.strictObject({ learnerId: LearnerId, name: LearnerName }), Learner),
+  deleteLearner: call(z.strictObject({ learnerId: LearnerId }), z.object({})),
+
+  /** The learner's standing in every pack they have started. */
+  getProgress: call(z.strictObject({ learnerId: LearnerId }), z.array(PackProgress)),
+  getPackSession: call(LearnerPack, PackSession),
+  /** Scores an answer and resolves only once it is saved. */
+  recordAnswer: call(
+    z.strictObject({
+      learnerId: LearnerId,
+      packId: Id,
+      itemId: Id,
+      answer: Answer,
+      timeTakenMs: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60 * 60 * 1000),
+    }),
+    z.object({ score: ScoreOutput }),
+  ),
+  /** Starts the pack again: a new round, earlier rounds kept. */
+  restartPack: call(LearnerPack, z.object({ round: z.number().int() })),
 };
 
 export type MethodName = keyof typeof contract;

@@ -6,24 +6,17 @@
  * Every string is length-capped: a pack from elsewhere is untrusted input.
  */
 import { z } from 'zod';
+import { HEADLINE_VERDICTS, ITEM_TYPES, LABELS, SOURCE_KINDS, type ItemType } from './vocabulary';
+
+export { HEADLINE_VERDICTS, ITEM_TYPES, LABELS, SOURCE_KINDS, type ItemType };
 
 export const PACK_SCHEMA_VERSION = 1;
 /** Largest pack file the app will read, in bytes. */
 export const MAX_PACK_BYTES = 5 * 1024 * 1024;
 
-export const LABELS = ['confirmed', 'estimate', 'denial', 'unconfirmed', 'opinion'] as const;
 export const Label = z.enum(LABELS);
 export type Label = z.infer<typeof Label>;
 
-export const SOURCE_KINDS = [
-  'named-official',
-  'anonymous-official',
-  'institution',
-  'intelligence-agency',
-  'legislator',
-  'party',
-  'outlet',
-] as const;
 export const SourceKind = z.enum(SOURCE_KINDS);
 export type SourceKind = z.infer<typeof SourceKind>;
 
@@ -115,7 +108,6 @@ export const SourceItem = z.strictObject({
   answer: Id,
 });
 
-export const HEADLINE_VERDICTS = ['supported', 'overstated'] as const;
 export const HeadlineVerdict = z.enum(HEADLINE_VERDICTS);
 export type HeadlineVerdict = z.infer<typeof HeadlineVerdict>;
 
@@ -148,8 +140,10 @@ export const NumbersItem = z.strictObject({
 
 export const Item = z.discriminatedUnion('type', [ClassifyItem, FindItem, SourceItem, HeadlineItem, NumbersItem]);
 export type Item = z.infer<typeof Item>;
-export type ItemType = Item['type'];
-export const ITEM_TYPES = ['classify', 'find', 'source', 'headline', 'numbers'] as const satisfies readonly ItemType[];
+// Every item type has its schema and nothing else is an item type.
+type _ItemTypesAgree = [Item['type']] extends [ItemType] ? ([ItemType] extends [Item['type']] ? true : never) : never;
+const _itemTypesAgree: _ItemTypesAgree = true;
+void _itemTypesAgree;
 export type ClassifyItem = z.infer<typeof ClassifyItem>;
 export type FindItem = z.infer<typeof FindItem>;
 export type SourceItem = z.infer<typeof SourceItem>;

@@ -1,0 +1,108 @@
+import type { Label } from '../src/shared/pack/schema';
+import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
+import { createLearner, LABEL_NAMES, Learner, SEED_PACK } from './learner';
+
+const items = SEED_PACK.items;
+// Every fifth item, from the third, is answered wrongly: at least one of each type.
+const wrong = new Set(items.filter((_, index) => index % 5 === 2).map((item) => item.id));
+for (const type of ['classify', 'find', 'source', 'headline', 'numbers']) {
+  if (!items.some((item) => item.type === type && wrong.has(item.id))) wrong.add(items.find((item) => item.type === type)!.id);
+}
+
+/** The per-label tally the results screen must show, worked out from the pack and the planned answers. */
+function expectedByLabel(): Record<Label, { right: number; total: number }> {
+  const tally = Object.fromEntries(Object.keys(LABEL_NAMES).map((label) => [label, { right: 0, total: 0 }])) as Record<
+    Label,
+    { right: number; total: number }
+  >;
+  const add = (label: Label, right: boolean) => {
+    tally[label].total++;
+    if (right) tally[label].right++;
+  };
+  for (const item of items) {
+    const right = !wrong.has(item.id);
+    if (item.type === 'classify') add(item.claim.label, right);
+    if (item.type === 'find') add(item.label, right);
+    if (item.type === 'numbers') item.figures.forEach((figure, index) => add(figure.label, right || index > 0));
+  }
+  return tally;
+}
+
+test('a learner completes the seed pack with some wrong answers, sees the right results, and finds them after a restart', async ({
+  app,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const page = app.page;
+  await waitUntilReady(page);
+  await expectAccessible(page, testInfo, 'learners, empty');
+  await createLearner(page, 'Ana');
+  await expectAccessible(page, testInfo, 'library');
+  await page.getByRole('button', { name: 'Start' }).click();
+
+  const learner = new Learner(page);
+  const checked = new Set<string>();
+  for (const [index, item] of items.entries()) {
+    await expect(
+      page.getByRole('heading', { level: 1, name: new RegExp(`Exercise ${index + 1} of ${items.length}`) }),
+    ).toBeVisible();
+    if (!checked.has(item.type)) await expectAccessible(page, testInfo, `${item.type} exercise`);
+    await learner.answer(item, !wrong.has(item.id));
+    await expect(page.getByText(item.explanation)).toBeVisible();
+    const state = `${item.type} feedback, ${wrong.has(item.id) ? 'wrong' : 'right'}`;
+    if (!checked.has(state)) {
+      checked.add(state);
+      await expectAccessible(page, testInfo, state);
+      await page.screenshot({ path: testInfo.outputPath(`${state.replaceAll(/\W+/g, '-')}.png`), fullPage: true });
+    }
+    checked.add(item.type);
+    await learner.next(index === items.length - 1);
+  }
+
+  const right = items.length - wrong.size;
+  const results = page.getByRole('region', { name: /^Results:/ });
+  await expect(results.getByText(`You got ${right} of ${items.length} right`)).toBeVisible();
+  for (const [label, tally] of Object.entries(expectedByLabel())) {
+    const row = results
+      .getByRole('table', { name: 'By label' })
+      .getByRole('row', { name: new RegExp(LABEL_NAMES[label as Label]) });
+    await expect(row.getByRole('cell').first()).toHaveText(`${tally.right} of ${tally.total}`);
+  }
+  const missed = results.getByRole('button', { name: /^Exercise \d+:/ });
+  await expect(missed).toHaveCount(wrong.size);
+  await expectAccessible(page, testInfo, 'results');
+  await page.screenshot({ path: testInfo.outputPath('results.png'), fullPage: true });
+
+  // A missed item links back to its explanation.
+  const firstWrong = items.findIndex((item) => wrong.has(item.id));
+  await missed.first().click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Exercise ${firstWrong + 1} of`) })).toBeVisible();
+  await expect(page.getByText(items[firstWrong]!.explanation)).toBeVisible();
+
+  await app.restart();
+  await waitUntilReady(app.page);
+  await app.page.getByRole('button', { name: 'Ana', exact: true }).click();
+  await expect(app.page.getByText(`${items.length} of ${items.length} answered, ${right} right`)).toBeVisible();
+  await app.page.getByRole('button', { name: 'See results' }).click();
+  await expect(app.page.getByText(`You got ${right} of ${items.length} right`)).toBeVisible();
+});
+
+test('a learner resumes a pack where they left it', async ({ app }) => {
+  const page = app.page;
+  await waitUntilReady(page);
+  await createLearner(page, 'Ben');
+  await page.getByRole('button', { name: 'Start' }).click();
+  const learner = new Learner(page);
+  for (const [index, item] of items.slice(0, 3).entries()) {
+    await learner.answer(item, index !== 1);
+    await learner.next(false);
+  }
+  await app.restart();
+  await waitUntilReady(app.page);
+  await app.page.getByRole('button', { name: 'Ben', exact: true }).click();
+  await expect(app.page.getByText(`3 of ${items.length} answered, 2 right`)).toBeVisible();
+  await app.page.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: new RegExp(`Exercise 4 of ${items.length}`) })).toBeVisible();
+  // Earlier answers stay reviewable with their feedback.
+  await app.page.getByRole('button', { name: 'Previous' }).click();
+  await expect(app.page.getByRole('heading', { level: 2, name: /Right/ })).toBeVisible();
+});

@@ -1,0 +1,39 @@
+/** How labels, source kinds and exercise types read on screen. Never told apart by colour alone: each has a name and a mark. */
+import type { HeadlineVerdict, ItemType, Label, SourceKind } from '../../shared/pack/schema';
+
+export const LABEL_INFO: Record<Label, { name: string; mark: string; hint: string }> = {
+  confirmed: { name: 'Confirmed', mark: '✓', hint: 'A source says it verified it, or states it on the record as known.' },
+  estimate: {
+    name: 'Estimate',
+    mark: '≈',
+    hint: 'A figure, forecast or assessment the source presents as approximate or projected.',
+  },
+  denial: { name: 'Denial', mark: '✗', hint: 'A party rejects the claim.' },
+  unconfirmed: { name: 'Unconfirmed', mark: '?', hint: 'Reported but not verified, unknown, or a party declines to confirm.' },
+  opinion: { name: 'Opinion', mark: '❝', hint: 'An evaluation, characterisation, speculation or conditional reasoning.' },
+};
+
+export const SOURCE_KIND_NAMES: Record<SourceKind, string> = {
+  'named-official': 'named official, on the record',
+  'anonymous-official': 'anonymous official',
+  institution: 'institution or spokesperson',
+  'intelligence-agency': 'intelligence agency',
+  legislator: 'legislator relaying a briefing',
+  party: 'a party to the events',
+  outlet: "the outlet's own reporting",
+};
+
+export const ITEM_TYPE_INFO: Record<ItemType, { name: string; question: string }> = {
+  classify: { name: 'Classify', question: 'How well established is the highlighted claim?' },
+  find: { name: 'Find', question: 'Mark every span of the given kind in the passage.' },
+  source: { name: 'Source', question: 'Who says so, and through whom did it reach the article?' },
+  headline: { name: 'Headline', question: 'Does the body of the article support this headline?' },
+  numbers: { name: 'Numbers', question: 'For each figure: is it confirmed or an estimate, and whose figure is it?' },
+};
+
+export const VERDICT_NAMES: Record<HeadlineVerdict, string> = {
+  supported: 'The body supports it',
+  overstated: 'It says more than the body supports',
+};
+
+export const CONFIDENCE_NAMES: Record<1 | 2 | 3, string> = { 1: 'Guessing', 2: 'Fairly sure', 3: 'Certain' };

@@ -1,0 +1,140 @@
+/**
+ * Marking spans in a passage, by mouse (select text) or by keyboard (a word cursor: arrows move,
+ * Shift+arrows extend, Enter or Space marks or unmarks, Delete removes the mark under the cursor).
+ */
+import type { MarkedSpan } from '../../shared/answers';
+import { snapToWords, words, type Highlight } from '../lib/highlights';
+
+export class FindMarker {
+  marks = $state<MarkedSpan[]>([]);
+  /** The word cursor: a run of words in one paragraph, from anchor to focus (word indices). */
+  cursor = $state<{ paragraph: number; anchor: number; focus: number } | undefined>(undefined);
+  announcement = $state('');
+
+  private readonly paragraphs: readonly string[];
+
+  constructor(paragraphs: readonly string[]) {
+    this.paragraphs = paragraphs;
+  }
+
+  private text(paragraph: number): string {
+    return this.paragraphs[paragraph] ?? '';
+  }
+
+  get cursorSpan(): MarkedSpan | undefined {
+    if (!this.cursor) return undefined;
+    const list = words(this.text(this.cursor.paragraph));
+    const from = list[Math.min(this.cursor.anchor, this.cursor.focus)];
+    const to = list[Math.max(this.cursor.anchor, this.cursor.focus)];
+    if (!from || !to) return undefined;
+    return { paragraph: this.cursor.paragraph, start: from.start, end: to.end };
+  }
+
+  get highlights(): Highlight[] {
+    const list: Highlight[] = this.marks.map((mark) => ({ ...mark, kind: 'mark' }));
+    const cursor = this.cursorSpan;
+    if (cursor) list.push({ ...cursor, kind: 'cursor' });
+    return list;
+  }
+
+  quote(span: MarkedSpan): string {
+    return this.text(span.paragraph).slice(span.start, span.end);
+  }
+
+  focusParagraph(paragraph: number): void {
+    if (this.cursor?.paragraph === paragraph) return;
+    this.cursor = { paragraph, anchor: 0, focus: 0 };
+    this.announceCursor();
+  }
+
+  /** Adds a mouse selection, widened to whole words; overlapping marks merge. */
+  addSelection(paragraph: number, start: number, end: number): void {
+    const snapped = snapToWords(this.text(paragraph), start, end);
+    if (!snapped) return;
+    this.add({ paragraph, ...snapped });
+  }
+
+  remove(index: number): void {
+    const [removed] = this.marks.splice(index, 1);
+    if (removed) this.announcement = `Removed the mark on “${this.quote(removed)}”.`;
+  }
+
+  keydown(paragraph: number, event: KeyboardEvent): void {
+    const count = words(this.text(paragraph)).length;
+    if (count === 0) return;
+    if (!this.cursor || this.cursor.paragraph !== paragraph) this.cursor = { paragraph, anchor: 0, focus: 0 };
+    const cursor = this.cursor;
+    const move = (to: number) => {
+      const focus = Math.max(0, Math.min(count - 1, to));
+      this.cursor = event.shiftKey ? { ...cursor, focus } : { paragraph, anchor: focus, focus };
+      this.announceCursor();
+    };
+    switch (event.key) {
+      case 'ArrowRight':
+        move(cursor.focus + 1);
+        break;
+      case 'ArrowLeft':
+        move(cursor.focus - 1);
+        break;
+      case 'Home':
+        move(0);
+        break;
+      case 'End':
+        move(count - 1);
+        break;
+      case 'Enter':
+      case ' ':
+        this.toggleAtCursor();
+        break;
+      case 'Delete':
+      case 'Backspace': {
+        const span = this.cursorSpan;
+        const index = span ? this.marks.findIndex((mark) => overlaps(mark, span)) : -1;
+        if (index >= 0) this.remove(index);
+        break;
+      }
+      case 'Escape':
+        this.cursor = { paragraph, anchor: cursor.focus, focus: cursor.focus };
+        this.announceCursor();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  private toggleAtCursor(): void {
+    const span = this.cursorSpan;
+    if (!span) return;
+    const inside = this.marks.findIndex(
+      (mark) => mark.paragraph === span.paragraph && mark.start <= span.start && mark.end >= span.end,
+    );
+    if (inside >= 0) this.remove(inside);
+    else this.add(span);
+  }
+
+  private add(span: MarkedSpan): void {
+    let merged = { ...span };
+    const kept: MarkedSpan[] = [];
+    for (const mark of this.marks) {
+      if (mark.paragraph === merged.paragraph && mark.start <= merged.end && merged.start <= mark.end) {
+        merged = { paragraph: merged.paragraph, start: Math.min(mark.start, merged.start), end: Math.max(mark.end, merged.end) };
+      } else kept.push(mark);
+    }
+    kept.push(merged);
+    kept.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
+    this.marks = kept;
+    this.announcement = `Marked “${this.quote(merged)}”. ${kept.length} ${kept.length === 1 ? 'mark' : 'marks'} in all.`;
+  }
+
+  private announceCursor(): void {
+    const span = this.cursorSpan;
+    if (!span) return;
+    const marked = this.marks.some((mark) => overlaps(mark, span));
+    this.announcement = `${this.quote(span)}${marked ? ' (marked)' : ''}`;
+  }
+}
+
+function overlaps(a: MarkedSpan, b: MarkedSpan): boolean {
+  return a.paragraph === b.paragraph && a.start < b.end && b.start < a.end;
+}

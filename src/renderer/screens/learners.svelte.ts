@@ -1,0 +1,67 @@
+/** Who is learning on this machine: create, pick, rename and delete learners. */
+import type { Api } from '../../shared/contract';
+import type { Learner } from '../../shared/progress';
+import { describeError } from '../lib/errors';
+
+type LearnersApi = Pick<Api, 'listLearners' | 'createLearner' | 'renameLearner' | 'deleteLearner'>;
+
+export const MAX_NAME_LENGTH = 60;
+
+export class LearnersState {
+  learners = $state<Learner[]>([]);
+  status = $state<'loading' | 'ready' | 'failed'>('loading');
+  error = $state('');
+  busy = $state(false);
+
+  private readonly api: LearnersApi;
+
+  constructor(api: LearnersApi) {
+    this.api = api;
+  }
+
+  async load(): Promise<void> {
+    try {
+      this.learners = await this.api.listLearners({});
+      this.status = 'ready';
+    } catch (error) {
+      this.error = describeError(error);
+      this.status = 'failed';
+    }
+  }
+
+  /** Returns an error message for the form, or the new learner. */
+  async create(name: string): Promise<Learner | string> {
+    return this.run(async () => {
+      const learner = await this.api.createLearner({ name });
+      await this.load();
+      return learner;
+    });
+  }
+
+  async rename(learnerId: string, name: string): Promise<Learner | string> {
+    return this.run(async () => {
+      const learner = await this.api.renameLearner({ learnerId, name });
+      await this.load();
+      return learner;
+    });
+  }
+
+  async remove(learnerId: string): Promise<true | string> {
+    return this.run(async () => {
+      await this.api.deleteLearner({ learnerId });
+      await this.load();
+      return true as const;
+    });
+  }
+
+  private async run<T>(action: () => Promise<T>): Promise<T | string> {
+    this.busy = true;
+    try {
+      return await action();
+    } catch (error) {
+      return describeError(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+}

@@ -1,0 +1,31 @@
+/** The packs, with one learner's progress in each. */
+import type { Api, PackList } from '../../shared/contract';
+import type { PackProgress } from '../../shared/progress';
+import { describeError } from '../lib/errors';
+
+export class LibraryState {
+  packs = $state<PackList>({ packs: [], invalid: [] });
+  progress = $state<Record<string, PackProgress>>({});
+  status = $state<'loading' | 'ready' | 'failed'>('loading');
+  error = $state('');
+
+  private readonly api: Pick<Api, 'listPacks' | 'getProgress'>;
+  readonly learnerId: string;
+
+  constructor(api: Pick<Api, 'listPacks' | 'getProgress'>, learnerId: string) {
+    this.api = api;
+    this.learnerId = learnerId;
+  }
+
+  async load(): Promise<void> {
+    try {
+      const [packs, progress] = await Promise.all([this.api.listPacks({}), this.api.getProgress({ learnerId: this.learnerId })]);
+      this.packs = packs;
+      this.progress = Object.fromEntries(progress.map((entry) => [entry.packId, entry]));
+      this.status = 'ready';
+    } catch (error) {
+      this.error = describeError(error);
+      this.status = 'failed';
+    }
+  }
+}

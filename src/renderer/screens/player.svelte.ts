@@ -1,0 +1,193 @@
+/**
+ * A learner working through one pack: which exercise is shown, the answers given in this round,
+ * saving each answer (kept for a retry when saving fails), and what the article highlights.
+ */
+import type { Answer, Score } from '../../shared/answers';
+import type { Api } from '../../shared/contract';
+import type { Item, Pack, TextRef } from '../../shared/pack/schema';
+import { summariseAttempts } from '../../shared/scoring';
+import { describeError } from '../lib/errors';
+import { locateCues, type Highlight } from '../lib/highlights';
+import { FindMarker } from './find-marker.svelte';
+
+export interface Answered {
+  answer: Answer;
+  score: Score;
+}
+
+type PlayerApi = Pick<Api, 'getPack' | 'getPackSession' | 'recordAnswer' | 'restartPack'>;
+
+export class PlayerState {
+  pack = $state<Pack | undefined>(undefined);
+  status = $state<'loading' | 'ready' | 'failed'>('loading');
+  loadError = $state('');
+  index = $state(0);
+  answers = $state<Record<string, Answered>>({});
+  round = $state(1);
+  saving = $state(false);
+  saveError = $state('');
+  /** The answer that could not be saved, kept so the learner can retry without answering again. */
+  unsaved = $state<Answer | undefined>(undefined);
+  finder = $state<FindMarker | undefined>(undefined);
+
+  readonly learnerId: string;
+  readonly packId: string;
+  private readonly api: PlayerApi;
+  private shownAt = Date.now();
+
+  constructor(api: PlayerApi, learnerId: string, packId: string) {
+    this.api = api;
+    this.learnerId = learnerId;
+    this.packId = packId;
+  }
+
+  async load(): Promise<void> {
+    try {
+      const [pack, session] = await Promise.all([
+        this.api.getPack({ packId: this.packId }),
+        this.api.getPackSession({ learnerId: this.learnerId, packId: this.packId }),
+      ]);
+      this.pack = pack;
+      this.round = session.round;
+      this.answers = Object.fromEntries(
+        session.answers.map((entry) => [entry.itemId, { answer: entry.answer, score: entry.score }]),
+      );
+      this.show(this.firstUnanswered() ?? 0);
+      this.status = 'ready';
+    } catch (error) {
+      this.loadError = describeError(error);
+      this.status = 'failed';
+    }
+  }
+
+  get items(): Item[] {
+    return this.pack?.items ?? [];
+  }
+
+  get item(): Item | undefined {
+    return this.items[this.index];
+  }
+
+  get current(): Answered | undefined {
+    const item = this.item;
+    return item ? this.answers[item.id] : undefined;
+  }
+
+  get answeredCount(): number {
+    return this.items.filter((item) => this.answers[item.id]).length;
+  }
+
+  get finished(): boolean {
+    return this.items.length > 0 && this.answeredCount === this.items.length;
+  }
+
+  get summary() {
+    if (!this.pack) return undefined;
+    return summariseAttempts(
+      this.pack,
+      this.items.flatMap((item) => {
+        const answered = this.answers[item.id];
+        return answered ? [{ itemId: item.id, score: answered.score }] : [];
+      }),
+    );
+  }
+
+  firstUnanswered(): number | undefined {
+    const index = this.items.findIndex((item) => !this.answers[item.id]);
+    return index === -1 ? undefined : index;
+  }
+
+  show(index: number): void {
+    this.index = Math.max(0, Math.min(this.items.length - 1, index));
+    this.saveError = '';
+    this.unsaved = undefined;
+    this.shownAt = Date.now();
+    const item = this.item;
+    this.finder =
+      item?.type === 'find' && !this.answers[item.id] && this.pack ? new FindMarker(this.pack.article.paragraphs) : undefined;
+  }
+
+  /** Saves and scores an answer; the feedback shows only once the backend has it on disk. */
+  async submit(answer: Answer): Promise<boolean> {
+    const item = this.item;
+    if (!item || this.saving) return false;
+    this.saving = true;
+    this.saveError = '';
+    try {
+      const { score } = await this.api.recordAnswer({
+        learnerId: this.learnerId,
+        packId: this.packId,
+        itemId: item.id,
+        answer,
+        timeTakenMs: Math.min(Date.now() - this.shownAt, 24 * 60 * 60 * 1000),
+      });
+      this.answers[item.id] = { answer, score };
+      this.unsaved = undefined;
+      this.finder = undefined;
+      return true;
+    } catch (error) {
+      this.unsaved = answer;
+      this.saveError = describeError(error);
+      return false;
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  async restart(): Promise<void> {
+    const { round } = await this.api.restartPack({ learnerId: this.learnerId, packId: this.packId });
+    this.round = round;
+    this.answers = {};
+    this.show(0);
+  }
+
+  /** What the article shows for the current exercise: the claim before answering, and after it the cues and the source. */
+  get highlights(): Highlight[] {
+    const item = this.item;
+    const pack = this.pack;
+    if (!item || !pack) return [];
+    const answered = this.current;
+    const list: Highlight[] = [];
+    const ref = (r: TextRef, kind: Highlight['kind'], tag?: string): Highlight => ({
+      paragraph: r.paragraph,
+      start: r.start,
+      end: r.end,
+      kind,
+      ...(tag ? { tag } : {}),
+    });
+    const cues = (paragraph: number, words: readonly string[], within?: TextRef) => {
+      for (const at of locateCues(pack.article.paragraphs[paragraph] ?? '', words, within))
+        list.push({ paragraph, ...at, kind: 'cue' });
+    };
+    switch (item.type) {
+      case 'classify':
+      case 'source':
+        list.push(ref(item.claim.ref, 'claim'));
+        if (answered) {
+          cues(item.claim.ref.paragraph, item.claim.cues, item.claim.ref);
+          if (item.claim.source.mention) list.push(ref(item.claim.source.mention, 'source'));
+        }
+        break;
+      case 'find':
+        if (answered && answered.answer.type === 'find' && answered.score.detail.type === 'find') {
+          const { found } = answered.score.detail;
+          item.spans.forEach((span, index) => list.push(ref(span, found.includes(index) ? 'expected' : 'missed')));
+          for (const mark of answered.answer.spans) list.push({ ...mark, kind: 'mark' });
+          for (const paragraph of item.paragraphs) cues(paragraph, item.cues ?? []);
+        } else if (this.finder) {
+          list.push(...this.finder.highlights);
+        }
+        break;
+      case 'headline':
+        if (answered) for (const evidence of item.evidence) list.push(ref(evidence, 'evidence'));
+        break;
+      case 'numbers':
+        item.figures.forEach((figure, index) => {
+          list.push(ref(figure.ref, 'figure', String(index + 1)));
+          if (answered && figure.source.mention) list.push(ref(figure.source.mention, 'source'));
+        });
+        break;
+    }
+    return list;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Learners and their attempts: what the store keeps and what the contract returns about progress.
+ * Each attempt carries what a report will need, so that reports never have to guess.
+ */
+import { z } from 'zod';
+import { Answer } from './answers';
+import { Id, ITEM_TYPES, Label } from './pack/schema';
+
+export const LearnerId = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a learner id');
+
+/** A learner's display name: what they type, trimmed, one line, at most 60 characters. */
+export const LearnerName = z
+  .string()
+  .transform((value) => value.trim().replace(/\s+/g, ' '))
+  .pipe(
+    z
+      .string()
+      .min(1, 'a name must have at least one letter')
+      .max(60, 'a name can be at most 60 characters')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'a name cannot contain control characters'),
+  );
+
+export const Learner = z.object({ id: LearnerId, name: z.string(), createdAt: z.string() });
+export type Learner = z.infer<typeof Learner>;
+
+export const Attempt = z.object({
+  id: z.string(),
+  learnerId: LearnerId,
+  packId: Id,
+  packVersion: z.number().int(),
+  itemId: Id,
+  itemType: z.enum(ITEM_TYPES),
+  /** Which time through the pack: starting a pack again starts a new round. */
+  round: z.number().int().min(1),
+  answer: Answer,
+  correct: z.boolean(),
+  score: z.number().min(0).max(1),
+  labels: z.array(z.object({ label: Label, correct: z.boolean() })),
+  confidence: z.number().int().min(1).max(3).optional(),
+  timeTakenMs: z.number().int().min(0),
+  answeredAt: z.string(),
+  appVersion: z.string(),
+});
+export type Attempt = z.infer<typeof Attempt>;
+
+/** One learner's standing in one pack, for the library. */
+export const PackProgress = z.object({
+  packId: Id,
+  round: z.number().int(),
+  answered: z.number().int(),
+  correct: z.number().int(),
+  total: z.number().int(),
+});
+export type PackProgress = z.infer<typeof PackProgress>;
