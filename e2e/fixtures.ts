@@ -22,6 +22,8 @@ import { findElectronBinary } from './electron-binary';
 export type Shell = 'browser' | 'electron';
 export interface ShellOptions {
   shell: Shell;
+  /** A folder of packs to use instead of exercises/ (set with test.use). */
+  packsDir: string | undefined;
 }
 
 const root = join(import.meta.dirname, '..');
@@ -42,8 +44,12 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startBrowserMode(dataDir: string, browser: Browser): Promise<Running> {
-  const child = spawn(process.execPath, [join(root, 'out/main/web.js'), '--data-dir', dataDir], {
+function shellArgs(dataDir: string, packsDir: string | undefined): string[] {
+  return [`--data-dir=${dataDir}`, ...(packsDir ? [`--packs-dir=${packsDir}`] : [])];
+}
+
+async function startBrowserMode(args: string[], browser: Browser): Promise<Running> {
+  const child = spawn(process.execPath, [join(root, 'out/main/web.js'), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -77,10 +83,10 @@ async function startBrowserMode(dataDir: string, browser: Browser): Promise<Runn
   };
 }
 
-async function startElectron(dataDir: string, executablePath: string): Promise<Running> {
+async function startElectron(args: string[], executablePath: string): Promise<Running> {
   const app: ElectronApplication = await _electron.launch({
     executablePath,
-    args: [join(root, 'out/main/index.js'), `--data-dir=${dataDir}`],
+    args: [join(root, 'out/main/index.js'), ...args],
     cwd: root,
   });
   const page = await app.firstWindow();
@@ -97,7 +103,8 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export const test = base.extend<ShellOptions & { app: SourcewiseApp }>({
   shell: ['browser', { option: true }],
-  app: async ({ shell, browser }, use, testInfo) => {
+  packsDir: [undefined, { option: true }],
+  app: async ({ shell, packsDir, browser }, use, testInfo) => {
     let executablePath = '';
     if (shell === 'electron') {
       const binary = findElectronBinary();
@@ -105,7 +112,8 @@ export const test = base.extend<ShellOptions & { app: SourcewiseApp }>({
       else executablePath = binary.path;
     }
     const dataDir = mkdtempSync(join(tmpdir(), 'sourcewise-e2e-'));
-    const start = () => (shell === 'electron' ? startElectron(dataDir, executablePath) : startBrowserMode(dataDir, browser));
+    const args = shellArgs(dataDir, packsDir);
+    const start = () => (shell === 'electron' ? startElectron(args, executablePath) : startBrowserMode(args, browser));
     let running = await start();
     const app: SourcewiseApp = {
       get page() {

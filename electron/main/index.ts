@@ -52,7 +52,8 @@ function start(): void {
 
   const backend = new Backend({
     dataDir: app.getPath('userData'),
-    packsDir: join(app.getAppPath(), 'exercises'),
+    // Relative to this file, not app.getAppPath(): the same whether started as `electron .` or `electron out/main/index.js`.
+    packsDir: options.packsDir ?? join(here, '../../exercises'),
     appVersion: app.getVersion(),
     shell: 'desktop',
   });

@@ -4,7 +4,8 @@
  *   sourcewise key FILE [--json]     the answer key; --json prints one JSON object per line
  */
 import { parseArgs } from 'node:util';
-import { readPackFile } from '../services/pack-library';
+import { basename } from 'node:path';
+import { PACK_SCHEMA_FILE, readPackFile } from '../services/pack-library';
 import { answerKey, formatKey } from '../shared/pack/answer-key';
 
 const USAGE = `Usage:
@@ -58,6 +59,8 @@ async function validate(files: string[], io: CliIo): Promise<number> {
   }
   let failed = false;
   for (const file of files) {
+    // `sourcewise validate exercises/*.json` also names the published JSON Schema, which is not a pack.
+    if (basename(file) === PACK_SCHEMA_FILE) continue;
     const result = await readPackFile(file);
     if (result.ok) continue;
     failed = true;

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const backend = new Backend({
     dataDir,
-    packsDir: join(here, '../../exercises'),
+    packsDir: options.packsDir ?? join(here, '../../exercises'),
     appVersion: __APP_VERSION__,
     shell: 'browser',
   });

@@ -37,7 +37,11 @@ const HttpUrl = z
 const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'is not a real date');
+  // Date.parse rolls 2024-02-30 over to March; a real date survives the round trip unchanged.
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  }, 'is not a real date');
 
 /** A stretch of one paragraph: its exact text and where it starts and ends (end exclusive). */
 export const TextRef = z.strictObject({

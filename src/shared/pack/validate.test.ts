@@ -78,9 +78,15 @@ describe('validatePack', () => {
 
   describe('the shape', () => {
     it('reports a missing field by its path', () => {
-      expect(problemsAfter((pack) => delete pack.meta.title)).toEqual([
-        'meta.title: invalid input: expected string, received undefined',
-      ]);
+      expect(problemsAfter((pack) => delete pack.meta.title)).toEqual(['meta.title: missing (expected string)']);
+    });
+
+    it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024-04-31'])('refuses the impossible date %s', (date) => {
+      expect(problemsAfter((pack) => (pack.meta.published = date))).toEqual(['meta.published: is not a real date']);
+    });
+
+    it('accepts a leap day', () => {
+      expect(problemsAfter((pack) => (pack.meta.published = '2024-02-29'))).toEqual([]);
     });
 
     it('reports an overlong string with the limit', () => {

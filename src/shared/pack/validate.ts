@@ -12,9 +12,13 @@ export function validatePack(raw: unknown): PackValidation {
   const versionProblem = checkSchemaVersion(raw);
   if (versionProblem) return { ok: false, problems: [versionProblem] };
 
-  const parsed = Pack.safeParse(raw);
+  const parsed = Pack.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${formatPath(issue.path) || '(pack)'}: ${lowerFirst(issue.message)}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const where = formatPath(issue.path) || '(pack)';
+      if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}: missing (expected ${issue.expected})`;
+      return `${where}: ${lowerFirst(issue.message)}`;
+    });
     return { ok: false, problems: dedupe(problems) };
   }
   const problems = crossFieldProblems(parsed.data);
