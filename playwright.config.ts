@@ -18,6 +18,7 @@ export default defineConfig<ShellOptions>({
   use: {
     trace: 'retain-on-failure',
     actionTimeout: 15_000,
+    screenshot: 'only-on-failure',
     launchOptions: {
       ...(chromium ? { executablePath: chromium } : {}),
       args: [

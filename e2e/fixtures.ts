@@ -34,8 +34,8 @@ export interface SourcewiseApp {
   shell: Shell;
   /** Browser mode only: the server's origin and token, for specs that call the HTTP contract directly. */
   server: { origin: string; token: string } | undefined;
-  /** Quits the app as a person would and starts it again on the same data folder. */
-  restart(): Promise<void>;
+  /** Quits the app and starts it again on the same data folder; `whileClosed` runs in between. */
+  restart(whileClosed?: () => void | Promise<void>): Promise<void>;
 }
 
 interface Running {
@@ -124,8 +124,9 @@ export const test = base.extend<ShellOptions & { app: SourcewiseApp }>({
       },
       dataDir,
       shell,
-      restart: async () => {
+      restart: async (whileClosed) => {
         await running.stop();
+        await whileClosed?.();
         running = await start();
       },
     };

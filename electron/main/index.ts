@@ -2,12 +2,13 @@
  * The desktop shell: one window, one backend, the IPC transport. Kept thin: everything that is not
  * Electron glue lives in src/services and src/shared.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseShellOptions } from '../../src/services/args';
 import { Backend } from '../../src/services/backend';
+import { acquireDataLock } from '../../src/services/data-lock';
 import { registerContract } from './ipc';
 import { isAppUrl, windowOptions } from './security';
 
@@ -47,6 +48,15 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // Electron's lock keeps out a second desktop app; this one also keeps out browser mode and other tools.
+  const lock = acquireDataLock(app.getPath('userData'), 'desktop');
+  if (!lock.ok) {
+    dialog.showErrorBox('Sourcewise is already running', lock.message);
+    app.quit();
+    return;
+  }
+  app.on('will-quit', () => lock.release());
+
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 

@@ -1,15 +1,23 @@
 /** Which screen is shown and for whom. Each screen's own state lives in its own class. */
-import type { Api, AppInfo } from '../shared/contract';
+import type { Api, AppInfo, Notice } from '../shared/contract';
+import { describeError } from './lib/errors';
 import type { Learner } from '../shared/progress';
 import { LearnersState } from './screens/learners.svelte';
 import { LibraryState } from './screens/library.svelte';
 import { PlayerState } from './screens/player.svelte';
+import { ProgressState } from './screens/progress.svelte';
+import { ReviewState } from './screens/review.svelte';
 
 export type Screen =
-  { name: 'learners'; state: LearnersState } | { name: 'library'; state: LibraryState } | { name: 'player'; state: PlayerState };
+  | { name: 'learners'; state: LearnersState }
+  | { name: 'library'; state: LibraryState }
+  | { name: 'player'; state: PlayerState }
+  | { name: 'progress'; state: ProgressState }
+  | { name: 'review'; state: ReviewState };
 
 export class AppState {
   info = $state<AppInfo | undefined>(undefined);
+  notices = $state<Notice[]>([]);
   learner = $state<Learner | undefined>(undefined);
   screen = $state<Screen>() as Screen;
 
@@ -22,8 +30,25 @@ export class AppState {
 
   /** Loads the first screen; resolves once its data has arrived. */
   async start(): Promise<void> {
-    const [info] = await Promise.all([this.api.getAppInfo({}).catch(() => undefined), this.showLearners()]);
+    const [info, notices] = await Promise.all([
+      this.api.getAppInfo({}).catch(() => undefined),
+      this.api.getNotices({}).catch((error: unknown) => [
+        {
+          id: 'notices-failed',
+          severity: 'error' as const,
+          title: 'Sourcewise could not check its data',
+          text: describeError(error),
+        },
+      ]),
+      this.showLearners(),
+    ]);
     this.info = info;
+    this.notices = notices;
+  }
+
+  async dismissNotice(id: string): Promise<void> {
+    this.notices = this.notices.filter((notice) => notice.id !== id);
+    await this.api.dismissNotice({ id }).catch(() => undefined);
   }
 
   async showLearners(): Promise<void> {
@@ -45,5 +70,32 @@ export class AppState {
     const state = new PlayerState(this.api, this.learner.id, packId);
     this.screen = { name: 'player', state };
     await state.load();
+  }
+
+  async showProgress(): Promise<void> {
+    if (!this.learner) return;
+    const state = new ProgressState(this.api, this.learner.id);
+    this.screen = { name: 'progress', state };
+    await state.load();
+  }
+
+  async showReview(): Promise<void> {
+    if (!this.learner) return;
+    const state = new ReviewState(this.api, this.learner.id);
+    this.screen = { name: 'review', state };
+    await state.load();
+  }
+
+  async startReview(packId: string, itemIds: string[]): Promise<void> {
+    if (!this.learner) return;
+    const state = new PlayerState(this.api, this.learner.id, packId, itemIds);
+    this.screen = { name: 'player', state };
+    await state.load();
+  }
+
+  /** Leaving a pack returns to where it was opened from. */
+  async leavePlayer(): Promise<void> {
+    if (this.screen.name === 'player' && this.screen.state.reviewing) await this.showReview();
+    else await this.showLibrary();
   }
 }

@@ -3,22 +3,38 @@
  * into an instance of this class after validating the input; it never sees raw input.
  */
 import { randomUUID } from 'node:crypto';
-import type { Api, AppInfo, MethodInput, MethodOutput, PackList, PackSession } from '../shared/contract';
+import type {
+  Api,
+  AppInfo,
+  MethodInput,
+  MethodOutput,
+  Notice,
+  PackList,
+  PackSession,
+  ProgressReport,
+  ReviewQueue,
+} from '../shared/contract';
+import { calibration, labelJudgements, readings, signalDetection } from '../shared/discernment';
 import { ApiError } from '../shared/errors';
-import type { Pack } from '../shared/pack/schema';
-import type { Learner, PackProgress } from '../shared/progress';
+import { ITEM_TYPES, LABELS, type Item, type Pack } from '../shared/pack/schema';
+import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
 import { PackLibrary } from './pack-library';
 import { ProgressStore } from './progress-store';
+import { entersReview, gradeFor, reviewKey, scheduleNext } from './review-schedule';
 
 export class Backend implements Api {
   private readonly config: BackendConfig;
   private readonly library: PackLibrary;
   private readonly store: ProgressStore;
 
-  constructor(config: BackendConfig) {
+  /** The clock; tests move it to see reviews fall due. */
+  private readonly now: () => Date;
+
+  constructor(config: BackendConfig, now: () => Date = () => new Date()) {
     this.config = config;
+    this.now = now;
     this.library = new PackLibrary(config.packsDir);
     this.store = new ProgressStore(config.dataDir);
   }
@@ -33,6 +49,16 @@ export class Backend implements Api {
 
   async getPack({ packId }: MethodInput<'getPack'>): Promise<Pack> {
     return this.library.get(packId);
+  }
+
+  async getNotices(_input: MethodInput<'getNotices'>): Promise<Notice[]> {
+    await this.store.open();
+    return this.store.notices();
+  }
+
+  async dismissNotice({ id }: MethodInput<'dismissNotice'>): Promise<Record<string, never>> {
+    this.store.dismissNotice(id);
+    return {};
   }
 
   async listLearners(_input: MethodInput<'listLearners'>): Promise<Learner[]> {
@@ -60,7 +86,7 @@ export class Backend implements Api {
     ]);
     return packs.map((pack) => {
       const round = rounds[pack.id] ?? 1;
-      const latest = latestPerItem(attempts.filter((attempt) => attempt.packId === pack.id && attempt.round === round));
+      const latest = latestPerItem(inRound(attempts, pack.id, round));
       const itemIds = new Set(pack.items.map((item) => item.id));
       const answered = [...latest.values()].filter((attempt) => itemIds.has(attempt.itemId));
       return {
@@ -79,7 +105,7 @@ export class Backend implements Api {
       this.store.attempts(learnerId),
       this.store.round(learnerId, packId),
     ]);
-    const latest = latestPerItem(attempts.filter((attempt) => attempt.packId === packId && attempt.round === round));
+    const latest = latestPerItem(inRound(attempts, packId, round));
     const answers: PackSession['answers'] = [];
     for (const item of pack.items) {
       const attempt = latest.get(item.id);
@@ -100,34 +126,135 @@ export class Backend implements Api {
 
   async recordAnswer(input: MethodInput<'recordAnswer'>): Promise<MethodOutput<'recordAnswer'>> {
     const { learnerId, packId, itemId, answer, timeTakenMs } = input;
+    const mode = input.mode ?? 'pack';
     await this.store.requireLearner(learnerId);
     const pack = await this.library.get(packId);
     const item = pack.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new ApiError('not-found', `pack "${packId}" has no item "${itemId}"`);
     const score = scoreAnswer(item, answer);
-    await this.store.addAttempt({
-      id: randomUUID(),
-      learnerId,
-      packId,
-      packVersion: pack.version,
-      itemId,
-      itemType: item.type,
-      round: await this.store.round(learnerId, packId),
-      answer,
-      correct: score.correct,
-      score: score.score,
-      labels: score.labels,
-      ...(answer.type === 'classify' && answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
-      timeTakenMs,
-      answeredAt: new Date().toISOString(),
-      appVersion: this.config.appVersion,
-    });
+    const confidence = answer.type === 'classify' ? answer.confidence : undefined;
+    const now = this.now();
+
+    // Every answer to an item in review is a review of its card; a miss or a guess puts it in review.
+    const key = reviewKey(packId, itemId);
+    const card = (await this.store.reviews(learnerId))[key];
+    const review =
+      card || entersReview(score.correct, confidence)
+        ? { key, card: scheduleNext(card, gradeFor(score.correct, confidence), now) }
+        : undefined;
+
+    await this.store.addAttempt(
+      {
+        id: randomUUID(),
+        learnerId,
+        packId,
+        packVersion: pack.version,
+        itemId,
+        itemType: item.type,
+        round: await this.store.round(learnerId, packId),
+        ...(mode === 'review' ? { mode } : {}),
+        answer,
+        correct: score.correct,
+        score: score.score,
+        labels: score.labels,
+        ...(confidence !== undefined ? { confidence } : {}),
+        timeTakenMs,
+        answeredAt: now.toISOString(),
+        appVersion: this.config.appVersion,
+      },
+      review,
+    );
     return { score };
+  }
+
+  async getReviewQueue({ learnerId }: MethodInput<'getReviewQueue'>): Promise<ReviewQueue> {
+    const [reviews, { packs }] = await Promise.all([this.store.reviews(learnerId), this.library.load()]);
+    const now = this.now().getTime();
+    const due: ReviewQueue['due'] = [];
+    const later: string[] = [];
+    for (const [key, card] of Object.entries(reviews)) {
+      const [packId, itemId] = key.split('/');
+      const pack = packs.find((candidate) => candidate.id === packId);
+      const item = pack?.items.find((candidate) => candidate.id === itemId);
+      if (!pack || !item) continue;
+      if (Date.parse(card.due) > now) {
+        later.push(card.due);
+        continue;
+      }
+      due.push({
+        packId: pack.id,
+        packTitle: pack.meta.title,
+        itemId: item.id,
+        itemType: item.type,
+        summary: itemSummary(item),
+        due: card.due,
+        lapses: card.lapses,
+      });
+    }
+    due.sort((a, b) => a.due.localeCompare(b.due));
+    later.sort();
+    return { due, later: later.length, ...(later[0] ? { nextDue: later[0] } : {}) };
+  }
+
+  async getProgressReport({ learnerId, packId }: MethodInput<'getProgressReport'>): Promise<ProgressReport> {
+    const [all, { packs }] = await Promise.all([this.store.attempts(learnerId), this.library.load()]);
+    const attempts = packId ? all.filter((attempt) => attempt.packId === packId) : all;
+    const byLabel = Object.fromEntries(LABELS.map((label) => [label, { right: 0, total: 0 }])) as ProgressReport['byLabel'];
+    const byType = Object.fromEntries(ITEM_TYPES.map((type) => [type, { right: 0, total: 0 }])) as ProgressReport['byType'];
+    const days = new Map<string, { answered: number; correct: number }>();
+    for (const attempt of attempts) {
+      byType[attempt.itemType].total++;
+      if (attempt.correct) byType[attempt.itemType].right++;
+      for (const outcome of attempt.labels) {
+        byLabel[outcome.label].total++;
+        if (outcome.correct) byLabel[outcome.label].right++;
+      }
+      const day = attempt.answeredAt.slice(0, 10);
+      const tally = days.get(day) ?? { answered: 0, correct: 0 };
+      tally.answered++;
+      if (attempt.correct) tally.correct++;
+      days.set(day, tally);
+    }
+    const judgements = labelJudgements(attempts);
+    const discernment = signalDetection(judgements);
+    const answeredPacks = new Set(all.map((attempt) => attempt.packId));
+    return {
+      packs: packs.filter((pack) => answeredPacks.has(pack.id)).map((pack) => ({ id: pack.id, title: pack.meta.title })),
+      ...(packId ? { packId } : {}),
+      answered: attempts.length,
+      correct: attempts.filter((attempt) => attempt.correct).length,
+      byLabel,
+      byType,
+      discernment,
+      readings: readings(discernment, judgements),
+      calibration: calibration(attempts),
+      timeline: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, tally]) => ({ date, ...tally })),
+    };
   }
 
   async restartPack({ learnerId, packId }: MethodInput<'restartPack'>): Promise<{ round: number }> {
     await this.library.get(packId);
     return { round: await this.store.startNewRound(learnerId, packId) };
+  }
+}
+
+/** A pack's answers in one round; review answers do not count towards a round. */
+function inRound(attempts: readonly Attempt[], packId: string, round: number): Attempt[] {
+  return attempts.filter((attempt) => attempt.packId === packId && attempt.round === round && attempt.mode !== 'review');
+}
+
+/** A short reminder of what an item asks, for lists. */
+export function itemSummary(item: Item): string {
+  switch (item.type) {
+    case 'classify':
+    case 'source':
+      return `“${item.claim.ref.quote}”`;
+    case 'headline':
+      return `Headline: “${item.headline}”`;
+    case 'find':
+      return `Find the ${item.label} claims in paragraph${item.paragraphs.length > 1 ? 's' : ''} ${item.paragraphs.map((p) => p + 1).join(', ')}`;
+    case 'numbers':
+      return `Figures: ${item.figures.map((figure) => `“${figure.ref.quote}”`).join(', ')}`;
   }
 }
 

@@ -24,9 +24,15 @@ export async function readPackFile(path: string): Promise<PackFileResult> {
   if (size > MAX_PACK_BYTES) {
     return { ok: false, problems: [`(file): ${size} bytes is larger than the ${MAX_PACK_BYTES}-byte limit for a pack`] };
   }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { ok: false, problems: [`(file): cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`] };
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [`(file): not valid JSON (${(error as Error).message})`] };
   }

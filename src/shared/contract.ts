@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { Answer, type Score } from './answers';
-import { Id, Pack } from './pack/schema';
+import type { Calibration, LabelDiscernment, Reading } from './discernment';
+import { Id, ITEM_TYPES, LABELS, Pack, type Label } from './pack/schema';
 import { Learner, LearnerId, LearnerName, PackProgress } from './progress';
 
 const NoInput = z.strictObject({});
@@ -44,6 +45,15 @@ export type PackList = z.infer<typeof PackList>;
 
 const ScoreOutput = z.custom<Score>();
 
+/** Something the person at the screen must know about their data: a restored file, a read-only store. */
+export const Notice = z.object({
+  id: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  title: z.string(),
+  text: z.string(),
+});
+export type Notice = z.infer<typeof Notice>;
+
 /** The learner's answers in the current round of one pack, latest per item, re-scored against the pack. */
 export const PackSession = z.object({
   round: z.number().int(),
@@ -53,6 +63,44 @@ export type PackSession = z.infer<typeof PackSession>;
 
 const LearnerPack = z.strictObject({ learnerId: LearnerId, packId: Id });
 
+const TallyOutput = z.object({ right: z.number().int(), total: z.number().int() });
+
+/** What the Progress screen shows: per label and type, discernment and bias, calibration, progress over time. */
+export const ProgressReport = z.object({
+  /** The packs this learner has answered in, for choosing the scope. */
+  packs: z.array(z.object({ id: Id, title: z.string() })),
+  packId: Id.optional(),
+  answered: z.number().int(),
+  correct: z.number().int(),
+  byLabel: z.record(z.enum(LABELS), TallyOutput),
+  byType: z.record(z.enum(ITEM_TYPES), TallyOutput),
+  discernment: z.custom<Record<Label, LabelDiscernment>>(),
+  readings: z.custom<Reading[]>(),
+  calibration: z.custom<Calibration>(),
+  /** Answers per day, oldest first. */
+  timeline: z.array(z.object({ date: z.string(), answered: z.number().int(), correct: z.number().int() })),
+});
+export type ProgressReport = z.infer<typeof ProgressReport>;
+
+/** Items due for spaced review, oldest first, and how many come later. */
+export const ReviewQueue = z.object({
+  due: z.array(
+    z.object({
+      packId: Id,
+      packTitle: z.string(),
+      itemId: Id,
+      itemType: z.enum(ITEM_TYPES),
+      /** A short reminder of the item: its claim, headline or task. */
+      summary: z.string(),
+      due: z.string(),
+      lapses: z.number().int(),
+    }),
+  ),
+  later: z.number().int(),
+  nextDue: z.string().optional(),
+});
+export type ReviewQueue = z.infer<typeof ReviewQueue>;
+
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -61,6 +109,9 @@ export const contract = {
   getAppInfo: call(NoInput, AppInfo),
   listPacks: call(NoInput, PackList),
   getPack: call(z.strictObject({ packId: Id }), Pack),
+  /** What happened to the data since start-up (damaged files restored, newer formats opened read-only). */
+  getNotices: call(NoInput, z.array(Notice)),
+  dismissNotice: call(z.strictObject({ id: z.string().max(300) }), z.object({})),
 
   listLearners: call(NoInput, z.array(Learner)),
   createLearner: call(z.strictObject({ name: LearnerName }), Learner),
@@ -82,9 +133,13 @@ export const contract = {
         .int()
         .min(0)
         .max(24 * 60 * 60 * 1000),
+      /** A review answer updates the item's review card but not the pack's round. */
+      mode: z.enum(['pack', 'review']).optional(),
     }),
     z.object({ score: ScoreOutput }),
   ),
+  getProgressReport: call(z.strictObject({ learnerId: LearnerId, packId: Id.optional() }), ProgressReport),
+  getReviewQueue: call(z.strictObject({ learnerId: LearnerId }), ReviewQueue),
   /** Starts the pack again: a new round, earlier rounds kept. */
   restartPack: call(LearnerPack, z.object({ round: z.number().int() })),
 };

@@ -35,6 +35,8 @@ export const Attempt = z.object({
   itemType: z.enum(ITEM_TYPES),
   /** Which time through the pack: starting a pack again starts a new round. */
   round: z.number().int().min(1),
+  /** Answered while working through the pack, or in a review session (which does not touch the round). */
+  mode: z.enum(['pack', 'review']).optional(),
   answer: Answer,
   correct: z.boolean(),
   score: z.number().min(0).max(1),

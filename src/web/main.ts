@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseShellOptions } from '../services/args';
 import { Backend } from '../services/backend';
+import { acquireDataLock } from '../services/data-lock';
 import { defaultDataDir } from '../services/config';
 import { startWebServer } from '../services/web-server';
 
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
   const options = parseShellOptions(process.argv.slice(2));
   const dataDir = options.dataDir ?? defaultDataDir();
   await mkdir(dataDir, { recursive: true });
+  const lock = acquireDataLock(dataDir, 'browser');
+  if (!lock.ok) {
+    console.error(lock.message);
+    process.exit(1);
+  }
   const backend = new Backend({
     dataDir,
     packsDir: options.packsDir ?? join(here, '../../exercises'),
@@ -31,7 +37,10 @@ async function main(): Promise<void> {
   console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
   console.log(`Data folder: ${dataDir}`);
   const stop = () => {
-    void server.close().then(() => process.exit(0));
+    void server.close().then(() => {
+      lock.release();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -32,26 +32,40 @@ export class PlayerState {
 
   readonly learnerId: string;
   readonly packId: string;
+  /** In a review session: the due items of this pack, in the order they fell due. */
+  readonly reviewItemIds: readonly string[] | undefined;
   private readonly api: PlayerApi;
   private shownAt = Date.now();
 
-  constructor(api: PlayerApi, learnerId: string, packId: string) {
+  constructor(api: PlayerApi, learnerId: string, packId: string, reviewItemIds?: readonly string[]) {
     this.api = api;
     this.learnerId = learnerId;
     this.packId = packId;
+    this.reviewItemIds = reviewItemIds;
+  }
+
+  get reviewing(): boolean {
+    return this.reviewItemIds !== undefined;
   }
 
   async load(): Promise<void> {
     try {
       const [pack, session] = await Promise.all([
         this.api.getPack({ packId: this.packId }),
-        this.api.getPackSession({ learnerId: this.learnerId, packId: this.packId }),
+        this.reviewing ? undefined : this.api.getPackSession({ learnerId: this.learnerId, packId: this.packId }),
       ]);
+      if (this.reviewItemIds) {
+        // A review plays only the due items, each fresh: the pack's own round is not touched.
+        const due = this.reviewItemIds;
+        pack.items = pack.items.filter((item) => due.includes(item.id)).sort((a, b) => due.indexOf(a.id) - due.indexOf(b.id));
+      }
       this.pack = pack;
-      this.round = session.round;
-      this.answers = Object.fromEntries(
-        session.answers.map((entry) => [entry.itemId, { answer: entry.answer, score: entry.score }]),
-      );
+      if (session) {
+        this.round = session.round;
+        this.answers = Object.fromEntries(
+          session.answers.map((entry) => [entry.itemId, { answer: entry.answer, score: entry.score }]),
+        );
+      }
       this.show(this.firstUnanswered() ?? 0);
       this.status = 'ready';
     } catch (error) {
@@ -120,6 +134,7 @@ export class PlayerState {
         itemId: item.id,
         answer,
         timeTakenMs: Math.min(Date.now() - this.shownAt, 24 * 60 * 60 * 1000),
+        ...(this.reviewing ? { mode: 'review' as const } : {}),
       });
       this.answers[item.id] = { answer, score };
       this.unsaved = undefined;

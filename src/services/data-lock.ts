@@ -1,0 +1,91 @@
+/**
+ * One writer per data folder. The first process to start on a folder (desktop app, browser mode,
+ * or anything else built on these services) creates `sourcewise.lock`; a second one finds it and
+ * refuses to write, saying which process holds it. A lock left by a process that died (a crash, a
+ * power cut) is recognised by its process id no longer running on this machine, and taken over.
+ * The desktop app also takes Electron's single-instance lock, which focuses the first window.
+ */
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+export const LOCK_FILE = 'sourcewise.lock';
+
+export interface LockOwner {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+  shell: string;
+}
+
+export type LockResult = { ok: true; release: () => void } | { ok: false; owner: LockOwner | undefined; message: string };
+
+export function acquireDataLock(dataDir: string, shell: string): LockResult {
+  const path = join(dataDir, LOCK_FILE);
+  const me: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), shell };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, JSON.stringify(me));
+      } finally {
+        closeSync(fd);
+      }
+      const release = () => {
+        const owner = readOwner(path);
+        if (owner?.pid === me.pid && owner.hostname === me.hostname) rmSync(path, { force: true });
+      };
+      process.once('exit', release);
+      return { ok: true, release };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const owner = readOwner(path);
+    if (owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
+      rmSync(path, { force: true });
+      continue;
+    }
+    if (!owner) {
+      // Unreadable: another process may be writing it this very moment; look again once.
+      if (attempt === 0) continue;
+      rmSync(path, { force: true });
+      continue;
+    }
+    return {
+      ok: false,
+      owner,
+      message:
+        `Sourcewise is already running on this data folder (${owner.shell === 'desktop' ? 'the desktop app' : 'browser mode'}, ` +
+        `process ${owner.pid}${owner.hostname === me.hostname ? '' : ` on ${owner.hostname}`}, started ${owner.startedAt}). ` +
+        `Only one copy may write progress at a time; use that one, or close it and start again. Data folder: ${dataDir}`,
+    };
+  }
+  return { ok: false, owner: undefined, message: `Sourcewise could not take the lock on its data folder ${dataDir}` };
+}
+
+function readOwner(path: string): LockOwner | undefined {
+  try {
+    const owner = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
+    if (typeof owner.pid === 'number' && typeof owner.hostname === 'string') {
+      return {
+        pid: owner.pid,
+        hostname: owner.hostname,
+        startedAt: String(owner.startedAt ?? ''),
+        shell: String(owner.shell ?? ''),
+      };
+    }
+  } catch {
+    // missing or half-written: treated as unreadable
+  }
+  return undefined;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Child process for kill.test.ts: takes the data lock like the app does, opens the store on the data
+ * folder given as the first argument, makes sure there is a learner, then records answers for ever,
+ * printing `ack <attemptId>` only after `addAttempt` resolved (the moment the app would show
+ * feedback). An optional second argument caps the number of answers, after which it idles until killed.
+ */
+import { acquireDataLock } from '../data-lock';
+import { ProgressStore } from '../progress-store';
+import { validAttempt } from './fixtures';
+
+const [dataDir, capArgument] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: answer-loop <dataDir> [maxAnswers]');
+const cap = capArgument === undefined ? Infinity : Number(capArgument);
+
+const lock = acquireDataLock(dataDir, 'browser');
+if (!lock.ok) {
+  process.stdout.write(`locked ${lock.message}\n`);
+  process.exit(3);
+}
+
+const store = new ProgressStore(dataDir);
+await store.open();
+const learner = (await store.listLearners())[0] ?? (await store.createLearner('Kill test'));
+process.stdout.write(`learner ${learner.id}\n`);
+
+for (let count = 0; count < cap; count++) {
+  const attempt = validAttempt(learner.id);
+  await store.addAttempt(attempt);
+  process.stdout.write(`ack ${attempt.id}\n`);
+}
+process.stdout.write('capped\n');
+setInterval(() => undefined, 60_000);

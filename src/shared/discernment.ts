@@ -1,0 +1,309 @@
+/**
+ * Discernment: does a learner tell each label apart from the others, and which way do they lean?
+ * Accuracy alone rewards a learner who doubts everything whenever most claims happen to be doubtful,
+ * so per label we report signal-detection measures (d' for discernment, c for bias), calibration of
+ * confidence ratings, and plain-language readings of both (see PRODUCT.md, "Scoring that teaches the
+ * right thing"). Pure functions over attempt records.
+ */
+import { errorFunction, probit } from 'simple-statistics';
+import { LABELS, type Label } from './pack/vocabulary';
+import type { Attempt } from './progress';
+
+/** One label decision: what the claim really was and what the learner called it. */
+export interface Judgement {
+  truth: Label;
+  given: Label;
+}
+
+/** Signal-detection measures for one label, taken as "this label" (signal) versus "any other" (noise). */
+export interface LabelDiscernment {
+  label: Label;
+  /** Truly this label, called this label. */
+  hits: number;
+  /** Truly this label, called something else. */
+  misses: number;
+  /** Truly another label, called this label. */
+  falseAlarms: number;
+  /** Truly another label, called something else. */
+  correctRejections: number;
+  /** hits / (hits + misses), uncorrected; undefined when the label was never the truth. */
+  hitRate: number | undefined;
+  /** falseAlarms / (falseAlarms + correctRejections), uncorrected; undefined when the label was always the truth. */
+  falseAlarmRate: number | undefined;
+  /** Sensitivity d' = z(H') − z(F'): 0 is chance, higher tells the label apart better. */
+  dPrime: number | undefined;
+  /** Criterion c = −(z(H') + z(F')) / 2: negative uses the label too readily, positive too rarely. */
+  criterion: number | undefined;
+}
+
+/** A plain-language sentence about a learner's judgements, for the learner to read. */
+export interface Reading {
+  kind: 'confusion' | 'bias' | 'sceptic' | 'discernment';
+  /** The label the reading is about (for a confusion, the label the claims really had). */
+  label?: Label;
+  text: string;
+}
+
+/** Right answers at one confidence level (1 guessing, 2 fairly sure, 3 certain). */
+export interface CalibrationLevel {
+  level: 1 | 2 | 3;
+  right: number;
+  total: number;
+  accuracy: number | undefined;
+}
+
+export interface CalibrationReading {
+  kind: 'overconfident' | 'underconfident' | 'calibrated' | 'mismatched';
+  text: string;
+}
+
+export interface Calibration {
+  /** Always three entries, for levels 1, 2 and 3. */
+  levels: CalibrationLevel[];
+  /** All rated answers together. */
+  overall: { right: number; total: number; accuracy: number | undefined };
+  /** Undefined until there is enough data to say anything. */
+  reading: CalibrationReading | undefined;
+}
+
+// Thresholds. They are deliberately modest: a reading is shown to a learner, so it should rest on a
+// pattern that repeats, not on one slip, yet appear within one or two packs.
+
+/** A confusion is read when it happened at least this often... */
+export const CONFUSION_MIN_COUNT = 2;
+/** ...and in at least this share of the claims that truly had the label (once in ten is noise). */
+export const CONFUSION_MIN_SHARE = 0.3;
+/** |c| above this is a clear lean (c = ±0.5 is half a standard deviation off the neutral point). */
+export const BIAS_CRITERION = 0.5;
+/** Bias is read only with at least this many noise trials, so one false alarm cannot make a lean. */
+export const BIAS_MIN_NOISE_TRIALS = 5;
+/** The fewest trials of one kind we read anything into: a "you often miss it" needs more than one miss. */
+export const MIN_TRIALS = 3;
+/** d' of 2 or more is good discernment (about 84% hits with 16% false alarms). */
+export const GOOD_DPRIME = 2;
+/** The blanket-sceptic flag needs at least this many judgements in all... */
+export const SCEPTIC_MIN_JUDGEMENTS = 8;
+/** ...the learner giving one label to at least this share of them... */
+export const SCEPTIC_MIN_SHARE = 0.6;
+/** ...while the share of claims truly having it is lower by at least this much (a quarter of all claims). */
+export const SCEPTIC_MARGIN = 0.25;
+/** A confidence level is read once it has this many answers. */
+export const CALIBRATION_MIN_TRIALS = 4;
+/** "Certain" answers should be right at least this often; "guessing" ones right this often is not a guess. */
+export const CALIBRATION_SURE_ACCURACY = 0.75;
+
+/**
+ * The label decisions in some attempts: a classify attempt gives one, a numbers attempt one per figure;
+ * find, source and headline attempts give none (find is scored by overlap, the others judge no label).
+ * An answer accepted as right although it differs from the main label (a borderline claim that also
+ * accepts another label) counts as the main label, so accepting it is never a false alarm.
+ */
+export function labelJudgements(attempts: readonly Pick<Attempt, 'answer' | 'labels' | 'correct'>[]): Judgement[] {
+  const judgements: Judgement[] = [];
+  for (const { answer, labels, correct } of attempts) {
+    if (answer.type === 'classify') {
+      const truth = labels[0]?.label;
+      if (truth !== undefined) judgements.push({ truth, given: correct ? truth : answer.label });
+    } else if (answer.type === 'numbers') {
+      answer.figures.forEach((figure, index) => {
+        const outcome = labels[index];
+        if (outcome !== undefined)
+          judgements.push({ truth: outcome.label, given: outcome.correct ? outcome.label : figure.label });
+      });
+    }
+  }
+  return judgements;
+}
+
+/**
+ * d' and c for every label, one label versus the rest.
+ *
+ * Rates of 0 or 1 make z infinite, and they are common with a handful of items. We use the log-linear
+ * correction of Hautus (1995), H' = (hits + 0.5) / (signal trials + 1) and F' = (false alarms + 0.5) /
+ * (noise trials + 1), applied to every cell rather than only to extreme ones: it is defined at 0 and 1,
+ * biases d' less than the 1/(2N) rule, and treats every learner alike. d' and c stay undefined when a
+ * label has no signal trials or no noise trials, since then there is nothing to tell it apart from.
+ */
+export function signalDetection(judgements: readonly Judgement[]): Record<Label, LabelDiscernment> {
+  const entries = LABELS.map((label) => {
+    let hits = 0;
+    let misses = 0;
+    let falseAlarms = 0;
+    let correctRejections = 0;
+    for (const { truth, given } of judgements) {
+      if (truth === label) {
+        if (given === label) hits += 1;
+        else misses += 1;
+      } else if (given === label) falseAlarms += 1;
+      else correctRejections += 1;
+    }
+    const signal = hits + misses;
+    const noise = falseAlarms + correctRejections;
+    const defined = signal > 0 && noise > 0;
+    const zHit = normalQuantile((hits + 0.5) / (signal + 1));
+    const zFalseAlarm = normalQuantile((falseAlarms + 0.5) / (noise + 1));
+    const discernment: LabelDiscernment = {
+      label,
+      hits,
+      misses,
+      falseAlarms,
+      correctRejections,
+      hitRate: signal === 0 ? undefined : hits / signal,
+      falseAlarmRate: noise === 0 ? undefined : falseAlarms / noise,
+      dPrime: defined ? zHit - zFalseAlarm : undefined,
+      criterion: defined ? -(zHit + zFalseAlarm) / 2 : undefined,
+    };
+    return [label, discernment] as const;
+  });
+  return Object.fromEntries(entries) as Record<Label, LabelDiscernment>;
+}
+
+/**
+ * The inverse of the standard normal CDF, for 0 < p < 1. simple-statistics' `probit` is a closed-form
+ * approximation that is off by up to about 3e-3 (it gives 1.95716 for z(0.975) = 1.95996), enough to
+ * move d' in the third decimal. Two Newton steps against its `errorFunction` (relative error below
+ * 1.2e-7) bring it to within about 1e-7.
+ */
+export function normalQuantile(p: number): number {
+  let z = probit(p);
+  for (let step = 0; step < 2; step += 1) {
+    const cdf = (1 + errorFunction(z / Math.SQRT2)) / 2;
+    const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+    z -= (cdf - p) / density;
+  }
+  return z;
+}
+
+/** How confidence ratings on classify items match being right, per level and overall. */
+export function calibration(attempts: readonly Pick<Attempt, 'answer' | 'correct'>[]): Calibration {
+  const levels = ([1, 2, 3] as const).map((level) => {
+    const rated = attempts.filter((attempt) => attempt.answer.type === 'classify' && attempt.answer.confidence === level);
+    const right = rated.filter((attempt) => attempt.correct).length;
+    return { level, right, total: rated.length, accuracy: share(right, rated.length) };
+  });
+  const right = levels.reduce((total, level) => total + level.right, 0);
+  const total = levels.reduce((sum, level) => sum + level.total, 0);
+  return { levels, overall: { right, total, accuracy: share(right, total) }, reading: calibrationReading(levels) };
+}
+
+function calibrationReading(levels: readonly CalibrationLevel[]): CalibrationReading | undefined {
+  const read = levels.filter((level) => level.total >= CALIBRATION_MIN_TRIALS);
+  const certain = read.find((level) => level.level === 3);
+  if (certain !== undefined && (certain.accuracy ?? 0) < CALIBRATION_SURE_ACCURACY) {
+    return {
+      kind: 'overconfident',
+      text: `When you felt certain, you were right ${certain.right} of ${certain.total} times. Feeling sure is not proof: check who says so before you decide.`,
+    };
+  }
+  const guessing = read.find((level) => level.level === 1);
+  if (guessing !== undefined && (guessing.accuracy ?? 0) >= CALIBRATION_SURE_ACCURACY) {
+    return {
+      kind: 'underconfident',
+      text: `When you were guessing, you were right ${guessing.right} of ${guessing.total} times. You know more than you think.`,
+    };
+  }
+  if (read.length < 2) return undefined;
+  const rising = read.every((level, index) => index === 0 || (level.accuracy ?? 0) >= (read[index - 1]?.accuracy ?? 0));
+  return rising
+    ? { kind: 'calibrated', text: 'The surer you felt, the more often you were right: your confidence is a good guide.' }
+    : {
+        kind: 'mismatched',
+        text: 'How sure you feel does not match how often you are right yet. Before you rate, ask yourself how the claim is known.',
+      };
+}
+
+/** How each label reads in a sentence. */
+const WORDS: Record<Label, { claims: string; called: string; a: string; lesson: string }> = {
+  confirmed: {
+    claims: 'confirmed claims',
+    called: 'confirmed',
+    a: 'confirmed',
+    lesson: 'Believing everything is not the same as reading carefully: look for who checked it and how.',
+  },
+  estimate: {
+    claims: 'estimates',
+    called: 'estimates',
+    a: 'an estimate',
+    lesson: 'Not every number is a guess: look for who counted it and how.',
+  },
+  denial: {
+    claims: 'denials',
+    called: 'denials',
+    a: 'a denial',
+    lesson: 'Not every answer is a denial: look for who says something is not true.',
+  },
+  unconfirmed: {
+    claims: 'unconfirmed claims',
+    called: 'unconfirmed',
+    a: 'unconfirmed',
+    lesson: 'Doubting everything is not the same as reading carefully: look for who says they verified it.',
+  },
+  opinion: {
+    claims: 'opinions',
+    called: 'opinions',
+    a: 'an opinion',
+    lesson: 'Not everything is just someone’s view: facts can be checked, so look for who checked them.',
+  },
+};
+
+/**
+ * Plain-language readings of a learner's judgements, most important first: a blanket lean on one
+ * label (the sceptic flag), frequent confusions, biases, then labels the learner tells apart well.
+ * `stats` is `signalDetection(judgements)`.
+ */
+export function readings(stats: Record<Label, LabelDiscernment>, judgements: readonly Judgement[]): Reading[] {
+  const sceptic: Reading[] = [];
+  const bias: Reading[] = [];
+  const discernment: Reading[] = [];
+  const all = judgements.length;
+  for (const label of LABELS) {
+    const { hits, misses, falseAlarms, correctRejections, criterion, dPrime } = stats[label];
+    const words = WORDS[label];
+    const given = hits + falseAlarms;
+    const truly = hits + misses;
+    const noise = falseAlarms + correctRejections;
+    const blanket = all >= SCEPTIC_MIN_JUDGEMENTS && given >= SCEPTIC_MIN_SHARE * all && truly <= given - SCEPTIC_MARGIN * all;
+    if (blanket) {
+      const were = truly === 0 ? 'none of them were' : `only ${truly} of them ${truly === 1 ? 'was' : 'were'}`;
+      sceptic.push({
+        kind: 'sceptic',
+        label,
+        text: `You called ${given} of ${all} claims ${words.called}, but ${were}. ${words.lesson}`,
+      });
+    }
+    if (criterion !== undefined && noise >= BIAS_MIN_NOISE_TRIALS) {
+      // The sceptic flag already says this, with numbers.
+      if (criterion < -BIAS_CRITERION && !blanket)
+        bias.push({ kind: 'bias', label, text: `You use '${label}' often, even for claims that are not ${words.called}.` });
+      if (criterion > BIAS_CRITERION && truly >= MIN_TRIALS)
+        bias.push({ kind: 'bias', label, text: `You rarely choose '${label}'; when a claim is ${words.a}, you often miss it.` });
+    }
+    if (dPrime !== undefined && dPrime >= GOOD_DPRIME && truly >= MIN_TRIALS && noise >= MIN_TRIALS)
+      discernment.push({ kind: 'discernment', label, text: `You tell ${words.claims} apart from the rest well.` });
+  }
+  return [...sceptic, ...confusions(stats, judgements), ...bias, ...discernment];
+}
+
+function confusions(stats: Record<Label, LabelDiscernment>, judgements: readonly Judgement[]): Reading[] {
+  const found: { truth: Label; given: Label; count: number; of: number }[] = [];
+  for (const truth of LABELS) {
+    const of = stats[truth].hits + stats[truth].misses;
+    for (const given of LABELS) {
+      if (given === truth) continue;
+      const count = judgements.filter((judgement) => judgement.truth === truth && judgement.given === given).length;
+      if (count >= CONFUSION_MIN_COUNT && count >= CONFUSION_MIN_SHARE * of) found.push({ truth, given, count, of });
+    }
+  }
+  // Stable sort: equal counts keep label order, so the readings do not shuffle between renders.
+  return found
+    .sort((a, b) => b.count - a.count)
+    .map(({ truth, given, count, of }) => ({
+      kind: 'confusion',
+      label: truth,
+      text: `You often call ${WORDS[truth].claims} ${WORDS[given].called} (${count} of ${of} times).`,
+    }));
+}
+
+function share(part: number, whole: number): number | undefined {
+  return whole === 0 ? undefined : part / whole;
+}
