@@ -48,7 +48,8 @@ hostile.article.headline = HOSTILE_HEADLINE;
 write('hostile-text.json', hostile);
 
 test.use({ packsDir });
-test.afterAll(() => rmSync(packsDir, { recursive: true, force: true }));
+// Every process that loads this file (the runner listing tests, each worker) made its own folder.
+process.once('exit', () => rmSync(packsDir, { recursive: true, force: true }));
 
 /** The lines of a region as a screen reader would read them, in order. */
 async function linesOf(page: Page, name: string): Promise<string[]> {

@@ -13,13 +13,8 @@ function focusIsIn(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element.contains(document.activeElement));
 }
 
-/**
- * The dialog is closed and the app has handled its `close` event, which the browser fires a moment
- * later; only then does the dialog's content go (see the BUG test at the end).
- */
 async function expectDialogClosed(page: Page, name: string): Promise<void> {
   await expect(page.getByRole('dialog', { name })).toBeHidden();
-  await expect(page.getByRole('heading', { name, includeHidden: true })).toHaveCount(0);
 }
 
 function learnerList(page: Page) {
@@ -170,12 +165,7 @@ test('learners are added, renamed and deleted with the keyboard alone', async ({
   await expect(page.getByText('No one has used Sourcewise on this computer yet.')).toBeVisible();
 });
 
-// BUG: saving a new name removes the rename form, which held focus, and nothing takes focus back: it
-// falls to <body>, so a keyboard or screen-reader user is thrown to the top of the page
-// (src/renderer/screens/Learners.svelte, rename(): `editing = undefined` without refocusing). Cancel
-// does the same.
 test('after renaming, focus returns to the renamed learner', async ({ app }) => {
-  test.fail();
   const page = app.page;
   await waitUntilReady(page);
   await createLearner(page, 'Kim');
@@ -190,11 +180,7 @@ test('after renaming, focus returns to the renamed learner', async ({ app }) => 
   await expect.poll(() => focusIsIn(learnerList(page).getByRole('listitem')), { timeout: 2_000 }).toBe(true);
 });
 
-// BUG: confirming the delete closes the dialog, and the browser returns focus to the button that
-// opened it, which was removed with the learner: focus falls to <body>
-// (src/renderer/screens/Learners.svelte, confirmDelete(): nothing is focused after `dialog.close()`).
 test('after deleting a learner, focus stays on the learners screen', async ({ app }) => {
-  test.fail();
   const page = app.page;
   await waitUntilReady(page);
   await createLearner(page, 'Kim');
@@ -209,15 +195,7 @@ test('after deleting a learner, focus stays on the learners screen', async ({ ap
     .toBe(true);
 });
 
-// BUG: the dialog clears its content in its `close` handler (`onclose={() => (toDelete = undefined)}`),
-// and the browser fires `close` as a separate task after the dialog closes. If the dialog is opened
-// again before that task runs, the late `close` empties the dialog that was just opened: a modal
-// dialog with no text and no buttons, which makes the rest of the page inert (only Escape gets out).
-// Input is handled before ordinary tasks on a busy machine, so "Keep" (or Escape) and then "Delete"
-// in quick succession can hit it; it made the keyboard test above flaky under load. Here both clicks
-// run in one task to show it every time (src/renderer/screens/Learners.svelte, askDelete/onclose).
 test('the delete dialog opened again right after closing shows its question', async ({ app }) => {
-  test.fail();
   const page = app.page;
   await waitUntilReady(page);
   await createLearner(page, 'Kim');

@@ -6,8 +6,10 @@
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
 import { z } from 'zod';
 
-// No fuzz: the same answers give the same schedule, which tests and learners can rely on.
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+// No fuzz: the same answers give the same schedule, which tests and learners can rely on. No
+// short-term (minute) steps: these are claims to re-read in a later session, not flashcards to
+// drill within one, so a missed item comes back after a day and then at growing intervals.
+const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: false }));
 
 export const StoredCard = z.object({
   due: z.string(),
