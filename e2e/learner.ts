@@ -127,10 +127,15 @@ export class Learner {
         break;
       }
       case 'find': {
-        // Right: mark every expected span. Wrong: mark only a word of the last paragraph's start.
+        // Right: mark every expected span. Wrong: mark only the start of the passage.
         const spans = right ? item.spans : [];
         for (const span of spans) await this.markSpan(span.paragraph, span.start, span.end);
-        if (!right) await this.markSpan(item.paragraphs[0]!, 0, 1);
+        if (!right) {
+          // A wrong answer marks the passage's first two words: a real selection, not a click.
+          const first = item.paragraphs[0]!;
+          const twoWords = words(SEED_PACK.article.paragraphs[first]!)[1]!;
+          await this.markSpan(first, 0, twoWords.end);
+        }
         const marks = panel.getByRole('list').filter({ has: page.getByRole('button', { name: /^Remove mark/ }) });
         await expect(marks.getByRole('listitem')).toHaveCount(right ? item.spans.length : 1);
         break;
@@ -156,33 +161,44 @@ export class Learner {
       return;
     }
     // Drag from the first character to the last, as a person selecting text with the mouse.
-    await box.scrollIntoViewIfNeeded();
-    const points = await box.evaluate(
-      (element, [from, to]) => {
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-        const at = (offset: number) => {
-          let rest = offset;
-          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            const length = node.textContent?.length ?? 0;
-            if (rest < length) return { node, offset: rest };
-            rest -= length;
-          }
-          throw new Error('offset beyond the paragraph');
-        };
-        const rectOf = (offset: number) => {
-          walker.currentNode = element;
-          const { node, offset: inNode } = at(offset);
-          const range = document.createRange();
-          range.setStart(node, inNode);
-          range.setEnd(node, inNode + 1);
-          return range.getBoundingClientRect();
-        };
-        const a = rectOf(from!);
-        const b = rectOf(to! - 1);
-        return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
-      },
-      [start, end],
-    );
+    // A person scrolls the text to where they can see it; pressing on a paragraph at the very edge of
+    // the window would scroll it (focus) under the pointer mid-drag.
+    await box.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    // Measure until the layout stands still: focus moving to a new exercise can scroll the page.
+    const measure = () =>
+      box.evaluate(
+        (element, [from, to]) => {
+          const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+          const at = (offset: number) => {
+            let rest = offset;
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              const length = node.textContent?.length ?? 0;
+              if (rest < length) return { node, offset: rest };
+              rest -= length;
+            }
+            throw new Error('offset beyond the paragraph');
+          };
+          const rectOf = (offset: number) => {
+            walker.currentNode = element;
+            const { node, offset: inNode } = at(offset);
+            const range = document.createRange();
+            range.setStart(node, inNode);
+            range.setEnd(node, inNode + 1);
+            return range.getBoundingClientRect();
+          };
+          const a = rectOf(from!);
+          const b = rectOf(to! - 1);
+          return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+        },
+        [start, end],
+      );
+    let points = await measure();
+    for (let tries = 0; tries < 20; tries++) {
+      await page.waitForTimeout(50);
+      const again = await measure();
+      if (JSON.stringify(again) === JSON.stringify(points)) break;
+      points = again;
+    }
     await page.mouse.move(points.x1, points.y1);
     await page.mouse.down();
     await page.mouse.move(points.x2, points.y2, { steps: 5 });

@@ -41,12 +41,6 @@ export class FindMarker {
     return this.text(span.paragraph).slice(span.start, span.end);
   }
 
-  focusParagraph(paragraph: number): void {
-    if (this.cursor?.paragraph === paragraph) return;
-    this.cursor = { paragraph, anchor: 0, focus: 0 };
-    this.announceCursor();
-  }
-
   /** Adds a mouse selection, widened to whole words; overlapping marks merge. */
   addSelection(paragraph: number, start: number, end: number): void {
     const snapped = snapToWords(this.text(paragraph), start, end);
@@ -62,7 +56,15 @@ export class FindMarker {
   keydown(paragraph: number, event: KeyboardEvent): void {
     const count = words(this.text(paragraph)).length;
     if (count === 0) return;
-    if (!this.cursor || this.cursor.paragraph !== paragraph) this.cursor = { paragraph, anchor: 0, focus: 0 };
+    // The cursor appears with the first key, not on focus: a mouse press also focuses the paragraph,
+    // and re-rendering its text under a starting drag would lose the selection.
+    if (!this.cursor || this.cursor.paragraph !== paragraph) {
+      if (!['ArrowRight', 'ArrowLeft', 'Home', 'End', 'Enter', ' '].includes(event.key)) return;
+      this.cursor = { paragraph, anchor: 0, focus: 0 };
+      this.announceCursor();
+      event.preventDefault();
+      return;
+    }
     const cursor = this.cursor;
     const move = (to: number) => {
       const focus = Math.max(0, Math.min(count - 1, to));

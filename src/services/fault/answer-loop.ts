@@ -3,14 +3,22 @@
  * folder given as the first argument, makes sure there is a learner, then records answers for ever,
  * printing `ack <attemptId>` only after `addAttempt` resolved (the moment the app would show
  * feedback). An optional second argument caps the number of answers, after which it idles until killed.
+ * With `--wait-for-go` it loads, prints `ready` and starts only once a line arrives on stdin, so the
+ * test can start the next child (Node's start-up) while it is still checking the previous round.
  */
 import { acquireDataLock } from '../data-lock';
 import { ProgressStore } from '../progress-store';
 import { validAttempt } from './fixtures';
 
-const [dataDir, capArgument] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: answer-loop <dataDir> [maxAnswers]');
+const waitForGo = process.argv.includes('--wait-for-go');
+const [dataDir, capArgument] = process.argv.slice(2).filter((argument) => argument !== '--wait-for-go');
+if (!dataDir) throw new Error('usage: answer-loop <dataDir> [maxAnswers] [--wait-for-go]');
 const cap = capArgument === undefined ? Infinity : Number(capArgument);
+
+if (waitForGo) {
+  process.stdout.write('ready\n');
+  await new Promise((resolve) => process.stdin.once('data', resolve));
+}
 
 const lock = acquireDataLock(dataDir, 'browser');
 if (!lock.ok) {

@@ -1,0 +1,411 @@
+/**
+ * Damaged and foreign store files, for the learner's own file and for the index (`learners.json`):
+ * cut off, empty, zero bytes, not JSON, the wrong shape, or written by a newer version.
+ *
+ * - Damaged: the file is moved into `<dataDir>/damaged/` with its bytes exactly as they were, the
+ *   newest backup that reads cleanly is restored, and a notice says what happened and what was lost.
+ *   Nothing a backup held is lost. With no usable backup the file is still set aside, never deleted,
+ *   the store starts empty for it and the notice says that no backup could be used.
+ * - Newer version: left byte for byte as it is, a notice says it is open read-only, writes are refused
+ *   with `read-only` and change nothing on disk.
+ * - Temporary files left by a killed writer are removed on open; a learner's file that the index does
+ *   not list is listed again.
+ *
+ * The history is written by a real ProgressStore across simulated time (only `Date` is faked), so the
+ * backups are the ones the store takes itself: at most one every two minutes per file.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Notice } from '../../shared/contract';
+import { ApiError, type ErrorCode } from '../../shared/errors';
+import type { Attempt, Learner } from '../../shared/progress';
+import { ProgressStore } from '../progress-store';
+import { Backups } from '../store-file';
+import { snapshot, validAttempt } from './fixtures';
+
+const T0 = Date.parse('2026-03-02T09:00:00.000Z');
+const MINUTE = 60_000;
+
+let root: string;
+let dataDir: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'sourcewise-damaged-'));
+  dataDir = join(root, 'data');
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  rmSync(root, { recursive: true, force: true });
+});
+
+interface History {
+  ana: Learner;
+  ben: Learner;
+  cleo: Learner;
+  /** Everything Ana answered, in order: a1..a3 before her newest backup, a4 and a5 after it. */
+  anaAttempts: Attempt[];
+  cleoAttempts: Attempt[];
+}
+
+/**
+ * T0: Ana and Ben are created (the index's first backup holds Ana), Ana answers three times (her
+ * first backup holds one answer). T0+5 min: Cleo is created (the index's backup now holds Ana and
+ * Ben), Ana answers twice more (her newest backup holds her first three) and Cleo once (no backup).
+ * Then the app is closed; it is opened again at T0+10 min.
+ */
+async function writeHistory(): Promise<History> {
+  const store = new ProgressStore(dataDir);
+  const ana = await store.createLearner('Ana');
+  const ben = await store.createLearner('Ben');
+  const anaAttempts: Attempt[] = [];
+  const answer = async (learner: Learner, into: Attempt[]) => {
+    const attempt = validAttempt(learner.id, { itemId: `item-${into.length + 1}` });
+    await store.addAttempt(attempt);
+    into.push(attempt);
+  };
+  for (let n = 0; n < 3; n++) await answer(ana, anaAttempts);
+  vi.setSystemTime(T0 + 5 * MINUTE);
+  const cleo = await store.createLearner('Cleo');
+  const cleoAttempts: Attempt[] = [];
+  for (let n = 0; n < 2; n++) await answer(ana, anaAttempts);
+  await answer(cleo, cleoAttempts);
+  vi.setSystemTime(T0 + 10 * MINUTE);
+  expect(store.notices()).toEqual([]);
+  return { ana, ben, cleo, anaAttempts, cleoAttempts };
+}
+
+const indexPath = () => join(dataDir, 'learners.json');
+const learnerPath = (id: string) => join(dataDir, 'learners', `${id}.json`);
+const damagedDir = () => join(dataDir, 'damaged');
+
+function damagedFiles(): string[] {
+  return existsSync(damagedDir()) ? readdirSync(damagedDir()).map((name) => join(damagedDir(), name)) : [];
+}
+
+async function newestBackup(path: string): Promise<{ path: string; data: Record<string, unknown> }> {
+  const [newest] = await new Backups(dataDir).list(path);
+  if (!newest) throw new Error(`no backup of ${path}`);
+  return { path: newest, data: JSON.parse(readFileSync(newest, 'utf8')) as Record<string, unknown> };
+}
+
+async function rejection(promise: Promise<unknown>, code: ErrorCode): Promise<ApiError> {
+  let caught: unknown;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, `expected a rejection with code ${code}`).toBeInstanceOf(ApiError);
+  expect((caught as ApiError).code, (caught as Error).message).toBe(code);
+  return caught as ApiError;
+}
+
+const ids = (attempts: Attempt[]) => attempts.map((attempt) => attempt.id);
+const byTitle = (notices: Notice[], part: string) => notices.filter((notice) => notice.title.includes(part));
+
+interface Damage {
+  name: string;
+  /** What the notice gives as the reason. */
+  reason: string;
+  make: (original: Buffer, list: 'attempts' | 'learners') => Buffer;
+}
+
+const DAMAGES: Damage[] = [
+  {
+    name: 'cut off in the middle',
+    reason: 'it is not complete JSON',
+    make: (original) => original.subarray(0, Math.floor(original.length / 2)),
+  },
+  { name: 'empty', reason: 'it is empty', make: () => Buffer.alloc(0) },
+  { name: 'all NUL bytes', reason: 'it holds only zero bytes', make: (original) => Buffer.alloc(original.length, 0) },
+  {
+    name: 'not JSON',
+    reason: 'it is not complete JSON',
+    make: () => Buffer.from('{"schemaVersion": 1, "learners": [{"id": ]}\n'),
+  },
+  {
+    name: 'valid JSON of the wrong shape',
+    reason: 'its contents are not valid',
+    make: (original, list) => {
+      const data = JSON.parse(original.toString('utf8')) as Record<string, unknown>;
+      return Buffer.from(JSON.stringify({ ...data, [list]: [{ id: 42, name: null }] }));
+    },
+  },
+];
+
+describe.each([
+  { target: 'the learner file' as const, title: "Ana's progress" },
+  { target: 'the index' as const, title: 'The list of learners' },
+])('$target', ({ target, title }) => {
+  const pathOf = (history: History) => (target === 'the index' ? indexPath() : learnerPath(history.ana.id));
+  const list = target === 'the index' ? 'learners' : 'attempts';
+
+  describe.each(DAMAGES)('$name', (damage) => {
+    it('is set aside with its bytes, the newest valid backup is restored, and a notice says so', async () => {
+      const history = await writeHistory();
+      const path = pathOf(history);
+      const backup = await newestBackup(path);
+      const damaged = damage.make(readFileSync(path), list);
+      writeFileSync(path, damaged);
+
+      const store = new ProgressStore(dataDir);
+      await store.open();
+
+      // Set aside, byte for byte, never deleted.
+      const [setAside, ...more] = damagedFiles();
+      expect(more).toEqual([]);
+      expect(readFileSync(setAside!).equals(damaged), 'the damaged file is kept exactly as it was').toBe(true);
+
+      // A notice saying what happened, why, where the file went and what was lost.
+      const notices = store.notices();
+      const [restored, ...otherRestored] = byTitle(notices, 'restored from a backup');
+      expect(otherRestored).toEqual([]);
+      expect(restored).toMatchObject({ severity: 'warning', title: `${title} was damaged and has been restored from a backup` });
+      expect(restored!.text).toContain(damage.reason);
+      expect(restored!.text).toContain(setAside);
+      expect(restored!.text).toContain('Anything saved after that backup could not be recovered');
+
+      if (target === 'the learner file') {
+        expect(notices).toHaveLength(1);
+        // Exactly what the backup held: the first three answers; the two after it are what was lost.
+        const attempts = await store.attempts(history.ana.id);
+        expect(attempts).toEqual(backup.data.attempts);
+        expect(ids(attempts)).toEqual(ids(history.anaAttempts.slice(0, 3)));
+        expect(await store.attempts(history.cleo.id)).toEqual(history.cleoAttempts);
+        expect((await store.listLearners()).map((learner) => learner.name)).toEqual(['Ana', 'Ben', 'Cleo']);
+      } else {
+        // The backup listed Ana and Ben; Cleo came later, so her file is found again under a new name.
+        const learners = await store.listLearners();
+        expect(learners.slice(0, 2)).toEqual(backup.data.learners);
+        expect(learners.map((learner) => learner.id)).toEqual([history.ana.id, history.ben.id, history.cleo.id]);
+        expect(learners[2]!.name).toMatch(/^Recovered learner /);
+        const [found, ...otherFound] = byTitle(notices, 'A learner was found again');
+        expect(otherFound).toEqual([]);
+        expect(found!.text).toContain('1 answers');
+        expect(notices).toHaveLength(2);
+        expect(await store.attempts(history.ana.id)).toEqual(history.anaAttempts);
+        expect(await store.attempts(history.cleo.id)).toEqual(history.cleoAttempts);
+      }
+
+      // The restored file is on disk: the next start is clean, and the damaged file is still kept.
+      const again = new ProgressStore(dataDir);
+      await again.open();
+      expect(again.notices()).toEqual([]);
+      expect(await again.listLearners()).toEqual(await store.listLearners());
+      expect(await again.attempts(history.ana.id)).toEqual(await store.attempts(history.ana.id));
+      await again.addAttempt(validAttempt(history.ana.id));
+      expect(readFileSync(setAside!).equals(damaged)).toBe(true);
+    });
+
+    it('without any backup is still set aside, the store starts empty for it, and the notice says no backup could be used', async () => {
+      const history = await writeHistory();
+      const path = pathOf(history);
+      rmSync(new Backups(dataDir).folderFor(path), { recursive: true });
+      const damaged = damage.make(readFileSync(path), list);
+      writeFileSync(path, damaged);
+
+      const store = new ProgressStore(dataDir);
+      await store.open();
+
+      const [setAside, ...more] = damagedFiles();
+      expect(more).toEqual([]);
+      expect(readFileSync(setAside!).equals(damaged)).toBe(true);
+      const notices = store.notices();
+      const [lost, ...otherLost] = byTitle(notices, 'no backup could be used');
+      expect(otherLost).toEqual([]);
+      expect(lost).toMatchObject({ severity: 'error', title: `${title} was damaged and no backup could be used` });
+      expect(lost!.text).toContain(damage.reason);
+      expect(lost!.text).toContain(setAside);
+      expect(lost!.text).toContain('it starts again empty');
+
+      if (target === 'the learner file') {
+        expect(notices).toHaveLength(1);
+        expect(await store.attempts(history.ana.id)).toEqual([]);
+        expect(await store.attempts(history.cleo.id)).toEqual(history.cleoAttempts);
+      } else {
+        // Learners with answers are found again from their own files; Ben, who never answered, is gone.
+        expect(byTitle(notices, 'A learner was found again')).toHaveLength(2);
+        expect(notices).toHaveLength(3);
+        const learners = await store.listLearners();
+        expect(learners.map((learner) => learner.id).sort()).toEqual([history.ana.id, history.cleo.id].sort());
+        expect(await store.attempts(history.ana.id)).toEqual(history.anaAttempts);
+        expect(await store.attempts(history.cleo.id)).toEqual(history.cleoAttempts);
+      }
+
+      const again = new ProgressStore(dataDir);
+      await again.open();
+      expect(again.notices()).toEqual([]);
+      expect(readFileSync(setAside!).equals(damaged)).toBe(true);
+    });
+  });
+
+  it('skips a damaged newest backup and restores the older one that reads cleanly', async () => {
+    const history = await writeHistory();
+    const path = pathOf(history);
+    const [newest, older] = await new Backups(dataDir).list(path);
+    expect(older, 'two backups were taken').toBeDefined();
+    writeFileSync(newest!, readFileSync(newest!).subarray(0, 20));
+    const olderData = JSON.parse(readFileSync(older!, 'utf8')) as Record<string, unknown>;
+    writeFileSync(path, '');
+
+    const store = new ProgressStore(dataDir);
+    await store.open();
+    expect(byTitle(store.notices(), 'restored from a backup')).toHaveLength(1);
+    if (target === 'the learner file') {
+      expect(await store.attempts(history.ana.id)).toEqual(olderData.attempts);
+      expect(ids(await store.attempts(history.ana.id))).toEqual(ids(history.anaAttempts.slice(0, 1)));
+    } else {
+      expect((await store.listLearners()).filter((learner) => !learner.name.startsWith('Recovered'))).toEqual(olderData.learners);
+    }
+    expect(readFileSync(newest!).length, 'a damaged backup is left alone').toBe(20);
+  });
+
+  it('when every backup is damaged too, says that no backup could be used', async () => {
+    const history = await writeHistory();
+    const path = pathOf(history);
+    for (const backup of await new Backups(dataDir).list(path)) writeFileSync(backup, '{"schemaVersion": 1');
+    writeFileSync(path, Buffer.alloc(64, 0));
+
+    const store = new ProgressStore(dataDir);
+    await store.open();
+    expect(byTitle(store.notices(), 'no backup could be used')).toHaveLength(1);
+    expect(damagedFiles()).toHaveLength(1);
+  });
+
+  // BUG: src/services/store-file.ts, openStoreFile: the damaged file is first renamed into damaged/
+  // (`await rename(path, setAside)`) and only then is the backup written in its place
+  // (`writeDurably(path, ...)`). A crash or kill between the two leaves no file at that path, which
+  // the next start reads as 'missing' (a new, empty file) with no notice at all. For a learner file
+  // that is a silent reset to no progress while her backup sits unused in backups/; for the index,
+  // every learner without answers is gone and the others come back as "Recovered learner …",
+  // although the backup held their names. Repro (this test): damage the file, then leave the disk
+  // as that crash would (file moved to damaged/, nothing in its place), and open a store. Writing the
+  // restored file over the damaged one after copying it aside would close the window.
+  it.fails(
+    'after a crash between setting the damaged file aside and restoring the backup, the next start still restores it',
+    async () => {
+      const history = await writeHistory();
+      const path = pathOf(history);
+      const backup = await newestBackup(path);
+      mkdirSync(damagedDir());
+      renameSync(
+        path,
+        join(damagedDir(), `${target === 'the index' ? 'learners' : history.ana.id}-2026-03-02T09-10-00.000Z.json`),
+      );
+
+      const store = new ProgressStore(dataDir);
+      await store.open();
+      if (target === 'the learner file') {
+        expect(await store.attempts(history.ana.id), "Ana's progress is not silently reset").toEqual(backup.data.attempts);
+      } else {
+        const learners = await store.listLearners();
+        expect(learners.slice(0, 2), 'the learners the backup held are listed by their names').toEqual(backup.data.learners);
+      }
+    },
+  );
+
+  it('from a newer version is left untouched, opened read-only with a notice, and refuses writes', async () => {
+    const history = await writeHistory();
+    const path = pathOf(history);
+    const future = { ...(JSON.parse(readFileSync(path, 'utf8')) as object), schemaVersion: 99, somethingNew: { kept: true } };
+    writeFileSync(path, JSON.stringify(future, null, 1));
+    const before = snapshot(dataDir);
+
+    const store = new ProgressStore(dataDir);
+    await store.open();
+    const notices = store.notices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ severity: 'warning', title: `${title} comes from a newer version of Sourcewise` });
+    expect(notices[0]!.text).toContain('format 99');
+    expect(notices[0]!.text).toContain('left untouched and is open read-only');
+    expect(snapshot(dataDir), 'opening changed nothing on disk').toEqual(before);
+
+    if (target === 'the learner file') {
+      const refused = await rejection(store.addAttempt(validAttempt(history.ana.id)), 'read-only');
+      expect(refused.message).toContain('newer version of Sourcewise');
+      await rejection(store.startNewRound(history.ana.id, 'pack-a'), 'read-only');
+      await rejection(store.deleteLearner(history.ana.id), 'read-only');
+      expect(snapshot(dataDir), 'refused writes changed nothing on disk').toEqual(before);
+      // Only Ana's file is read-only: the others, and the index, stay writable.
+      await store.addAttempt(validAttempt(history.cleo.id));
+    } else {
+      const refused = await rejection(store.createLearner('Dara'), 'read-only');
+      expect(refused.message).toContain('newer version of Sourcewise');
+      expect(snapshot(dataDir), 'refused writes changed nothing on disk').toEqual(before);
+    }
+    expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(future, null, 1));
+  });
+});
+
+// BUG: with a newer index, ProgressStore.open() keeps an empty learner list in memory
+// (progress-store.ts, openAll: `opened.data ?? { ..., learners: [] }`), so a write for a learner who
+// is on disk (addAttempt, renameLearner, startNewRound) goes through requireLearner first and is
+// refused with 'not-found' / "this learner no longer exists on this computer" instead of 'read-only'.
+// Nothing is written, but the message tells the person their learner is gone. Repro: create a
+// learner with an answer, set learners.json's schemaVersion to 99, open a new store and call
+// addAttempt for that learner.
+it.fails('a newer index refuses a learner write as read-only, not as a missing learner', async () => {
+  const history = await writeHistory();
+  const future = { ...(JSON.parse(readFileSync(indexPath(), 'utf8')) as object), schemaVersion: 99 };
+  writeFileSync(indexPath(), JSON.stringify(future));
+  const before = snapshot(dataDir);
+  const store = new ProgressStore(dataDir);
+  await store.open();
+  await rejection(store.addAttempt(validAttempt(history.ana.id)), 'read-only');
+  await rejection(store.renameLearner(history.ana.id, 'Anna'), 'read-only');
+  expect(snapshot(dataDir)).toEqual(before);
+});
+
+describe('opening', () => {
+  it('removes temporary files a killed writer left in the data folder and the learners folder, and nothing else', async () => {
+    const history = await writeHistory();
+    const leftovers = [
+      join(dataDir, '.learners.json.4242.a1b2c3d4e5f6.tmp'),
+      join(dataDir, 'learners', `.${history.ana.id}.json.4242.0a0b0c0d0e0f.tmp`),
+      join(dataDir, 'learners', 'half-written.tmp'),
+    ];
+    for (const leftover of leftovers) writeFileSync(leftover, '{"schemaVersion": 1, "attem');
+    writeFileSync(join(dataDir, 'notes.txt'), 'not ours to remove');
+    const before = snapshot(dataDir);
+
+    const store = new ProgressStore(dataDir);
+    await store.open();
+    expect(store.notices()).toEqual([]);
+    for (const leftover of leftovers) expect(existsSync(leftover), leftover).toBe(false);
+    const after = snapshot(dataDir);
+    const expected = Object.fromEntries(Object.entries(before).filter(([name]) => !name.endsWith('.tmp')));
+    expect(after).toEqual(expected);
+    expect(await store.attempts(history.ana.id)).toEqual(history.anaAttempts);
+  });
+
+  it('lists again, with a notice, a learner whose file holds answers but whom the index does not list', async () => {
+    const history = await writeHistory();
+    const index = JSON.parse(readFileSync(indexPath(), 'utf8')) as { learners: Learner[] };
+    writeFileSync(
+      indexPath(),
+      JSON.stringify({ ...index, learners: index.learners.filter((learner) => learner.id !== history.ana.id) }),
+    );
+
+    const store = new ProgressStore(dataDir);
+    await store.open();
+    const notices = store.notices();
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ severity: 'warning', title: 'A learner was found again' });
+    expect(notices[0]!.text).toContain('5 answers');
+    const recovered = (await store.listLearners()).find((learner) => learner.id === history.ana.id);
+    expect(recovered?.name).toBe(`Recovered learner ${history.ana.id.slice(0, 4)}`);
+    expect(notices[0]!.text).toContain(recovered!.name);
+    expect(await store.attempts(history.ana.id)).toEqual(history.anaAttempts);
+
+    // Listed on disk too: the next start has nothing to recover.
+    const again = new ProgressStore(dataDir);
+    await again.open();
+    expect(again.notices()).toEqual([]);
+    expect((await again.listLearners()).map((learner) => learner.id)).toContain(history.ana.id);
+  });
+});

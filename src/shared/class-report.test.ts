@@ -1,0 +1,335 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from './answers';
+import type { ClassData, ClassLearner } from './class-data';
+import { completedRounds, describeAnswer, describeItem, expectedAnswer, summariseClass } from './class-report';
+import { Pack, type Item } from './pack/schema';
+import type { Label } from './pack/vocabulary';
+import type { Attempt } from './progress';
+import { scoreAnswer } from './scoring';
+
+const SEED = Pack.parse(
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../exercises/nk-troops-russia-2024.json'), 'utf8')),
+);
+
+const ADA = '00000000-0000-4000-8000-00000000000a';
+const BO = '00000000-0000-4000-8000-00000000000b';
+const CY = '00000000-0000-4000-8000-00000000000c';
+
+let counter = 0;
+function attempt(
+  learnerId: string,
+  itemId: string,
+  answer: Answer,
+  extra: { pack?: Pack; round?: number; mode?: 'pack' | 'review'; at?: string; ms?: number } = {},
+): Attempt {
+  const pack = extra.pack ?? SEED;
+  const item = pack.items.find((candidate) => candidate.id === itemId);
+  if (item === undefined) throw new Error(`fixture: no item ${itemId}`);
+  const score = scoreAnswer(item, answer);
+  counter += 1;
+  return {
+    id: `10000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`,
+    learnerId,
+    packId: pack.id,
+    packVersion: pack.version,
+    itemId,
+    itemType: item.type,
+    round: extra.round ?? 1,
+    ...(extra.mode === undefined ? {} : { mode: extra.mode }),
+    answer,
+    correct: score.correct,
+    score: score.score,
+    labels: score.labels,
+    timeTakenMs: extra.ms ?? 1000,
+    answeredAt: extra.at ?? '2024-11-04T09:00:00.000Z',
+    appVersion: '0.1.0',
+  };
+}
+
+const classify = (label: Label): Answer => ({ type: 'classify', label });
+
+function classData(learners: ClassLearner[], packs: Pack[] = [SEED]): ClassData {
+  return { learners, packs, generatedAt: '2024-11-05T12:00:00.000Z', appVersion: '0.1.0' };
+}
+
+/** Every item answered right, for completing a round. */
+function rightAnswer(item: Item): Answer {
+  switch (item.type) {
+    case 'classify':
+      return classify(item.claim.label);
+    case 'find':
+      return { type: 'find', spans: item.spans.map(({ paragraph, start, end }) => ({ paragraph, start, end })) };
+    case 'source':
+      return { type: 'source', optionId: item.answer };
+    case 'headline':
+      return { type: 'headline', verdict: item.answer };
+    case 'numbers':
+      return { type: 'numbers', figures: item.figures.map((figure) => ({ label: figure.label, source: figure.source.name })) };
+  }
+}
+
+// Ada: two classify items right, the denial called unconfirmed, a headline right, then the denial
+// right in review. Bo: the confirmation and the denial both called unconfirmed. Cy: nothing yet.
+const ada: ClassLearner = {
+  learnerId: ADA,
+  name: 'Ada',
+  attempts: [
+    attempt(ADA, 'classify-official-confirms-troops-sent', classify('confirmed'), { at: '2024-11-04T09:00:00.000Z', ms: 4000 }),
+    attempt(ADA, 'classify-official-mission-unclear', classify('unconfirmed'), { at: '2024-11-04T09:01:00.000Z', ms: 3000 }),
+    attempt(ADA, 'classify-north-korea-denied', classify('unconfirmed'), { at: '2024-11-04T09:02:00.000Z', ms: 2000 }),
+    attempt(
+      ADA,
+      'headline-real-us-officials-confirm',
+      { type: 'headline', verdict: 'supported' },
+      { at: '2024-11-04T09:03:00.000Z', ms: 6000 },
+    ),
+    attempt(ADA, 'classify-north-korea-denied', classify('denial'), { mode: 'review', at: '2024-11-06T08:00:00.000Z', ms: 1500 }),
+  ],
+};
+const bo: ClassLearner = {
+  learnerId: BO,
+  name: 'Bo',
+  attempts: [
+    attempt(BO, 'classify-official-confirms-troops-sent', classify('unconfirmed'), { at: '2024-11-03T10:00:00.000Z' }),
+    attempt(BO, 'classify-north-korea-denied', classify('unconfirmed'), { at: '2024-11-03T10:05:00.000Z' }),
+  ],
+};
+const cy: ClassLearner = { learnerId: CY, name: 'Cy', attempts: [] };
+
+describe('summariseClass on a small class', () => {
+  // Given in reverse order: the report sorts learners by name.
+  const summary = summariseClass(classData([cy, bo, ada]));
+
+  it('has one row per learner × pack with attempts, learners by name', () => {
+    expect(summary.rows.map((row) => [row.learnerName, row.packId])).toEqual([
+      ['Ada', 'nk-troops-russia-2024'],
+      ['Bo', 'nk-troops-russia-2024'],
+    ]);
+    expect(summary.learners.map((learner) => learner.name)).toEqual(['Ada', 'Bo', 'Cy']);
+  });
+
+  it('counts pack and review attempts alike, and distinct items', () => {
+    const row = summary.rows[0]!;
+    expect(row).toMatchObject({
+      learnerId: ADA,
+      packTitle: 'U.S. Officials Confirm North Korea Sent Troops to Russia',
+      packKnown: true,
+      packVersion: 1,
+      versionsAnswered: [1],
+      itemsInPack: 38,
+      itemsAnswered: 4,
+      attempts: 5,
+      reviewAttempts: 1,
+      correct: 4,
+      accuracy: 0.8,
+      meanScore: 0.8,
+      roundsCompleted: 0,
+      firstAnsweredAt: '2024-11-04T09:00:00.000Z',
+      lastAnsweredAt: '2024-11-06T08:00:00.000Z',
+      totalTimeMs: 16500,
+    });
+    // The headline judges no label; the denial was judged twice.
+    expect(row.labels.confirmed).toMatchObject({ right: 1, total: 1, accuracy: 1 });
+    expect(row.labels.unconfirmed).toMatchObject({ right: 1, total: 1, accuracy: 1 });
+    expect(row.labels.denial).toMatchObject({ right: 1, total: 2, accuracy: 0.5 });
+    expect(row.labels.estimate).toMatchObject({ right: 0, total: 0, accuracy: undefined, dPrime: undefined });
+  });
+
+  it('computes d′ per label from the judgements (log-linear correction)', () => {
+    const { labels } = summary.rows[0]!;
+    // Ada's judgements: confirmed→confirmed, unconfirmed→unconfirmed, denial→unconfirmed, denial→denial.
+    // confirmed: H' = 1.5/2 = 0.75, F' = 0.5/4 = 0.125: d' = 0.6744898 + 1.1503494.
+    expect(labels.confirmed.dPrime).toBeCloseTo(1.8248392, 5);
+    expect(labels.confirmed.criterion).toBeCloseTo(0.2379298, 5);
+    // unconfirmed: H' = 0.75, F' = 1.5/4 = 0.375: d' = 0.6744898 + 0.3186394.
+    expect(labels.unconfirmed.dPrime).toBeCloseTo(0.9931292, 5);
+    // denial: H' = 1.5/3 = 0.5, F' = 0.5/3: d' = 0 + 0.9674216.
+    expect(labels.denial.dPrime).toBeCloseTo(0.9674216, 5);
+    expect(labels.opinion.dPrime).toBeUndefined();
+
+    const boRow = summary.rows[1]!;
+    expect(boRow).toMatchObject({ attempts: 2, correct: 0, accuracy: 0, itemsAnswered: 2 });
+    // Bo: confirmed→unconfirmed, denial→unconfirmed. confirmed: H' = F' = 0.25, so d' = 0.
+    expect(boRow.labels.confirmed.dPrime).toBeCloseTo(0, 9);
+    expect(boRow.labels.unconfirmed.dPrime).toBeUndefined();
+  });
+
+  it('totals the class and pools the judgements for class-wide d′', () => {
+    expect(summary.totals).toEqual({
+      learners: 3,
+      activeLearners: 2,
+      attempts: 7,
+      reviewAttempts: 1,
+      correct: 4,
+      accuracy: 4 / 7,
+      totalTimeMs: 18500,
+      firstAnsweredAt: '2024-11-03T10:00:00.000Z',
+      lastAnsweredAt: '2024-11-06T08:00:00.000Z',
+    });
+    const { confirmed, denial } = summary.labels;
+    expect(confirmed).toMatchObject({
+      right: 1,
+      total: 2,
+      accuracy: 0.5,
+      hits: 1,
+      misses: 1,
+      falseAlarms: 0,
+      correctRejections: 4,
+    });
+    // H' = 1.5/3 = 0.5, F' = 0.5/5 = 0.1: d' = 0 + 1.2815516.
+    expect(confirmed.dPrime).toBeCloseTo(1.2815516, 5);
+    // Mean of Ada's 1.8248392 and Bo's 0.
+    expect(confirmed.meanLearnerDPrime).toBeCloseTo(0.9124196, 5);
+    expect(confirmed.learnersWithDPrime).toBe(2);
+    expect(denial).toMatchObject({ right: 1, total: 3, hits: 1, misses: 2, falseAlarms: 0, correctRejections: 3 });
+    // H' = 1.5/4 = 0.375, F' = 0.5/4 = 0.125: d' = −0.3186394 + 1.1503494.
+    expect(denial.dPrime).toBeCloseTo(0.83171, 5);
+    expect(summary.packs).toEqual([
+      {
+        packId: 'nk-troops-russia-2024',
+        title: 'U.S. Officials Confirm North Korea Sent Troops to Russia',
+        known: true,
+        version: 1,
+        items: 38,
+        learners: 2,
+        attempts: 7,
+        correct: 4,
+        accuracy: 4 / 7,
+      },
+    ]);
+  });
+
+  it('lists the most-missed items with their explanations, most missed first', () => {
+    const denied = SEED.items.find((item) => item.id === 'classify-north-korea-denied')!;
+    expect(summary.mostMissed).toHaveLength(2);
+    expect(summary.mostMissed[0]).toEqual({
+      packId: 'nk-troops-russia-2024',
+      packTitle: 'U.S. Officials Confirm North Korea Sent Troops to Russia',
+      itemId: 'classify-north-korea-denied',
+      itemType: 'classify',
+      summary: describeItem(denied),
+      answer: 'denial',
+      explanation: denied.explanation,
+      attempts: 3,
+      missed: 2,
+      shareMissed: 2 / 3,
+      learners: 2,
+      learnersMissed: 2,
+    });
+    expect(summary.mostMissed[1]).toMatchObject({
+      itemId: 'classify-official-confirms-troops-sent',
+      attempts: 2,
+      missed: 1,
+      shareMissed: 0.5,
+      learnersMissed: 1,
+    });
+    expect(summariseClass(classData([ada, bo]), { topMissed: 1 }).mostMissed).toHaveLength(1);
+  });
+
+  it('keeps learners with no attempts, with nothing to report', () => {
+    const none = summary.learners[2]!;
+    expect(none).toMatchObject({
+      name: 'Cy',
+      attempts: 0,
+      accuracy: undefined,
+      packs: [],
+      readings: [],
+      blanketLabel: undefined,
+    });
+  });
+});
+
+describe('summariseClass options and edge cases', () => {
+  const other: Pack = { ...SEED, id: 'other-pack', version: 3, meta: { ...SEED.meta, title: 'Another pack' } };
+  const lost = { ...SEED, id: 'lost-pack' };
+  const dee: ClassLearner = {
+    learnerId: CY,
+    name: 'Dee',
+    attempts: [
+      attempt(CY, 'classify-official-we-know', classify('confirmed'), { pack: other }),
+      attempt(CY, 'classify-official-we-know', classify('estimate'), { pack: lost }),
+      attempt(CY, 'classify-official-we-know', classify('confirmed'), { pack: SEED }),
+    ],
+  };
+
+  it('limits everything to one pack with packId', () => {
+    const summary = summariseClass(classData([ada, bo, dee], [SEED, other]), { packId: 'other-pack' });
+    expect(summary.packId).toBe('other-pack');
+    expect(summary.rows).toHaveLength(1);
+    expect(summary.rows[0]).toMatchObject({ learnerName: 'Dee', packId: 'other-pack', packVersion: 3, attempts: 1 });
+    expect(summary.totals).toMatchObject({ learners: 3, activeLearners: 1, attempts: 1, correct: 1 });
+    expect(summary.packs.map((pack) => pack.packId)).toEqual(['other-pack']);
+    expect(summary.mostMissed).toEqual([]);
+  });
+
+  it('falls back to ids for packs the instructor does not have, after the known ones', () => {
+    const summary = summariseClass(classData([dee], [other, SEED]));
+    expect(summary.rows.map((row) => [row.packId, row.packTitle, row.packKnown, row.itemsInPack])).toEqual([
+      ['other-pack', 'Another pack', true, 38],
+      ['nk-troops-russia-2024', 'U.S. Officials Confirm North Korea Sent Troops to Russia', true, 38],
+      ['lost-pack', 'lost-pack', false, undefined],
+    ]);
+    expect(summary.mostMissed[0]).toMatchObject({
+      packId: 'lost-pack',
+      packTitle: 'lost-pack',
+      summary: 'classify-official-we-know',
+      answer: undefined,
+      explanation: undefined,
+    });
+  });
+
+  it('flags a learner who calls everything unconfirmed', () => {
+    const doubter: ClassLearner = {
+      learnerId: ADA,
+      name: 'Doubter',
+      attempts: SEED.items
+        .filter((item) => item.type === 'classify')
+        .map((item) => attempt(ADA, item.id, classify('unconfirmed'))),
+    };
+    const learner = summariseClass(classData([doubter])).learners[0]!;
+    expect(learner.blanketLabel).toBe('unconfirmed');
+    expect(learner.readings[0]?.kind).toBe('sceptic');
+  });
+});
+
+describe('completedRounds', () => {
+  const round = (n: number, mode: 'pack' | 'review' = 'pack', skip = 0) =>
+    SEED.items
+      .slice(skip)
+      .map((item, index) =>
+        attempt(ADA, item.id, rightAnswer(item), {
+          round: n,
+          mode,
+          at: `2024-11-0${n}T10:${String(index).padStart(2, '0')}:00.000Z`,
+        }),
+      );
+
+  it('needs every item of the pack answered in pack mode in the same round', () => {
+    const attempts = [...round(1), ...round(2, 'pack', 1), ...round(3, 'review')];
+    const done = completedRounds(SEED, attempts);
+    expect(done.map((entry) => entry.round)).toEqual([1]);
+    expect(done[0]!.completedAt).toBe('2024-11-01T10:37:00.000Z');
+    expect(done[0]!.attempts).toHaveLength(38);
+    const summary = summariseClass(classData([{ learnerId: ADA, name: 'Ada', attempts }]));
+    expect(summary.rows[0]).toMatchObject({ roundsCompleted: 1, attempts: 38 + 37 + 38, reviewAttempts: 38, itemsAnswered: 38 });
+  });
+});
+
+describe('describing items and answers', () => {
+  const byId = (id: string) => SEED.items.find((item) => item.id === id)!;
+
+  it('says what an item is about and what the right answer is', () => {
+    expect(describeItem(byId('classify-north-korea-denied'))).toMatch(/^“.+”$/);
+    expect(describeItem(byId('headline-moscow-confirms'))).toMatch(/^Headline: “/);
+    expect(expectedAnswer(byId('headline-moscow-confirms'))).toBe('overstated: says more than the body supports');
+    expect(expectedAnswer(byId('numbers-us-vs-seoul-counts'))).toContain('“an additional 1,500 troops”: estimate, South Korea');
+  });
+
+  it('writes answers in words', () => {
+    expect(describeAnswer({ type: 'find', spans: [{ paragraph: 2, start: 4, end: 9 }] })).toBe('2:4-9');
+    expect(describeAnswer({ type: 'find', spans: [] })).toBe('(nothing marked)');
+    expect(describeAnswer({ type: 'numbers', figures: [{ label: 'estimate', source: 'AFP' }] })).toBe('estimate (AFP)');
+  });
+});
