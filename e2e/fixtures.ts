@@ -36,6 +36,8 @@ export interface SourcewiseApp {
   server: { origin: string; token: string } | undefined;
   /** Quits the app and starts it again on the same data folder; `whileClosed` runs in between. */
   restart(whileClosed?: () => void | Promise<void>): Promise<void>;
+  /** Another copy of the app on its own fresh data folder: another learner's computer. */
+  another(): Promise<SourcewiseApp>;
 }
 
 interface Running {
@@ -111,28 +113,35 @@ export const test = base.extend<ShellOptions & { app: SourcewiseApp }>({
       if ('skipReason' in binary) testInfo.skip(true, binary.skipReason);
       else executablePath = binary.path;
     }
-    const dataDir = mkdtempSync(join(tmpdir(), 'sourcewise-e2e-'));
-    const args = shellArgs(dataDir, packsDir);
-    const start = () => (shell === 'electron' ? startElectron(args, executablePath) : startBrowserMode(args, browser));
-    let running = await start();
-    const app: SourcewiseApp = {
-      get page() {
-        return running.page;
-      },
-      get server() {
-        return running.server;
-      },
-      dataDir,
-      shell,
-      restart: async (whileClosed) => {
-        await running.stop();
-        await whileClosed?.();
-        running = await start();
-      },
+    const launched: { stop(): Promise<void>; dataDir: string }[] = [];
+    const launch = async (): Promise<SourcewiseApp> => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'sourcewise-e2e-'));
+      const args = shellArgs(dataDir, packsDir);
+      const start = () => (shell === 'electron' ? startElectron(args, executablePath) : startBrowserMode(args, browser));
+      let running = await start();
+      launched.push({ stop: () => running.stop(), dataDir });
+      return {
+        get page() {
+          return running.page;
+        },
+        get server() {
+          return running.server;
+        },
+        dataDir,
+        shell,
+        restart: async (whileClosed) => {
+          await running.stop();
+          await whileClosed?.();
+          running = await start();
+        },
+        another: launch,
+      };
     };
-    await use(app);
-    await running.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await use(await launch());
+    for (const { stop, dataDir } of launched) {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   },
 });
 

@@ -2,15 +2,22 @@
  * `sourcewise`, the command line for instructors and pack authors:
  *   sourcewise validate FILE...      exit 0 when every pack is valid; else one line per problem
  *   sourcewise key FILE [--json]     the answer key; --json prints one JSON object per line
+ *   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID]   a class report
  */
 import { parseArgs } from 'node:util';
-import { basename } from 'node:path';
-import { PACK_SCHEMA_FILE, readPackFile } from '../services/pack-library';
+import { writeFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
+import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/pack-library';
+import { buildReport, classDataFrom, readProgressFiles } from '../services/report-files';
 import { answerKey, formatKey } from '../shared/pack/answer-key';
 
 const USAGE = `Usage:
   sourcewise validate FILE...     check packs; prints FILE: path.to.field: what is wrong
   sourcewise key FILE [--json]    print a pack's answer key (--json: one object per line)
+  sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID] [--packs-dir DIR] [--home-page URL]
+                                  a class report from learners' progress files (csv also writes
+                                  PATH-attempts.csv: one row per attempt)
   sourcewise --version`;
 
 export interface CliIo {
@@ -23,7 +30,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     parsed = parseArgs({
       args: [...argv],
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, version: { type: 'boolean' } },
+      options: {
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        pack: { type: 'string' },
+        'packs-dir': { type: 'string' },
+        'home-page': { type: 'string' },
+      },
       allowPositionals: true,
       strict: true,
     });
@@ -46,6 +62,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return validate(files, io);
     case 'key':
       return key(files, values.json === true, io);
+    case 'report':
+      return report(files, values, io);
     default:
       io.err(`sourcewise: unknown command "${command}"\n${USAGE}`);
       return 2;
@@ -83,5 +101,50 @@ async function key(files: string[], json: boolean, io: CliIo): Promise<number> {
   const rows = answerKey(result.pack);
   if (json) for (const row of rows) io.out(JSON.stringify(row));
   else io.out(formatKey(result.pack, rows));
+  return 0;
+}
+
+async function report(
+  files: string[],
+  options: {
+    format?: string | undefined;
+    out?: string | undefined;
+    pack?: string | undefined;
+    'packs-dir'?: string | undefined;
+    'home-page'?: string | undefined;
+  },
+  io: CliIo,
+): Promise<number> {
+  const format = options.format;
+  if (files.length === 0 || !options.out || (format !== 'csv' && format !== 'pdf' && format !== 'xapi')) {
+    io.err(`sourcewise report: name progress files, --format csv, pdf or xapi, and --out PATH\n${USAGE}`);
+    return 2;
+  }
+  const homePage = options['home-page'] ?? DEFAULT_XAPI_HOME_PAGE;
+  if (!/^https?:\/\/\S+$/i.test(homePage)) {
+    io.err(`sourcewise report: --home-page must be an http:// or https:// address`);
+    return 2;
+  }
+  const { files: progress, problems } = await readProgressFiles(files);
+  if (problems.length > 0) {
+    for (const problem of problems) io.err(problem);
+    io.err(`sourcewise report: no report written: ${problems.length === 1 ? 'a file is' : 'files are'} unreadable or invalid`);
+    return 1;
+  }
+  const packsDir = options['packs-dir'] ? resolve(options['packs-dir']) : join(import.meta.dirname, '../../exercises');
+  const { packs } = await new PackLibrary(packsDir).load();
+  if (options.pack && !progress.some((file) => file.attempts.some((attempt) => attempt.packId === options.pack))) {
+    io.err(`sourcewise report: no attempt in these files is from pack "${options.pack}"`);
+    return 1;
+  }
+  const data = classDataFrom(progress, packs, __APP_VERSION__, new Date());
+  const outputs = await buildReport(data, format, { homePage, ...(options.pack ? { packId: options.pack } : {}) });
+  const out = resolve(options.out);
+  const extension = extname(out);
+  for (const { suffix, content } of outputs) {
+    const path = suffix ? `${out.slice(0, out.length - extension.length)}${suffix}${extension}` : out;
+    await writeFile(path, content);
+    io.out(`wrote ${path}`);
+  }
   return 0;
 }

@@ -1,7 +1,8 @@
 /** Which screen is shown and for whom. Each screen's own state lives in its own class. */
-import type { Api, AppInfo, Notice } from '../shared/contract';
+import type { Api, AppInfo, ExportedFile, Notice } from '../shared/contract';
 import { describeError } from './lib/errors';
 import type { Learner } from '../shared/progress';
+import { ClassReportsState } from './screens/class-reports.svelte';
 import { LearnersState } from './screens/learners.svelte';
 import { LibraryState } from './screens/library.svelte';
 import { PlayerState } from './screens/player.svelte';
@@ -13,7 +14,8 @@ export type Screen =
   | { name: 'library'; state: LibraryState }
   | { name: 'player'; state: PlayerState }
   | { name: 'progress'; state: ProgressState }
-  | { name: 'review'; state: ReviewState };
+  | { name: 'review'; state: ReviewState }
+  | { name: 'class'; state: ClassReportsState };
 
 export class AppState {
   info = $state<AppInfo | undefined>(undefined);
@@ -70,6 +72,22 @@ export class AppState {
     const state = new PlayerState(this.api, this.learner.id, packId);
     this.screen = { name: 'player', state };
     await state.load();
+  }
+
+  async showClassReports(): Promise<void> {
+    this.learner = undefined;
+    const state = new ClassReportsState(this.api);
+    this.screen = { name: 'class', state };
+    await state.load();
+  }
+
+  async exportProgress(): Promise<ExportedFile | string> {
+    if (!this.learner) return 'no learner is chosen';
+    try {
+      return await this.api.exportProgress({ learnerId: this.learner.id });
+    } catch (error) {
+      return describeError(error);
+    }
   }
 
   async showProgress(): Promise<void> {

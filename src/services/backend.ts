@@ -3,9 +3,14 @@
  * into an instance of this class after validating the input; it never sees raw input.
  */
 import { randomUUID } from 'node:crypto';
+import type { ClassData } from '../shared/class-data';
+import { summariseClass } from '../shared/class-report';
 import type {
   Api,
   AppInfo,
+  ClassReport,
+  ExportedFile,
+  ImportResult,
   MethodInput,
   MethodOutput,
   Notice,
@@ -21,13 +26,22 @@ import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
 import { PackLibrary } from './pack-library';
+import { ClassStore } from './class-store';
+import { exportProgressFile, progressFileName } from './progress-export';
 import { ProgressStore } from './progress-store';
+import { buildCsv } from './report-csv';
+import { buildPdf } from './report-pdf';
+import { buildXapi } from './report-xapi';
 import { entersReview, gradeFor, reviewKey, scheduleNext } from './review-schedule';
+
+/** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
+export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
 
 export class Backend implements Api {
   private readonly config: BackendConfig;
   private readonly library: PackLibrary;
   private readonly store: ProgressStore;
+  private readonly classStore: ClassStore;
 
   /** The clock; tests move it to see reviews fall due. */
   private readonly now: () => Date;
@@ -37,6 +51,7 @@ export class Backend implements Api {
     this.now = now;
     this.library = new PackLibrary(config.packsDir);
     this.store = new ProgressStore(config.dataDir);
+    this.classStore = new ClassStore(config.dataDir, { now });
   }
 
   async getAppInfo(_input: MethodInput<'getAppInfo'>): Promise<AppInfo> {
@@ -52,12 +67,13 @@ export class Backend implements Api {
   }
 
   async getNotices(_input: MethodInput<'getNotices'>): Promise<Notice[]> {
-    await this.store.open();
-    return this.store.notices();
+    await Promise.all([this.store.open(), this.classStore.open()]);
+    return [...this.store.notices(), ...this.classStore.notices()];
   }
 
   async dismissNotice({ id }: MethodInput<'dismissNotice'>): Promise<Record<string, never>> {
     this.store.dismissNotice(id);
+    this.classStore.dismissNotice(id);
     return {};
   }
 
@@ -230,6 +246,81 @@ export class Backend implements Api {
       calibration: calibration(attempts),
       timeline: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, tally]) => ({ date, ...tally })),
     };
+  }
+
+  async exportProgress({ learnerId }: MethodInput<'exportProgress'>): Promise<ExportedFile> {
+    const learner = await this.store.requireLearner(learnerId);
+    const file = await exportProgressFile(this.store, this.library, learnerId, this.config.appVersion, this.now());
+    return {
+      name: progressFileName(learner.name, this.now()),
+      mimeType: 'application/json',
+      encoding: 'utf8',
+      content: JSON.stringify(file, null, 1),
+    };
+  }
+
+  async importProgressFiles({ files }: MethodInput<'importProgressFiles'>): Promise<ImportResult> {
+    return this.classStore.importFiles(files);
+  }
+
+  async getClassReport({ packId }: MethodInput<'getClassReport'>): Promise<ClassReport> {
+    const data = await this.classData();
+    return {
+      learners: await this.classStore.learners(),
+      summary: summariseClass(data, packId ? { packId } : {}),
+    };
+  }
+
+  async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
+    const data = await this.classData();
+    const summary = summariseClass(data, packId ? { packId } : {});
+    const stem = `sourcewise-class-report${packId ? `-${packId}` : ''}-${this.now().toISOString().slice(0, 10)}`;
+    switch (format) {
+      case 'csv': {
+        const csv = buildCsv(summary, data);
+        return {
+          files: [
+            { name: `${stem}-learners.csv`, mimeType: 'text/csv', encoding: 'utf8', content: csv.learners },
+            { name: `${stem}-attempts.csv`, mimeType: 'text/csv', encoding: 'utf8', content: csv.attempts },
+          ],
+        };
+      }
+      case 'pdf': {
+        const pdf = await buildPdf(summary, data);
+        return {
+          files: [{ name: `${stem}.pdf`, mimeType: 'application/pdf', encoding: 'base64', content: pdf.toString('base64') }],
+        };
+      }
+      case 'xapi': {
+        const statements = buildXapi(data, { homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE, ...(packId ? { packId } : {}) });
+        return {
+          files: [
+            {
+              name: `${stem}-xapi.json`,
+              mimeType: 'application/json',
+              encoding: 'utf8',
+              content: JSON.stringify(statements, null, 1),
+            },
+          ],
+        };
+      }
+    }
+  }
+
+  async removeClassLearner({ learnerId }: MethodInput<'removeClassLearner'>): Promise<Record<string, never>> {
+    await this.classStore.removeLearner(learnerId);
+    return {};
+  }
+
+  async clearClass(_input: MethodInput<'clearClass'>): Promise<Record<string, never>> {
+    await this.classStore.clear();
+    return {};
+  }
+
+  private async classData(): Promise<ClassData> {
+    await this.classStore.open();
+    const { packs } = await this.library.load();
+    return this.classStore.classData(packs, this.config.appVersion);
   }
 
   async restartPack({ learnerId, packId }: MethodInput<'restartPack'>): Promise<{ round: number }> {

@@ -92,7 +92,7 @@ export class ProgressStore {
 
   private async openAll(): Promise<void> {
     await mkdir(this.learnersDir, { recursive: true });
-    await removeStaleTempFiles(this.dataDir);
+    await removeStaleTempFiles(this.dataDir, '.learners.json.');
     await removeStaleTempFiles(this.learnersDir);
 
     const indexPath = join(this.dataDir, 'learners.json');

@@ -152,7 +152,8 @@ function attemptCells(attempt: Attempt, learnerName: string): Cell[] {
 
 function round(value: number | undefined, decimals: number): number | undefined {
   if (value === undefined || !Number.isFinite(value)) return undefined;
-  const rounded = Number(value.toFixed(decimals));
+  const scale = 10 ** decimals;
+  const rounded = Math.round(value * scale) / scale;
   // -0 would be written "0" anyway, but keep the cell a plain 0.
   return Object.is(rounded, -0) ? 0 : rounded;
 }

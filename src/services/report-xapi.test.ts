@@ -380,6 +380,15 @@ describe('buildXapi', () => {
     expect(statements[0]!.context?.registration).not.toBe(statements[40]!.context?.registration);
   });
 
+  it('takes the attempt id for answered statements, and hashes one that is not a UUID', () => {
+    expect(statements[0]!.id).toBe(ada.attempts[0]!.id);
+    const odd = { ...ada, attempts: [{ ...ada.attempts[0]!, id: 'attempt-1' }] };
+    const [first] = buildXapi({ ...data, learners: [odd] }, { homePage: HOME });
+    expect(first!.id).toMatch(UUID);
+    expect(first!.id).toBe(buildXapi({ ...data, learners: [odd] }, { homePage: HOME })[0]!.id);
+    expect(first!.context?.extensions?.['https://sourcewise.app/xapi/extensions/attempt-id']).toBe('attempt-1');
+  });
+
   it('gives the same ids on every export, all different', () => {
     const again = buildXapi(structuredClone(data), { homePage: HOME });
     expect(again.map((statement) => statement.id)).toEqual(statements.map((statement) => statement.id));

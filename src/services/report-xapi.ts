@@ -7,10 +7,13 @@
  *   `completedRounds`; needs the pack, so none for packs the instructor does not have).
  * - Actor: an Agent identified by an account on the configured home page, named by the learner id
  *   (stable across machines); the display name goes in `name`.
- * - Ids are deterministic, name-based (v5-style) UUIDs: `answered` from the attempt id, `completed`
- *   from learner, pack and round. Exporting the same data again gives the same ids, so an LRS does
- *   not store the statements twice (it answers 204/409 for a known id rather than adding one).
- *   The attempt id is hashed rather than reused because the store only promises a string there.
+ * - Ids are deterministic, so exporting the same data again gives the same ids and an LRS does not
+ *   store the statements twice (a statement id it already has is not stored again). An `answered`
+ *   statement takes its attempt's id, which the app makes with randomUUID() and which is unique
+ *   across the class (ClassData holds each attempt once); an attempt id that is not an RFC 4122 UUID
+ *   (the store only promises a string) is hashed into a name-based, version 5 UUID instead.
+ *   `completed` statements and registrations are version 5 UUIDs of learner, pack and round, in
+ *   Sourcewise's own namespace, so they cannot collide with the random attempt ids.
  * - `version` is not set: xAPI 1.0.3 (Data 2.4.10) says providers SHOULD NOT set it, and that if they
  *   do it MUST be "1.0.0" (not "1.0.3"); the LRS fills it in.
  * - `timestamp` is the attempt's answeredAt, normalised to UTC ISO 8601; left out when it cannot be
@@ -47,6 +50,16 @@ export const ACTIVITY_TYPES = {
 
 /** Fixed namespace for Sourcewise's name-based statement ids (a random v4 UUID, chosen once). */
 const NAMESPACE = '6f1d7c52-3b8e-4a61-9d0f-2c5e8b7a4f13';
+const NAMESPACE_BYTES = uuidBytes(NAMESPACE);
+const RFC4122_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+const EXTENSION = {
+  attemptId: `${EXTENSION_BASE_IRI}/attempt-id`,
+  round: `${EXTENSION_BASE_IRI}/round`,
+  mode: `${EXTENSION_BASE_IRI}/mode`,
+  confidence: `${EXTENSION_BASE_IRI}/confidence`,
+  appVersion: `${EXTENSION_BASE_IRI}/app-version`,
+} as const;
 
 export type LanguageMap = Record<string, string>;
 
@@ -151,6 +164,17 @@ export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[
   const statements: XapiStatement[] = [];
   for (const learner of data.learners) {
     const actor: XapiAgent = { objectType: 'Agent', name: learner.name, account: { homePage, name: learner.learnerId } };
+    // Every statement of a round asks for its registration: work each out once.
+    const registrations = new Map<string, string>();
+    const registrationOf = (packId: string, round: number): string => {
+      const key = `${packId}\u0000${round}`;
+      let id = registrations.get(key);
+      if (id === undefined) {
+        id = registration(learner.learnerId, packId, round);
+        registrations.set(key, id);
+      }
+      return id;
+    };
     const attempts = learner.attempts.filter((attempt) => options.packId === undefined || attempt.packId === options.packId);
 
     // Which attempt completes which round: the completed statement follows it.
@@ -160,13 +184,22 @@ export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[
       if (pack === undefined) continue;
       for (const done of completedRounds(pack, attempts)) {
         const last = done.attempts.at(-1);
-        if (last !== undefined) completions.set(last, completedStatement(actor, pack, done, packActivity(packId)));
+        if (last !== undefined)
+          completions.set(last, completedStatement(actor, pack, done, packActivity(packId), registrationOf(packId, done.round)));
       }
     }
 
     for (const attempt of attempts) {
+      const registration = isReview(attempt) ? undefined : registrationOf(attempt.packId, attempt.round);
       statements.push(
-        answeredStatement(actor, attempt, activityFor(attempt), packsById.get(attempt.packId), packActivity(attempt.packId)),
+        answeredStatement(
+          actor,
+          attempt,
+          activityFor(attempt),
+          packsById.get(attempt.packId),
+          packActivity(attempt.packId),
+          registration,
+        ),
       );
       const completed = completions.get(attempt);
       if (completed !== undefined) statements.push(completed);
@@ -181,18 +214,27 @@ function answeredStatement(
   object: XapiActivity,
   pack: Pack | undefined,
   parent: XapiActivity,
+  registration: string | undefined,
 ): XapiStatement {
   const extensions: Record<string, string | number | boolean> = {
-    [`${EXTENSION_BASE_IRI}/attempt-id`]: attempt.id,
-    [`${EXTENSION_BASE_IRI}/round`]: attempt.round,
-    [`${EXTENSION_BASE_IRI}/mode`]: isReview(attempt) ? 'review' : 'pack',
-    [`${EXTENSION_BASE_IRI}/app-version`]: attempt.appVersion,
+    [EXTENSION.attemptId]: attempt.id,
+    [EXTENSION.round]: attempt.round,
+    [EXTENSION.mode]: isReview(attempt) ? 'review' : 'pack',
+    [EXTENSION.appVersion]: attempt.appVersion,
   };
   const confidence = attempt.confidence ?? (attempt.answer.type === 'classify' ? attempt.answer.confidence : undefined);
-  if (confidence !== undefined) extensions[`${EXTENSION_BASE_IRI}/confidence`] = confidence;
-  const timestamp = isoTimestamp(attempt.answeredAt);
-  return {
-    id: nameUuid(`answered\u0000${attempt.id}`),
+  if (confidence !== undefined) extensions[EXTENSION.confidence] = confidence;
+  // Built property by property rather than with spreads: this runs once per attempt.
+  const context: XapiContext = {};
+  // A review session is not part of a round.
+  if (registration !== undefined) context.registration = registration;
+  context.revision = String(attempt.packVersion);
+  context.platform = 'Sourcewise';
+  if (pack !== undefined) context.language = language(pack);
+  context.contextActivities = { parent: [parent] };
+  context.extensions = extensions;
+  const statement: XapiStatement = {
+    id: RFC4122_UUID.test(attempt.id) ? attempt.id.toLowerCase() : nameUuid(`answered\u0000${attempt.id}`),
     actor,
     verb: VERBS.answered,
     object,
@@ -202,17 +244,11 @@ function answeredStatement(
       duration: isoDuration(attempt.timeTakenMs),
       score: { scaled: clamp01(attempt.score) },
     },
-    context: {
-      // A review session is not part of a round.
-      ...(isReview(attempt) ? {} : { registration: registration(actor.account.name, attempt.packId, attempt.round) }),
-      revision: String(attempt.packVersion),
-      platform: 'Sourcewise',
-      ...(pack === undefined ? {} : { language: language(pack) }),
-      contextActivities: { parent: [parent] },
-      extensions,
-    },
-    ...(timestamp === undefined ? {} : { timestamp }),
+    context,
   };
+  const timestamp = isoTimestamp(attempt.answeredAt);
+  if (timestamp !== undefined) statement.timestamp = timestamp;
+  return statement;
 }
 
 function completedStatement(
@@ -220,6 +256,7 @@ function completedStatement(
   pack: Pack,
   done: ReturnType<typeof completedRounds>[number],
   activity: XapiActivity,
+  registration: string,
 ): XapiStatement {
   // The latest answer to each item up to the moment the round was complete, as the library counts it.
   const latest = new Map(done.attempts.map((attempt) => [attempt.itemId, attempt]));
@@ -238,11 +275,11 @@ function completedStatement(
       score: { scaled: items === 0 ? 0 : correct / items, raw: correct, min: 0, max: items },
     },
     context: {
-      registration: registration(learnerId, pack.id, done.round),
+      registration,
       revision: String(pack.version),
       platform: 'Sourcewise',
       language: language(pack),
-      extensions: { [`${EXTENSION_BASE_IRI}/round`]: done.round },
+      extensions: { [EXTENSION.round]: done.round },
     },
     ...(timestamp === undefined ? {} : { timestamp }),
   };
@@ -330,23 +367,31 @@ export function isoDuration(ms: number): string {
 }
 
 /** A name-based UUID in the manner of RFC 4122 version 5: SHA-1 of namespace and name, version and variant set. */
-export function nameUuid(name: string, namespace: string = NAMESPACE): string {
+export function nameUuid(name: string, namespace?: string): string {
   const hash = createHash('sha1')
-    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(namespace === undefined ? NAMESPACE_BYTES : uuidBytes(namespace))
     .update(name, 'utf8')
     .digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.toString('hex', 0, 16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
+function uuidBytes(uuid: string): Buffer {
+  return Buffer.from(uuid.replace(/-/g, ''), 'hex');
+}
+
+/** The registration of one learner's round of one pack. */
 function registration(learnerId: string, packId: string, round: number): string {
   return nameUuid(`registration\u0000${learnerId}\u0000${packId}\u0000${round}`);
 }
 
+/** What toISOString() writes: kept as it is, without parsing it again. */
+const CANONICAL_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function isoTimestamp(value: string): string | undefined {
+  if (CANONICAL_TIMESTAMP.test(value)) return value;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

@@ -227,12 +227,15 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
   };
 }
 
-/** Removes temporary files that a killed writer left behind; call while holding the data lock. */
-export async function removeStaleTempFiles(folder: string): Promise<number> {
+/**
+ * Removes temporary files that a killed writer left behind; call while holding the data lock. With a
+ * prefix, only that file's temporaries (another store may share the folder).
+ */
+export async function removeStaleTempFiles(folder: string, prefix = ''): Promise<number> {
   let removed = 0;
   try {
     for (const name of await readdir(folder)) {
-      if (name.endsWith('.tmp')) {
+      if (name.startsWith(prefix) && name.endsWith('.tmp')) {
         await rm(join(folder, name), { force: true });
         removed++;
       }

@@ -17,8 +17,8 @@ import type { ErrorBody, ErrorCode } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-sourcewise-token';
 export const API_PREFIX = '/api/';
-/** Largest request body accepted; packs are capped at 5 MB and arrive JSON-encoded. */
-export const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** Largest request body accepted: a progress file (20 MB at most) JSON-encoded inside a call. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

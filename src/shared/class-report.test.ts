@@ -296,15 +296,13 @@ describe('summariseClass options and edge cases', () => {
 
 describe('completedRounds', () => {
   const round = (n: number, mode: 'pack' | 'review' = 'pack', skip = 0) =>
-    SEED.items
-      .slice(skip)
-      .map((item, index) =>
-        attempt(ADA, item.id, rightAnswer(item), {
-          round: n,
-          mode,
-          at: `2024-11-0${n}T10:${String(index).padStart(2, '0')}:00.000Z`,
-        }),
-      );
+    SEED.items.slice(skip).map((item, index) =>
+      attempt(ADA, item.id, rightAnswer(item), {
+        round: n,
+        mode,
+        at: `2024-11-0${n}T10:${String(index).padStart(2, '0')}:00.000Z`,
+      }),
+    );
 
   it('needs every item of the pack answered in pack mode in the same round', () => {
     const attempts = [...round(1), ...round(2, 'pack', 1), ...round(3, 'review')];

@@ -199,7 +199,8 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
   ].filter((id, index, all) => all.indexOf(id) === index && (packId === undefined || id === packId));
   const packRank = new Map(packOrder.map((id, index) => [id, index]));
 
-  const learnerSummaries = learners.map(({ learner, attempts }) => summariseLearner(learner, attempts, packOrder, packsById));
+  const summarised = learners.map(({ learner, attempts }) => summariseLearner(learner, attempts, packOrder, packsById));
+  const learnerSummaries = summarised.map(({ summary }) => summary);
   const rows = learnerSummaries.flatMap((learner) => learner.packs);
   const all = learners.flatMap(({ attempts }) => attempts);
 
@@ -235,7 +236,7 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
   ) as Record<Label, ClassLabelFigures>;
 
   const correct = all.filter((attempt) => attempt.correct).length;
-  const span = timeSpan(all);
+  const span = mergeSpans(summarised.map(({ span }) => span));
   return {
     generatedAt: data.generatedAt,
     appVersion: data.appVersion,
@@ -248,8 +249,8 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
       correct,
       accuracy: accuracy({ right: correct, total: all.length }),
       totalTimeMs: sum(all.map((attempt) => attempt.timeTakenMs)),
-      firstAnsweredAt: span.first,
-      lastAnsweredAt: span.last,
+      firstAnsweredAt: span.first?.at,
+      lastAnsweredAt: span.last?.at,
     },
     packs,
     learners: learnerSummaries,
@@ -264,8 +265,10 @@ function summariseLearner(
   attempts: Attempt[],
   packOrder: readonly string[],
   packsById: ReadonlyMap<string, Pack>,
-): LearnerSummary {
+): { summary: LearnerSummary; span: Span } {
   const byPack = groupBy(attempts, (attempt) => attempt.packId);
+  // Every attempt is in one row, so the learner's first and last answers are among the rows'.
+  const spans: Span[] = [];
   const packs = packOrder.flatMap((packId): LearnerPackRow[] => {
     const own = byPack.get(packId);
     if (own === undefined) return [];
@@ -273,6 +276,7 @@ function summariseLearner(
     const versionsAnswered = [...new Set(own.map((attempt) => attempt.packVersion))].sort((a, b) => a - b);
     const correct = own.filter((attempt) => attempt.correct).length;
     const span = timeSpan(own);
+    spans.push(span);
     return [
       {
         learnerId: learner.learnerId,
@@ -291,8 +295,8 @@ function summariseLearner(
         meanScore: own.length === 0 ? undefined : sum(own.map((attempt) => attempt.score)) / own.length,
         roundsCompleted: pack === undefined ? 0 : completedRounds(pack, own).length,
         labels: labelFigures(own),
-        firstAnsweredAt: span.first,
-        lastAnsweredAt: span.last,
+        firstAnsweredAt: span.first?.at,
+        lastAnsweredAt: span.last?.at,
         totalTimeMs: sum(own.map((attempt) => attempt.timeTakenMs)),
       },
     ];
@@ -300,8 +304,8 @@ function summariseLearner(
   const judgements = labelJudgements(attempts);
   const found = readings(signalDetection(judgements), judgements);
   const correct = attempts.filter((attempt) => attempt.correct).length;
-  const span = timeSpan(attempts);
-  return {
+  const span = mergeSpans(spans);
+  const summary: LearnerSummary = {
     learnerId: learner.learnerId,
     name: learner.name,
     attempts: attempts.length,
@@ -309,14 +313,15 @@ function summariseLearner(
     correct,
     accuracy: accuracy({ right: correct, total: attempts.length }),
     totalTimeMs: sum(attempts.map((attempt) => attempt.timeTakenMs)),
-    firstAnsweredAt: span.first,
-    lastAnsweredAt: span.last,
+    firstAnsweredAt: span.first?.at,
+    lastAnsweredAt: span.last?.at,
     labels: labelFigures(attempts),
     readings: found,
     blanketLabel: found.find((reading) => reading.kind === 'sceptic')?.label,
     calibration: calibration(attempts),
     packs,
   };
+  return { summary, span };
 }
 
 /** Per-label tallies of the label outcomes, with d′ and c from the label judgements. */
@@ -390,43 +395,52 @@ function mostMissed(
   packsById: ReadonlyMap<string, Pack>,
   packRank: ReadonlyMap<string, number>,
 ): MissedItem[] {
-  const byItem = new Map<
-    string,
-    {
-      packId: string;
-      itemId: string;
-      itemType: ItemType;
-      attempts: Attempt[];
-      learners: Set<string>;
-      learnersMissed: Set<string>;
-    }
-  >();
+  interface Entry {
+    packId: string;
+    itemId: string;
+    itemType: ItemType;
+    attempts: number;
+    missed: number;
+    learners: Set<string>;
+    learnersMissed: Set<string>;
+  }
+  // By pack, then by item.
+  const byItem = new Map<string, Map<string, Entry>>();
   for (const { learner, attempts } of learners) {
     for (const attempt of attempts) {
-      const key = `${attempt.packId}\u0000${attempt.itemId}`;
-      let entry = byItem.get(key);
+      let items = byItem.get(attempt.packId);
+      if (items === undefined) {
+        items = new Map();
+        byItem.set(attempt.packId, items);
+      }
+      let entry = items.get(attempt.itemId);
       if (entry === undefined) {
         entry = {
           packId: attempt.packId,
           itemId: attempt.itemId,
           itemType: attempt.itemType,
-          attempts: [],
+          attempts: 0,
+          missed: 0,
           learners: new Set(),
           learnersMissed: new Set(),
         };
-        byItem.set(key, entry);
+        items.set(attempt.itemId, entry);
       }
-      entry.attempts.push(attempt);
+      entry.attempts += 1;
       entry.learners.add(learner.learnerId);
-      if (!attempt.correct) entry.learnersMissed.add(learner.learnerId);
+      if (!attempt.correct) {
+        entry.missed += 1;
+        entry.learnersMissed.add(learner.learnerId);
+      }
     }
   }
   const missed = [...byItem.values()]
+    .flatMap((items) => [...items.values()])
+    .filter((entry) => entry.missed > 0)
     .map((entry) => {
       const pack = packsById.get(entry.packId);
       const itemIndex = pack?.items.findIndex((candidate) => candidate.id === entry.itemId) ?? -1;
       const item = pack?.items[itemIndex];
-      const wrong = entry.attempts.filter((attempt) => !attempt.correct).length;
       const row: MissedItem = {
         packId: entry.packId,
         packTitle: pack?.meta.title ?? entry.packId,
@@ -435,15 +449,14 @@ function mostMissed(
         summary: item === undefined ? entry.itemId : describeItem(item),
         answer: item === undefined ? undefined : expectedAnswer(item),
         explanation: item?.explanation,
-        attempts: entry.attempts.length,
-        missed: wrong,
-        shareMissed: wrong / entry.attempts.length,
+        attempts: entry.attempts,
+        missed: entry.missed,
+        shareMissed: entry.missed / entry.attempts,
         learners: entry.learners.size,
         learnersMissed: entry.learnersMissed.size,
       };
       return { row, order: [packRank.get(entry.packId) ?? Infinity, itemIndex < 0 ? Infinity : itemIndex] as const };
-    })
-    .filter(({ row }) => row.missed > 0);
+    });
   // Most wrong attempts first, then the larger share, then pack and item order so ties read in order.
   missed.sort(
     (a, b) =>
@@ -517,16 +530,36 @@ export function isReview(attempt: Pick<Attempt, 'mode'>): boolean {
   return attempt.mode === 'review';
 }
 
-function timeSpan(attempts: readonly Attempt[]): { first: string | undefined; last: string | undefined } {
-  let first: { at: string; time: number } | undefined;
-  let last: { at: string; time: number } | undefined;
-  for (const { answeredAt } of attempts) {
-    const time = Date.parse(answeredAt);
-    if (Number.isNaN(time)) continue;
-    if (first === undefined || time < first.time) first = { at: answeredAt, time };
-    if (last === undefined || time > last.time) last = { at: answeredAt, time };
+interface Stamp {
+  at: string;
+  time: number;
+}
+
+/** The earliest and latest answers, by time (timestamps that cannot be read are left out). */
+interface Span {
+  first: Stamp | undefined;
+  last: Stamp | undefined;
+}
+
+function timeSpan(attempts: readonly Attempt[]): Span {
+  const span: Span = { first: undefined, last: undefined };
+  for (const { answeredAt } of attempts) widen(span, answeredAt, Date.parse(answeredAt));
+  return span;
+}
+
+function mergeSpans(spans: readonly Span[]): Span {
+  const span: Span = { first: undefined, last: undefined };
+  for (const { first, last } of spans) {
+    if (first !== undefined) widen(span, first.at, first.time);
+    if (last !== undefined) widen(span, last.at, last.time);
   }
-  return { first: first?.at, last: last?.at };
+  return span;
+}
+
+function widen(span: Span, at: string, time: number): void {
+  if (Number.isNaN(time)) return;
+  if (span.first === undefined || time < span.first.time) span.first = { at, time };
+  if (span.last === undefined || time > span.last.time) span.last = { at, time };
 }
 
 function groupBy<T, K>(values: readonly T[], key: (value: T) => K): Map<K, T[]> {

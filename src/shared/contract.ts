@@ -5,9 +5,11 @@
  */
 import { z } from 'zod';
 import { Answer, type Score } from './answers';
+import type { ClassSummary } from './class-report';
 import type { Calibration, LabelDiscernment, Reading } from './discernment';
 import { Id, ITEM_TYPES, LABELS, Pack, type Label } from './pack/schema';
 import { Learner, LearnerId, LearnerName, PackProgress } from './progress';
+import { MAX_PROGRESS_FILE_BYTES } from './progress-file';
 
 const NoInput = z.strictObject({});
 
@@ -101,6 +103,34 @@ export const ReviewQueue = z.object({
 });
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
+/** A file the backend made for the person to save: text, or binary as base64 (a PDF). */
+export const ExportedFile = z.object({
+  name: z.string(),
+  mimeType: z.string(),
+  encoding: z.enum(['utf8', 'base64']),
+  content: z.string(),
+});
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+export const ImportResult = z.object({
+  imported: z.array(
+    z.object({ file: z.string(), learnerId: z.string(), name: z.string(), added: z.number(), duplicates: z.number() }),
+  ),
+  rejected: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ClassReport = z.object({
+  learners: z.array(z.object({ learnerId: z.string(), name: z.string(), attempts: z.number(), exportedAt: z.string() })),
+  summary: z.custom<ClassSummary>(),
+});
+export type ClassReport = z.infer<typeof ClassReport>;
+
+const HttpUrl = z
+  .string()
+  .max(500)
+  .regex(/^https?:\/\/[^\s]+$/i, 'must be an http:// or https:// address');
+
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -140,6 +170,30 @@ export const contract = {
   ),
   getProgressReport: call(z.strictObject({ learnerId: LearnerId, packId: Id.optional() }), ProgressReport),
   getReviewQueue: call(z.strictObject({ learnerId: LearnerId }), ReviewQueue),
+  /** The learner's progress file, to save and hand to an instructor. */
+  exportProgress: call(z.strictObject({ learnerId: LearnerId }), ExportedFile),
+  /** Instructor: merges progress files into the class; invalid files are listed with their problems. */
+  importProgressFiles: call(
+    z.strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            name: z.string().max(255),
+            text: z.string().max(MAX_PROGRESS_FILE_BYTES, 'the file is larger than 20 MB'),
+          }),
+        )
+        .min(1)
+        .max(100),
+    }),
+    ImportResult,
+  ),
+  getClassReport: call(z.strictObject({ packId: Id.optional() }), ClassReport),
+  exportClassReport: call(
+    z.strictObject({ format: z.enum(['csv', 'pdf', 'xapi']), packId: Id.optional(), homePage: HttpUrl.optional() }),
+    z.object({ files: z.array(ExportedFile) }),
+  ),
+  removeClassLearner: call(z.strictObject({ learnerId: LearnerId }), z.object({})),
+  clearClass: call(NoInput, z.object({})),
   /** Starts the pack again: a new round, earlier rounds kept. */
   restartPack: call(LearnerPack, z.object({ round: z.number().int() })),
 };

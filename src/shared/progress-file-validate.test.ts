@@ -383,11 +383,16 @@ describe('parseProgressFile under fuzzing', () => {
     Math.floor(next() * 5) + 1,
   ];
 
-  /** Every [container, key] in a value, the value itself as the root. */
+  /** Every [container, key] below a value, depth first. */
   function slots(value: unknown, out: [Loose, string | number][] = []): [Loose, string | number][] {
-    if (Array.isArray(value)) value.forEach((child, index) => (out.push([value, index]), slots(child, out)));
-    else if (value !== null && typeof value === 'object')
-      for (const [key, child] of Object.entries(value)) (out.push([value, key]), slots(child, out));
+    if (value === null || typeof value !== 'object') return out;
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((child, index) => [index, child])
+      : Object.entries(value);
+    for (const [key, child] of entries) {
+      out.push([value, key]);
+      slots(child, out);
+    }
     return out;
   }
 

@@ -1,0 +1,148 @@
+import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
+import { createLearner, Learner, SEED_PACK } from './learner';
+
+const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
+const work = mkdtempSync(join(tmpdir(), 'sourcewise-reports-'));
+test.afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** A learner on their own computer answers the first `count` items (every third wrong) and exports. */
+async function learnerExports(page: Page, name: string, count: number): Promise<string> {
+  await waitUntilReady(page);
+  await createLearner(page, name);
+  await page.getByRole('button', { name: 'Start' }).click();
+  const learner = new Learner(page);
+  for (const [index, item] of SEED_PACK.items.slice(0, count).entries()) {
+    await learner.answer(item, index % 3 !== 2);
+    await learner.next(false);
+  }
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Progress' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export my progress file' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^sourcewise-progress-.+-\d{4}-\d{2}-\d{2}\.json$/);
+  const path = join(work, `${name.replace(/\W+/g, '_')}.json`);
+  await file.saveAs(path);
+  await expect(page.getByText(/Hand this file to your instructor/)).toBeVisible();
+  return path;
+}
+
+async function downloadAll(page: Page, button: string, expected: number): Promise<string[]> {
+  const paths: string[] = [];
+  const done = new Promise<void>((resolve) => {
+    page.on('download', async (download) => {
+      const path = join(work, download.suggestedFilename());
+      await download.saveAs(path);
+      paths.push(path);
+      if (paths.length === expected) resolve();
+    });
+  });
+  await page.getByRole('button', { name: button }).click();
+  await done;
+  page.removeAllListeners('download');
+  return paths.sort();
+}
+
+test('two learners export on two computers; the instructor imports both (one twice) and exports CSV, PDF and xAPI', async ({
+  app,
+}, testInfo) => {
+  test.skip(app.shell === 'electron', 'downloads go through a save dialog in the desktop app');
+  test.setTimeout(180_000);
+  const first = await learnerExports(app.page, HOSTILE_NAME, 6);
+  const otherComputer = await app.another();
+  const second = await learnerExports(otherComputer.page, 'Ben', 4);
+
+  // The instructor's computer.
+  const page = app.page;
+  await page.getByRole('button', { name: 'Switch learner' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Class reports' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Class reports' })).toBeVisible();
+  await page.getByLabel('Choose files…').setInputFiles([first, second]);
+  await expect(page.getByText('2 files imported')).toBeVisible();
+  await page.getByLabel('Choose files…').setInputFiles([first]);
+  await expect(page.getByText('1 file imported')).toBeVisible();
+  await expect(page.getByText('0 new answers, 6 already in the class')).toBeVisible();
+
+  const learners = page.getByRole('table', { name: 'Learners in the class' });
+  await expect(learners.getByRole('row')).toHaveCount(3);
+  await expect(learners.getByRole('row', { name: /Ben/ }).getByRole('cell').first()).toHaveText('4');
+  await expect(
+    learners
+      .getByRole('row', { name: /HYPERLINK/ })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('6');
+  // Every third answer was wrong: 4 of 6 and 3 of 4 right, 7 of 10 in all.
+  await expect(page.getByText('2 learners, 10 answers, 70 % right.')).toBeVisible();
+  const rows = page.getByRole('table', { name: 'Each learner in each pack' });
+  await expect(rows.getByRole('row', { name: /Ben/ }).getByRole('cell').nth(1)).toHaveText('4 of 38');
+  await expectAccessible(page, testInfo, 'class reports');
+  await page.screenshot({ path: testInfo.outputPath('class-reports.png'), fullPage: true });
+
+  // CSV: two files, parsed; a formula-looking name stays text, here and in LibreOffice.
+  const [attemptsCsv, learnersCsv] = await downloadAll(page, 'CSV for a spreadsheet', 2);
+  expect(learnersCsv).toMatch(/-learners\.csv$/);
+  const learnerRows = parse(readFileSync(learnersCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  expect(learnerRows).toHaveLength(2);
+  const attemptRows = parse(readFileSync(attemptsCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  expect(attemptRows).toHaveLength(10);
+  const names = learnerRows.map((row) => Object.values(row).find((value) => value.includes('HYPERLINK') || value === 'Ben'));
+  expect(names).toContain(`'${HOSTILE_NAME}`);
+  if (existsSync('/usr/bin/soffice')) {
+    const out = join(work, 'libreoffice');
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        '--infilter=CSV:44,34,76,1',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1',
+        '--outdir',
+        out,
+        learnersCsv!,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    const roundTrip = parse(readFileSync(join(out, learnersCsv!.split('/').pop()!), 'utf8'), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
+    expect(roundTrip.map((row) => Object.keys(row))).toEqual(learnerRows.map((row) => Object.keys(row)));
+    for (const [index, row] of roundTrip.entries()) {
+      for (const [column, value] of Object.entries(row)) {
+        const ours = learnerRows[index]![column]!;
+        // Numbers may be written differently (0.50 or 0.5); text must be the same, formulas never evaluated.
+        if (ours !== '' && !Number.isNaN(Number(ours))) expect(Number(value), column).toBeCloseTo(Number(ours), 6);
+        else expect(value, column).toBe(ours);
+      }
+    }
+    expect(roundTrip.some((row) => Object.values(row).includes(`'${HOSTILE_NAME}`))).toBe(true);
+  }
+
+  // PDF: names, figures and the most missed claims are in its text.
+  const [pdf] = await downloadAll(page, 'PDF to print', 1);
+  if (existsSync('/usr/bin/pdftotext')) {
+    const text = execFileSync('pdftotext', ['-layout', pdf!, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Ben');
+    expect(text).toContain(HOSTILE_NAME);
+    expect(text).toMatch(/70\s?%/);
+    const missed = SEED_PACK.items[2]!;
+    expect(text.replace(/\s+/g, ' ')).toContain(missed.explanation.slice(0, 40));
+  }
+
+  // xAPI: one "answered" statement per attempt (nobody finished the pack, so no "completed").
+  await page.getByLabel("xAPI account home page (your LMS or school's address)").fill('https://lms.example.edu');
+  const [xapi] = await downloadAll(page, 'xAPI for an LMS', 1);
+  const statements = JSON.parse(readFileSync(xapi!, 'utf8')) as {
+    verb: { id: string };
+    actor: { account: { homePage: string } };
+  }[];
+  expect(statements).toHaveLength(10);
+  expect(new Set(statements.map((statement) => statement.verb.id))).toEqual(new Set(['http://adlnet.gov/expapi/verbs/answered']));
+  expect(statements.every((statement) => statement.actor.account.homePage === 'https://lms.example.edu')).toBe(true);
+});
