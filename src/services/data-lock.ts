@@ -5,11 +5,13 @@
  * power cut) is recognised by its process id no longer running on this machine, and taken over.
  * The desktop app also takes Electron's single-instance lock, which focuses the first window.
  */
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'sourcewise.lock';
+/** How long a lock file may stay unreadable (created, not yet written) before it counts as left over. */
+export const UNREADABLE_LOCK_GRACE_MS = 10_000;
 
 export interface LockOwner {
   pid: number;
@@ -38,7 +40,14 @@ export function acquireDataLock(dataDir: string, shell: string): LockResult {
       process.once('exit', release);
       return { ok: true, release };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') {
+        return {
+          ok: false,
+          owner: undefined,
+          message: `Sourcewise cannot write to its data folder ${dataDir} (${code ?? (error as Error).message}), so it cannot keep progress there. Check that the folder exists and can be written to, or start with --data-dir to use another one.`,
+        };
+      }
     }
     const owner = readOwner(path);
     if (owner && owner.hostname === me.hostname && !isRunning(owner.pid)) {
@@ -46,8 +55,15 @@ export function acquireDataLock(dataDir: string, shell: string): LockResult {
       continue;
     }
     if (!owner) {
-      // Unreadable: another process may be writing it this very moment; look again once.
-      if (attempt === 0) continue;
+      // Unreadable: its owner may have created it and not yet written it. Only a lock that stayed
+      // unreadable for a while is left over from a crash and may be taken over.
+      if (lockAgeMs(path) < UNREADABLE_LOCK_GRACE_MS) {
+        return {
+          ok: false,
+          owner: undefined,
+          message: `Another copy of Sourcewise is starting on this data folder (${dataDir}). Only one copy may write progress at a time.`,
+        };
+      }
       rmSync(path, { force: true });
       continue;
     }
@@ -61,6 +77,14 @@ export function acquireDataLock(dataDir: string, shell: string): LockResult {
     };
   }
   return { ok: false, owner: undefined, message: `Sourcewise could not take the lock on its data folder ${dataDir}` };
+}
+
+function lockAgeMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
 
 function readOwner(path: string): LockOwner | undefined {

@@ -181,6 +181,8 @@ export class ProgressStore {
     this.learnerPath(learnerId);
     const index = await this.openIndex();
     const learner = index.db.data.learners.find((candidate) => candidate.id === learnerId);
+    // A list of learners from a newer version may not be readable at all: refuse as read-only, not as gone.
+    if (!learner && index.readOnly) throw readOnlyError();
     if (!learner) throw new ApiError('not-found', 'this learner no longer exists on this computer');
     return learner;
   }

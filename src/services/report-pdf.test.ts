@@ -25,7 +25,9 @@ function hasTool(name: string): boolean {
     return false;
   }
 }
-const POPPLER = hasTool('pdftotext') && hasTool('pdffonts') && hasTool('pdftoppm');
+const POPPLER = ['pdftotext', 'pdffonts', 'pdftoppm', 'pdfinfo'].every(hasTool);
+if (!POPPLER)
+  console.warn('report-pdf.test: poppler-utils (pdftotext, pdffonts, pdftoppm, pdfinfo) not found, so the PDF is not read back');
 
 /** A small deterministic random number generator (mulberry32), so the fixture class is the same every run. */
 function random(seed: number): () => number {
@@ -248,6 +250,19 @@ describe('buildPdf', () => {
       // Every page, at a readable resolution, for whoever set SOURCEWISE_REPORT_OUT.
       execFileSync('pdftoppm', ['-png', '-r', '80', file, join(folder, 'full')]);
       console.log(`PDF and page images kept in ${folder}`);
+    }
+  });
+
+  it('makes a report for a class with no answers yet', async () => {
+    const empty: ClassData = { ...data, learners: [{ learnerId: uuid(0, 9), name: 'New', attempts: [] }] };
+    const pdf = await buildPdf(summariseClass(empty), empty);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    if (POPPLER) {
+      const file = join(temp, 'empty.pdf');
+      writeFileSync(file, pdf);
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain('No claim was missed.');
+      expect(text).toContain('No answers yet.');
     }
   });
 

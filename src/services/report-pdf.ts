@@ -72,7 +72,7 @@ export async function buildPdf(summary: ClassSummary, data: ClassData, options: 
       Title: `Sourcewise: ${title}`,
       Creator: `Sourcewise ${summary.appVersion}`,
       Producer: 'Sourcewise (PDFKit)',
-      // A fixed date makes the same report come out byte for byte the same.
+      // The report's own date (when the class data was put together), not the moment of writing.
       ...(Number.isNaN(created.getTime()) ? {} : { CreationDate: created }),
     },
   });
@@ -109,8 +109,8 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
   const { totals } = summary;
   page.keyFigures([
     { value: `${totals.activeLearners} of ${totals.learners}`, caption: 'learners with answers' },
-    { value: String(totals.attempts), caption: `attempts (${totals.reviewAttempts} in review)` },
-    { value: percent(totals.accuracy), caption: `answers right (${totals.correct})` },
+    { value: count(totals.attempts), caption: `attempts (${count(totals.reviewAttempts)} in review)` },
+    { value: percent(totals.accuracy), caption: `answers right (${count(totals.correct)})` },
     { value: formatDuration(totals.totalTimeMs), caption: 'time spent answering' },
   ]);
   if (totals.firstAnsweredAt !== undefined && totals.lastAnsweredAt !== undefined) {
@@ -135,14 +135,17 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
       clean(pack.title, CAP.title) + (pack.known ? '' : ' (pack not available)'),
       String(pack.version),
       pack.items === undefined ? '–' : String(pack.items),
-      String(pack.learners),
-      String(pack.attempts),
+      count(pack.learners),
+      count(pack.attempts),
       percent(pack.accuracy),
     ]),
   );
-  const credits = summary.packs
-    .map((figures) => data.packs.find((pack) => pack.id === figures.packId)?.meta.credit)
-    .filter((credit) => credit !== undefined);
+  // Each article's credit line, once (packs cloned from one article share it).
+  const credits = new Set(
+    summary.packs
+      .map((figures) => data.packs.find((pack) => pack.id === figures.packId)?.meta.credit)
+      .filter((credit) => credit !== undefined),
+  );
   for (const credit of credits) page.text(clean(credit, CAP.title), { size: SIZE.small, color: COLOR.muted });
   page.gap(10);
 
@@ -162,7 +165,7 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
   page.heading('Learners');
   page.table(
     [
-      { header: 'Learner', width: 175 },
+      { header: 'Learner', width: 175, wrap: true },
       { header: 'Packs', width: 40, align: 'right' },
       { header: 'Attempts', width: 55, align: 'right' },
       { header: 'Right', width: 50, align: 'right' },
@@ -172,9 +175,9 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
     summary.learners.map((learner) => [
       clean(learner.name, CAP.name),
       String(learner.packs.length),
-      String(learner.attempts),
+      count(learner.attempts),
       percent(learner.accuracy),
-      formatDuration(learner.totalTimeMs),
+      learner.attempts === 0 ? '–' : formatDuration(learner.totalTimeMs),
       learner.attempts === 0 ? 'no answers yet' : learner.blanketLabel === undefined ? '' : `mostly ${learner.blanketLabel}`,
     ]),
   );
@@ -195,7 +198,7 @@ function labelSection(page: Page, summary: ClassSummary): void {
     rows: rows.map((figures) => ({
       label: LABEL_NAMES[figures.label],
       value: figures.accuracy,
-      text: figures.accuracy === undefined ? 'not judged' : `${percent(figures.accuracy)} of ${figures.total}`,
+      text: figures.accuracy === undefined ? 'not judged' : `${percent(figures.accuracy)} of ${count(figures.total)}`,
     })),
     min: 0,
     max: 1,
@@ -231,10 +234,10 @@ function labelSection(page: Page, summary: ClassSummary): void {
     ],
     rows.map((figures) => [
       LABEL_NAMES[figures.label],
-      String(figures.total),
+      count(figures.total),
       percent(figures.accuracy),
-      `${figures.hits} of ${figures.hits + figures.misses}`,
-      `${figures.falseAlarms} of ${figures.falseAlarms + figures.correctRejections}`,
+      `${count(figures.hits)} of ${count(figures.hits + figures.misses)}`,
+      `${count(figures.falseAlarms)} of ${count(figures.falseAlarms + figures.correctRejections)}`,
       fixed(figures.dPrime),
       fixed(figures.criterion),
       figures.meanLearnerDPrime === undefined ? '–' : `${fixed(figures.meanLearnerDPrime)} (${figures.learnersWithDPrime})`,
@@ -260,7 +263,7 @@ function missedSection(page: Page, summary: ClassSummary): void {
 function missedItem(page: Page, item: MissedItem, rank: number, showPack: boolean): void {
   page.ensure(70);
   page.text(`${rank}. ${clean(item.summary, CAP.quote)}`, { font: 'bold', size: SIZE.h3 });
-  const who = `missed ${item.missed} of ${item.attempts} times (${percent(item.shareMissed)}), by ${item.learnersMissed} of ${item.learners} learners`;
+  const who = `missed ${count(item.missed)} of ${count(item.attempts)} times (${percent(item.shareMissed)}), by ${count(item.learnersMissed)} of ${count(item.learners)} learners`;
   page.text(`${showPack ? `${clean(item.packTitle, CAP.title)} · ` : ''}${item.itemType} item · ${who}`, {
     size: SIZE.small,
     color: COLOR.muted,
@@ -283,8 +286,8 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
     return;
   }
   page.keyFigures([
-    { value: String(learner.attempts), caption: `attempts (${learner.reviewAttempts} in review)` },
-    { value: percent(learner.accuracy), caption: `answers right (${learner.correct})` },
+    { value: count(learner.attempts), caption: `attempts (${count(learner.reviewAttempts)} in review)` },
+    { value: percent(learner.accuracy), caption: `answers right (${count(learner.correct)})` },
     { value: formatDuration(learner.totalTimeMs), caption: 'time spent answering' },
     {
       value: learner.lastAnsweredAt === undefined ? '–' : formatDate(learner.lastAnsweredAt),
@@ -306,7 +309,7 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
     learner.packs.map((row) => [
       clean(row.packTitle, CAP.title),
       row.itemsInPack === undefined ? String(row.itemsAnswered) : `${row.itemsAnswered} of ${row.itemsInPack}`,
-      String(row.attempts),
+      count(row.attempts),
       percent(row.accuracy),
       row.packKnown ? String(row.roundsCompleted) : '–',
       formatDuration(row.totalTimeMs),
@@ -518,7 +521,7 @@ class Page {
       columns,
       figures.map((row) => [
         LABEL_NAMES[row.label],
-        String(row.total),
+        count(row.total),
         percent(row.accuracy),
         '',
         fixed(row.dPrime),
@@ -651,8 +654,8 @@ function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
 
 /** Untrusted text made safe to lay out: no control characters, runs of space collapsed, capped. */
 function clean(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const plain = text
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ')
     .replace(/[ \t]+/g, ' ')
     .trim();
@@ -661,6 +664,13 @@ function clean(text: string, max: number): string {
 
 function sumWidths(columns: readonly Column[]): number {
   return columns.reduce((total, column) => total + column.width, 0);
+}
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** A count with thousands separators: 24,000. */
+function count(value: number): string {
+  return COUNT.format(value);
 }
 
 function percent(value: number | undefined): string {

@@ -431,7 +431,8 @@ describe('buildXapi', () => {
 
   it('refuses a home page that is not an http(s) address', () => {
     expect(() => buildXapi(data, { homePage: 'lms' })).toThrow(ApiError);
-    expect(() => buildXapi(data, { homePage: 'javascript:alert(1)' })).toThrow(/homePage must be an http/);
+    expect(() => buildXapi(data, { homePage: 'ftp://lms.example.org' })).toThrow(/homePage must be an http/);
+    expect(() => buildXapi(data, { homePage: HOME, packBaseIri: 'packs' })).toThrow(/packBaseIri/);
   });
 
   it('writes durations in ISO 8601', () => {

@@ -120,7 +120,7 @@ export function backupTime(path: string): number | undefined {
   return Number.isNaN(time) ? undefined : time;
 }
 
-type Reading<T> = { ok: true; data: T; migratedFrom?: number } | { ok: false; reason: string; newer?: number };
+type Reading<T> = { ok: true; data: T; migratedFrom?: number } | { ok: false; reason: string; newer?: number; readable?: T };
 
 async function readAndCheck<T>(path: string, spec: StoreFileSpec<T>): Promise<Reading<T> | 'missing'> {
   let text: string;
@@ -146,7 +146,15 @@ async function readAndCheck<T>(path: string, spec: StoreFileSpec<T>): Promise<Re
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     return { ok: false, reason: 'it has no valid format version' };
   }
-  if (version > spec.version) return { ok: false, reason: `it was written by a newer version of Sourcewise`, newer: version };
+  if (version > spec.version) {
+    const lenient = spec.schema.safeParse({ ...data, schemaVersion: spec.version });
+    return {
+      ok: false,
+      reason: `it was written by a newer version of Sourcewise`,
+      newer: version,
+      ...(lenient.success ? { readable: lenient.data } : {}),
+    };
+  }
   for (let from = version; from < spec.version; from++) {
     const migrate = spec.migrations[from];
     if (!migrate) return { ok: false, reason: `there is no way to update its format ${from}` };
@@ -165,7 +173,24 @@ async function readAndCheck<T>(path: string, spec: StoreFileSpec<T>): Promise<Re
 
 export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, backups: Backups): Promise<OpenedFile<T>> {
   const reading = await readAndCheck(path, spec);
-  if (reading === 'missing') return { data: undefined, readOnly: false, notices: [] };
+  if (reading === 'missing') {
+    // No file but backups of it: it was lost (deleted by hand, or a crash mid-recovery). Never start
+    // empty when a backup can say otherwise.
+    const restored = await restoreNewestBackup(path, spec, backups);
+    if (!restored) return { data: undefined, readOnly: false, notices: [] };
+    return {
+      data: restored.data,
+      readOnly: false,
+      notices: [
+        {
+          id: `missing:${basename(path)}:${restored.when}`,
+          severity: 'warning',
+          title: `${capitalise(spec.describe)} was missing and has been restored from a backup`,
+          text: `The file was not there, though backups of it were, so ${restored.when} was restored. Anything saved after that backup could not be recovered.`,
+        },
+      ],
+    };
+  }
   if (reading.ok) {
     if (reading.migratedFrom !== undefined) {
       await backups.take(path, 'before-migration');
@@ -175,7 +200,8 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
   }
   if (reading.newer !== undefined) {
     return {
-      data: undefined,
+      // A newer format that still reads as this one (fields added, say) can at least be shown.
+      data: reading.readable,
       readOnly: true,
       notices: [
         {
@@ -188,31 +214,32 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
     };
   }
 
-  // Damaged: set it aside, then restore the newest backup that reads cleanly.
+  // Damaged: copy it aside, then write the newest backup that reads cleanly over it. In that order a
+  // crash at any point leaves either the damaged file (handled again at the next start) or the
+  // restored one in place, never no file at all, which would read as a new, empty store.
   const damagedDir = join(backups.folderFor(path), '..', '..', 'damaged');
   await mkdir(damagedDir, { recursive: true });
   const stamp = new Date().toISOString().replaceAll(':', '-');
   const setAside = join(damagedDir, `${basename(path, '.json')}-${stamp}.json`);
-  await rename(path, setAside);
-  for (const backup of await backups.list(path)) {
-    const candidate = await readAndCheck(backup, spec);
-    if (candidate === 'missing' || !candidate.ok) continue;
-    await writeDurably(path, JSON.stringify(candidate.data));
-    const time = backupTime(backup);
-    const when = time === undefined ? 'an earlier backup' : `the backup from ${new Date(time).toLocaleString()}`;
+  await copyFile(path, `${setAside}.tmp`);
+  await rename(`${setAside}.tmp`, setAside);
+  const restored = await restoreNewestBackup(path, spec, backups);
+  if (restored) {
+    const { when } = restored;
     return {
-      data: candidate.data,
+      data: restored.data,
       readOnly: false,
       notices: [
         {
           id: `restored:${basename(path)}:${stamp}`,
           severity: 'warning',
           title: `${capitalise(spec.describe)} was damaged and has been restored from a backup`,
-          text: `The file could not be used because ${reading.reason}. It was moved to ${setAside} and ${when} was restored. Anything saved after that backup could not be recovered from the damaged file.`,
+          text: `The file could not be used because ${reading.reason}. It was copied to ${setAside} and ${when} was restored. Anything saved after that backup could not be recovered from the damaged file.`,
         },
       ],
     };
   }
+  await rm(path, { force: true });
   return {
     data: undefined,
     readOnly: false,
@@ -225,6 +252,25 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
       },
     ],
   };
+}
+
+/** Writes the newest backup that reads cleanly over `path`; undefined when there is none. */
+async function restoreNewestBackup<T>(
+  path: string,
+  spec: StoreFileSpec<T>,
+  backups: Backups,
+): Promise<{ data: T; when: string } | undefined> {
+  for (const backup of await backups.list(path)) {
+    const candidate = await readAndCheck(backup, spec);
+    if (candidate === 'missing' || !candidate.ok) continue;
+    await writeDurably(path, JSON.stringify(candidate.data));
+    const time = backupTime(backup);
+    return {
+      data: candidate.data,
+      when: time === undefined ? 'an earlier backup' : `the backup from ${new Date(time).toLocaleString()}`,
+    };
+  }
+  return undefined;
 }
 
 /**

@@ -27,7 +27,7 @@ export async function bundleChild(script: string, outDir: string): Promise<strin
       emptyOutDir: false,
       copyPublicDir: false,
       target: 'node20',
-      minify: process.env.FAULT_MINIFY === '1',
+      minify: false,
       sourcemap: false,
       reportCompressedSize: false,
       rolldownOptions: {

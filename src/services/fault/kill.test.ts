@@ -201,5 +201,5 @@ describe('a writer killed at random moments', () => {
     expect(kills - killsBeforeAck, 'kills after at least one acknowledgement').toBeGreaterThan(100);
     expect(allAcked.size).toBeGreaterThan(0);
     expect(onDiskBefore.size).toBeGreaterThanOrEqual(allAcked.size);
-  }, 180_000);
+  }, 300_000); // a guard for a busy machine: about 30 s on a quiet one with two cores
 });

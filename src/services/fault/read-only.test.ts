@@ -111,14 +111,7 @@ describe('a read-only data folder', () => {
     expect(snapshot(dataDir)).toEqual(before);
   });
 
-  // BUG: acquireDataLock (src/services/data-lock.ts, the `if (code !== 'EEXIST') throw error` in the
-  // loop) throws the raw EACCES/EROFS from creating `sourcewise.lock` in a folder it cannot write,
-  // instead of returning `{ ok: false, message }`. Browser mode then exits with "Sourcewise could
-  // not start: EACCES: permission denied, open '…/sourcewise.lock'"; in the desktop app `start()`
-  // throws inside `app.whenReady().then(start)`, an unhandled rejection with no window and no
-  // dialog. Repro: make a data folder read-only for the current user and call
-  // acquireDataLock(dataDir, 'browser').
-  it.fails('taking the lock on it gives a clear refusal rather than throwing', ({ skip }) => {
+  it('taking the lock on it gives a clear refusal rather than throwing', ({ skip }) => {
     if (skipReason) skip(skipReason);
     expect(report!.lock).not.toHaveProperty('threw');
     expect(report!.lock).toMatchObject({ ok: false });

@@ -146,15 +146,7 @@ describe('two processes on one data folder', () => {
     expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toEqual(owner);
   });
 
-  // BUG: src/services/data-lock.ts, acquireDataLock: a lock file that cannot be parsed is re-read
-  // once straight away (`if (attempt === 0) continue;`) and then deleted (`rmSync(path)`), with no
-  // pause in between. A lock file that another process has just created with openSync('wx') but not
-  // yet written (a few microseconds, longer if that process is descheduled on a busy machine) is
-  // empty, so a second process starting at that moment deletes it and takes its own lock: both
-  // believe they are the only writer, and the first one's writeSync goes into the unlinked file.
-  // Repro (this test): open the lock file with 'wx' as the first process would, call
-  // acquireDataLock from "the second process", then finish writing the first one's owner record.
-  it.fails('does not take a lock whose owner has created it but not yet written it', () => {
+  it('does not take a lock whose owner has created it but not yet written it', () => {
     const dataDir = freshDataDir();
     const lockPath = join(dataDir, LOCK_FILE);
     const first = openSync(lockPath, 'wx'); // the first process, between creating and writing its lock
