@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ClassData } from '../shared/class-data';
-import { summariseClass } from '../shared/class-report';
+import { describeItem, summariseClass } from '../shared/class-report';
 import type {
   Api,
   AppInfo,
@@ -21,7 +21,7 @@ import type {
 } from '../shared/contract';
 import { calibration, labelJudgements, readings, signalDetection } from '../shared/discernment';
 import { ApiError } from '../shared/errors';
-import { ITEM_TYPES, LABELS, type Item, type Pack } from '../shared/pack/schema';
+import { ITEM_TYPES, LABELS, type Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
@@ -202,7 +202,7 @@ export class Backend implements Api {
         packTitle: pack.meta.title,
         itemId: item.id,
         itemType: item.type,
-        summary: itemSummary(item),
+        summary: describeItem(item),
         due: card.due,
         lapses: card.lapses,
       });
@@ -332,21 +332,6 @@ export class Backend implements Api {
 /** A pack's answers in one round; review answers do not count towards a round. */
 function inRound(attempts: readonly Attempt[], packId: string, round: number): Attempt[] {
   return attempts.filter((attempt) => attempt.packId === packId && attempt.round === round && attempt.mode !== 'review');
-}
-
-/** A short reminder of what an item asks, for lists. */
-export function itemSummary(item: Item): string {
-  switch (item.type) {
-    case 'classify':
-    case 'source':
-      return `“${item.claim.ref.quote}”`;
-    case 'headline':
-      return `Headline: “${item.headline}”`;
-    case 'find':
-      return `Find the ${item.label} claims in paragraph${item.paragraphs.length > 1 ? 's' : ''} ${item.paragraphs.map((p) => p + 1).join(', ')}`;
-    case 'numbers':
-      return `Figures: ${item.figures.map((figure) => `“${figure.ref.quote}”`).join(', ')}`;
-  }
 }
 
 function latestPerItem<T extends { itemId: string }>(attempts: T[]): Map<string, T> {

@@ -470,10 +470,7 @@ function mostMissed(
   return missed.map(({ row }) => row);
 }
 
-/**
- * A short description of an item: the claim quoted, the headline, the figures, or the passage.
- * The same wording as the backend's `itemSummary` (which lives in services and cannot be imported here).
- */
+/** A short description of an item: the claim quoted, the headline, the figures, or the passage. */
 export function describeItem(item: Item): string {
   switch (item.type) {
     case 'classify':
