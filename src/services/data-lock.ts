@@ -5,13 +5,14 @@
  * power cut) is recognised by its process id no longer running on this machine, and taken over.
  * The desktop app also takes Electron's single-instance lock, which focuses the first window.
  */
-import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, linkSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'sourcewise.lock';
 /** How long a lock file may stay unreadable (created, not yet written) before it counts as left over. */
-export const UNREADABLE_LOCK_GRACE_MS = 10_000;
+export const UNREADABLE_LOCK_GRACE_MS = 3_000;
 
 export interface LockOwner {
   pid: number;
@@ -27,12 +28,8 @@ export function acquireDataLock(dataDir: string, shell: string): LockResult {
   const me: LockOwner = { pid: process.pid, hostname: hostname(), startedAt: new Date().toISOString(), shell };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
-      try {
-        writeSync(fd, JSON.stringify(me));
-      } finally {
-        closeSync(fd);
-      }
+      createWithContent(path, JSON.stringify(me));
+      removeStaleTemporaries(dataDir);
       const release = () => {
         const owner = readOwner(path);
         if (owner?.pid === me.pid && owner.hostname === me.hostname) rmSync(path, { force: true });
@@ -55,8 +52,8 @@ export function acquireDataLock(dataDir: string, shell: string): LockResult {
       continue;
     }
     if (!owner) {
-      // Unreadable: its owner may have created it and not yet written it. Only a lock that stayed
-      // unreadable for a while is left over from a crash and may be taken over.
+      // Unreadable: on a file system without links its owner may have created it and not yet written
+      // it. Only a lock that stayed unreadable for a while is left over from a crash and taken over.
       if (lockAgeMs(path) < UNREADABLE_LOCK_GRACE_MS) {
         return {
           ok: false,
@@ -77,6 +74,39 @@ export function acquireDataLock(dataDir: string, shell: string): LockResult {
     };
   }
   return { ok: false, owner: undefined, message: `Sourcewise could not take the lock on its data folder ${dataDir}` };
+}
+
+/**
+ * Creates `path` holding `text`, failing with EEXIST if it exists. A hard link from a finished
+ * temporary file creates it whole, so nobody ever sees an empty lock, even after a crash. Where links
+ * are not supported (FAT-formatted USB sticks), create-exclusive and write is the fallback.
+ */
+function createWithContent(path: string, text: string): void {
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  writeFileSync(temp, text, { flag: 'wx' });
+  try {
+    linkSync(temp, path);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw error;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  const fd = openSync(path, 'wx');
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Temporary lock files of processes that died before linking them (`sourcewise.lock.<pid>.<hex>.tmp`). */
+function removeStaleTemporaries(dataDir: string): void {
+  for (const name of readdirSync(dataDir)) {
+    const match = /^sourcewise\.lock\.(\d+)\.[0-9a-f]+\.tmp$/.exec(name);
+    if (match && Number(match[1]) !== process.pid && !isRunning(Number(match[1]))) rmSync(join(dataDir, name), { force: true });
+  }
 }
 
 function lockAgeMs(path: string): number {

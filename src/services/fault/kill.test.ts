@@ -19,6 +19,7 @@ import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEMP_SUFFIX } from '../durable-json-file';
+import { acquireDataLock } from '../data-lock';
 import { ProgressStore } from '../progress-store';
 import { bundleChild } from './bundle-child';
 import { seededRandom } from './fixtures';
@@ -164,7 +165,10 @@ describe('a writer killed at random moments', () => {
       for (const id of writer.acked) allAcked.add(id);
       if (tempFilesIn(dataDir) > 0) roundsLeavingTempFiles++;
 
-      // Check in this process, as the app would on its next start.
+      // Check in this process, as the app would on its next start: take the lock, open the store.
+      const lock = acquireDataLock(dataDir, 'browser');
+      expect(lock.ok, `${context}: the lock of a killed writer is taken over`).toBe(true);
+      if (lock.ok) lock.release();
       const store = new ProgressStore(dataDir);
       await store.open();
       expect(store.notices(), `${context}: the store must open without damage`).toEqual([]);

@@ -4,7 +4,19 @@
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -161,5 +173,24 @@ describe('two processes on one data folder', () => {
     } finally {
       if (second.ok) second.release();
     }
+  });
+
+  it('takes over an empty lock left long ago by a crash between creating and writing it', () => {
+    const dataDir = freshDataDir();
+    const lockPath = join(dataDir, LOCK_FILE);
+    closeSync(openSync(lockPath, 'wx'));
+    const longAgo = new Date(Date.now() - 60_000);
+    utimesSync(lockPath, longAgo, longAgo);
+    const lock = acquireDataLock(dataDir, 'browser');
+    expect(lock.ok).toBe(true);
+    if (lock.ok) lock.release();
+  });
+
+  it('leaves no temporary file behind when it takes the lock', () => {
+    const dataDir = freshDataDir();
+    const lock = acquireDataLock(dataDir, 'browser');
+    expect(lock.ok).toBe(true);
+    expect(readdirSync(dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    if (lock.ok) lock.release();
   });
 });

@@ -1,0 +1,689 @@
+/**
+ * Claim suggestions: proposes claims in an article with a label, the cue words that led to it, the
+ * source and a confidence. Rule-based over wink-nlp's sentences, tokens, parts of speech and negation
+ * scope (see docs/suggestions.md for the cues, their precedence and the measured figures).
+ *
+ * Everything runs on the device: the model ships in npm and nothing is fetched.
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Label, SourceKind } from '../../shared/pack/vocabulary';
+
+export interface SuggestionSource {
+  name: string;
+  kind: SourceKind;
+}
+
+export interface Suggestion {
+  /** UTF-16 offsets into the analysed text: `text.slice(start, end) === suggestion.text`. */
+  start: number;
+  end: number;
+  text: string;
+  label: Label;
+  /** The cue words as they appear in the text. */
+  cues: string[];
+  source: SuggestionSource | undefined;
+  /** 0..1: how sure the rules are (strong explicit cue, agreeing cues, no competing cues). */
+  confidence: number;
+}
+
+const nlp = winkNLP(model, ['sbd', 'pos', 'negation']);
+const its = nlp.its;
+
+/** The outlet's own reporting: a claim with no attribution. */
+export const OUTLET: SuggestionSource = { name: 'the outlet', kind: 'outlet' };
+
+// ---------------------------------------------------------------------------------------------
+// Lines that are not article prose (kept out of the analysis, offsets preserved)
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const NOT_PROSE = [
+  /^#/, // markdown heading (the headline has its own exercise)
+  /^!?\[[^\]]*\]\([^)]*\)$/, // image or link alone
+  /^\*\*.*\*\*$/, // bold line ("**Related article: ...**")
+  /^(related( article)?|read more|see also|original url|source|photo|credit)\s*:/i,
+  /^by\s+\S+(\s+\S+){0,4}$/i, // byline
+  /^<?https?:\/\/\S+>?$/, // a bare URL
+  new RegExp(`^(\\w+day,?\\s+)?(${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4})$`, 'i'),
+  /\]\([^)]*\)$/, // ends with a link: a photo caption with its credit
+];
+
+function isProseLine(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === '') return true; // blank lines separate paragraphs; keep them
+  if (NOT_PROSE.some((re) => re.test(trimmed))) return false;
+  // A short line without a verb-like ending (a heading, a standfirst label) is kept: sentence
+  // boundaries and the cue rules decide; only the patterns above are dropped.
+  return true;
+}
+
+/** The text with every non-prose line blanked out character for character (offsets unchanged). */
+export function maskNonProse(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (isProseLine(line) ? line : line.replace(/[^\r]/g, ' ')))
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists (lower-case normals as wink gives them)
+
+const set = (words: string) => new Set(words.split(/\s+/).filter(Boolean));
+
+const SPEECH_VERBS = set(`say says said saying tell tells told add adds added announce announces announced
+  confirm confirms confirmed deny denies denied reject rejects rejected dismiss dismisses dismissed
+  state states stated report reports reported claim claims claimed allege alleges alleged estimate
+  estimates estimated predict predicts predicted call calls called insist insists insisted decline
+  declines declined warn warns warned argue argues argued note notes noted write writes wrote
+  acknowledge acknowledged admit admitted comment commented explain explained`);
+const CONFIRM = set('confirm confirms confirmed confirming confirmation verify verified verifies');
+const DENY = set('deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed refute refutes refuted rebut rebutted');
+const FALSEHOOD = set('false untrue baseless unfounded');
+const DECLINE = set('decline declines declined declining refuse refuses refused');
+const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal');
+const COMMENT = set('comment comments commented');
+const UNKNOWN = set('unclear unknown unverified unconfirmed uncertain');
+const KNOWABLE = set('clear known know knows verified confirmed certain');
+const WEAK_UNCONFIRMED = set('reportedly allegedly claimed claims alleged allege alleges purportedly rumoured rumored speculation');
+const SHOW = set('show shows showed');
+const RECORD = set('records data figures statistics readings documents results');
+const ANNOUNCE = set('announced announces announce');
+const APPROX = set('about around roughly approximately nearly almost some over estimated approximate');
+const APPROX_2 = ['at least', 'up to', 'more than', 'fewer than', 'less than', 'as many as', 'as much as', 'close to', 'in excess of'];
+const PROJECTION = set(`expected expect expects expecting planned projected forecast forecasts predicted
+  predict predicts estimate estimates estimated assessed assessment projection likely`);
+const MODAL = set('could may might would');
+const CONDITIONAL_MODAL = set('would could might');
+const NORMATIVE = set('should must ought');
+const NUMBER_WORDS = set(`dozens hundreds thousands millions billions tens dozen hundred thousand million
+  billion two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
+  seventy eighty ninety half`);
+const EVALUATIVE = set(`extraordinary serious significant illegal desperate desperation disgrace
+  disgraceful terrible awful fantastic excellent great best worst dangerous important crucial wise
+  unwise dramatic disrespectful unfair short-sighted waste scandal scandalous shocking shock
+  outrageous ridiculous absurd reckless irresponsible brave courageous heroic shameful tragic
+  catastrophic disastrous remarkable incredible unacceptable appalling vital betrayed betrayal
+  disappointing disappointed horrific horrible brilliant superb stunning alarming worrying deplorable
+  cynical unjust unjustified wrongheaded shameless pathetic admirable impressive historic
+  failing failure sad`);
+const CLAUSE_SPLIT = set('while whereas but although though');
+const PRONOUN_SOURCES = set('he she it they we i');
+
+const ANONYMOUS_WORDS = set('unnamed anonymous sources source insider insiders');
+const INTELLIGENCE_WORDS = set('intelligence spy');
+const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps senator senators
+  congressman congresswoman congressmen representative councillor councillors councilor councilors
+  assemblyman assemblywoman parliamentarian deputy deputies`);
+const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
+const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
+  governor judge prosecutor chair chairman chairwoman captain manager agent lawyer dr. dr doctor
+  forecaster author analyst ceo executive head general ambassador premier chancellor sheriff
+  superintendent inspector professor prof. coach founder`);
+const INSTITUTION_WORDS = set(`ministry department agency service commission council authority police
+  university union association federation government company firm office court nato un committee
+  researchers analysts forecasters insurers report study records data statement board club
+  newspaper army military military's bloc institute hospital school bank operator`);
+const PARTY_COMMON = set('residents resident witnesses witness workers worker people campaign family neighbours');
+
+// ---------------------------------------------------------------------------------------------
+
+interface Toks {
+  value: string[];
+  normal: string[];
+  pos: string[];
+  neg: boolean[];
+  start: number[];
+  end: number[];
+}
+
+interface Rule {
+  label: Label;
+  rank: number; // higher wins
+  strength: number; // base confidence
+  cue: [number, number]; // token range, inclusive
+}
+
+interface Clause {
+  from: number; // token index, inclusive
+  to: number; // inclusive
+  quoted: boolean;
+}
+
+const isWord = (t: Toks, i: number) => /[\p{L}\p{N}]/u.test(t.value[i] ?? '');
+const isQuote = (v: string) => v === '"' || v === '“' || v === '”' || v === '«' || v === '»';
+const isNumber = (t: Toks, i: number) => t.pos[i] === 'NUM' || NUMBER_WORDS.has(t.normal[i] ?? '');
+
+/** Suggest claims in `text` (offsets are into `text` itself). */
+export function suggestClaims(text: string): Suggestion[] {
+  const masked = maskNonProse(text);
+  const doc = nlp.readDoc(masked);
+  const tokens = doc.tokens();
+  const t: Toks = {
+    value: tokens.out(its.value) as string[],
+    normal: tokens.out(its.normal) as string[],
+    pos: tokens.out(its.pos) as string[],
+    neg: tokens.out(its.negationFlag) as unknown as boolean[],
+    start: [],
+    end: [],
+  };
+  let cursor = 0;
+  for (const value of t.value) {
+    const at = masked.indexOf(value, cursor);
+    const start = at < 0 ? cursor : at;
+    t.start.push(start);
+    t.end.push(at < 0 ? cursor : at + value.length);
+    cursor = at < 0 ? cursor : at + value.length;
+  }
+  const sentences = mergeSentences(t, doc.sentences().out(its.span) as unknown as [number, number][], masked);
+
+  const out: Suggestion[] = [];
+  const ctx = new SourceContext();
+  let paragraphEnd = -1;
+  let paragraphSpeaker: SuggestionSource | undefined;
+  let inQuote = false;
+  for (let s = 0; s < sentences.length; s += 1) {
+    const [from, to] = sentences[s]!;
+    if (t.start[from]! > paragraphEnd) {
+      // A new paragraph: find where it ends and who speaks its quotes.
+      paragraphEnd = masked.indexOf('\n', t.start[from]!);
+      if (paragraphEnd < 0) paragraphEnd = masked.length;
+      paragraphSpeaker = undefined;
+      inQuote = false;
+      for (let k = s; k < sentences.length && t.start[sentences[k]![0]]! < paragraphEnd; k += 1) {
+        const attribution = trailingAttribution(t, sentences[k]![0], sentences[k]![1]);
+        if (attribution) {
+          paragraphSpeaker = ctx.resolve(t, attribution.np[0], attribution.np[1], false);
+          break;
+        }
+      }
+    }
+    const startsQuoted = inQuote;
+    for (let i = from; i <= to; i += 1) if (isQuote(t.value[i]!)) inQuote = !inQuote;
+    analyseSentence(t, from, to, startsQuoted, paragraphSpeaker, ctx, out, text);
+  }
+  return out;
+}
+
+/** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
+function mergeSentences(t: Toks, spans: [number, number][], masked: string): [number, number][] {
+  const result: [number, number][] = [];
+  for (const [a, b] of spans) {
+    let from = a;
+    let to = b;
+    while (from <= to && !isWord(t, from) && !isQuote(t.value[from]!)) from += 1;
+    while (to >= from && /^\s*$/.test(t.value[to]!)) to -= 1;
+    if (from > to) continue;
+    let hasWord = false;
+    for (let i = from; i <= to && !hasWord; i += 1) hasWord = isWord(t, i);
+    if (!hasWord) continue;
+    const previous = result.at(-1);
+    if (previous) {
+      const last = t.value[previous[1]]!;
+      const first = t.value[from]!;
+      const between = masked.slice(t.end[previous[1]]!, t.start[from]!);
+      if (!/[.!?:"”’']$/.test(last) && /^\p{Ll}/u.test(first) && between.split('\n').length <= 4) {
+        previous[1] = to;
+        continue;
+      }
+    }
+    result.push([from, to]);
+  }
+  return result;
+}
+
+interface Attribution {
+  /** Token range of the attribution clause (", the unnamed official said"). */
+  from: number;
+  to: number;
+  np: [number, number];
+  verb: number;
+}
+
+/** `..., the official said.` / `...," said councillor X.`: the attribution at a sentence's end. */
+function trailingAttribution(t: Toks, from: number, to: number): Attribution | undefined {
+  let end = to;
+  while (end > from && (t.pos[end] === 'PUNCT' || /^\s+$/.test(t.value[end]!))) end -= 1;
+  for (let i = end; i > from && end - i <= 30; i -= 1) {
+    const v = t.value[i]!;
+    if (v !== ',' && !isQuote(v)) continue;
+    if (v === ',' && i + 1 <= end && !isQuote(t.value[i + 1]!) && i > from && isQuote(t.value[i - 1]!)) continue;
+    // i is a comma or closing quote; the attribution follows it.
+    let a = i + 1;
+    while (a <= end && (isQuote(t.value[a]!) || t.value[a] === ',')) a += 1;
+    // The attribution itself may be followed by ", using ..." or "and called for ...": stop there.
+    let b = a;
+    while (b <= end && t.value[b] !== ',' && !isQuote(t.value[b]!) && t.normal[b] !== 'and') b += 1;
+    b -= 1;
+    for (let k = a; k <= b && k - a <= 8; k += 1) {
+      if (!SPEECH_VERBS.has(t.normal[k]!) || t.pos[k] === 'NOUN') continue;
+      // subject before the verb ("the unnamed official said") or after it ("said councillor X").
+      const np: [number, number] = k > a ? [a, k - 1] : [k + 1, b];
+      if (np[0] > np[1] || !nounPhrase(t, np[0], np[1])) return undefined;
+      if (['CCONJ', 'SCONJ'].includes(t.pos[np[0]]!) || t.neg.slice(np[0], k + 1).some(Boolean)) return undefined;
+      // Nothing but a short complement after the verb ("told reporters", "said in a statement").
+      if (k > a && (b - k > 4 || hasVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))) return undefined;
+      // Include the preceding comma/quote so the claim span stops before them.
+      return { from: i, to: b, np, verb: k };
+    }
+  }
+  return undefined;
+}
+
+function nounPhrase(t: Toks, from: number, to: number): boolean {
+  let head = false;
+  for (let i = from; i <= to; i += 1) {
+    const p = t.pos[i]!;
+    if (p === 'NOUN' || p === 'PROPN' || p === 'PRON') head = true;
+    else if (p === 'VERB' && (t.value[i - 1] === '-' || t.value[i + 1] === '-')) continue; // "Sun-won"
+    else if (!['DET', 'ADJ', 'ADP', 'PART', 'PUNCT', 'NUM', 'ADV', 'AUX', 'CCONJ'].includes(p)) return false;
+  }
+  return head;
+}
+
+class SourceContext {
+  private readonly seen: SuggestionSource[] = [];
+  private last: SuggestionSource | undefined;
+  private lastPerson: SuggestionSource | undefined;
+  private lastThing: SuggestionSource | undefined;
+
+  /** The source named by tokens from..to, resolving pronouns and repeated surnames. */
+  resolve(t: Toks, from: number, to: number, inQuote: boolean): SuggestionSource | undefined {
+    // Trim leading adverbs/conjunctions and trailing punctuation.
+    while (from <= to && ['ADV', 'CCONJ', 'SCONJ', 'PUNCT', 'ADP'].includes(t.pos[from]!)) from += 1;
+    while (to >= from && ['PUNCT', 'ADV', 'AUX', 'PART'].includes(t.pos[to]!)) to -= 1;
+    if (from > to) return undefined;
+    const words = t.normal.slice(from, to + 1);
+    if (words.length === 1 && PRONOUN_SOURCES.has(words[0]!)) {
+      if (inQuote) return undefined;
+      const w = words[0]!;
+      if (w === 'he' || w === 'she') return this.lastPerson ?? this.last;
+      if (w === 'it') return this.lastThing ?? this.last;
+      return this.last;
+    }
+    const name = t.value
+      .slice(from, to + 1)
+      .map((v, k) => (k === 0 ? '' : t.start[from + k]! > t.end[from + k - 1]! ? ' ' : '') + v)
+      .join('');
+    const has = (s: Set<string>) => words.some((w) => s.has(w));
+    const propn = t.pos.slice(from, to + 1).map((p) => p === 'PROPN');
+    let kind: SourceKind | undefined;
+    let person = false;
+    const officialAt = words.findIndex((w) => w === 'official' || w === 'officials');
+    if (has(ANONYMOUS_WORDS) || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
+      kind = 'anonymous-official';
+    } else if (has(INTELLIGENCE_WORDS)) kind = 'intelligence-agency';
+    else if (has(LEGISLATOR_WORDS)) {
+      kind = 'legislator';
+      person = true;
+    } else if (has(SPOKES_WORDS)) {
+      kind = 'institution';
+      person = propn.some(Boolean);
+    } else if (has(TITLE_WORDS) && propn.some(Boolean)) {
+      kind = 'named-official';
+      person = true;
+    } else if (has(INSTITUTION_WORDS) || has(TITLE_WORDS)) kind = 'institution';
+    else if (propn.every(Boolean)) {
+      // A bare name: someone already introduced (by surname), or a party to the events.
+      const earlier = this.seen.find((s) => s.name.split(/\s+/).at(-1) === name.split(/\s+/).at(-1));
+      if (earlier) return this.remember(earlier, true);
+      kind = 'party';
+      person = false;
+    } else if (has(PARTY_COMMON) || propn.some(Boolean)) kind = 'party';
+    if (!kind) return undefined;
+    return this.remember({ name, kind }, person);
+  }
+
+  private remember(source: SuggestionSource, person: boolean): SuggestionSource {
+    if (!this.seen.some((s) => s.name === source.name)) this.seen.push(source);
+    this.last = source;
+    if (person || source.kind === 'named-official' || source.kind === 'legislator') this.lastPerson = source;
+    else this.lastThing = source;
+    if (source.kind === 'anonymous-official') this.lastPerson = source;
+    return source;
+  }
+}
+
+/** Clause boundaries: "; " and ", while/whereas/but/although ..." when a verb follows. */
+function splitClauses(t: Toks, from: number, to: number, startsQuoted: boolean): Clause[] {
+  const clauses: Clause[] = [];
+  let quoted = startsQuoted;
+  let clauseStart = from;
+  let clauseQuoted = startsQuoted;
+  for (let i = from; i <= to; i += 1) {
+    const v = t.value[i]!;
+    if (isQuote(v)) {
+      quoted = !quoted;
+      if (i === clauseStart) clauseQuoted = quoted;
+      continue;
+    }
+    const splitHere =
+      v === ';' ||
+      (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12)));
+    if (splitHere && i > clauseStart) {
+      clauses.push({ from: clauseStart, to: i - 1, quoted: clauseQuoted });
+      clauseStart = v === ';' ? i + 1 : i + 2;
+      clauseQuoted = quoted;
+    }
+  }
+  if (clauseStart <= to) clauses.push({ from: clauseStart, to, quoted: clauseQuoted });
+  return clauses;
+}
+
+function hasVerb(t: Toks, from: number, to: number): boolean {
+  for (let i = from; i <= to; i += 1) if (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') return true;
+  return false;
+}
+
+function analyseSentence(
+  t: Toks,
+  from: number,
+  to: number,
+  startsQuoted: boolean,
+  paragraphSpeaker: SuggestionSource | undefined,
+  ctx: SourceContext,
+  out: Suggestion[],
+  text: string,
+): void {
+  const attribution = trailingAttribution(t, from, to);
+  const bodyTo = attribution ? attribution.from - 1 : to;
+  const sentenceSource = attribution ? ctx.resolve(t, attribution.np[0], attribution.np[1], false) : undefined;
+  const clauses = splitClauses(t, from, bodyTo, startsQuoted);
+  let previousSource: SuggestionSource | undefined;
+  for (const clause of clauses) {
+    // Own subject: the noun phrase before the first attribution verb of the clause.
+    let source: SuggestionSource | undefined;
+    let ownVerb = false;
+    if (!clause.quoted) {
+      const verb = firstAttributionVerb(t, clause.from, clause.to);
+      const subjectEnd = verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to));
+      if (subjectEnd !== undefined) {
+        const subjectStart = subjectStartBefore(t, clause.from, subjectEnd);
+        if (subjectStart < subjectEnd) source = ctx.resolve(t, subjectStart, subjectEnd - 1, false);
+        else if (verb !== undefined) source = previousSource; // "..., but said that ..."
+        ownVerb = verb !== undefined && source !== undefined;
+        if (verb === undefined && source?.kind === 'party') source = undefined; // "The plant employs ..."
+      }
+      source ??= accordingTo(t, clause.from, clause.to, ctx);
+    }
+    source ??= clause.quoted ? (sentenceSource ?? paragraphSpeaker) : sentenceSource;
+    if (!source && clause.quoted) source = paragraphSpeaker;
+    source ??= OUTLET;
+    previousSource = source;
+    void ownVerb;
+
+    // Cues are looked for in the clause and in the sentence's attribution ("..., police said").
+    const ranges: [number, number][] = [[clause.from, clause.to]];
+    if (attribution && clause === clauses.at(-1)) ranges.push([attribution.from, attribution.to]);
+    const rules = findRules(t, ranges, source);
+    if (rules.length === 0) continue;
+    const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
+    const agreeing = rules.filter((r) => r.label === best.label);
+    const competing = new Set(rules.filter((r) => r.label !== best.label).map((r) => r.label)).size;
+    const confidence = clamp(best.strength + 0.05 * (agreeing.length - 1) - 0.12 * competing, 0.05, 0.95);
+
+    const span = trimSpan(t, clause.from, clause.to);
+    if (!span) continue;
+    const cues = [...new Set(agreeing.map((r) => text.slice(t.start[r.cue[0]]!, t.end[r.cue[1]]!)))];
+    out.push({
+      start: span[0],
+      end: span[1],
+      text: text.slice(span[0], span[1]),
+      label: best.label,
+      cues,
+      source: source === OUTLET ? { ...OUTLET } : source,
+      confidence: Math.round(confidence * 100) / 100,
+    });
+  }
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+function firstAttributionVerb(t: Toks, from: number, to: number): number | undefined {
+  for (let i = from; i <= to; i += 1) {
+    if (isQuote(t.value[i]!)) return undefined; // the verb must come before any quotation
+    const n = t.normal[i]!;
+    if ((t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && (SPEECH_VERBS.has(n) || n === 'show' || n === 'shows')) {
+      return auxStart(t, from, i);
+    }
+  }
+  return undefined;
+}
+
+function firstVerb(t: Toks, from: number, to: number): number | undefined {
+  for (let i = from; i <= to; i += 1) {
+    if (isQuote(t.value[i]!)) return undefined;
+    if (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') return auxStart(t, from, i);
+  }
+  return undefined;
+}
+
+/** Back over "has not", "also", "on Wednesday" to where the verb group starts. */
+function auxStart(t: Toks, from: number, verb: number): number {
+  let i = verb;
+  while (i - 1 >= from && ['AUX', 'PART', 'ADV'].includes(t.pos[i - 1]!)) i -= 1;
+  return i;
+}
+
+/** Where the subject noun phrase ending just before `end` starts (after a comma or clause opener). */
+function subjectStartBefore(t: Toks, from: number, end: number): number {
+  let i = end;
+  while (i - 1 >= from) {
+    const p = t.pos[i - 1]!;
+    const v = t.value[i - 1]!;
+    if (v === ',') {
+      // an apposition: "The returning officer, Janet Ellery, confirmed" keeps going left
+      let k = i - 2;
+      while (k >= from && t.pos[k] === 'PROPN') k -= 1;
+      if (k >= from && t.value[k] === ',' && k < i - 2) {
+        i = k;
+        continue;
+      }
+      break;
+    }
+    if (['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART'].includes(p) || v === '-' || (p === 'ADP' && t.normal[i - 1] === 'of')) {
+      i -= 1;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+/** "according to X" names the source. */
+function accordingTo(t: Toks, from: number, to: number, ctx: SourceContext): SuggestionSource | undefined {
+  for (let i = from; i < to; i += 1) {
+    if (t.normal[i] === 'according' && t.normal[i + 1] === 'to') {
+      let e = i + 2;
+      while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && t.pos[e + 1] !== 'PUNCT') e += 1;
+      return ctx.resolve(t, i + 2, e, false);
+    }
+  }
+  return undefined;
+}
+
+/** The claim's character span: without leading conjunctions/quotes and trailing punctuation. */
+function trimSpan(t: Toks, from: number, to: number): [number, number] | undefined {
+  while (from <= to && (isQuote(t.value[from]!) || t.pos[from] === 'PUNCT' || /^\s+$/.test(t.value[from]!) || (CLAUSE_SPLIT.has(t.normal[from]!) && t.pos[from] !== 'NOUN'))) from += 1;
+  while (to >= from && (isQuote(t.value[to]!) || [',', '.', ';', ':', '—', '-'].includes(t.value[to]!) || /^\s+$/.test(t.value[to]!))) to -= 1;
+  if (from > to) return undefined;
+  return [t.start[from]!, t.end[to]!];
+}
+
+const seq = (t: Toks, i: number, words: string[]) => words.every((w, k) => t.normal[i + k] === w);
+
+/** Every cue rule that fires in the token ranges. */
+function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource): Rule[] {
+  const rules: Rule[] = [];
+  const add = (label: Label, rank: number, strength: number, a: number, b = a) => rules.push({ label, rank, strength, cue: [a, b] });
+  let hasIf = false;
+  let hasConditionalModal = false;
+  let hasNumber = -1;
+  for (const [from, to] of ranges) {
+    for (let i = from; i <= to; i += 1) {
+      const n = t.normal[i]!;
+      const negated = t.neg[i] === true || ['not', "n't", 'never', 'no'].includes(t.normal[i - 1] ?? '');
+      // Negation start: the first negating word before i, for the cue span.
+      const negStart = () => {
+        let k = i - 1;
+        while (k >= from && i - k <= 4 && !['not', "n't", 'never', 'neither', 'no', 'nor'].includes(t.normal[k]!)) k -= 1;
+        if (k < from || i - k > 4) return i;
+        while (k - 1 >= from && ['AUX', 'PART'].includes(t.pos[k - 1]!)) k -= 1;
+        return k;
+      };
+      if (isNumber(t, i) && hasNumber < 0) hasNumber = i;
+      // unconfirmed: negated confirmation, declined to comment, unclear, not known
+      if ((CONFIRM.has(n) || COMMENT.has(n) || n === 'know' || n === 'known' || n === 'clear') && negated) {
+        add('unconfirmed', 100, 0.85, negStart(), i);
+        continue;
+      }
+      if (DECLINE.has(n) && DECLINE_OBJECT.has(t.normal[i + 2] ?? '') && t.normal[i + 1] === 'to') {
+        add('unconfirmed', 100, 0.85, i, i + 2);
+        continue;
+      }
+      if (UNKNOWN.has(n)) {
+        add('unconfirmed', 100, 0.8, i);
+        continue;
+      }
+      if ((n === 'seen' && ['be', 'been'].includes(t.normal[i - 1] ?? '') && ['to', 'remains', 'remain'].some((w) => t.normal.slice(Math.max(from, i - 4), i).includes(w)))) {
+        add('unconfirmed', 100, 0.75, Math.max(from, i - 3), i);
+        continue;
+      }
+      if (n === 'evidence' && (t.normal[i - 1] === 'no' || t.normal[i - 1] === 'without')) {
+        add('unconfirmed', 100, 0.7, i - 1, i);
+        continue;
+      }
+      if (n === 'could' && seq(t, i + 1, ['not', 'be'])) {
+        add('unconfirmed', 100, 0.8, i, i + 3);
+        continue;
+      }
+      // denial
+      if (DENY.has(n)) {
+        if (negated) add('unconfirmed', 100, 0.7, negStart(), i);
+        else add('denial', 90, 0.85, i);
+        continue;
+      }
+      if (FALSEHOOD.has(n) && !negated) {
+        add('denial', 90, 0.7, i);
+        continue;
+      }
+      if (n === 'wrong' && t.normal[i - 1] === 'simply') {
+        add('denial', 90, 0.7, i - 1, i);
+        continue;
+      }
+      if (n === 'no' && t.normal[i + 1] === 'plans') {
+        add('denial', 90, 0.7, i, i + 1);
+        continue;
+      }
+      // estimate on a number: approximators, projections and modals next to a figure
+      if (APPROX.has(n) && t.pos[i] !== 'VERB' && nextNumber(t, i + 1, to) !== undefined) {
+        add('estimate', 80, 0.85, i, nextNumber(t, i + 1, to)!);
+        continue;
+      }
+      const two = APPROX_2.find((p) => seq(t, i, p.split(' ')));
+      if (two) {
+        const len = two.split(' ').length;
+        const num = nextNumber(t, i + len, to);
+        if (num !== undefined) {
+          add('estimate', 80, 0.85, i, num);
+          i = num;
+          continue;
+        }
+      }
+      if (n === 'an' && t.normal[i + 1] === 'estimated') {
+        add('estimate', 80, 0.85, i, i + 1);
+        i += 1;
+        continue;
+      }
+      if (MODAL.has(n) && nextNumber(t, i + 1, Math.min(to, i + 5)) !== undefined) {
+        add('estimate', 80, 0.7, i, i + 1);
+        continue;
+      }
+      if (PROJECTION.has(n)) {
+        const to2 = t.normal[i + 1] === 'to' ? i + 1 : i;
+        add('estimate', 50, 0.65, i, to2);
+        continue;
+      }
+      if (n === 'due' && t.normal[i + 1] === 'to' && t.pos[i + 2] === 'VERB') {
+        add('estimate', 50, 0.6, i, i + 1);
+        continue;
+      }
+      // opinion
+      if (n === 'if' && (i === from || t.value[i - 1] === ',' || isQuote(t.value[i - 1]!) || t.pos[i] === 'SCONJ')) {
+        hasIf = true;
+        add('opinion', 0, 0.7, i, Math.min(i + 2, to)); // rank set below
+        continue;
+      }
+      if (CONDITIONAL_MODAL.has(n)) {
+        hasConditionalModal = true;
+        continue;
+      }
+      if (NORMATIVE.has(n)) {
+        add('opinion', 60, 0.6, i);
+        continue;
+      }
+      if (n === 'sign' && t.normal[i + 1] === 'of') {
+        add('opinion', 60, 0.75, i - 1 >= from && t.pos[i - 1] === 'DET' ? i - 1 : i, i + 1);
+        continue;
+      }
+      if (EVALUATIVE.has(n) && t.pos[i] !== 'PROPN') {
+        add('opinion', 60, t.pos[i] === 'ADJ' ? 0.7 : 0.6, i);
+        continue;
+      }
+      if (n === 'very' && t.pos[i + 1] === 'ADJ') {
+        add('opinion', 60, 0.55, i, i + 1);
+        i += 1;
+        continue;
+      }
+      if (n === 'called' && t.pos[i] === 'VERB' && [1, 2, 3, 4].some((k) => isQuote(t.value[i + k] ?? ''))) {
+        add('opinion', 60, 0.7, i);
+        continue;
+      }
+      // weak unconfirmed: reportedly, claimed, alleged; "X reported that"
+      if (WEAK_UNCONFIRMED.has(n) && t.pos[i] !== 'ADJ' && t.pos[i] !== 'NOUN') {
+        add('unconfirmed', 40, 0.6, i);
+        continue;
+      }
+      if (n === 'reported' && t.pos[i] === 'VERB' && t.normal[i + 1] === 'that') {
+        add('unconfirmed', 40, 0.55, i);
+        continue;
+      }
+      // confirmed
+      if (CONFIRM.has(n)) {
+        add('confirmed', 20, 0.85, i);
+        continue;
+      }
+      if (n === 'know' && t.normal[i - 1] === 'we') {
+        add('confirmed', 20, 0.8, i - 1, i);
+        continue;
+      }
+      if (SHOW.has(n) && RECORD.has(t.normal[i - 1] ?? '')) {
+        add('confirmed', 20, 0.8, i - 1, i);
+        continue;
+      }
+      if (ANNOUNCE.has(n)) {
+        add('confirmed', 20, 0.7, i);
+        continue;
+      }
+    }
+  }
+  // A conditional: "if ..." with "would/could/might" is opinion, outranking projections.
+  for (const r of rules) if (r.label === 'opinion' && r.rank === 0) r.rank = hasConditionalModal ? 60 : 10;
+  if (!hasIf && hasConditionalModal && rules.length === 0) {
+    // a bare "would" is too weak to suggest anything on its own
+  }
+  // An exact-looking figure from an intelligence briefing is still somebody's assessment.
+  if (source.kind === 'intelligence-agency' && hasNumber >= 0) add('estimate', 80, 0.7, hasNumber);
+  return rules.filter((r) => r.rank > 0);
+}
+
+function nextNumber(t: Toks, from: number, to: number): number | undefined {
+  for (let i = from; i <= to && i <= from + 2; i += 1) {
+    if (isNumber(t, i)) {
+      let e = i;
+      while (e + 1 <= to && isNumber(t, e + 1)) e += 1;
+      return e;
+    }
+    if (!(t.pos[i] === 'SYM' || t.pos[i] === 'DET' || /^[£$€¥]$/.test(t.value[i]!))) return undefined;
+  }
+  return undefined;
+}
