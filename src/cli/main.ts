@@ -2,6 +2,7 @@
  * `sourcewise`, the command line for instructors and pack authors:
  *   sourcewise validate FILE...      exit 0 when every pack is valid; else one line per problem
  *   sourcewise key FILE [--json]     the answer key; --json prints one JSON object per line
+ *   sourcewise suggest FILE [--json] proposed claims with label, cues, source and confidence
  *   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID]   a class report
  */
 import { parseArgs } from 'node:util';
@@ -10,11 +11,13 @@ import { basename, extname, join, resolve } from 'node:path';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
 import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/report-files';
+import { suggestCommand } from './suggest';
 import { answerKey, formatKey } from '../shared/pack/answer-key';
 
 const USAGE = `Usage:
   sourcewise validate FILE...     check packs; prints FILE: path.to.field: what is wrong
   sourcewise key FILE [--json]    print a pack's answer key (--json: one object per line)
+  sourcewise suggest FILE [--json]  proposed claims in an article: label, cues, source, confidence
   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID] [--packs-dir DIR] [--home-page URL]
                                   a class report from learners' progress files (csv also writes
                                   PATH-attempts.csv: one row per attempt)
@@ -64,6 +67,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return key(files, values.json === true, io);
     case 'report':
       return report(files, values, io);
+    case 'suggest':
+      return suggestCommand(files, values.json === true, io);
     default:
       io.err(`sourcewise: unknown command "${command}"\n${USAGE}`);
       return 2;

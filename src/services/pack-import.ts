@@ -42,7 +42,8 @@ export interface ImportResult {
 export async function importPacks(
   packsDir: string,
   files: readonly ImportFile[],
-  decide?: (id: string) => ImportDecision,
+  /** Asked once per pack whose id is taken; no function, or undefined from it, leaves that pack as a conflict. */
+  decide?: (id: string) => ImportDecision | undefined,
 ): Promise<ImportResult> {
   const dir = resolve(packsDir);
   const result: ImportResult = { imported: [], rejected: [], conflicts: [] };

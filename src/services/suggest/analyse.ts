@@ -77,19 +77,32 @@ const SPEECH_VERBS = set(`say says said saying tell tells told add adds added an
   declines declined warn warns warned argue argues argued note notes noted write writes wrote
   acknowledge acknowledged admit admitted comment commented explain explained`);
 const CONFIRM = set('confirm confirms confirmed confirming confirmation verify verified verifies');
-const DENY = set('deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed refute refutes refuted rebut rebutted');
+const DENY = set(
+  'deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed refute refutes refuted rebut rebutted',
+);
 const FALSEHOOD = set('false untrue baseless unfounded');
 const DECLINE = set('decline declines declined declining refuse refuses refused');
 const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal');
 const COMMENT = set('comment comments commented');
 const UNKNOWN = set('unclear unknown unverified unconfirmed uncertain');
-const KNOWABLE = set('clear known know knows verified confirmed certain');
-const WEAK_UNCONFIRMED = set('reportedly allegedly claimed claims alleged allege alleges purportedly rumoured rumored speculation');
+const WEAK_UNCONFIRMED = set(
+  'reportedly allegedly claimed claims alleged allege alleges purportedly rumoured rumored speculation',
+);
 const SHOW = set('show shows showed');
 const RECORD = set('records data figures statistics readings documents results');
 const ANNOUNCE = set('announced announces announce');
 const APPROX = set('about around roughly approximately nearly almost some over estimated approximate');
-const APPROX_2 = ['at least', 'up to', 'more than', 'fewer than', 'less than', 'as many as', 'as much as', 'close to', 'in excess of'];
+const APPROX_2 = [
+  'at least',
+  'up to',
+  'more than',
+  'fewer than',
+  'less than',
+  'as many as',
+  'as much as',
+  'close to',
+  'in excess of',
+];
 const PROJECTION = set(`expected expect expects expecting planned projected forecast forecasts predicted
   predict predicts estimate estimates estimated assessed assessment projection likely`);
 const MODAL = set('could may might would');
@@ -274,7 +287,8 @@ function nounPhrase(t: Toks, from: number, to: number): boolean {
   for (let i = from; i <= to; i += 1) {
     const p = t.pos[i]!;
     if (p === 'NOUN' || p === 'PROPN' || p === 'PRON') head = true;
-    else if (p === 'VERB' && (t.value[i - 1] === '-' || t.value[i + 1] === '-')) continue; // "Sun-won"
+    else if (p === 'VERB' && (t.value[i - 1] === '-' || t.value[i + 1] === '-'))
+      continue; // "Sun-won"
     else if (!['DET', 'ADJ', 'ADP', 'PART', 'PUNCT', 'NUM', 'ADV', 'AUX', 'CCONJ'].includes(p)) return false;
   }
   return head;
@@ -357,8 +371,7 @@ function splitClauses(t: Toks, from: number, to: number, startsQuoted: boolean):
       continue;
     }
     const splitHere =
-      v === ';' ||
-      (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12)));
+      v === ';' || (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12)));
     if (splitHere && i > clauseStart) {
       clauses.push({ from: clauseStart, to: i - 1, quoted: clauseQuoted });
       clauseStart = v === ';' ? i + 1 : i + 2;
@@ -392,7 +405,6 @@ function analyseSentence(
   for (const clause of clauses) {
     // Own subject: the noun phrase before the first attribution verb of the clause.
     let source: SuggestionSource | undefined;
-    let ownVerb = false;
     if (!clause.quoted) {
       const verb = firstAttributionVerb(t, clause.from, clause.to);
       const subjectEnd = verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to));
@@ -400,7 +412,6 @@ function analyseSentence(
         const subjectStart = subjectStartBefore(t, clause.from, subjectEnd);
         if (subjectStart < subjectEnd) source = ctx.resolve(t, subjectStart, subjectEnd - 1, false);
         else if (verb !== undefined) source = previousSource; // "..., but said that ..."
-        ownVerb = verb !== undefined && source !== undefined;
         if (verb === undefined && source?.kind === 'party') source = undefined; // "The plant employs ..."
       }
       source ??= accordingTo(t, clause.from, clause.to, ctx);
@@ -409,7 +420,6 @@ function analyseSentence(
     if (!source && clause.quoted) source = paragraphSpeaker;
     source ??= OUTLET;
     previousSource = source;
-    void ownVerb;
 
     // Cues are looked for in the clause and in the sentence's attribution ("..., police said").
     const ranges: [number, number][] = [[clause.from, clause.to]];
@@ -480,7 +490,11 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
       }
       break;
     }
-    if (['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART'].includes(p) || v === '-' || (p === 'ADP' && t.normal[i - 1] === 'of')) {
+    if (
+      ['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART'].includes(p) ||
+      v === '-' ||
+      (p === 'ADP' && t.normal[i - 1] === 'of')
+    ) {
       i -= 1;
       continue;
     }
@@ -503,8 +517,19 @@ function accordingTo(t: Toks, from: number, to: number, ctx: SourceContext): Sug
 
 /** The claim's character span: without leading conjunctions/quotes and trailing punctuation. */
 function trimSpan(t: Toks, from: number, to: number): [number, number] | undefined {
-  while (from <= to && (isQuote(t.value[from]!) || t.pos[from] === 'PUNCT' || /^\s+$/.test(t.value[from]!) || (CLAUSE_SPLIT.has(t.normal[from]!) && t.pos[from] !== 'NOUN'))) from += 1;
-  while (to >= from && (isQuote(t.value[to]!) || [',', '.', ';', ':', '—', '-'].includes(t.value[to]!) || /^\s+$/.test(t.value[to]!))) to -= 1;
+  while (
+    from <= to &&
+    (isQuote(t.value[from]!) ||
+      t.pos[from] === 'PUNCT' ||
+      /^\s+$/.test(t.value[from]!) ||
+      (CLAUSE_SPLIT.has(t.normal[from]!) && t.pos[from] !== 'NOUN'))
+  )
+    from += 1;
+  while (
+    to >= from &&
+    (isQuote(t.value[to]!) || [',', '.', ';', ':', '—', '-'].includes(t.value[to]!) || /^\s+$/.test(t.value[to]!))
+  )
+    to -= 1;
   if (from > to) return undefined;
   return [t.start[from]!, t.end[to]!];
 }
@@ -514,14 +539,15 @@ const seq = (t: Toks, i: number, words: string[]) => words.every((w, k) => t.nor
 /** Every cue rule that fires in the token ranges. */
 function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource): Rule[] {
   const rules: Rule[] = [];
-  const add = (label: Label, rank: number, strength: number, a: number, b = a) => rules.push({ label, rank, strength, cue: [a, b] });
-  let hasIf = false;
+  const add = (label: Label, rank: number, strength: number, a: number, b = a) =>
+    rules.push({ label, rank, strength, cue: [a, b] });
   let hasConditionalModal = false;
   let hasNumber = -1;
   for (const [from, to] of ranges) {
     for (let i = from; i <= to; i += 1) {
       const n = t.normal[i]!;
-      const negated = t.neg[i] === true || ['not', "n't", 'never', 'no'].includes(t.normal[i - 1] ?? '');
+      const negated =
+        t.neg[i] === true || previousWords(t, from, i, 2).some((k) => ['not', "n't", 'never', 'no'].includes(t.normal[k]!));
       // Negation start: the first negating word before i, for the cue span.
       const negStart = () => {
         let k = i - 1;
@@ -544,7 +570,11 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 100, 0.8, i);
         continue;
       }
-      if ((n === 'seen' && ['be', 'been'].includes(t.normal[i - 1] ?? '') && ['to', 'remains', 'remain'].some((w) => t.normal.slice(Math.max(from, i - 4), i).includes(w)))) {
+      if (
+        n === 'seen' &&
+        ['be', 'been'].includes(t.normal[i - 1] ?? '') &&
+        ['to', 'remains', 'remain'].some((w) => t.normal.slice(Math.max(from, i - 4), i).includes(w))
+      ) {
         add('unconfirmed', 100, 0.75, Math.max(from, i - 3), i);
         continue;
       }
@@ -609,7 +639,6 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       // opinion
       if (n === 'if' && (i === from || t.value[i - 1] === ',' || isQuote(t.value[i - 1]!) || t.pos[i] === 'SCONJ')) {
-        hasIf = true;
         add('opinion', 0, 0.7, i, Math.min(i + 2, to)); // rank set below
         continue;
       }
@@ -668,12 +697,16 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
   }
   // A conditional: "if ..." with "would/could/might" is opinion, outranking projections.
   for (const r of rules) if (r.label === 'opinion' && r.rank === 0) r.rank = hasConditionalModal ? 60 : 10;
-  if (!hasIf && hasConditionalModal && rules.length === 0) {
-    // a bare "would" is too weak to suggest anything on its own
-  }
   // An exact-looking figure from an intelligence briefing is still somebody's assessment.
   if (source.kind === 'intelligence-agency' && hasNumber >= 0) add('estimate', 80, 0.7, hasNumber);
   return rules.filter((r) => r.rank > 0);
+}
+
+/** The indexes of up to `n` word tokens before `i` (skipping line breaks), nearest first. */
+function previousWords(t: Toks, from: number, i: number, n: number): number[] {
+  const found: number[] = [];
+  for (let k = i - 1; k >= from && found.length < n; k -= 1) if (!/^\s+$/.test(t.value[k]!)) found.push(k);
+  return found;
 }
 
 function nextNumber(t: Toks, from: number, to: number): number | undefined {

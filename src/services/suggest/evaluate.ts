@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS, type Label } from '../../shared/pack/vocabulary';
-import { suggestClaims, type Suggestion } from './analyse';
+import { suggestClaims } from './analyse';
 
 export interface GoldClaim {
   text: string;
@@ -43,7 +43,10 @@ export function spansMatch(a: { start: number; end: number }, b: { start: number
 }
 
 /** Counts for one article: per label, gold claims, suggestions and matched pairs. */
-export function matchArticle(gold: Span[], suggested: Span[]): Record<Label, { gold: number; suggested: number; matched: number }> {
+export function matchArticle(
+  gold: Span[],
+  suggested: Span[],
+): Record<Label, { gold: number; suggested: number; matched: number }> {
   const counts = Object.fromEntries(LABELS.map((l) => [l, { gold: 0, suggested: 0, matched: 0 }])) as Record<
     Label,
     { gold: number; suggested: number; matched: number }
@@ -123,7 +126,9 @@ export function figuresTable(figures: Figures): string {
     const name = l === 'micro' ? '**micro-average**' : l;
     return `| ${name} | ${f.gold} | ${f.suggested} | ${f.matched} | ${pct(f.precision)} | ${pct(f.recall)} |`;
   });
-  return ['| label | gold | suggested | matched | precision | recall |', '| --- | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
+  return [
+    '| label | gold | suggested | matched | precision | recall |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
-
-export type { Suggestion };

@@ -1,0 +1,153 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LABELS } from '../../shared/pack/vocabulary';
+import { suggestClaims, type Suggestion } from './analyse';
+
+const devDir = new URL('./dev-set/', import.meta.url);
+const seed = readFileSync(new URL('seed-article.txt', devDir), 'utf8');
+
+const find = (all: Suggestion[], fragment: string) => {
+  const s = all.find((x) => x.text.includes(fragment));
+  if (!s) throw new Error(`no suggestion contains "${fragment}"`);
+  return s;
+};
+const one = (sentence: string) => suggestClaims(sentence);
+
+describe('suggestClaims on the seed article', () => {
+  const all = suggestClaims(seed);
+
+  it('suggests every one of the five labels', () => {
+    for (const label of LABELS)
+      expect(
+        all.some((s) => s.label === label),
+        label,
+      ).toBe(true);
+  });
+
+  it('splits the denial and the non-confirmation in one sentence', () => {
+    const denial = find(all, 'North Korea denied');
+    const unconfirmed = find(all, 'Moscow has not confirmed');
+    expect(denial).not.toBe(unconfirmed);
+    expect(denial).toMatchObject({ label: 'denial', source: { name: 'North Korea', kind: 'party' } });
+    expect(denial.text).not.toContain('Moscow');
+    expect(unconfirmed).toMatchObject({ label: 'unconfirmed', source: { kind: 'party' } });
+    expect(unconfirmed.cues).toContain('has not confirmed');
+  });
+
+  it('reads the estimate, the confirmation and the opinion', () => {
+    const estimate = find(all, 'about 10,000 troops');
+    expect(estimate.label).toBe('estimate');
+    expect(estimate.cues).toEqual(expect.arrayContaining(['about 10,000', 'expected to']));
+    expect(estimate.source?.kind).toBe('legislator');
+    expect(find(all, 'We know that thousands')).toMatchObject({ label: 'confirmed', source: { kind: 'anonymous-official' } });
+    expect(find(all, "that's a sign of desperation").label).toBe('opinion');
+    expect(find(all, 'allies have confirmed evidence').source?.kind).toBe('institution');
+    expect(find(all, 'initial contingent of 1,500')).toMatchObject({
+      label: 'estimate',
+      source: { kind: 'intelligence-agency' },
+    });
+    expect(find(all, 'not yet')).toMatchObject({ label: 'unconfirmed', source: { kind: 'named-official' } });
+  });
+
+  it('skips lines that are not prose', () => {
+    for (const s of all) {
+      expect(s.text).not.toMatch(/Original url|Related article|By \[AFP\]|Uwe Brodrecht|^# /);
+    }
+  });
+
+  it('gives offsets whose slice is the text, in article order, with confidence in 0..1', () => {
+    let previous = -1;
+    for (const s of all) {
+      expect(seed.slice(s.start, s.end)).toBe(s.text);
+      expect(s.start).toBeGreaterThan(previous);
+      previous = s.start;
+      expect(s.confidence).toBeGreaterThanOrEqual(0);
+      expect(s.confidence).toBeLessThanOrEqual(1);
+      expect(s.cues.length).toBeGreaterThan(0);
+      for (const cue of s.cues) expect(seed.slice(Math.max(0, s.start - 200), s.end + 200)).toContain(cue);
+    }
+  });
+});
+
+describe('rules', () => {
+  it('confirmed: confirmed, we know, records show, announced', () => {
+    expect(one('The ministry confirmed that the bridge was closed.')[0]?.label).toBe('confirmed');
+    expect(one('Court records show that the firm paid the fine.')[0]?.label).toBe('confirmed');
+    expect(one('The company announced that it had hired a new chief.')[0]?.label).toBe('confirmed');
+  });
+
+  it('estimate: approximators on numbers and projections', () => {
+    expect(one('Some 4,000 people attended the rally.')[0]?.label).toBe('estimate');
+    expect(one('At least 12 houses were damaged.')[0]?.label).toBe('estimate');
+    expect(one('The new line is expected to open in May.')[0]?.label).toBe('estimate');
+    expect(one('The company said the repairs would cost up to 3 million dollars.')[0]?.label).toBe('estimate');
+  });
+
+  it('denial: denied, rejected, dismissed', () => {
+    expect(one('The minister denied that she had misled parliament.')[0]?.label).toBe('denial');
+    expect(one('The club dismissed the reports as false.')[0]?.label).toBe('denial');
+  });
+
+  it('unconfirmed: not confirmed, unclear, declined to comment, reportedly', () => {
+    expect(one('It is unclear who started the fire.')[0]?.label).toBe('unconfirmed');
+    expect(one('The police declined to comment on the arrests.')[0]?.label).toBe('unconfirmed');
+    expect(one('The singer has reportedly left the band.')[0]?.label).toBe('unconfirmed');
+  });
+
+  it('opinion: conditionals and evaluative words', () => {
+    expect(one('If the plan fails, the town would lose its hospital.')[0]?.label).toBe('opinion');
+    expect(one('"This is a shameful decision," said the mayor.')[0]?.label).toBe('opinion');
+  });
+
+  it('no cue, no suggestion', () => {
+    expect(one('The bus left the station at noon.')).toEqual([]);
+  });
+});
+
+describe('collisions', () => {
+  it('a negated confirmation is unconfirmed, never a denial', () => {
+    expect(one('The army has not confirmed the strike.')[0]?.label).toBe('unconfirmed');
+    expect(one('The government did not deny the report.')[0]?.label).toBe('unconfirmed');
+  });
+
+  it('a denial beats an estimate, an estimate on a number beats an opinion', () => {
+    expect(one('The firm denied that about 300 jobs would go.')[0]?.label).toBe('denial');
+    expect(one('It is a terrible blow that about 300 jobs will go.')[0]?.label).toBe('estimate');
+  });
+
+  it('an opinion beats a confirmation', () => {
+    expect(one('The council confirmed the closure, a disgraceful decision.')[0]?.label).toBe('opinion');
+  });
+});
+
+describe('sources', () => {
+  const source = (s: string) => one(s)[0]?.source;
+  it('names the kind of source', () => {
+    expect(source('"We know it happened," the unnamed official said.')?.kind).toBe('anonymous-official');
+    expect(source('Police spokeswoman Ann Lee said that at least 20 people were arrested.')?.kind).toBe('institution');
+    expect(source('The intelligence agency said that about 500 troops had crossed.')?.kind).toBe('intelligence-agency');
+    expect(source('Lawmaker Jo Kim told reporters that about 500 troops had crossed.')?.kind).toBe('legislator');
+    expect(source('Acme denied that it had sold the data.')?.kind).toBe('party');
+    expect(source('Health Secretary Paul Hart confirmed that the ward will close.')?.kind).toBe('named-official');
+    expect(source('About 500 people were evacuated.')?.kind).toBe('outlet');
+  });
+});
+
+describe('speed', () => {
+  it('analyses a ~10,000-word text (prints words per second)', () => {
+    const articles = readdirSync(devDir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(new URL(f, devDir), 'utf8'));
+    let text = '';
+    while (text.split(/\s+/).length < 10_000) text += articles.join('\n\n') + '\n\n';
+    const words = text.split(/\s+/).filter(Boolean).length;
+    suggestClaims(articles[0]!); // warm up
+    const t0 = performance.now();
+    const found = suggestClaims(text);
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(
+      `suggest: ${words} words in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(words / seconds)} words/s, ${found.length} suggestions`,
+    );
+    expect(found.length).toBeGreaterThan(0);
+  });
+});
