@@ -31,6 +31,7 @@ export function acquireDataLock(dataDir: string, shell: string): LockResult {
       createWithContent(path, JSON.stringify(me));
       removeStaleTemporaries(dataDir);
       const release = () => {
+        process.off('exit', release);
         const owner = readOwner(path);
         if (owner?.pid === me.pid && owner.hostname === me.hostname) rmSync(path, { force: true });
       };
