@@ -31,11 +31,12 @@ export default defineConfig({
     define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       rollupOptions: {
-        // The desktop shell, browser mode and the command line share the services they bundle.
+        // The desktop shell, browser mode, the command line and the bench share the services they bundle.
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           web: resolve(root, 'src/web/main.ts'),
           cli: resolve(root, 'src/cli/main.ts'),
+          bench: resolve(root, 'src/bench/main.ts'),
         },
       },
     },

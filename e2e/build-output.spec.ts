@@ -1,5 +1,5 @@
 // The built renderer carries the CSP and no inline script (Electron loads it from disk, without headers).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../src/shared/csp';
 import { expect, test } from './fixtures';
@@ -17,4 +17,12 @@ test('out/renderer/index.html carries the CSP and no inline script', async ({ sh
     expect(body?.trim()).toBe('');
   }
   expect(html).not.toMatch(/\son[a-z]+=|style=/i);
+});
+
+test('the renderer bundles no schema library (the backend validates; the page only needs types)', async ({ shell }) => {
+  test.skip(shell !== 'browser', 'checks files, once');
+  const assets = join(import.meta.dirname, '../out/renderer/assets');
+  for (const name of readdirSync(assets).filter((file) => file.endsWith('.js'))) {
+    expect(readFileSync(join(assets, name), 'utf8'), name).not.toMatch(/ZodError|\$ZodType/);
+  }
 });

@@ -8,6 +8,7 @@ import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
 import { createLearner, Learner, SEED_PACK } from './learner';
 
 const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
+const PASSPHRASE = 'teacher-only-2026';
 
 /**
  * LibreOffice and poppler's pdftotext check the exported files as other programs see them. CI
@@ -72,6 +73,11 @@ test('two learners export on two computers; the instructor imports both (one twi
   const page = app.page;
   await page.getByRole('button', { name: 'Switch learner' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Class reports' }).click();
+  // First use: the instructor sets a passphrase, which opens instructor mode.
+  await expect(page.getByRole('heading', { level: 1, name: 'Instructor mode' })).toBeVisible();
+  await page.getByLabel('New passphrase').fill(PASSPHRASE);
+  await page.getByLabel('The same passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Set passphrase and open' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Class reports' })).toBeVisible();
   await page.getByLabel('Choose files…').setInputFiles([first, second]);
   await expect(page.getByText('2 files imported')).toBeVisible();
@@ -156,4 +162,41 @@ test('two learners export on two computers; the instructor imports both (one twi
   expect(statements).toHaveLength(10);
   expect(new Set(statements.map((statement) => statement.verb.id))).toEqual(new Set(['http://adlnet.gov/expapi/verbs/answered']));
   expect(statements.every((statement) => statement.actor.account.homePage === 'https://lms.example.edu')).toBe(true);
+});
+
+test('class reports are behind the instructor passphrase, which can be changed', async ({ app }, testInfo) => {
+  const page = app.page;
+  await waitUntilReady(page);
+  const classReports = () =>
+    app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Class reports' }).click();
+  await classReports();
+  await page.getByLabel('New passphrase').fill('short');
+  await page.getByLabel('The same passphrase again').fill('short');
+  await page.getByRole('button', { name: 'Set passphrase and open' }).click();
+  await expect(page.getByRole('alert')).toContainText('at least 8 characters');
+  await page.getByLabel('New passphrase').fill(PASSPHRASE);
+  await page.getByLabel('The same passphrase again').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Set passphrase and open' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Class reports' })).toBeVisible();
+
+  // A learner coming to the shared computer later finds it locked, even after a restart.
+  await page.getByRole('button', { name: 'Leave instructor mode' }).click();
+  await app.restart();
+  await waitUntilReady(app.page);
+  await classReports();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Instructor mode' })).toBeVisible();
+  await expectAccessible(app.page, testInfo, 'instructor gate');
+  await app.page.getByLabel('Instructor passphrase').fill('a wrong guess');
+  await app.page.getByRole('button', { name: 'Open instructor mode' }).click();
+  await expect(app.page.getByRole('alert')).toHaveText(/not the instructor passphrase/);
+  await app.page.getByLabel('Instructor passphrase').fill(PASSPHRASE);
+  await app.page.getByRole('button', { name: 'Open instructor mode' }).click();
+  await expect(app.page.getByRole('heading', { level: 1, name: 'Class reports' })).toBeVisible();
+
+  await app.page.getByText('Change the instructor passphrase').click();
+  await app.page.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await app.page.getByLabel('New passphrase', { exact: true }).fill('another-passphrase');
+  await app.page.getByLabel('The new passphrase again').fill('another-passphrase');
+  await app.page.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(app.page.getByText('The instructor passphrase was changed.')).toBeVisible();
 });

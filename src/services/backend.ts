@@ -27,6 +27,7 @@ import { scoreAnswer } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
 import { PackLibrary } from './pack-library';
 import { ClassStore } from './class-store';
+import { InstructorLock } from './instructor-lock';
 import { exportProgressFile, progressFileName } from './progress-export';
 import { ProgressStore } from './progress-store';
 import { buildCsv } from './report-csv';
@@ -42,6 +43,9 @@ export class Backend implements Api {
   private readonly library: PackLibrary;
   private readonly store: ProgressStore;
   private readonly classStore: ClassStore;
+  private readonly instructor: InstructorLock;
+  /** Unlocked for this run of the app only: every start begins locked. */
+  private instructorUnlocked = false;
 
   /** The clock; tests move it to see reviews fall due. */
   private readonly now: () => Date;
@@ -52,6 +56,7 @@ export class Backend implements Api {
     this.library = new PackLibrary(config.packsDir);
     this.store = new ProgressStore(config.dataDir);
     this.classStore = new ClassStore(config.dataDir, { now });
+    this.instructor = new InstructorLock(config.dataDir, { now: () => now().getTime() });
   }
 
   async getAppInfo(_input: MethodInput<'getAppInfo'>): Promise<AppInfo> {
@@ -259,11 +264,46 @@ export class Backend implements Api {
     };
   }
 
+  async getInstructorStatus(_input: MethodInput<'getInstructorStatus'>): Promise<{ set: boolean; unlocked: boolean }> {
+    return { set: await this.instructor.isSet(), unlocked: this.instructorUnlocked };
+  }
+
+  async setInstructorPassphrase({ passphrase }: MethodInput<'setInstructorPassphrase'>): Promise<{ unlocked: boolean }> {
+    await this.instructor.setFirst(passphrase);
+    this.instructorUnlocked = true;
+    return { unlocked: true };
+  }
+
+  async unlockInstructor({ passphrase }: MethodInput<'unlockInstructor'>): Promise<{ unlocked: boolean }> {
+    this.instructorUnlocked = await this.instructor.verify(passphrase);
+    return { unlocked: this.instructorUnlocked };
+  }
+
+  async changeInstructorPassphrase({ current, next }: MethodInput<'changeInstructorPassphrase'>): Promise<Record<string, never>> {
+    this.requireInstructor();
+    await this.instructor.change(current, next);
+    return {};
+  }
+
+  async lockInstructor(_input: MethodInput<'lockInstructor'>): Promise<Record<string, never>> {
+    this.instructorUnlocked = false;
+    return {};
+  }
+
+  /** Other learners' progress is for the instructor: the class calls need instructor mode unlocked. */
+  private requireInstructor(): void {
+    if (!this.instructorUnlocked) {
+      throw new ApiError('instructor-locked', 'This is for instructors: open instructor mode with its passphrase first.');
+    }
+  }
+
   async importProgressFiles({ files }: MethodInput<'importProgressFiles'>): Promise<ImportResult> {
+    this.requireInstructor();
     return this.classStore.importFiles(files);
   }
 
   async getClassReport({ packId }: MethodInput<'getClassReport'>): Promise<ClassReport> {
+    this.requireInstructor();
     const data = await this.classData();
     return {
       learners: await this.classStore.learners(),
@@ -272,6 +312,7 @@ export class Backend implements Api {
   }
 
   async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
+    this.requireInstructor();
     const data = await this.classData();
     const summary = summariseClass(data, packId ? { packId } : {});
     const stem = `sourcewise-class-report${packId ? `-${packId}` : ''}-${this.now().toISOString().slice(0, 10)}`;
@@ -308,11 +349,13 @@ export class Backend implements Api {
   }
 
   async removeClassLearner({ learnerId }: MethodInput<'removeClassLearner'>): Promise<Record<string, never>> {
+    this.requireInstructor();
     await this.classStore.removeLearner(learnerId);
     return {};
   }
 
   async clearClass(_input: MethodInput<'clearClass'>): Promise<Record<string, never>> {
+    this.requireInstructor();
     await this.classStore.clear();
     return {};
   }

@@ -38,6 +38,7 @@ const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
   'invalid-input': 400,
   unauthorized: 401,
   'forbidden-origin': 403,
+  'instructor-locked': 403,
   'not-found': 404,
   conflict: 409,
   'too-large': 413,

@@ -131,6 +131,9 @@ const HttpUrl = z
   .max(500)
   .regex(/^https?:\/\/[^\s]+$/i, 'must be an http:// or https:// address');
 
+/** Capped generously: the service gives the clear message about length (8 to 200 characters). */
+const Passphrase = z.string().max(1000);
+
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -170,6 +173,14 @@ export const contract = {
   ),
   getProgressReport: call(z.strictObject({ learnerId: LearnerId, packId: Id.optional() }), ProgressReport),
   getReviewQueue: call(z.strictObject({ learnerId: LearnerId }), ReviewQueue),
+  /** Instructor mode: whether a passphrase is set, and whether this session has unlocked it. */
+  getInstructorStatus: call(NoInput, z.object({ set: z.boolean(), unlocked: z.boolean() })),
+  /** First use: sets the passphrase and unlocks. */
+  setInstructorPassphrase: call(z.strictObject({ passphrase: Passphrase }), z.object({ unlocked: z.boolean() })),
+  unlockInstructor: call(z.strictObject({ passphrase: Passphrase }), z.object({ unlocked: z.boolean() })),
+  changeInstructorPassphrase: call(z.strictObject({ current: Passphrase, next: Passphrase }), z.object({})),
+  lockInstructor: call(NoInput, z.object({})),
+
   /** The learner's progress file, to save and hand to an instructor. */
   exportProgress: call(z.strictObject({ learnerId: LearnerId }), ExportedFile),
   /** Instructor: merges progress files into the class; invalid files are listed with their problems. */

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'unauthorized'
   | 'forbidden-origin'
   | 'forbidden-sender'
+  | 'instructor-locked'
   | 'not-found'
   | 'conflict'
   | 'too-large'

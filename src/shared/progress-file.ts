@@ -9,8 +9,7 @@ import { Attempt, LearnerId } from './progress';
 
 export const PROGRESS_FILE_VERSION = 1;
 export const PROGRESS_FILE_KIND = 'sourcewise-progress';
-/** Largest progress file accepted on import, in bytes. */
-export const MAX_PROGRESS_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_PROGRESS_FILE_BYTES } from './limits';
 
 export const ProgressFile = z.strictObject({
   $schema: z.string().max(500).optional(),

@@ -3,10 +3,22 @@
  * see the class report, export it as CSV, PDF or xAPI.
  */
 import type { Api, ClassReport, ExportedFile, ImportResult } from '../../shared/contract';
-import { MAX_PROGRESS_FILE_BYTES } from '../../shared/progress-file';
+import { MAX_PROGRESS_FILE_BYTES } from '../../shared/limits';
 import { describeError } from '../lib/errors';
 
-type ClassApi = Pick<Api, 'importProgressFiles' | 'getClassReport' | 'exportClassReport' | 'removeClassLearner' | 'clearClass'>;
+type ClassApi = Pick<
+  Api,
+  | 'importProgressFiles'
+  | 'getClassReport'
+  | 'exportClassReport'
+  | 'removeClassLearner'
+  | 'clearClass'
+  | 'getInstructorStatus'
+  | 'setInstructorPassphrase'
+  | 'unlockInstructor'
+  | 'changeInstructorPassphrase'
+  | 'lockInstructor'
+>;
 
 /** Files go to the backend a few at a time, so that a long import shows progress and can stop between batches. */
 const BATCH = 5;
@@ -21,6 +33,10 @@ export class ClassReportsState {
   lastImport = $state<ImportResult | undefined>(undefined);
   taskError = $state('');
   homePage = $state('https://sourcewise.app');
+  /** Instructor mode: the class shows only once it is unlocked. */
+  instructor = $state<{ set: boolean; unlocked: boolean } | undefined>(undefined);
+  gateProblem = $state('');
+  busy = $state(false);
 
   private readonly api: ClassApi;
 
@@ -30,11 +46,62 @@ export class ClassReportsState {
 
   async load(): Promise<void> {
     try {
+      this.instructor = await this.api.getInstructorStatus({});
+      if (!this.instructor.unlocked) {
+        this.status = 'ready';
+        return;
+      }
       this.report = await this.api.getClassReport(this.packId ? { packId: this.packId } : {});
       this.status = 'ready';
     } catch (error) {
       this.error = describeError(error);
       this.status = 'failed';
+    }
+  }
+
+  /** First use: the passphrase, typed twice. */
+  async setUp(passphrase: string, repeated: string): Promise<void> {
+    if (passphrase !== repeated) {
+      this.gateProblem = 'The two passphrases are not the same.';
+      return;
+    }
+    await this.gate(() => this.api.setInstructorPassphrase({ passphrase }));
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    await this.gate(async () => {
+      const { unlocked } = await this.api.unlockInstructor({ passphrase });
+      if (!unlocked) throw new Error('That is not the instructor passphrase.');
+    });
+  }
+
+  async lock(): Promise<void> {
+    await this.api.lockInstructor({});
+    this.report = undefined;
+    await this.load();
+  }
+
+  /** Returns a message for the form: what went wrong, or that it worked. */
+  async changePassphrase(current: string, next: string, repeated: string): Promise<{ ok: boolean; message: string }> {
+    if (next !== repeated) return { ok: false, message: 'The two new passphrases are not the same.' };
+    try {
+      await this.api.changeInstructorPassphrase({ current, next });
+      return { ok: true, message: 'The instructor passphrase was changed.' };
+    } catch (error) {
+      return { ok: false, message: describeError(error) };
+    }
+  }
+
+  private async gate(action: () => Promise<unknown>): Promise<void> {
+    this.busy = true;
+    this.gateProblem = '';
+    try {
+      await action();
+      await this.load();
+    } catch (error) {
+      this.gateProblem = describeError(error);
+    } finally {
+      this.busy = false;
     }
   }
 

@@ -1,0 +1,400 @@
+/**
+ * The rows that need a browser: start-up of browser mode against a blank page, the learner's answer
+ * from click to feedback, and the resident memory of backend plus renderer after a completed pack;
+ * and the Electron start-up where a binary is present.
+ *
+ * Playwright is a devDependency, so the built bench loads it at run time (a dynamic import that the
+ * bundler leaves alone) rather than bundling it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Item, Pack } from '../shared/pack/schema';
+import type { Plan } from './compute';
+import { BENCH_LEARNER_ID, prefillStore } from './fixtures';
+import { summarise } from './stats';
+import type { Row } from './table';
+
+type Playwright = typeof import('playwright-core');
+
+const PLAYWRIGHT = 'playwright-core';
+export const CHROMIUM_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-gpu',
+];
+
+export async function loadPlaywright(): Promise<Playwright> {
+  return (await import(/* @vite-ignore */ PLAYWRIGHT)) as Playwright;
+}
+
+export async function launchChromium(playwright: Playwright): Promise<Browser> {
+  const executablePath = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
+  return playwright.chromium.launch({
+    ...(existsSync(executablePath) ? { executablePath } : {}),
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export interface Paths {
+  /** out/main/web.js */
+  webJs: string;
+  /** out/main/index.js */
+  electronMain: string;
+  root: string;
+}
+
+interface Started {
+  child: ChildProcess;
+  url: string;
+}
+
+/** Spawns a Node process and waits for the first http://127.0.0.1 address it prints. */
+function spawnServer(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise<Started>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not print its address within 30 s:\n${output}`));
+    }, 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/(#token=[\w-]+)?/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[0] });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const BLANK_SERVER = `
+const http = require('node:http');
+const server = http.createServer((request, response) => {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+  response.end('<!doctype html><html><head><meta charset="utf-8"><title>blank</title></head><body></body></html>');
+});
+server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port + '/'));
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
+`;
+
+/** The app's marker: mounted, and its first data arrived (a selector, so waiting for it needs no eval under the CSP). */
+const READY = 'body[data-ready="true"]';
+
+/** One start: launch the server process, open its page in a fresh context, wait for `ready`. */
+async function startOnce(browser: Browser, args: string[], ready: string | undefined): Promise<{ total: number; server: number }> {
+  const start = performance.now();
+  const { child, url } = await spawnServer(args);
+  const server = performance.now() - start;
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    if (ready) await page.locator(ready).waitFor({ state: 'attached', timeout: 30_000 });
+    return { total: performance.now() - start, server };
+  } finally {
+    await context.close();
+    await stop(child);
+  }
+}
+
+export async function startupRows(plan: Plan, browser: Browser, paths: Paths): Promise<Row[]> {
+  const app: number[] = [];
+  const appServer: number[] = [];
+  const blank: number[] = [];
+  const blankServer: number[] = [];
+  const total = plan.warmups + plan.runs;
+  // Interleaved, so that drift in the machine's load falls on both alike.
+  for (let n = 0; n < total; n++) {
+    const dir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-start-'));
+    try {
+      const a = await startOnce(browser, [paths.webJs, `--data-dir=${dir}`], READY);
+      const b = await startOnce(browser, ['-e', BLANK_SERVER], undefined);
+      if (n >= plan.warmups) {
+        app.push(a.total);
+        appServer.push(a.server);
+        blank.push(b.total);
+        blankServer.push(b.server);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const figure = summarise(app);
+  const floor = summarise(blank).median;
+  const ratio = figure.median / floor;
+  return [
+    {
+      section: 'Start-up',
+      name: 'browser mode to data-ready',
+      unit: 'ms',
+      better: 'lower',
+      ...figure,
+      floor,
+      ratio,
+      target: '<= 1.5x blank page',
+      met: ratio <= 1.5,
+      note:
+        `launch of node out/main/web.js (fresh data folder) to body[data-ready] in a new Chromium context; ` +
+        `floor = a blank page from a bare node:http server, spawned and opened the same way. ` +
+        `Of which until the address is printed: app ${summarise(appServer).median.toFixed(0)} ms, blank ${summarise(blankServer).median.toFixed(0)} ms`,
+    },
+  ];
+}
+
+/** Where an Electron binary is, without downloading one (the logic of e2e/electron-binary.ts). */
+export function findElectronBinary(): { path: string } | { skipReason: string } {
+  let packageDir: string;
+  try {
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { skipReason: 'the electron package is not installed' };
+  }
+  const executables: Partial<Record<NodeJS.Platform, string>> = {
+    linux: 'electron',
+    win32: 'electron.exe',
+    darwin: 'Electron.app/Contents/MacOS/Electron',
+  };
+  const pathFile = join(packageDir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : (executables[process.platform] ?? 'electron');
+  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
+  const candidate = override ? join(override, executable) : join(packageDir, 'dist', executable);
+  if (existsSync(candidate)) return { path: candidate };
+  return { skipReason: `no Electron binary at ${candidate} (set ELECTRON_OVERRIDE_DIST_PATH to a folder that holds one)` };
+}
+
+const BLANK_ELECTRON_MAIN = `
+const { app, BrowserWindow } = require('electron');
+app.whenReady().then(() => {
+  const window = new BrowserWindow({ show: true });
+  window.loadURL('data:text/html,<!doctype html><title>blank</title><body></body>');
+});
+app.on('window-all-closed', () => app.quit());
+`;
+
+export async function electronRows(plan: Plan, playwright: Playwright, paths: Paths): Promise<Row[]> {
+  const binary = findElectronBinary();
+  const base = { section: 'Start-up', name: 'Electron to data-ready', unit: 'ms', better: 'lower' as const };
+  if ('skipReason' in binary) return [{ ...base, skipped: true, note: `skipped: ${binary.skipReason}` }];
+  const blankDir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-electron-blank-'));
+  writeFileSync(join(blankDir, 'main.cjs'), BLANK_ELECTRON_MAIN);
+  const once = async (args: string[], ready: string | undefined): Promise<number> => {
+    const start = performance.now();
+    const app = await playwright._electron.launch({ executablePath: binary.path, args, cwd: paths.root });
+    try {
+      const page = await app.firstWindow();
+      await page.waitForLoadState('load');
+      if (ready) await page.locator(ready).waitFor({ state: 'attached', timeout: 30_000 });
+      return performance.now() - start;
+    } finally {
+      await app.close();
+    }
+  };
+  const app: number[] = [];
+  const blank: number[] = [];
+  try {
+    for (let n = 0; n < plan.warmups + plan.runs; n++) {
+      const dir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-electron-'));
+      try {
+        const a = await once([paths.electronMain, `--data-dir=${dir}`], READY);
+        const b = await once([join(blankDir, 'main.cjs')], undefined);
+        if (n >= plan.warmups) {
+          app.push(a);
+          blank.push(b);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    rmSync(blankDir, { recursive: true, force: true });
+  }
+  const figure = summarise(app);
+  const floor = summarise(blank).median;
+  return [
+    {
+      ...base,
+      ...figure,
+      floor,
+      ratio: figure.median / floor,
+      target: '<= 1.5x blank window',
+      met: figure.median / floor <= 1.5,
+      note: 'launch of the Electron binary to body[data-ready]; floor = a blank window from a minimal main script',
+    },
+  ];
+}
+
+/** Clicks "Check answer" in the page and resolves, in ms, at the first frame that shows the feedback heading. */
+const CHECK_AND_WAIT = `new Promise((resolve, reject) => {
+  const button = [...document.querySelectorAll('button[type=submit]')].find((b) => b.textContent.trim() === 'Check answer');
+  if (!button) return reject(new Error('no Check answer button'));
+  const start = performance.now();
+  const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no feedback within 60 s')); }, 60000);
+  const observer = new MutationObserver(() => {
+    if (!document.getElementById('feedback-title')) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+  button.click();
+})`;
+
+async function prepareAnswer(page: Page, item: Item): Promise<void> {
+  const panel = page.getByRole('region', { name: /Exercise \d+ of \d+/ });
+  switch (item.type) {
+    case 'classify':
+      await panel.getByRole('radio').first().check();
+      await panel.getByRole('radio', { name: 'Fairly sure' }).check();
+      break;
+    case 'source':
+    case 'headline':
+      await panel.getByRole('radio').first().check();
+      break;
+    case 'numbers': {
+      const boxes = panel.getByRole('combobox');
+      for (let i = 0, count = await boxes.count(); i < count; i++) await boxes.nth(i).selectOption({ index: 1 });
+      break;
+    }
+    case 'find':
+      // No marks: a (wrong) answer all the same, saved and scored like any other.
+      break;
+  }
+}
+
+function rssKb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(status);
+  if (!match) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(match[1]);
+}
+
+function pssKb(pid: number): number | undefined {
+  try {
+    const match = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The renderer that shows the app: Chromium keeps more than one renderer process (a spare one, the
+ * initial blank page), so the page's own is taken to be the largest after a completed pack.
+ */
+async function pageRenderer(browser: Browser): Promise<{ rss: number; pss: number | undefined; others: number[] }> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const info = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+    const renderers = info.processInfo
+      .filter((process) => process.type === 'renderer')
+      .map((process) => ({ pid: process.id, rss: rssKb(process.id) }))
+      .sort((a, b) => b.rss - a.rss);
+    const page = renderers[0];
+    if (!page) throw new Error('Chromium reported no renderer process');
+    return { rss: page.rss, pss: pssKb(page.pid), others: renderers.slice(1).map((other) => other.rss) };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * For each history size: browser mode on a data folder with that many earlier attempts, the learner
+ * picked and the seed pack opened; every exercise answered, each timed from the click on "Check
+ * answer" to the frame that shows the feedback (the backend answers only after fsync, so feedback
+ * shown means the answer is on disk). On the first history size the pack is completed and the
+ * memory of backend and renderer read.
+ */
+export async function answerRows(plan: Plan, browser: Browser, paths: Paths, seed: Pack): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [index, earlier] of plan.histories.entries()) {
+    const complete = index === 0;
+    const dir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-answer-'));
+    let context: BrowserContext | undefined;
+    let child: ChildProcess | undefined;
+    try {
+      const bytes = prefillStore(dir, seed, earlier);
+      const started = await spawnServer([paths.webJs, `--data-dir=${dir}`]);
+      child = started.child;
+      context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(started.url);
+      await page.locator(READY).waitFor({ state: 'attached', timeout: 60_000 });
+      await page.locator(`#pick-${BENCH_LEARNER_ID}`).click();
+      await page.getByRole('button', { name: /^(Start|Continue)\b/ }).first().click();
+      const items = seed.items;
+      const answered = complete || !plan.quick ? items.length : plan.warmups + plan.runs;
+      const samples: number[] = [];
+      for (let i = 0; i < answered; i++) {
+        const item = items[i]!;
+        await page
+          .getByRole('heading', { level: 1, name: new RegExp(`Exercise ${i + 1} of ${items.length}`) })
+          .waitFor({ timeout: 60_000 });
+        await prepareAnswer(page, item);
+        const ms = (await page.evaluate(CHECK_AND_WAIT)) as number;
+        if (i >= plan.warmups) samples.push(ms);
+        await page.getByRole('button', { name: i === items.length - 1 ? 'See results' : 'Next exercise' }).click();
+      }
+      const figure = summarise(samples);
+      const at10k = earlier === 10_000;
+      rows.push({
+        section: 'Answer',
+        name: `click to feedback, ${earlier.toLocaleString('en-GB')} earlier`,
+        unit: 'ms',
+        better: 'lower',
+        ...figure,
+        ...(at10k ? { target: 'p95 < 50 ms', met: figure.p95 < 50 } : {}),
+        note: `learner file ${(bytes / 1024 / 1024).toFixed(2)} MB before; ${figure.runs} answers timed (every exercise type) after ${plan.warmups} warm-up`,
+      });
+      if (complete) {
+        await page.getByRole('region', { name: /^Results:/ }).waitFor({ timeout: 60_000 });
+        const backend = rssKb(child.pid!);
+        const renderer = await pageRenderer(browser);
+        const mb = (backend + renderer.rss) / 1024;
+        const pss = renderer.pss === undefined ? '' : `, PSS ${(renderer.pss / 1024).toFixed(1)} MB`;
+        rows.push({
+          section: 'Size',
+          name: 'memory after a pack (backend + renderer)',
+          unit: 'MB RSS',
+          better: 'lower',
+          median: mb,
+          min: mb,
+          max: mb,
+          runs: 1,
+          note:
+            `VmRSS from /proc after completing the ${items.length}-exercise seed pack: browser-mode Node process ` +
+            `${(backend / 1024).toFixed(1)} MB + the page's Chromium renderer ${(renderer.rss / 1024).toFixed(1)} MB${pss} ` +
+            `(renderer pids from CDP SystemInfo.getProcessInfo, the largest taken as the page's; ` +
+            `other renderers, not counted: ${renderer.others.map((kb) => `${(kb / 1024).toFixed(0)} MB`).join(', ') || 'none'}). ` +
+            `RSS includes pages shared with other Chromium processes`,
+        });
+      }
+    } finally {
+      await context?.close();
+      if (child) await stop(child);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
