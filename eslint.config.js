@@ -13,7 +13,7 @@ const nodeBuiltins = { paths: builtinModules.map((name) => ({ name, message: 'No
 const rule = (regex, message) => ({ regex, message });
 const NODE = rule('^node:', 'Node built-ins belong in services (src/services), not here.');
 const ELECTRON = rule('^electron($|/)', 'Only electron/ (main and preload) may import electron.');
-const SERVICES = rule('(^|/)(services|web|cli)(/|$)', 'This layer may not reach into the Node services.');
+const SERVICES = rule('(^|/)(services|web|cli|bench)(/|$)', 'This layer may not reach into the Node services.');
 const RENDERER = rule('(^|/)renderer(/|$)', 'Only the renderer imports the renderer.');
 const ELECTRON_DIR = rule(
   '(^|/)electron/(main|preload)(/|$)|^\\.\\./(main|preload)(/|$)',
@@ -52,7 +52,7 @@ export default ts.config(
     rules: { 'no-restricted-imports': restrict([NODE, ELECTRON, SERVICES, RENDERER, ELECTRON_DIR], nodeBuiltins) },
   },
   {
-    files: ['src/services/**', 'src/web/**', 'src/cli/**'],
+    files: ['src/services/**', 'src/web/**', 'src/cli/**', 'src/bench/**'],
     rules: { 'no-restricted-imports': restrict([ELECTRON, RENDERER, ELECTRON_DIR]) },
   },
   {

@@ -103,7 +103,11 @@ process.on('SIGTERM', () => server.close(() => process.exit(0)));
 const READY = 'body[data-ready="true"]';
 
 /** One start: launch the server process, open its page in a fresh context, wait for `ready`. */
-async function startOnce(browser: Browser, args: string[], ready: string | undefined): Promise<{ total: number; server: number }> {
+async function startOnce(
+  browser: Browser,
+  args: string[],
+  ready: string | undefined,
+): Promise<{ total: number; server: number }> {
   const start = performance.now();
   const { child, url } = await spawnServer(args);
   const server = performance.now() - start;
@@ -342,7 +346,10 @@ export async function answerRows(plan: Plan, browser: Browser, paths: Paths, see
       await page.goto(started.url);
       await page.locator(READY).waitFor({ state: 'attached', timeout: 60_000 });
       await page.locator(`#pick-${BENCH_LEARNER_ID}`).click();
-      await page.getByRole('button', { name: /^(Start|Continue)\b/ }).first().click();
+      await page
+        .getByRole('button', { name: /^(Start|Continue)\b/ })
+        .first()
+        .click();
       const items = seed.items;
       const answered = complete || !plan.quick ? items.length : plan.warmups + plan.runs;
       const samples: number[] = [];

@@ -39,7 +39,8 @@ export async function storeWriteRows(plan: Plan, seed: Pack): Promise<Row[]> {
       const store = new ProgressStore(dir);
       await store.open();
       const loaded = (await store.attempts(BENCH_LEARNER_ID)).length;
-      if (loaded !== earlier) throw new Error(`the pre-filled store holds ${loaded} attempts, not ${earlier}: ${JSON.stringify(store.notices())}`);
+      if (loaded !== earlier)
+        throw new Error(`the pre-filled store holds ${loaded} attempts, not ${earlier}: ${JSON.stringify(store.notices())}`);
       const round = await store.round(BENCH_LEARNER_ID, seed.id);
       const file = join(dir, 'learners', `${BENCH_LEARNER_ID}.json`);
       const floorFile = join(dir, 'floor.json');

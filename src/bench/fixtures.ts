@@ -92,9 +92,11 @@ function attemptFor(
 export function classOf(seed: Pack, learners: number): ClassData {
   const next = random(7);
   let counter = 0;
-  const packs = ['a', 'b', 'c'].map(
-    (suffix): Pack => ({ ...seed, id: `nk-troops-${suffix}`, meta: { ...seed.meta, title: `${seed.meta.title} (${suffix})` } }),
-  );
+  const packs = ['a', 'b', 'c'].map((suffix): Pack => ({
+    ...seed,
+    id: `nk-troops-${suffix}`,
+    meta: { ...seed.meta, title: `${seed.meta.title} (${suffix})` },
+  }));
   const list = Array.from({ length: learners }, (_, index): ClassLearner => {
     const id = uuid(0, index + 1);
     const skill = 0.4 + next() * 0.55;
@@ -135,7 +137,13 @@ export function prefillStore(dataDir: string, seed: Pack, earlier: number): numb
     attempts.push(attemptFor(BENCH_LEARNER_ID, seed, item, next() < 0.7, n + 1, Math.floor(n / seed.items.length) + 1));
   }
   const rounds = earlier === 0 ? {} : { [seed.id]: Math.floor((earlier - 1) / seed.items.length) + 2 };
-  const text = JSON.stringify({ schemaVersion: STORE_SCHEMA_VERSION, learnerId: BENCH_LEARNER_ID, rounds, attempts, reviews: {} });
+  const text = JSON.stringify({
+    schemaVersion: STORE_SCHEMA_VERSION,
+    learnerId: BENCH_LEARNER_ID,
+    rounds,
+    attempts,
+    reviews: {},
+  });
   writeFileSync(join(dataDir, 'learners', `${BENCH_LEARNER_ID}.json`), text);
   return Buffer.byteLength(text);
 }

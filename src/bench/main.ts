@@ -124,7 +124,9 @@ async function main(): Promise<number> {
   const missing = rows.filter((row) => row.median === undefined && !row.skipped);
   console.log(`\n${rows.length} rows in ${seconds.toFixed(0)} s; results in ${resolve('bench-results.json')}`);
   if (missing.length > 0) {
-    console.error(`bench: ${missing.length} row(s) produced no figure: ${missing.map((row) => `${row.section} / ${row.name}`).join(', ')}`);
+    console.error(
+      `bench: ${missing.length} row(s) produced no figure: ${missing.map((row) => `${row.section} / ${row.name}`).join(', ')}`,
+    );
     return 1;
   }
   return 0;

@@ -64,27 +64,3 @@ export function formatTable(rows: readonly Row[]): string {
   const notes = rows.filter((row) => row.note).map((row) => `- ${row.section} / ${row.name}: ${row.note}`);
   return [...out, ...(notes.length ? ['', 'Notes:', ...notes] : [])].join('\n');
 }
-
-/** Markdown version of the same table, for docs/performance.md. */
-export function formatMarkdown(rows: readonly Row[]): string {
-  const header = '| section | row | unit | median | min | max | p95 | n | floor | ratio | target | met |';
-  const rule = '|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|---|';
-  const body = rows.map(
-    (row) =>
-      `| ${[
-        row.section,
-        row.name,
-        row.unit,
-        row.skipped ? 'skipped' : row.median === undefined ? 'FAILED' : formatNumber(row.median),
-        formatNumber(row.min),
-        formatNumber(row.max),
-        formatNumber(row.p95),
-        row.runs === undefined ? '' : String(row.runs),
-        formatNumber(row.floor),
-        row.ratio === undefined ? '' : `${row.ratio.toFixed(2)}x`,
-        row.target ?? '',
-        row.met === undefined ? '' : row.met ? 'yes' : '**no**',
-      ].join(' | ')} |`,
-  );
-  return [header, rule, ...body].join('\n');
-}

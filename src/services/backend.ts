@@ -31,7 +31,6 @@ import { InstructorLock } from './instructor-lock';
 import { exportProgressFile, progressFileName } from './progress-export';
 import { ProgressStore } from './progress-store';
 import { buildCsv } from './report-csv';
-import { buildPdf } from './report-pdf';
 import { buildXapi } from './report-xapi';
 import { entersReview, gradeFor, reviewKey, scheduleNext } from './review-schedule';
 
@@ -327,6 +326,8 @@ export class Backend implements Api {
         };
       }
       case 'pdf': {
+        // pdfkit and its font libraries are loaded only when a PDF is asked for: start-up does not pay for them.
+        const { buildPdf } = await import('./report-pdf');
         const pdf = await buildPdf(summary, data);
         return {
           files: [{ name: `${stem}.pdf`, mimeType: 'application/pdf', encoding: 'base64', content: pdf.toString('base64') }],

@@ -10,7 +10,6 @@ import type { ProgressFile } from '../shared/progress-file';
 import { parseProgressFile } from '../shared/progress-file-validate';
 import { CLASS_SCHEMA_VERSION, mergeProgressFiles } from './class-store';
 import { buildCsv } from './report-csv';
-import { buildPdf } from './report-pdf';
 import { buildXapi } from './report-xapi';
 
 export type ReportFormat = 'csv' | 'pdf' | 'xapi';
@@ -62,8 +61,10 @@ export async function buildReport(
         { suffix: '-attempts', content: csv.attempts },
       ];
     }
-    case 'pdf':
+    case 'pdf': {
+      const { buildPdf } = await import('./report-pdf');
       return [{ suffix: '', content: await buildPdf(summary, data) }];
+    }
     case 'xapi':
       return [
         {
