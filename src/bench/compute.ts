@@ -15,7 +15,8 @@ import { buildCsv } from '../services/report-csv';
 import { buildPdf } from '../services/report-pdf';
 import { buildXapi } from '../services/report-xapi';
 import { suggestClaims } from '../services/suggest/analyse';
-import { answerFor, articleOf, BENCH_LEARNER_ID, classOf, countWords, prefillStore, uuid } from './fixtures';
+import { answerFor } from '../shared/testing/answers';
+import { articleOf, BENCH_LEARNER_ID, classOf, countWords, prefillStore, uuid } from './fixtures';
 import { summarise, timeRuns } from './stats';
 import type { Row } from './table';
 

@@ -6,11 +6,11 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Answer } from '../shared/answers';
 import type { ClassData, ClassLearner } from '../shared/class-data';
 import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
+import { answerFor } from '../shared/testing/answers';
 import { STORE_SCHEMA_VERSION } from '../services/progress-store';
 
 export function loadSeedPack(packsDir: string): Pack {
@@ -30,30 +30,6 @@ export function random(seed: number): () => number {
 
 export const uuid = (prefix: number, n: number): string =>
   `${prefix.toString(16).padStart(8, '0')}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
-
-/** A right or a wrong answer to an item. */
-export function answerFor(item: Item, right: boolean): Answer {
-  switch (item.type) {
-    case 'classify': {
-      const wrong = item.claim.label === 'opinion' ? 'confirmed' : 'opinion';
-      return { type: 'classify', label: right ? item.claim.label : wrong, confidence: right ? 3 : 2 };
-    }
-    case 'find':
-      return { type: 'find', spans: right ? item.spans.map(({ paragraph, start, end }) => ({ paragraph, start, end })) : [] };
-    case 'source':
-      return { type: 'source', optionId: right ? item.answer : item.options.find((option) => option.id !== item.answer)!.id };
-    case 'headline':
-      return { type: 'headline', verdict: right === (item.answer === 'supported') ? 'supported' : 'overstated' };
-    case 'numbers':
-      return {
-        type: 'numbers',
-        figures: item.figures.map((figure, index) => ({
-          label: right || index > 0 ? figure.label : figure.label === 'estimate' ? 'confirmed' : 'estimate',
-          source: figure.source.name,
-        })),
-      };
-  }
-}
 
 const START = Date.UTC(2024, 10, 4, 9, 0, 0);
 

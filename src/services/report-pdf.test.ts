@@ -9,6 +9,7 @@ import { summariseClass } from '../shared/class-report';
 import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
+import { answerFor as rightOrWrong } from '../shared/testing/answers';
 import { buildCsv } from './report-csv';
 import { buildPdf, dejavuFonts } from './report-pdf';
 import { buildXapi } from './report-xapi';
@@ -45,26 +46,7 @@ function answerFor(item: Item, right: boolean, doubter = false): Answer {
   if (doubter && item.type === 'classify') return { type: 'classify', label: 'unconfirmed', confidence: 3 };
   if (doubter && item.type === 'numbers')
     return { type: 'numbers', figures: item.figures.map((figure) => ({ label: 'unconfirmed', source: figure.source.name })) };
-  switch (item.type) {
-    case 'classify': {
-      const wrong = item.claim.label === 'opinion' ? 'confirmed' : 'opinion';
-      return { type: 'classify', label: right ? item.claim.label : wrong, confidence: right ? 3 : 2 };
-    }
-    case 'find':
-      return { type: 'find', spans: right ? item.spans.map(({ paragraph, start, end }) => ({ paragraph, start, end })) : [] };
-    case 'source':
-      return { type: 'source', optionId: right ? item.answer : item.options.find((option) => option.id !== item.answer)!.id };
-    case 'headline':
-      return { type: 'headline', verdict: right === (item.answer === 'supported') ? 'supported' : 'overstated' };
-    case 'numbers':
-      return {
-        type: 'numbers',
-        figures: item.figures.map((figure, index) => ({
-          label: right || index > 0 ? figure.label : figure.label === 'estimate' ? 'confirmed' : 'estimate',
-          source: figure.source.name,
-        })),
-      };
-  }
+  return rightOrWrong(item, right);
 }
 
 const uuid = (prefix: number, n: number) =>

@@ -7,6 +7,7 @@ import { ApiError } from '../shared/errors';
 import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
+import { answerFor as rightOrWrong } from '../shared/testing/answers';
 import { buildXapi, isoDuration, nameUuid, type XapiStatement } from './report-xapi';
 
 const SEED = Pack.parse(
@@ -199,28 +200,7 @@ function xapiProblems(statement: unknown): string[] {
 // ---------------------------------------------------------------------------------------------------
 
 function answerFor(item: Item, right: boolean): Answer {
-  switch (item.type) {
-    case 'classify':
-      return {
-        type: 'classify',
-        label: right ? item.claim.label : item.claim.label === 'opinion' ? 'confirmed' : 'opinion',
-        confidence: 3,
-      };
-    case 'find':
-      return { type: 'find', spans: right ? item.spans.map(({ paragraph, start, end }) => ({ paragraph, start, end })) : [] };
-    case 'source':
-      return { type: 'source', optionId: right ? item.answer : item.options.find((option) => option.id !== item.answer)!.id };
-    case 'headline':
-      return { type: 'headline', verdict: right === (item.answer === 'supported') ? 'supported' : 'overstated' };
-    case 'numbers':
-      return {
-        type: 'numbers',
-        figures: item.figures.map((figure, index) => ({
-          label: right || index > 0 ? figure.label : figure.label === 'estimate' ? 'confirmed' : 'estimate',
-          source: figure.source.name,
-        })),
-      };
-  }
+  return rightOrWrong(item, right, { confidence: 3 });
 }
 
 let counter = 0;
