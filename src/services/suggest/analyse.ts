@@ -534,7 +534,10 @@ function trimSpan(t: Toks, from: number, to: number): [number, number] | undefin
   return [t.start[from]!, t.end[to]!];
 }
 
-const seq = (t: Toks, i: number, words: string[]) => words.every((w, k) => t.normal[i + k] === w);
+/** Split once: this runs at every token of every article. */
+const APPROX_2_WORDS = APPROX_2.map((phrase) => phrase.split(' '));
+
+const seq = (t: Toks, i: number, words: readonly string[]) => words.every((w, k) => t.normal[i + k] === w);
 
 /** Every cue rule that fires in the token ranges. */
 function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource): Rule[] {
@@ -609,9 +612,9 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('estimate', 80, 0.85, i, nextNumber(t, i + 1, to)!);
         continue;
       }
-      const two = APPROX_2.find((p) => seq(t, i, p.split(' ')));
+      const two = APPROX_2_WORDS.find((words) => seq(t, i, words));
       if (two) {
-        const len = two.split(' ').length;
+        const len = two.length;
         const num = nextNumber(t, i + len, to);
         if (num !== undefined) {
           add('estimate', 80, 0.85, i, num);
