@@ -75,7 +75,7 @@ test('two learners export on two computers; the instructor imports both (one twi
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Class reports' }).click();
   // First use: the instructor sets a passphrase, which opens instructor mode.
   await expect(page.getByRole('heading', { level: 1, name: 'Instructor mode' })).toBeVisible();
-  await page.getByLabel('New passphrase').fill(PASSPHRASE);
+  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('The same passphrase again').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Set passphrase and open' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Class reports' })).toBeVisible();
@@ -170,11 +170,11 @@ test('class reports are behind the instructor passphrase, which can be changed',
   const classReports = () =>
     app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Class reports' }).click();
   await classReports();
-  await page.getByLabel('New passphrase').fill('short');
+  await page.getByLabel('New passphrase', { exact: true }).fill('short');
   await page.getByLabel('The same passphrase again').fill('short');
   await page.getByRole('button', { name: 'Set passphrase and open' }).click();
   await expect(page.getByRole('alert')).toContainText('at least 8 characters');
-  await page.getByLabel('New passphrase').fill(PASSPHRASE);
+  await page.getByLabel('New passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByLabel('The same passphrase again').fill(PASSPHRASE);
   await page.getByRole('button', { name: 'Set passphrase and open' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Class reports' })).toBeVisible();
