@@ -7,15 +7,13 @@ import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { summariseClass } from '../shared/class-report';
 import type { Pack } from '../shared/pack/schema';
-import type { Attempt } from '../shared/progress';
-import { scoreAnswer } from '../shared/scoring';
 import { writeDurably } from '../services/durable-json-file';
 import { ProgressStore } from '../services/progress-store';
 import { buildCsv } from '../services/report-csv';
 import { buildPdf } from '../services/report-pdf';
 import { buildXapi } from '../services/report-xapi';
 import { suggestClaims } from '../services/suggest/analyse';
-import { answerFor } from '../shared/testing/answers';
+import { answerFor, scoredAttempt } from '../shared/testing/answers';
 import { articleOf, BENCH_LEARNER_ID, classOf, countWords, prefillStore, uuid } from './fixtures';
 import { summarise, timeRuns } from './stats';
 import type { Row } from './table';
@@ -50,24 +48,13 @@ export async function storeWriteRows(plan: Plan, seed: Pack): Promise<Row[]> {
       const total = plan.warmups + plan.runs;
       for (let n = 0; n < total; n++) {
         const item = seed.items[n % seed.items.length]!;
-        const answer = answerFor(item, true);
-        const score = scoreAnswer(item, answer);
-        const attempt: Attempt = {
+        const attempt = scoredAttempt(seed, item, answerFor(item, true), {
           id: uuid(0x50000000, n + 1),
           learnerId: BENCH_LEARNER_ID,
-          packId: seed.id,
-          packVersion: seed.version,
-          itemId: item.id,
-          itemType: item.type,
           round,
-          answer,
-          correct: score.correct,
-          score: score.score,
-          labels: score.labels,
           timeTakenMs: 5000,
           answeredAt: new Date().toISOString(),
-          appVersion: '0.1.0',
-        };
+        });
         let start = performance.now();
         await store.addAttempt(attempt);
         const storeMs = performance.now() - start;

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import type { ClassData, ClassLearner } from '../shared/class-data';
 import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
-import { scoreAnswer } from '../shared/scoring';
-import { answerFor } from '../shared/testing/answers';
+import { answerFor, scoredAttempt } from '../shared/testing/answers';
 import { STORE_SCHEMA_VERSION } from '../services/progress-store';
 
 export function loadSeedPack(packsDir: string): Pack {
@@ -42,26 +41,14 @@ function attemptFor(
   round: number,
   mode?: 'review',
 ): Attempt {
-  const answer = answerFor(item, right);
-  const score = scoreAnswer(item, answer);
-  return {
+  return scoredAttempt(pack, item, answerFor(item, right), {
     id: uuid(0x40000000, n),
     learnerId,
-    packId: pack.id,
-    packVersion: pack.version,
-    itemId: item.id,
-    itemType: item.type,
     round,
-    ...(mode === undefined ? {} : { mode }),
-    answer,
-    correct: score.correct,
-    score: score.score,
-    labels: score.labels,
-    ...(answer.type === 'classify' && answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
+    mode,
     timeTakenMs: 2000 + (n % 20) * 1000,
     answeredAt: new Date(START + n * 37_000).toISOString(),
-    appVersion: '0.1.0',
-  };
+  });
 }
 
 /** `learners` learners × 3 packs (the seed pack under three ids) × 40 attempts: 38 in the round, 2 reviews. */

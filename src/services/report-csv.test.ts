@@ -2,13 +2,12 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../shared/answers';
 import type { ClassData, ClassLearner } from '../shared/class-data';
 import { summariseClass } from '../shared/class-report';
 import { Pack } from '../shared/pack/schema';
 import type { Label } from '../shared/pack/vocabulary';
 import type { Attempt } from '../shared/progress';
-import { scoreAnswer } from '../shared/scoring';
+import { scoredAttempt } from '../shared/testing/answers';
 import { ATTEMPT_COLUMNS, buildCsv, LEARNER_COLUMNS } from './report-csv';
 
 const SEED = Pack.parse(
@@ -20,27 +19,19 @@ const SECOND: Pack = { ...SEED, id: 'second-pack', version: 2, meta: { ...SEED.m
 let counter = 0;
 function attempt(learnerId: string, pack: Pack, itemId: string, label: Label, mode?: 'review'): Attempt {
   const item = pack.items.find((candidate) => candidate.id === itemId)!;
-  const answer: Answer = { type: 'classify', label, confidence: 2 };
-  const score = scoreAnswer(item, answer);
   counter += 1;
-  return {
-    id: `20000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`,
-    learnerId,
-    packId: pack.id,
-    packVersion: pack.version,
-    itemId,
-    itemType: item.type,
-    round: 1,
-    ...(mode === undefined ? {} : { mode }),
-    answer,
-    correct: score.correct,
-    score: score.score,
-    labels: score.labels,
-    confidence: 2,
-    timeTakenMs: 4200,
-    answeredAt: `2024-11-04T09:${String(counter % 60).padStart(2, '0')}:00.000Z`,
-    appVersion: '0.1.0',
-  };
+  return scoredAttempt(
+    pack,
+    item,
+    { type: 'classify', label, confidence: 2 },
+    {
+      id: `20000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`,
+      learnerId,
+      mode,
+      timeTakenMs: 4200,
+      answeredAt: `2024-11-04T09:${String(counter % 60).padStart(2, '0')}:00.000Z`,
+    },
+  );
 }
 
 const learnerId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;

@@ -8,8 +8,7 @@ import type { ClassData, ClassLearner } from '../shared/class-data';
 import { summariseClass } from '../shared/class-report';
 import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
-import { scoreAnswer } from '../shared/scoring';
-import { answerFor as rightOrWrong } from '../shared/testing/answers';
+import { answerFor as rightOrWrong, scoredAttempt } from '../shared/testing/answers';
 import { buildCsv } from './report-csv';
 import { buildPdf, dejavuFonts } from './report-pdf';
 import { buildXapi } from './report-xapi';
@@ -68,27 +67,14 @@ function work(
 ): Attempt[] {
   const start = Date.UTC(2024, 10, 4, 9, 0, 0);
   const make = (item: Item, right: boolean, mode?: 'review'): Attempt => {
-    const answer = answerFor(item, right, doubter);
-    const score = scoreAnswer(item, answer);
     counter.n += 1;
-    return {
+    return scoredAttempt(pack, item, answerFor(item, right, doubter), {
       id: uuid(0x40000000, counter.n),
       learnerId,
-      packId: pack.id,
-      packVersion: pack.version,
-      itemId: item.id,
-      itemType: item.type,
-      round: 1,
-      ...(mode === undefined ? {} : { mode }),
-      answer,
-      correct: score.correct,
-      score: score.score,
-      labels: score.labels,
-      ...(answer.type === 'classify' && answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
+      mode,
       timeTakenMs: 2000 + Math.floor(next() * 20_000),
       answeredAt: new Date(start + counter.n * 37_000).toISOString(),
-      appVersion: '0.1.0',
-    };
+    });
   };
   const hard = (item: Item) => item.id.includes('denied') || item.id.includes('unclear') || item.id.includes('not-confirmed');
   const round = pack.items.map((item) => make(item, next() < (hard(item) ? skill - 0.35 : skill)));

@@ -6,8 +6,7 @@ import type { ClassData, ClassLearner } from '../shared/class-data';
 import { ApiError } from '../shared/errors';
 import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
-import { scoreAnswer } from '../shared/scoring';
-import { answerFor as rightOrWrong } from '../shared/testing/answers';
+import { answerFor as rightOrWrong, scoredAttempt } from '../shared/testing/answers';
 import { buildXapi, isoDuration, nameUuid, type XapiStatement } from './report-xapi';
 
 const SEED = Pack.parse(
@@ -205,27 +204,15 @@ function answerFor(item: Item, right: boolean): Answer {
 
 let counter = 0;
 function attempt(learnerId: string, item: Item, right: boolean, round = 1, mode?: 'review', pack: Pack = SEED): Attempt {
-  const answer = answerFor(item, right);
-  const score = scoreAnswer(item, answer);
   counter += 1;
-  return {
+  return scoredAttempt(pack, item, answerFor(item, right), {
     id: `30000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`,
     learnerId,
-    packId: pack.id,
-    packVersion: pack.version,
-    itemId: item.id,
-    itemType: item.type,
     round,
-    ...(mode === undefined ? {} : { mode }),
-    answer,
-    correct: score.correct,
-    score: score.score,
-    labels: score.labels,
-    ...(answer.type === 'classify' && answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
+    mode,
     timeTakenMs: 4200 + counter,
     answeredAt: new Date(Date.UTC(2024, 10, 4, 9, 0, counter)).toISOString(),
-    appVersion: '0.1.0',
-  };
+  });
 }
 
 // Ada: the whole pack in round 1 (every third item wrong), a review, then half of round 2.

@@ -7,7 +7,7 @@ import { completedRounds, describeAnswer, describeItem, expectedAnswer, summaris
 import { Pack, type Item } from './pack/schema';
 import type { Label } from './pack/vocabulary';
 import type { Attempt } from './progress';
-import { scoreAnswer } from './scoring';
+import { scoredAttempt } from './testing/answers';
 
 const SEED = Pack.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, '../../exercises/nk-troops-russia-2024.json'), 'utf8')),
@@ -27,25 +27,15 @@ function attempt(
   const pack = extra.pack ?? SEED;
   const item = pack.items.find((candidate) => candidate.id === itemId);
   if (item === undefined) throw new Error(`fixture: no item ${itemId}`);
-  const score = scoreAnswer(item, answer);
   counter += 1;
-  return {
+  return scoredAttempt(pack, item, answer, {
     id: `10000000-0000-4000-8000-${counter.toString(16).padStart(12, '0')}`,
     learnerId,
-    packId: pack.id,
-    packVersion: pack.version,
-    itemId,
-    itemType: item.type,
     round: extra.round ?? 1,
-    ...(extra.mode === undefined ? {} : { mode: extra.mode }),
-    answer,
-    correct: score.correct,
-    score: score.score,
-    labels: score.labels,
+    mode: extra.mode,
     timeTakenMs: extra.ms ?? 1000,
     answeredAt: extra.at ?? '2024-11-04T09:00:00.000Z',
-    appVersion: '0.1.0',
-  };
+  });
 }
 
 const classify = (label: Label): Answer => ({ type: 'classify', label });

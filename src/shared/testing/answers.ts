@@ -1,6 +1,8 @@
-/** For tests and the bench: a right or a wrong answer to any item, without going through the UI. */
+/** For tests and the bench: answers to any item, and the attempt records they make, without the UI. */
 import type { Answer, Confidence } from '../answers';
-import type { Item } from '../pack/schema';
+import type { Item, Pack } from '../pack/schema';
+import type { Attempt } from '../progress';
+import { scoreAnswer } from '../scoring';
 
 /**
  * Wrong answers are wrong in one plain way each: another label, no marks, another option, the other
@@ -28,4 +30,42 @@ export function answerFor(item: Item, right: boolean, options: { confidence?: Co
         })),
       };
   }
+}
+
+/**
+ * The attempt record the backend would store for this answer: scored against the item, with the
+ * confidence of a classify answer copied out as `Backend.recordAnswer` does.
+ */
+export function scoredAttempt(
+  pack: Pack,
+  item: Item,
+  answer: Answer,
+  record: {
+    id: string;
+    learnerId: string;
+    round?: number;
+    mode?: 'pack' | 'review' | undefined;
+    timeTakenMs: number;
+    answeredAt: string;
+  },
+): Attempt {
+  const score = scoreAnswer(item, answer);
+  return {
+    id: record.id,
+    learnerId: record.learnerId,
+    packId: pack.id,
+    packVersion: pack.version,
+    itemId: item.id,
+    itemType: item.type,
+    round: record.round ?? 1,
+    ...(record.mode === undefined ? {} : { mode: record.mode }),
+    answer,
+    correct: score.correct,
+    score: score.score,
+    labels: score.labels,
+    ...(answer.type === 'classify' && answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
+    timeTakenMs: record.timeTakenMs,
+    answeredAt: record.answeredAt,
+    appVersion: '0.1.0',
+  };
 }
