@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { Answer, type Score } from './answers';
 import type { ClassSummary } from './class-report';
 import type { Calibration, LabelDiscernment, Reading } from './discernment';
-import { Id, ITEM_TYPES, LABELS, Pack, type Label } from './pack/schema';
+import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES } from './limits';
+import { Id, ITEM_TYPES, LABELS, Pack, SOURCE_KINDS, type Label } from './pack/schema';
 import { Learner, LearnerId, LearnerName, PackProgress } from './progress';
 import { MAX_PROGRESS_FILE_BYTES } from './progress-file';
 
@@ -28,6 +29,8 @@ export const PackSummary = z.object({
   outlet: z.string(),
   published: z.string(),
   itemCount: z.number().int(),
+  /** Shipped with the app (`exercises/`), or imported or published into the data folder (`packs/`). */
+  origin: z.enum(['bundled', 'imported']),
 });
 export type PackSummary = z.infer<typeof PackSummary>;
 
@@ -126,6 +129,65 @@ export const ClassReport = z.object({
 });
 export type ClassReport = z.infer<typeof ClassReport>;
 
+/** What importing pack files did: stored, refused (with problems), or waiting for replace-or-keep-both. */
+export const PackImportResult = z.object({
+  imported: z.array(z.object({ file: z.string(), packId: Id, title: z.string(), replaced: z.boolean() })),
+  rejected: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
+  /** Packs whose id is taken: the caller asks the person and imports again with a decision for the id. */
+  conflicts: z.array(
+    z.object({
+      file: z.string(),
+      packId: Id,
+      title: z.string(),
+      existingTitle: z.string(),
+      /** A pack shipped with the app cannot be replaced, only kept beside. */
+      bundled: z.boolean(),
+    }),
+  ),
+});
+export type PackImportResult = z.infer<typeof PackImportResult>;
+
+export const DraftId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'is not a draft id');
+
+/**
+ * A pack being written in the studio. Its pack has the shape of a pack but need not be valid yet
+ * (empty fields, quotes not found): `problems` lists what is wrong, as `path.to.field: what`.
+ */
+export const Draft = z.object({
+  draftId: DraftId,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  pack: z.custom<Pack>(),
+  problems: z.array(z.string()),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const DraftSummary = z.object({
+  draftId: DraftId,
+  title: z.string(),
+  updatedAt: z.string(),
+  itemCount: z.number().int(),
+  problemCount: z.number().int(),
+});
+export type DraftSummary = z.infer<typeof DraftSummary>;
+
+/** A claim the analyser proposes, located in one paragraph of the article (end exclusive). */
+export const ClaimSuggestion = z.object({
+  paragraph: z.number().int(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+  label: z.enum(LABELS),
+  /** The cue words as they appear in the paragraph. */
+  cues: z.array(z.string()),
+  source: z.object({ name: z.string(), kind: z.enum(SOURCE_KINDS) }).nullable(),
+  /** 0..1: how sure the rules are. */
+  confidence: z.number(),
+});
+export type ClaimSuggestion = z.infer<typeof ClaimSuggestion>;
+
+const ArticleParagraphs = z.array(z.string().max(20000, 'longer than 20000 characters')).max(1000, 'more than 1000 paragraphs');
+
 const HttpUrl = z
   .string()
   .max(500)
@@ -207,6 +269,75 @@ export const contract = {
   clearClass: call(NoInput, z.object({})),
   /** Starts the pack again: a new round, earlier rounds kept. */
   restartPack: call(LearnerPack, z.object({ round: z.number().int() })),
+
+  /**
+   * Adds shared pack files to the library (anyone may: a learner adds what the instructor shared).
+   * Each file is validated before anything is stored; a pack whose id is taken comes back as a
+   * conflict unless `decisions` says what to do with that id. Replacing needs instructor mode.
+   */
+  importPacks: call(
+    z.strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            name: z.string().max(255),
+            // Counted in UTF-16 units here; the service checks the 5 MB cap in bytes and says so.
+            text: z.string().max(MAX_PACK_FILE_BYTES, 'the file is larger than 5 MB'),
+          }),
+        )
+        .min(1)
+        .max(20),
+      decisions: z.record(Id, z.enum(['replace', 'keep-both'])).optional(),
+    }),
+    PackImportResult,
+  ),
+  /** Instructor: one library pack as a single `.json` file to share. */
+  exportPack: call(z.strictObject({ packId: Id }), ExportedFile),
+  /** Instructor: removes a pack that was imported or published (packs shipped with the app stay). */
+  deletePack: call(z.strictObject({ packId: Id }), z.object({})),
+  /** Instructor: the printable answer key (PDF) of a library pack or of a valid draft. */
+  exportAnswerKey: call(z.union([z.strictObject({ packId: Id }), z.strictObject({ draftId: DraftId })]), ExportedFile),
+
+  /** Instructor, studio: the packs being written, newest first. */
+  listDrafts: call(NoInput, z.array(DraftSummary)),
+  /**
+   * Instructor, studio: a new draft from an article (pasted text, or a .txt, .md or .html file reduced
+   * to its text; HTML is parsed, never rendered) or from a copy of a library pack to revise.
+   */
+  createDraft: call(
+    z.discriminatedUnion('from', [
+      z.strictObject({
+        from: z.literal('article'),
+        /** The file name (its extension says how to read it), or `pasted.txt`. */
+        name: z.string().max(255),
+        text: z.string().max(MAX_ARTICLE_FILE_BYTES, 'the article is larger than 5 MB'),
+      }),
+      z.strictObject({ from: z.literal('pack'), packId: Id }),
+    ]),
+    Draft,
+  ),
+  getDraft: call(z.strictObject({ draftId: DraftId }), Draft),
+  /** Saves the draft as it is (durably) and says what is still wrong with it. */
+  saveDraft: call(
+    z.strictObject({ draftId: DraftId, pack: z.unknown() }),
+    z.object({ updatedAt: z.string(), problems: z.array(z.string()) }),
+  ),
+  deleteDraft: call(z.strictObject({ draftId: DraftId }), z.object({})),
+  /** Instructor, studio: proposed claims in the article's paragraphs, in article order. */
+  suggestClaims: call(z.strictObject({ paragraphs: ArticleParagraphs }), z.object({ suggestions: z.array(ClaimSuggestion) })),
+  /** Instructor, studio: a valid draft as a pack file to share; refused with its problems otherwise. */
+  exportDraft: call(z.strictObject({ draftId: DraftId }), ExportedFile),
+  /**
+   * Instructor, studio: puts a valid draft into the library. A taken id is a conflict unless
+   * `decision` says to replace that pack or keep both (the draft's pack then gets a fresh id).
+   */
+  publishDraft: call(
+    z.strictObject({ draftId: DraftId, decision: z.enum(['replace', 'keep-both']).optional() }),
+    z.discriminatedUnion('status', [
+      z.object({ status: z.literal('published'), packId: Id, replaced: z.boolean() }),
+      z.object({ status: z.literal('conflict'), packId: Id, existingTitle: z.string(), bundled: z.boolean() }),
+    ]),
+  ),
 };
 
 export type MethodName = keyof typeof contract;

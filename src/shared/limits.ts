@@ -5,3 +5,9 @@
 
 /** Largest progress file accepted on import, in bytes. */
 export const MAX_PROGRESS_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Largest pack file accepted on import, in bytes (the same cap as `MAX_PACK_BYTES` in the pack schema). */
+export const MAX_PACK_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Largest article file (.txt, .md, .html) the studio reads, in bytes: a saved web page with its markup. */
+export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024;

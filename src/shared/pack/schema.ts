@@ -6,13 +6,14 @@
  * Every string is length-capped: a pack from elsewhere is untrusted input.
  */
 import { z } from 'zod';
+import { MAX_PACK_FILE_BYTES } from '../limits';
 import { HEADLINE_VERDICTS, ITEM_TYPES, LABELS, SOURCE_KINDS, type ItemType } from './vocabulary';
 
 export { HEADLINE_VERDICTS, ITEM_TYPES, LABELS, SOURCE_KINDS, type ItemType };
 
 export const PACK_SCHEMA_VERSION = 1;
 /** Largest pack file the app will read, in bytes. */
-export const MAX_PACK_BYTES = 5 * 1024 * 1024;
+export const MAX_PACK_BYTES = MAX_PACK_FILE_BYTES;
 
 export const Label = z.enum(LABELS);
 export type Label = z.infer<typeof Label>;
