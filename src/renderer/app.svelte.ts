@@ -8,14 +8,18 @@ import { LibraryState } from './screens/library.svelte';
 import { PlayerState } from './screens/player.svelte';
 import { ProgressState } from './screens/progress.svelte';
 import { ReviewState } from './screens/review.svelte';
+import { StudioState } from './screens/studio.svelte';
+import type { Pack } from '../shared/pack/schema';
 
 export type Screen =
   | { name: 'learners'; state: LearnersState }
   | { name: 'library'; state: LibraryState }
-  | { name: 'player'; state: PlayerState }
+  /** A pack being played; `studio` is set for a preview, to return to the draft it came from. */
+  | { name: 'player'; state: PlayerState; studio?: StudioState }
   | { name: 'progress'; state: ProgressState }
   | { name: 'review'; state: ReviewState }
-  | { name: 'class'; state: ClassReportsState };
+  | { name: 'class'; state: ClassReportsState }
+  | { name: 'studio'; state: StudioState };
 
 export class AppState {
   info = $state<AppInfo | undefined>(undefined);
@@ -81,6 +85,21 @@ export class AppState {
     await state.load();
   }
 
+  async showStudio(): Promise<void> {
+    this.learner = undefined;
+    const state = new StudioState(this.api);
+    this.screen = { name: 'studio', state };
+    await state.load();
+  }
+
+  /** Plays a draft as a learner would, recording nothing; leaving returns to the same draft. */
+  async previewDraft(pack: Pack): Promise<void> {
+    if (this.screen.name !== 'studio') return;
+    const state = PlayerState.preview(pack);
+    this.screen = { name: 'player', state, studio: this.screen.state };
+    await state.load();
+  }
+
   async exportProgress(): Promise<ExportedFile | string> {
     if (!this.learner) return 'no learner is chosen';
     try {
@@ -113,7 +132,8 @@ export class AppState {
 
   /** Leaving a pack returns to where it was opened from. */
   async leavePlayer(): Promise<void> {
-    if (this.screen.name === 'player' && this.screen.state.reviewing) await this.showReview();
+    if (this.screen.name === 'player' && this.screen.studio) this.screen = { name: 'studio', state: this.screen.studio };
+    else if (this.screen.name === 'player' && this.screen.state.reviewing) await this.showReview();
     else await this.showLibrary();
   }
 }

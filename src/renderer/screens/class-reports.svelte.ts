@@ -5,20 +5,10 @@
 import type { Api, ClassReport, ExportedFile, ImportResult } from '../../shared/contract';
 import { MAX_PROGRESS_FILE_BYTES } from '../../shared/limits';
 import { describeError } from '../lib/errors';
+import { InstructorMode, type InstructorApi } from '../lib/instructor-mode.svelte';
 
-type ClassApi = Pick<
-  Api,
-  | 'importProgressFiles'
-  | 'getClassReport'
-  | 'exportClassReport'
-  | 'removeClassLearner'
-  | 'clearClass'
-  | 'getInstructorStatus'
-  | 'setInstructorPassphrase'
-  | 'unlockInstructor'
-  | 'changeInstructorPassphrase'
-  | 'lockInstructor'
->;
+type ClassApi = Pick<Api, 'importProgressFiles' | 'getClassReport' | 'exportClassReport' | 'removeClassLearner' | 'clearClass'> &
+  InstructorApi;
 
 /** Files go to the backend a few at a time, so that a long import shows progress and can stop between batches. */
 const BATCH = 5;
@@ -34,20 +24,19 @@ export class ClassReportsState {
   taskError = $state('');
   homePage = $state('https://sourcewise.app');
   /** Instructor mode: the class shows only once it is unlocked. */
-  instructor = $state<{ set: boolean; unlocked: boolean } | undefined>(undefined);
-  gateProblem = $state('');
-  busy = $state(false);
+  readonly instructor: InstructorMode;
 
   private readonly api: ClassApi;
 
   constructor(api: ClassApi) {
     this.api = api;
+    this.instructor = new InstructorMode(api, () => this.load());
   }
 
   async load(): Promise<void> {
     try {
-      this.instructor = await this.api.getInstructorStatus({});
-      if (!this.instructor.unlocked) {
+      if (!(await this.instructor.check())) {
+        this.report = undefined;
         this.status = 'ready';
         return;
       }
@@ -56,52 +45,6 @@ export class ClassReportsState {
     } catch (error) {
       this.error = describeError(error);
       this.status = 'failed';
-    }
-  }
-
-  /** First use: the passphrase, typed twice. */
-  async setUp(passphrase: string, repeated: string): Promise<void> {
-    if (passphrase !== repeated) {
-      this.gateProblem = 'The two passphrases are not the same.';
-      return;
-    }
-    await this.gate(() => this.api.setInstructorPassphrase({ passphrase }));
-  }
-
-  async unlock(passphrase: string): Promise<void> {
-    await this.gate(async () => {
-      const { unlocked } = await this.api.unlockInstructor({ passphrase });
-      if (!unlocked) throw new Error('That is not the instructor passphrase.');
-    });
-  }
-
-  async lock(): Promise<void> {
-    await this.api.lockInstructor({});
-    this.report = undefined;
-    await this.load();
-  }
-
-  /** Returns a message for the form: what went wrong, or that it worked. */
-  async changePassphrase(current: string, next: string, repeated: string): Promise<{ ok: boolean; message: string }> {
-    if (next !== repeated) return { ok: false, message: 'The two new passphrases are not the same.' };
-    try {
-      await this.api.changeInstructorPassphrase({ current, next });
-      return { ok: true, message: 'The instructor passphrase was changed.' };
-    } catch (error) {
-      return { ok: false, message: describeError(error) };
-    }
-  }
-
-  private async gate(action: () => Promise<unknown>): Promise<void> {
-    this.busy = true;
-    this.gateProblem = '';
-    try {
-      await action();
-      await this.load();
-    } catch (error) {
-      this.gateProblem = describeError(error);
-    } finally {
-      this.busy = false;
     }
   }
 

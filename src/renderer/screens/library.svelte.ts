@@ -2,6 +2,9 @@
 import type { Api, PackList } from '../../shared/contract';
 import type { PackProgress } from '../../shared/progress';
 import { describeError } from '../lib/errors';
+import { PackImporter } from '../lib/pack-importer.svelte';
+
+type LibraryApi = Pick<Api, 'listPacks' | 'getProgress' | 'importPacks'>;
 
 export class LibraryState {
   packs = $state<PackList>({ packs: [], invalid: [] });
@@ -9,12 +12,16 @@ export class LibraryState {
   status = $state<'loading' | 'ready' | 'failed'>('loading');
   error = $state('');
 
-  private readonly api: Pick<Api, 'listPacks' | 'getProgress'>;
+  /** A learner adds the packs an instructor shared as files. */
+  readonly importer: PackImporter;
+
+  private readonly api: LibraryApi;
   readonly learnerId: string;
 
-  constructor(api: Pick<Api, 'listPacks' | 'getProgress'>, learnerId: string) {
+  constructor(api: LibraryApi, learnerId: string) {
     this.api = api;
     this.learnerId = learnerId;
+    this.importer = new PackImporter(api, () => this.load());
   }
 
   async load(): Promise<void> {

@@ -3,19 +3,17 @@
  * saving each answer (kept for a retry when saving fails), and what the article highlights.
  */
 import type { Answer, Score } from '../../shared/answers';
-import type { Api } from '../../shared/contract';
 import type { Item, Pack, TextRef } from '../../shared/pack/schema';
 import { summariseAttempts } from '../../shared/scoring';
 import { describeError } from '../lib/errors';
 import { locateCues, type Highlight } from '../lib/highlights';
+import { previewApi, type PlayerApi } from '../lib/preview-api';
 import { FindMarker } from './find-marker.svelte';
 
 export interface Answered {
   answer: Answer;
   score: Score;
 }
-
-type PlayerApi = Pick<Api, 'getPack' | 'getPackSession' | 'recordAnswer' | 'restartPack'>;
 
 export class PlayerState {
   pack = $state<Pack | undefined>(undefined);
@@ -34,14 +32,21 @@ export class PlayerState {
   readonly packId: string;
   /** In a review session: the due items of this pack, in the order they fell due. */
   readonly reviewItemIds: readonly string[] | undefined;
+  /** Playing a draft in the studio: answers are scored but recorded nowhere. */
+  readonly preview: boolean;
   private readonly api: PlayerApi;
   private shownAt = Date.now();
 
-  constructor(api: PlayerApi, learnerId: string, packId: string, reviewItemIds?: readonly string[]) {
+  constructor(api: PlayerApi, learnerId: string, packId: string, reviewItemIds?: readonly string[], preview = false) {
     this.api = api;
     this.learnerId = learnerId;
     this.packId = packId;
     this.reviewItemIds = reviewItemIds;
+    this.preview = preview;
+  }
+
+  static preview(pack: Pack): PlayerState {
+    return new PlayerState(previewApi(pack), 'preview', pack.id, undefined, true);
   }
 
   get reviewing(): boolean {

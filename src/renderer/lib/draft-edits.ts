@@ -1,0 +1,223 @@
+/**
+ * Pure edits of a draft pack for the studio: new items of each type, items from accepted
+ * suggestions with a drafted explanation, quotes found in the article, references kept on their
+ * text when the article is edited, and the backend's problem lines matched to the fields they name.
+ * No schema library here: the backend validates every saved draft and says what is wrong.
+ */
+import type { ClaimSuggestion } from '../../shared/contract';
+import type { Claim, Item, ItemType, Label, Pack, Source, SourceKind, TextRef } from '../../shared/pack/schema';
+import { LABEL_INFO, SOURCE_KIND_NAMES } from './labels';
+
+/** A problem line from the validator, `items[3].claim.ref.quote: not found in paragraph 4`, split in two. */
+export function splitProblem(line: string): { path: string; message: string } {
+  const at = line.indexOf(': ');
+  return at === -1 ? { path: '', message: line } : { path: line.slice(0, at), message: line.slice(at + 2) };
+}
+
+/** The problems at a field and, unless `exact`, inside it (`items[2]` holds `items[2].claim.label`). */
+export function problemsAt(problems: readonly string[], path: string, exact = false): string[] {
+  return problems.flatMap((line) => {
+    const problem = splitProblem(line);
+    const inside =
+      problem.path === path || (!exact && (problem.path.startsWith(`${path}.`) || problem.path.startsWith(`${path}[`)));
+    return inside ? [problem.message] : [];
+  });
+}
+
+export function refAt(paragraphs: readonly string[], paragraph: number, start: number, end: number): TextRef {
+  const text = paragraphs[paragraph] ?? '';
+  return { paragraph, start, end, quote: text.slice(start, end) };
+}
+
+/**
+ * Where a quote is in the article: in the preferred paragraph if it is there, else the first
+ * paragraph that holds it. Undefined when it is nowhere (the validator will say so at the field).
+ */
+export function findQuote(paragraphs: readonly string[], quote: string, preferred?: number): TextRef | undefined {
+  if (quote === '') return undefined;
+  const order = preferred !== undefined && preferred >= 0 ? [preferred, ...paragraphs.keys()] : [...paragraphs.keys()];
+  for (const paragraph of order) {
+    const start = paragraphs[paragraph]?.indexOf(quote) ?? -1;
+    if (start !== -1) return { paragraph, start, end: start + quote.length, quote };
+  }
+  return undefined;
+}
+
+/** A reference typed as a quote: offsets found in the article, or the quote kept as typed for the validator to flag. */
+export function refForQuote(paragraphs: readonly string[], quote: string, previous: TextRef): TextRef {
+  return findQuote(paragraphs, quote, previous.paragraph) ?? { ...previous, quote };
+}
+
+/** Every text reference in a pack, to move them together when the article changes. */
+function eachRef(pack: Pack, visit: (ref: TextRef) => void): void {
+  const claim = (c: Claim | { ref: TextRef; source: Source }) => {
+    visit(c.ref);
+    if (c.source.mention) visit(c.source.mention);
+  };
+  for (const item of pack.items) {
+    switch (item.type) {
+      case 'classify':
+      case 'source':
+        claim(item.claim);
+        break;
+      case 'find':
+        item.spans.forEach(visit);
+        break;
+      case 'headline':
+        item.evidence.forEach(visit);
+        break;
+      case 'numbers':
+        item.figures.forEach(claim);
+        break;
+    }
+  }
+}
+
+/** After the article's text changed: each reference follows its quote to where it now is. */
+export function reanchor(pack: Pack): void {
+  const paragraphs = pack.article.paragraphs;
+  eachRef(pack, (ref) => {
+    if (paragraphs[ref.paragraph]?.slice(ref.start, ref.end) === ref.quote) return;
+    const found = findQuote(paragraphs, ref.quote, ref.paragraph);
+    if (found) Object.assign(ref, found);
+  });
+}
+
+/** The article as one text to edit: paragraphs separated by blank lines. */
+export function joinParagraphs(paragraphs: readonly string[]): string {
+  return paragraphs.join('\n\n');
+}
+
+export function splitParagraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '');
+}
+
+export function uniqueItemId(pack: Pack, stem: string): string {
+  const taken = new Set(pack.items.map((item) => item.id));
+  for (let n = pack.items.length + 1; ; n += 1) {
+    const id = `${stem}-${n}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+const EMPTY_REF: TextRef = { paragraph: 0, start: 0, end: 1, quote: '' };
+
+function outletSource(pack: Pack): Source {
+  return { name: pack.meta.outlet || 'the outlet', kind: 'outlet', chain: [] };
+}
+
+/** A fresh item of a type, starting from the text the instructor selected, if any. */
+export function newItem(pack: Pack, type: ItemType, selected?: TextRef): Item {
+  const ref = selected ? { ...selected } : { ...EMPTY_REF };
+  const id = uniqueItemId(pack, type);
+  switch (type) {
+    case 'classify':
+      return { id, type, explanation: '', claim: { ref, label: 'confirmed', source: outletSource(pack), cues: [] } };
+    case 'find':
+      return { id, type, explanation: '', label: 'estimate', paragraphs: [ref.paragraph], spans: selected ? [ref] : [] };
+    case 'source':
+      return {
+        id,
+        type,
+        explanation: '',
+        claim: { ref, label: 'confirmed', source: outletSource(pack), cues: [] },
+        options: [
+          { id: 'a', text: '' },
+          { id: 'b', text: '' },
+        ],
+        answer: 'a',
+      };
+    case 'headline':
+      return {
+        id,
+        type,
+        explanation: '',
+        headline: pack.article.headline,
+        answer: 'supported',
+        evidence: selected ? [ref] : [],
+      };
+    case 'numbers':
+      return {
+        id,
+        type,
+        explanation: '',
+        figures: selected ? [{ ref, label: 'estimate', source: outletSource(pack) }] : [],
+        sourceOptions: [pack.meta.outlet || 'the outlet', ''],
+      };
+  }
+}
+
+const LABEL_REASON: Record<Label, string> = {
+  confirmed: 'presents this as established: the source says it is known or verified',
+  estimate: 'marks an approximate figure, a forecast or an assessment, not a count',
+  denial: 'marks a denial: a party rejects the claim',
+  unconfirmed: 'marks a report that nobody has verified, or a source declining to confirm',
+  opinion: 'marks a judgement or characterisation rather than a checkable fact',
+};
+
+/** The explanation an accepted suggestion starts with: which cue, which source. The instructor edits it. */
+export function draftExplanation(
+  label: Label,
+  cues: readonly string[],
+  source: { name: string; kind: SourceKind } | null,
+): string {
+  const cueText = cues.length > 0 ? `${cues.map((cue) => `“${cue}”`).join(' and ')} ${LABEL_REASON[label]}` : '';
+  const labelText = `${LABEL_INFO[label].name}.`;
+  const sourceText = source
+    ? `It comes from ${source.name} (${SOURCE_KIND_NAMES[source.kind]}).`
+    : 'The article gives it without naming a source.';
+  return [labelText, cueText ? `${cueText.charAt(0).toUpperCase()}${cueText.slice(1)}.` : '', sourceText]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** An accepted suggestion as a classify item: the claim, its label, cues, source and a drafted explanation. */
+export function itemFromSuggestion(pack: Pack, suggestion: ClaimSuggestion): Item {
+  const paragraphs = pack.article.paragraphs;
+  const source: Source = suggestion.source
+    ? { name: suggestion.source.name, kind: suggestion.source.kind, chain: [] }
+    : outletSource(pack);
+  if (suggestion.source && suggestion.source.kind !== 'outlet') {
+    const text = paragraphs[suggestion.paragraph] ?? '';
+    const at = text.toLowerCase().indexOf(suggestion.source.name.toLowerCase());
+    if (at !== -1) source.mention = refAt(paragraphs, suggestion.paragraph, at, at + suggestion.source.name.length);
+  }
+  return {
+    id: uniqueItemId(pack, 'classify'),
+    type: 'classify',
+    claim: {
+      ref: refAt(paragraphs, suggestion.paragraph, suggestion.start, suggestion.end),
+      label: suggestion.label,
+      source,
+      cues: [...new Set(suggestion.cues)].slice(0, 20),
+    },
+    explanation: draftExplanation(suggestion.label, suggestion.cues, suggestion.source),
+  };
+}
+
+/** A line for the item list: the claim, headline or task, shortened. */
+export function itemSummary(item: Item): string {
+  const text = (() => {
+    switch (item.type) {
+      case 'classify':
+      case 'source':
+        return item.claim.ref.quote;
+      case 'find':
+        return `every ${LABEL_INFO[item.label].name.toLowerCase()} in paragraph ${item.paragraphs.map((p) => p + 1).join(', ')}`;
+      case 'headline':
+        return item.headline;
+      case 'numbers':
+        return item.figures.map((figure) => figure.ref.quote).join(' · ');
+    }
+  })();
+  if (text === '') return '(no text chosen yet)';
+  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+}
+
+/** The key a suggestion is remembered by once accepted or rejected. */
+export function suggestionKey(suggestion: Pick<ClaimSuggestion, 'paragraph' | 'start' | 'end'>): string {
+  return `${suggestion.paragraph}:${suggestion.start}:${suggestion.end}`;
+}
