@@ -166,8 +166,10 @@ export function draftExplanation(
 ): string {
   const cueText = cues.length > 0 ? `${cues.map((cue) => `“${cue}”`).join(' and ')} ${LABEL_REASON[label]}` : '';
   const labelText = `${LABEL_INFO[label].name}.`;
+  // "It comes from a senior official", not "from A senior official": the name starts mid-sentence.
+  const name = source?.name.replace(/^(A|An|The) /, (article) => article.toLowerCase());
   const sourceText = source
-    ? `It comes from ${source.name} (${SOURCE_KIND_NAMES[source.kind]}).`
+    ? `It comes from ${name} (${SOURCE_KIND_NAMES[source.kind]}).`
     : 'The article gives it without naming a source.';
   return [labelText, cueText ? `${cueText.charAt(0).toUpperCase()}${cueText.slice(1)}.` : '', sourceText]
     .filter(Boolean)
