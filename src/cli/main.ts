@@ -17,7 +17,9 @@ import { answerKey, formatKey } from '../shared/pack/answer-key';
 const USAGE = `Usage:
   sourcewise validate FILE...     check packs; prints FILE: path.to.field: what is wrong
   sourcewise key FILE [--json]    print a pack's answer key (--json: one object per line)
-  sourcewise suggest FILE [--json]  proposed claims in an article: label, cues, source, confidence
+  sourcewise suggest FILE [--json]  proposed claims in an article (.txt, .md, .html): label, cues,
+                                  source, confidence (offsets: into a .txt file's own characters;
+                                  for .md and .html, into the text read from it)
   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID] [--packs-dir DIR] [--home-page URL]
                                   a class report from learners' progress files (csv also writes
                                   PATH-attempts.csv: one row per attempt)

@@ -3,17 +3,21 @@
  * into an instance of this class after validating the input; it never sees raw input.
  */
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { ClassData } from '../shared/class-data';
 import { describeItem, summariseClass } from '../shared/class-report';
 import type {
   Api,
   AppInfo,
   ClassReport,
+  Draft,
+  DraftSummary,
   ExportedFile,
   ImportResult,
   MethodInput,
   MethodOutput,
   Notice,
+  PackImportResult,
   PackList,
   PackSession,
   ProgressReport,
@@ -25,7 +29,9 @@ import { ITEM_TYPES, LABELS, type Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
-import { PackLibrary } from './pack-library';
+import { DraftStore, packFromArticle, packToRevise } from './draft-store';
+import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './pack-import';
+import { IMPORTED_PACKS_FOLDER, PackLibrary } from './pack-library';
 import { ClassStore } from './class-store';
 import { InstructorLock } from './instructor-lock';
 import { exportProgressFile, progressFileName } from './progress-export';
@@ -39,7 +45,12 @@ export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
 
 export class Backend implements Api {
   private readonly config: BackendConfig;
+  /** Where imported and published packs go: the shipped ones (`config.packsDir`) are read-only. */
+  private readonly importedPacksDir: string;
   private readonly library: PackLibrary;
+  private readonly drafts: DraftStore;
+  /** Imports, publishes and deletions of packs run one after another, each seeing the folder the last one left. */
+  private packWrites: Promise<unknown> = Promise.resolve();
   private readonly store: ProgressStore;
   private readonly classStore: ClassStore;
   private readonly instructor: InstructorLock;
@@ -52,7 +63,9 @@ export class Backend implements Api {
   constructor(config: BackendConfig, now: () => Date = () => new Date()) {
     this.config = config;
     this.now = now;
-    this.library = new PackLibrary(config.packsDir);
+    this.importedPacksDir = join(config.dataDir, IMPORTED_PACKS_FOLDER);
+    this.library = new PackLibrary(config.packsDir, this.importedPacksDir);
+    this.drafts = new DraftStore(config.dataDir, now);
     this.store = new ProgressStore(config.dataDir);
     this.classStore = new ClassStore(config.dataDir, { now });
     this.instructor = new InstructorLock(config.dataDir, { now: () => now().getTime() });
@@ -289,7 +302,7 @@ export class Backend implements Api {
     return {};
   }
 
-  /** Other learners' progress is for the instructor: the class calls need instructor mode unlocked. */
+  /** Other learners' progress and the studio are for the instructor: those calls need instructor mode unlocked. */
   private requireInstructor(): void {
     if (!this.instructorUnlocked) {
       throw new ApiError('instructor-locked', 'This is for instructors: open instructor mode with its passphrase first.');
@@ -370,6 +383,145 @@ export class Backend implements Api {
   async restartPack({ learnerId, packId }: MethodInput<'restartPack'>): Promise<{ round: number }> {
     await this.library.get(packId);
     return { round: await this.store.startNewRound(learnerId, packId) };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Sharing packs
+
+  /** Anyone may import (a learner adds what the instructor shared); replacing a pack needs instructor mode. */
+  async importPacks({ files, decisions }: MethodInput<'importPacks'>): Promise<PackImportResult> {
+    return this.changePacks(async () => {
+      const decide = (id: string) => (decisions !== undefined && Object.hasOwn(decisions, id) ? decisions[id] : undefined);
+      return importPacks(this.importedPacksDir, files, decide, await this.storeOptions());
+    });
+  }
+
+  async exportPack({ packId }: MethodInput<'exportPack'>): Promise<ExportedFile> {
+    this.requireInstructor();
+    const found = await this.library.find(packId);
+    if (!found) throw new ApiError('not-found', `no pack with id "${packId}"`);
+    // Read again from its file, so what is shared is what is on disk now, validated.
+    const { name, text } = await exportPack(found.origin === 'bundled' ? this.config.packsDir : this.importedPacksDir, packId);
+    return { name, mimeType: 'application/json', encoding: 'utf8', content: text };
+  }
+
+  /**
+   * Removes an imported or published pack. Learners' progress in it is kept: their attempts still
+   * name the pack, class reports show it as no longer available, and it all comes back if the pack
+   * is imported again.
+   */
+  async deletePack({ packId }: MethodInput<'deletePack'>): Promise<Record<string, never>> {
+    this.requireInstructor();
+    return this.changePacks(async () => {
+      const found = (await this.library.entries()).entries.find((entry) => entry.pack.id === packId);
+      if (!found) throw new ApiError('not-found', `no pack with id "${packId}"`);
+      if (found.origin === 'bundled') {
+        throw new ApiError('conflict', `"${found.pack.meta.title}" ships with the app and cannot be removed`);
+      }
+      if (!(await removePack(this.importedPacksDir, packId))) throw new ApiError('not-found', `no pack with id "${packId}"`);
+      return {};
+    });
+  }
+
+  async exportAnswerKey(input: MethodInput<'exportAnswerKey'>): Promise<ExportedFile> {
+    this.requireInstructor();
+    const pack = 'packId' in input ? await this.library.get(input.packId) : await this.drafts.validPack(input.draftId);
+    // pdfkit and its fonts are loaded only when a PDF is asked for: start-up does not pay for them.
+    const { buildAnswerKeyPdf } = await import('./answer-key-pdf');
+    const pdf = await buildAnswerKeyPdf(pack, { appVersion: this.config.appVersion });
+    return {
+      name: `${pack.id}-answer-key.pdf`,
+      mimeType: 'application/pdf',
+      encoding: 'base64',
+      content: pdf.toString('base64'),
+    };
+  }
+
+  /** Runs a change to the data folder's packs after the ones before it, then makes the library read afresh. */
+  private changePacks<T>(change: () => Promise<T>): Promise<T> {
+    const next = this.packWrites.then(change).finally(() => this.library.invalidate());
+    this.packWrites = next.catch(() => undefined);
+    return next;
+  }
+
+  /** The shipped packs' ids (which an import may keep beside but never replace), and whether replacing is allowed. */
+  private async storeOptions(): Promise<StoreOptions> {
+    const { entries } = await this.library.entries();
+    const bundled = new Map(
+      entries.filter((entry) => entry.origin === 'bundled').map((entry) => [entry.pack.id, entry.pack.meta.title]),
+    );
+    return { bundled, mayReplace: this.instructorUnlocked };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The studio: drafts, suggestions, publishing
+
+  async listDrafts(_input: MethodInput<'listDrafts'>): Promise<DraftSummary[]> {
+    this.requireInstructor();
+    return this.drafts.list();
+  }
+
+  async createDraft(input: MethodInput<'createDraft'>): Promise<Draft> {
+    this.requireInstructor();
+    let pack: Pack;
+    if (input.from === 'article') {
+      // The HTML and Markdown readers load with the first article, not at start-up.
+      const { readArticle } = await import('./article-text');
+      pack = packFromArticle(readArticle(input.name, input.text));
+    } else {
+      pack = packToRevise(await this.library.get(input.packId));
+    }
+    return this.drafts.create(pack);
+  }
+
+  async getDraft({ draftId }: MethodInput<'getDraft'>): Promise<Draft> {
+    this.requireInstructor();
+    return this.drafts.get(draftId);
+  }
+
+  async saveDraft({ draftId, pack }: MethodInput<'saveDraft'>): Promise<MethodOutput<'saveDraft'>> {
+    this.requireInstructor();
+    return this.drafts.save(draftId, pack);
+  }
+
+  async deleteDraft({ draftId }: MethodInput<'deleteDraft'>): Promise<Record<string, never>> {
+    this.requireInstructor();
+    await this.drafts.delete(draftId);
+    return {};
+  }
+
+  async suggestClaims({ paragraphs }: MethodInput<'suggestClaims'>): Promise<MethodOutput<'suggestClaims'>> {
+    this.requireInstructor();
+    // The analyser loads its language model on first use, not at start-up.
+    const { suggestInParagraphs } = await import('./suggest/paragraphs');
+    return { suggestions: suggestInParagraphs(paragraphs) };
+  }
+
+  async exportDraft({ draftId }: MethodInput<'exportDraft'>): Promise<ExportedFile> {
+    this.requireInstructor();
+    const pack = await this.drafts.validPack(draftId);
+    return { name: `${pack.id}.json`, mimeType: 'application/json', encoding: 'utf8', content: packFileText(pack) };
+  }
+
+  /**
+   * Puts a valid draft into the library, beside the imported packs. The draft stays, to be edited
+   * further; after "keep both" its pack takes the fresh id, so the next publish updates that copy.
+   */
+  async publishDraft({ draftId, decision }: MethodInput<'publishDraft'>): Promise<MethodOutput<'publishDraft'>> {
+    this.requireInstructor();
+    const pack = await this.drafts.validPack(draftId);
+    const outcome = await this.changePacks(async () =>
+      storePack(this.importedPacksDir, pack, decision, await this.storeOptions()),
+    );
+    switch (outcome.status) {
+      case 'stored':
+        if (outcome.packId !== pack.id) await this.drafts.renamePack(draftId, outcome.packId);
+        return { status: 'published', packId: outcome.packId, replaced: outcome.replaced };
+      case 'conflict':
+        return outcome;
+      case 'refused':
+        throw new ApiError('conflict', outcome.problem.replace(/^id: /, ''));
+    }
   }
 }
 

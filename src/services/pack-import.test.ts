@@ -6,11 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../shared/errors';
 import { MAX_PACK_BYTES } from '../shared/pack/schema';
 import { PackLibrary } from './pack-library';
-import { exportPack, importPacks, MAX_PACK_DEPTH } from './pack-import';
+import { exportPack, importPacks, MAX_PACK_DEPTH, packFileText, removePack, storePack } from './pack-import';
 
 const EXERCISES = join(import.meta.dirname, '../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
 const SEED_TEXT = readFileSync(join(EXERCISES, `${SEED_ID}.json`), 'utf8');
+const SEED_TITLE = (JSON.parse(SEED_TEXT) as { meta: { title: string } }).meta.title;
 const PAYLOAD = '<script>alert(1)</script>';
 /** Built, not written out, so the linter's no-script-url rule is not tripped by the test data. */
 const SCRIPT_URL = ['javascript', 'alert(1)'].join(':');
@@ -225,7 +226,7 @@ describe('importPacks', () => {
   it('imports a valid pack as <id>.json, durably and with nothing else left behind', async () => {
     const result = await importPacks(packsDir, [{ name: 'whatever I called it.json', text: SEED_TEXT }]);
     expect(result).toEqual({
-      imported: [{ file: 'whatever I called it.json', id: SEED_ID, replaced: false }],
+      imported: [{ file: 'whatever I called it.json', packId: SEED_ID, title: SEED_TITLE, replaced: false }],
       rejected: [],
       conflicts: [],
     });
@@ -287,7 +288,7 @@ describe('importPacks', () => {
 
       const result = await importPacks(packsDir, [{ name: 'scripts.json', text }]);
       expect(result.rejected).toEqual([]);
-      expect(result.imported).toEqual([{ file: 'scripts.json', id: 'hostile', replaced: false }]);
+      expect(result.imported).toEqual([{ file: 'scripts.json', packId: 'hostile', title: hostile.meta.title, replaced: false }]);
 
       const stored = readPack('hostile');
       expect(stored).toEqual(hostile);
@@ -328,7 +329,7 @@ describe('importPacks', () => {
         { name: 'good.json', text: JSON.stringify(good) },
         { name: 'evil.json', text: JSON.stringify({ ...seed(), id: '../evil' }) },
       ]);
-      expect(result.imported).toEqual([{ file: 'good.json', id: 'good-one', replaced: false }]);
+      expect(result.imported).toEqual([{ file: 'good.json', packId: 'good-one', title: SEED_TITLE, replaced: false }]);
       expect(result.rejected.map((r) => r.file)).toEqual(['bad.json', 'evil.json']);
       expect(readdirSync(packsDir).sort()).toEqual(['good-one.json', `${SEED_ID}.json`]);
     });
@@ -342,8 +343,8 @@ describe('importPacks', () => {
       { name: '/etc/cron.d/evil.json', text: JSON.stringify({ ...pack, id: 'second' }) },
     ]);
     expect(result.imported).toEqual([
-      { file: '../../evil.json', id: 'shared-pack', replaced: false },
-      { file: '/etc/cron.d/evil.json', id: 'second', replaced: false },
+      { file: '../../evil.json', packId: 'shared-pack', title: SEED_TITLE, replaced: false },
+      { file: '/etc/cron.d/evil.json', packId: 'second', title: SEED_TITLE, replaced: false },
     ]);
     expect(readdirSync(packsDir).sort()).toEqual(['second.json', 'shared-pack.json']);
     expect(readdirSync(root)).toEqual(before);
@@ -357,7 +358,11 @@ describe('importPacks', () => {
 
     const before = snapshot();
     const conflict = await importPacks(packsDir, [file]);
-    expect(conflict).toEqual({ imported: [], rejected: [], conflicts: [{ file: 'newer.json', id: SEED_ID }] });
+    expect(conflict).toEqual({
+      imported: [],
+      rejected: [],
+      conflicts: [{ file: 'newer.json', packId: SEED_ID, title: SEED_TITLE, existingTitle: SEED_TITLE, bundled: false }],
+    });
     expect(snapshot()).toEqual(before);
 
     const asked: string[] = [];
@@ -366,14 +371,14 @@ describe('importPacks', () => {
       return 'replace';
     });
     expect(asked).toEqual([SEED_ID]);
-    expect(replaced.imported).toEqual([{ file: 'newer.json', id: SEED_ID, replaced: true }]);
+    expect(replaced.imported).toEqual([{ file: 'newer.json', packId: SEED_ID, title: SEED_TITLE, replaced: true }]);
     expect(readdirSync(packsDir)).toEqual([`${SEED_ID}.json`]);
     expect(readPack(SEED_ID).version).toBe(2);
 
     const kept = await importPacks(packsDir, [file, file], () => 'keep-both');
     expect(kept.imported).toEqual([
-      { file: 'newer.json', id: `${SEED_ID}-2`, replaced: false },
-      { file: 'newer.json', id: `${SEED_ID}-3`, replaced: false },
+      { file: 'newer.json', packId: `${SEED_ID}-2`, title: SEED_TITLE, replaced: false },
+      { file: 'newer.json', packId: `${SEED_ID}-3`, title: SEED_TITLE, replaced: false },
     ]);
     expect(readPack(`${SEED_ID}-2`).id).toBe(`${SEED_ID}-2`);
     expect(readPack(`${SEED_ID}-3`)).toEqual({ ...newer, id: `${SEED_ID}-3` });
@@ -385,7 +390,9 @@ describe('importPacks', () => {
   it('finds a conflict with a pack kept under another file name, and replaces it without leaving a duplicate', async () => {
     writeFileSync(join(packsDir, 'hand-copied.json'), SEED_TEXT);
     const file = { name: 'x.json', text: JSON.stringify({ ...seed(), version: 3 }) };
-    expect((await importPacks(packsDir, [file])).conflicts).toEqual([{ file: 'x.json', id: SEED_ID }]);
+    expect((await importPacks(packsDir, [file])).conflicts).toEqual([
+      { file: 'x.json', packId: SEED_ID, title: SEED_TITLE, existingTitle: SEED_TITLE, bundled: false },
+    ]);
     await importPacks(packsDir, [file], () => 'replace');
     expect(readdirSync(packsDir)).toEqual([`${SEED_ID}.json`]);
     expect(readPack(SEED_ID).version).toBe(3);
@@ -397,7 +404,7 @@ describe('importPacks', () => {
     const text = JSON.stringify({ ...seed(), id: long });
     await importPacks(packsDir, [{ name: 'l.json', text }]);
     const result = await importPacks(packsDir, [{ name: 'l.json', text }], () => 'keep-both');
-    const id = result.imported[0]!.id;
+    const id = result.imported[0]!.packId;
     expect(id.length).toBeLessThanOrEqual(64);
     expect(id).toMatch(/^a[-b]*-2$/);
     expect(readPack(id).id).toBe(id);
@@ -406,7 +413,9 @@ describe('importPacks', () => {
   it('treats an invalid file already named <id>.json as taken', async () => {
     writeFileSync(join(packsDir, `${SEED_ID}.json`), '{ broken');
     const result = await importPacks(packsDir, [{ name: 'a.json', text: SEED_TEXT }]);
-    expect(result.conflicts).toEqual([{ file: 'a.json', id: SEED_ID }]);
+    expect(result.conflicts).toEqual([
+      { file: 'a.json', packId: SEED_ID, title: SEED_TITLE, existingTitle: `${SEED_ID}.json (not a valid pack)`, bundled: false },
+    ]);
     expect(readFileSync(join(packsDir, `${SEED_ID}.json`), 'utf8')).toBe('{ broken');
   });
 });
@@ -420,7 +429,7 @@ describe('exportPack', () => {
 
     const elsewhere = join(root, 'other');
     const result = await importPacks(elsewhere, [exported]);
-    expect(result.imported).toEqual([{ file: `${SEED_ID}.json`, id: SEED_ID, replaced: false }]);
+    expect(result.imported).toEqual([{ file: `${SEED_ID}.json`, packId: SEED_ID, title: SEED_TITLE, replaced: false }]);
     expect(readFileSync(join(elsewhere, `${SEED_ID}.json`), 'utf8')).toBe(exported.text);
   });
 
@@ -430,5 +439,108 @@ describe('exportPack', () => {
     await expect(exportPack(packsDir, 'missing')).rejects.toMatchObject({ code: 'not-found' });
     writeFileSync(join(packsDir, 'broken.json'), '{');
     await expect(exportPack(packsDir, 'broken')).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('shipped packs and permission to replace', () => {
+  const bundled = new Map([[SEED_ID, SEED_TITLE]]);
+  const file = { name: 'copy.json', text: SEED_TEXT };
+
+  it('reports an id taken by a shipped pack as a conflict marked bundled, and writes nothing', async () => {
+    const result = await importPacks(packsDir, [file], undefined, { bundled });
+    expect(result).toEqual({
+      imported: [],
+      rejected: [],
+      conflicts: [{ file: 'copy.json', packId: SEED_ID, title: SEED_TITLE, existingTitle: SEED_TITLE, bundled: true }],
+    });
+    expect(readdirSync(packsDir)).toEqual([]);
+  });
+
+  it('never replaces a shipped pack, even when allowed to replace', async () => {
+    const result = await importPacks(packsDir, [file], () => 'replace', { bundled, mayReplace: true });
+    expect(result.imported).toEqual([]);
+    expect(result.rejected).toEqual([
+      {
+        file: 'copy.json',
+        problems: [
+          `id: "${SEED_ID}" is the id of "${SEED_TITLE}", which ships with Sourcewise and cannot be replaced; keep both instead`,
+        ],
+      },
+    ]);
+    expect(readdirSync(packsDir)).toEqual([]);
+  });
+
+  it('keeps a copy beside a shipped pack under an id free in both folders', async () => {
+    writeFileSync(join(packsDir, `${SEED_ID}-2.json`), JSON.stringify({ ...seed(), id: `${SEED_ID}-2` }));
+    const taken = new Map([...bundled, [`${SEED_ID}-3`, 'another shipped pack']]);
+    const result = await importPacks(packsDir, [file], () => 'keep-both', { bundled: taken });
+    expect(result.imported).toEqual([{ file: 'copy.json', packId: `${SEED_ID}-4`, title: SEED_TITLE, replaced: false }]);
+    expect(readPack(`${SEED_ID}-4`).id).toBe(`${SEED_ID}-4`);
+  });
+
+  it('refuses to replace without permission, but keeps both for anyone', async () => {
+    await importPacks(packsDir, [file]);
+    const newer = { name: 'newer.json', text: JSON.stringify({ ...seed(), version: 2 }) };
+    const refused = await importPacks(packsDir, [newer], () => 'replace', { mayReplace: false });
+    expect(refused.rejected).toEqual([
+      {
+        file: 'newer.json',
+        problems: [
+          `id: "${SEED_ID}" is already in the library ("${SEED_TITLE}"); replacing a pack needs instructor mode, so keep both instead or ask your instructor`,
+        ],
+      },
+    ]);
+    expect(readPack(SEED_ID).version).toBe(1);
+    const kept = await importPacks(packsDir, [newer], () => 'keep-both', { mayReplace: false });
+    expect(kept.imported).toEqual([{ file: 'newer.json', packId: `${SEED_ID}-2`, title: SEED_TITLE, replaced: false }]);
+  });
+
+  it('does not ask about a pack whose id is free', async () => {
+    const asked: string[] = [];
+    const result = await importPacks(packsDir, [file], (id) => {
+      asked.push(id);
+      return 'replace';
+    });
+    expect(asked).toEqual([]);
+    expect(result.imported).toEqual([{ file: 'copy.json', packId: SEED_ID, title: SEED_TITLE, replaced: false }]);
+  });
+});
+
+describe('storePack', () => {
+  it('stores a validated pack as an import would, with the same conflicts and decisions', async () => {
+    const pack = seed();
+    expect(await storePack(packsDir, pack, undefined)).toEqual({ status: 'stored', packId: SEED_ID, replaced: false });
+    expect(readFileSync(join(packsDir, `${SEED_ID}.json`), 'utf8')).toBe(packFileText(pack));
+    expect(await storePack(packsDir, pack, undefined)).toEqual({
+      status: 'conflict',
+      packId: SEED_ID,
+      existingTitle: SEED_TITLE,
+      bundled: false,
+    });
+    expect(await storePack(packsDir, { ...pack, version: 2 }, 'replace')).toEqual({
+      status: 'stored',
+      packId: SEED_ID,
+      replaced: true,
+    });
+    expect(readPack(SEED_ID).version).toBe(2);
+    expect(await storePack(packsDir, pack, 'keep-both')).toEqual({ status: 'stored', packId: `${SEED_ID}-2`, replaced: false });
+    expect(await storePack(packsDir, pack, 'replace', { bundled: new Map([[SEED_ID, SEED_TITLE]]) })).toEqual({
+      status: 'refused',
+      problem: `id: "${SEED_ID}" is the id of "${SEED_TITLE}", which ships with Sourcewise and cannot be replaced; keep both instead`,
+    });
+  });
+});
+
+describe('removePack', () => {
+  it('removes every valid file holding the id, and nothing else', async () => {
+    await importPacks(packsDir, [{ name: 'a.json', text: SEED_TEXT }]);
+    writeFileSync(join(packsDir, 'hand-copied.json'), SEED_TEXT);
+    writeFileSync(join(packsDir, 'other.json'), JSON.stringify({ ...seed(), id: 'other' }));
+    writeFileSync(join(packsDir, 'broken.json'), '{');
+    expect(await removePack(packsDir, SEED_ID)).toBe(true);
+    expect(readdirSync(packsDir).sort()).toEqual(['broken.json', 'other.json']);
+    expect(await removePack(packsDir, SEED_ID)).toBe(false);
+    expect(await removePack(packsDir, '../other')).toBe(false);
+    expect(await removePack(join(root, 'missing'), SEED_ID)).toBe(false);
   });
 });

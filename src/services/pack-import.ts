@@ -6,16 +6,20 @@
  * and validated as a pack. The file written is always `<id>.json`, named from the validated id and
  * never from the incoming file name, and the path is checked to stay inside the packs folder. Each
  * pack is written durably (temporary file, fsync, rename), so a pack is either wholly there or not at
- * all. A pack whose id is already in the folder is reported as a conflict unless the caller decides
- * to replace it or keep both (the copy gets a fresh id, `<id>-2`, `-3` …).
+ * all. A pack whose id is already taken (in the folder, or by a pack shipped with the app) is
+ * reported as a conflict unless the caller decides to replace it or keep both (the copy gets a fresh
+ * id, `<id>-2`, `-3` …). A shipped pack is never replaced, and replacing at all is the caller's to
+ * allow (the backend: instructor mode only). Published drafts are stored by the same path.
  */
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import { basename, dirname, resolve, sep } from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { PackImportResult } from '../shared/contract';
 import { ApiError } from '../shared/errors';
 import { Id, MAX_PACK_BYTES, type Pack } from '../shared/pack/schema';
 import { validatePack } from '../shared/pack/validate';
-import { TEMP_SUFFIX, writeDurably } from './durable-json-file';
-import { PACK_SCHEMA_FILE, readPackFile } from './pack-library';
+import { writeDurably } from './durable-json-file';
+import { packFileNames, readPackFile } from './pack-library';
+import { insideDir } from './safe-path';
 
 /** Deepest nesting of arrays and objects accepted; a real pack needs about eight levels. */
 export const MAX_PACK_DEPTH = 64;
@@ -33,21 +37,32 @@ export interface ImportFile {
   text: string;
 }
 
-export interface ImportResult {
-  imported: { file: string; id: string; replaced: boolean }[];
-  rejected: { file: string; problems: string[] }[];
-  conflicts: { file: string; id: string }[];
+export interface StoreOptions {
+  /**
+   * The packs shipped with the app, id → title. They live in another, read-only folder: their ids
+   * are taken too, and a pack with one of them can only be kept beside, never replace it.
+   */
+  bundled?: ReadonlyMap<string, string>;
+  /** Whether a `replace` decision may be carried out (the backend allows it in instructor mode only). */
+  mayReplace?: boolean;
 }
+
+/** What became of one pack: stored, waiting for a decision on its taken id, or refused. */
+export type StoreOutcome =
+  | { status: 'stored'; packId: string; replaced: boolean }
+  | { status: 'conflict'; packId: string; existingTitle: string; bundled: boolean }
+  | { status: 'refused'; problem: string };
 
 export async function importPacks(
   packsDir: string,
   files: readonly ImportFile[],
   /** Asked once per pack whose id is taken; no function, or undefined from it, leaves that pack as a conflict. */
   decide?: (id: string) => ImportDecision | undefined,
-): Promise<ImportResult> {
+  options: StoreOptions = {},
+): Promise<PackImportResult> {
   const dir = resolve(packsDir);
-  const result: ImportResult = { imported: [], rejected: [], conflicts: [] };
-  let existing: Map<string, string> | undefined;
+  const result: PackImportResult = { imported: [], rejected: [], conflicts: [] };
+  let existing: Map<string, Holder> | undefined;
 
   for (const { name, text } of files) {
     const file = displayName(name);
@@ -56,44 +71,102 @@ export async function importPacks(
       result.rejected.push({ file, problems: checked.problems });
       continue;
     }
-    let pack = checked.pack;
+    const { pack } = checked;
     existing ??= await existingPacks(dir);
-
-    const holder = existing.get(pack.id);
-    let replaced = false;
-    if (holder !== undefined) {
-      const decision = decide?.(pack.id);
-      if (decision === undefined) {
-        result.conflicts.push({ file, id: pack.id });
-        continue;
-      }
-      if (decision === 'keep-both') {
-        pack = { ...pack, id: freshId(pack.id, existing) };
-      } else if (decision === 'replace') {
-        replaced = true;
-      } else {
-        result.rejected.push({ file, problems: [`(import): "${String(decision)}" is neither replace nor keep-both`] });
-        continue;
-      }
+    const taken = existing.has(pack.id) || options.bundled?.has(pack.id) === true;
+    const outcome = await place(dir, pack, taken ? decide?.(pack.id) : undefined, existing, options);
+    switch (outcome.status) {
+      case 'stored':
+        result.imported.push({ file, packId: outcome.packId, title: pack.meta.title, replaced: outcome.replaced });
+        break;
+      case 'conflict':
+        result.conflicts.push({
+          file,
+          packId: outcome.packId,
+          title: pack.meta.title,
+          existingTitle: outcome.existingTitle,
+          bundled: outcome.bundled,
+        });
+        break;
+      case 'refused':
+        result.rejected.push({ file, problems: [outcome.problem] });
+        break;
     }
-
-    const target = packPath(dir, pack.id);
-    if (target === undefined) {
-      result.rejected.push({ file, problems: [`id: "${pack.id}" cannot be used as a file name`] });
-      continue;
-    }
-    await mkdir(dir, { recursive: true });
-    await writeDurably(target, `${JSON.stringify(pack, null, 2)}\n`);
-    // Replacing a pack that sat under another file name: the new `<id>.json` is on disk first, so the
-    // old file can go without a moment where the pack is missing.
-    if (replaced && holder !== undefined && holder !== `${pack.id}.json`) {
-      const old = inside(dir, holder);
-      if (old !== undefined) await rm(old, { force: true });
-    }
-    existing.set(pack.id, `${pack.id}.json`);
-    result.imported.push({ file, id: pack.id, replaced });
   }
   return result;
+}
+
+/**
+ * Stores one validated pack (a published draft) the way an import stores it: a taken id is a
+ * conflict unless `decision` says what to do.
+ */
+export async function storePack(
+  packsDir: string,
+  pack: Pack,
+  decision: ImportDecision | undefined,
+  options: StoreOptions = {},
+): Promise<StoreOutcome> {
+  const dir = resolve(packsDir);
+  return place(dir, pack, decision, await existingPacks(dir), options);
+}
+
+/** Places one pack in the folder; `existing` is kept up to date for the next pack of a batch. */
+async function place(
+  dir: string,
+  incoming: Pack,
+  decision: ImportDecision | undefined,
+  existing: Map<string, Holder>,
+  { bundled, mayReplace = true }: StoreOptions,
+): Promise<StoreOutcome> {
+  let pack = incoming;
+  const bundledTitle = bundled?.get(pack.id);
+  const holder = existing.get(pack.id);
+  let replaced = false;
+  if (bundledTitle !== undefined || holder !== undefined) {
+    if (decision === undefined) {
+      return {
+        status: 'conflict',
+        packId: pack.id,
+        existingTitle: bundledTitle ?? holder?.title ?? '',
+        bundled: bundledTitle !== undefined,
+      };
+    }
+    if (decision === 'keep-both') {
+      pack = { ...pack, id: freshId(pack.id, (id) => existing.has(id) || bundled?.has(id) === true) };
+    } else if (decision !== 'replace') {
+      return { status: 'refused', problem: `(import): "${String(decision)}" is neither replace nor keep-both` };
+    } else if (bundledTitle !== undefined) {
+      return {
+        status: 'refused',
+        problem: `id: "${pack.id}" is the id of "${bundledTitle}", which ships with Sourcewise and cannot be replaced; keep both instead`,
+      };
+    } else if (!mayReplace) {
+      return {
+        status: 'refused',
+        problem: `id: "${pack.id}" is already in the library ("${holder?.title ?? ''}"); replacing a pack needs instructor mode, so keep both instead or ask your instructor`,
+      };
+    } else {
+      replaced = true;
+    }
+  }
+
+  const target = packPath(dir, pack.id);
+  if (target === undefined) return { status: 'refused', problem: `id: "${pack.id}" cannot be used as a file name` };
+  await mkdir(dir, { recursive: true });
+  await writeDurably(target, packFileText(pack));
+  // Replacing a pack that sat under another file name: the new `<id>.json` is on disk first, so the
+  // old file can go without a moment where the pack is missing.
+  if (replaced && holder !== undefined && holder.file !== `${pack.id}.json`) {
+    const old = insideDir(dir, holder.file);
+    if (old !== undefined) await rm(old, { force: true });
+  }
+  existing.set(pack.id, { file: `${pack.id}.json`, title: pack.meta.title });
+  return { status: 'stored', packId: pack.id, replaced };
+}
+
+/** A pack as it is written to a file: tidy JSON, ending with a newline. */
+export function packFileText(pack: Pack): string {
+  return `${JSON.stringify(pack, null, 2)}\n`;
 }
 
 /** One pack from the folder as a file to share: validated, named `<id>.json`, tidy JSON. */
@@ -101,11 +174,30 @@ export async function exportPack(packsDir: string, id: string): Promise<{ name: 
   const dir = resolve(packsDir);
   if (!Id.safeParse(id).success) throw new ApiError('invalid-input', `"${id.slice(0, 80)}" is not a pack id`);
   const holder = (await existingPacks(dir)).get(id);
-  const path = holder === undefined ? undefined : inside(dir, holder);
+  const path = holder === undefined ? undefined : insideDir(dir, holder.file);
   if (path === undefined) throw new ApiError('not-found', `no pack with id "${id}"`);
   const read = await readPackFile(path);
   if (!read.ok || read.pack.id !== id) throw new ApiError('not-found', `no valid pack with id "${id}"`);
-  return { name: `${id}.json`, text: `${JSON.stringify(read.pack, null, 2)}\n` };
+  return { name: `${id}.json`, text: packFileText(read.pack) };
+}
+
+/**
+ * Removes every valid pack with this id from the folder; false when there was none. Learner progress
+ * is not touched: attempts keep the pack's id, and come back if the pack is imported again.
+ */
+export async function removePack(packsDir: string, id: string): Promise<boolean> {
+  const dir = resolve(packsDir);
+  if (!Id.safeParse(id).success) return false;
+  let removed = false;
+  for (const name of await packFileNames(dir)) {
+    const path = insideDir(dir, name);
+    if (path === undefined) continue;
+    const read = await readPackFile(path);
+    if (!read.ok || read.pack.id !== id) continue;
+    await rm(path, { force: true });
+    removed = true;
+  }
+  return removed;
 }
 
 type Checked = { ok: true; pack: Pack } | { ok: false; problems: string[] };
@@ -142,7 +234,7 @@ export function checkPack(text: string): Checked {
  * The deepest nesting of `[` and `{` outside strings, counting no further than `limit + 1`. Scanned by
  * hand so a hostile file is refused before JSON.parse or the validator ever recurse into it.
  */
-function nestingDepth(text: string, limit: number): number {
+export function nestingDepth(text: string, limit: number): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
@@ -168,7 +260,7 @@ function nestingDepth(text: string, limit: number): number {
 }
 
 /** Every `__proto__`, `constructor` or `prototype` key, wherever it is (iteratively, depth is bounded). */
-function forbiddenKeys(raw: unknown): string[] {
+export function forbiddenKeys(raw: unknown): string[] {
   const problems: string[] = [];
   const stack: { value: unknown; path: string }[] = [{ value: raw, path: '' }];
   while (stack.length > 0 && problems.length < 20) {
@@ -189,53 +281,44 @@ function forbiddenKeys(raw: unknown): string[] {
   return problems.reverse();
 }
 
-/** The packs already in the folder: id → file name (valid packs), plus every `<name>.json` as taken. */
-async function existingPacks(dir: string): Promise<Map<string, string>> {
-  const byId = new Map<string, string>();
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return byId;
-    throw error;
-  }
-  const packFiles = names.filter(
-    (name) => name.endsWith('.json') && name !== PACK_SCHEMA_FILE && !name.startsWith('.') && !name.endsWith(TEMP_SUFFIX),
-  );
-  for (const name of packFiles.sort()) {
-    const path = inside(dir, name);
+/** A file that holds (or, by its name, claims) an id. */
+interface Holder {
+  file: string;
+  title: string;
+}
+
+/** The packs already in the folder: id → file and title (valid packs), plus every `<name>.json` as taken. */
+async function existingPacks(dir: string): Promise<Map<string, Holder>> {
+  const byId = new Map<string, Holder>();
+  const packFiles = await packFileNames(dir);
+  for (const name of packFiles) {
+    const path = insideDir(dir, name);
     if (path === undefined) continue;
     const read = await readPackFile(path);
-    if (read.ok && !byId.has(read.pack.id)) byId.set(read.pack.id, name);
+    if (read.ok && !byId.has(read.pack.id)) byId.set(read.pack.id, { file: name, title: read.pack.meta.title });
   }
   // A file named `<id>.json` (even an invalid one) also claims that id: importing must not overwrite it
   // without asking.
   for (const name of packFiles) {
     const stem = name.slice(0, -'.json'.length);
-    if (Id.safeParse(stem).success && !byId.has(stem)) byId.set(stem, name);
+    if (Id.safeParse(stem).success && !byId.has(stem)) byId.set(stem, { file: name, title: `${name} (not a valid pack)` });
   }
   return byId;
 }
 
-/** `<id>-2`, `-3` … : the first id not yet in the folder, kept within the id's 64-character limit. */
-function freshId(id: string, taken: ReadonlyMap<string, string>): string {
+/** `<id>-2`, `-3` … : the first id not taken, kept within the id's 64-character limit. */
+function freshId(id: string, isTaken: (id: string) => boolean): string {
   for (let n = 2; ; n += 1) {
     const suffix = `-${n}`;
     const stem = id.slice(0, MAX_ID_LENGTH - suffix.length).replace(/-+$/, '');
     const candidate = `${stem}${suffix}`;
-    if (!taken.has(candidate) && Id.safeParse(candidate).success) return candidate;
+    if (!isTaken(candidate) && Id.safeParse(candidate).success) return candidate;
   }
 }
 
 function packPath(dir: string, id: string): string | undefined {
   if (!Id.safeParse(id).success) return undefined;
-  return inside(dir, `${id}.json`);
-}
-
-/** The path of `name` in `dir`, or undefined if it would land anywhere but directly inside. */
-function inside(dir: string, name: string): string | undefined {
-  const path = resolve(dir, name);
-  return path.startsWith(dir + sep) && dirname(path) === dir && basename(path) === name ? path : undefined;
+  return insideDir(dir, `${id}.json`);
 }
 
 /** The incoming name, only ever echoed in reports (never used as a path), trimmed to a sane length. */

@@ -151,3 +151,78 @@ describe('PackLibrary', () => {
     });
   });
 });
+
+describe('PackLibrary with the data folder’s packs', () => {
+  let bundled: string;
+  let imported: string;
+
+  beforeEach(() => {
+    bundled = join(dir, 'exercises');
+    imported = join(dir, 'data', 'packs');
+    mkdirSync(bundled);
+    mkdirSync(imported, { recursive: true });
+    copyFileSync(SEED_FILE, join(bundled, `${SEED_ID}.json`));
+  });
+
+  function writeImported(name: string, value: unknown): void {
+    writeFileSync(join(imported, name), JSON.stringify(value));
+  }
+
+  it('lists both folders, each pack with its origin, and finds a pack in either', async () => {
+    writeImported('shared.json', { ...seed(), id: 'shared-pack', meta: { ...(seed().meta as object), title: 'A shared pack' } });
+    const library = new PackLibrary(bundled, imported);
+    const { packs, invalid } = await library.list();
+    expect(invalid).toEqual([]);
+    expect(packs.map(({ id, origin }) => ({ id, origin }))).toEqual([
+      { id: 'shared-pack', origin: 'imported' },
+      { id: SEED_ID, origin: 'bundled' },
+    ]);
+    await expect(library.get('shared-pack')).resolves.toMatchObject({ id: 'shared-pack' });
+    await expect(library.find(SEED_ID)).resolves.toMatchObject({ origin: 'bundled', file: `${SEED_ID}.json` });
+    await expect(library.find('shared-pack')).resolves.toMatchObject({ origin: 'imported', file: 'packs/shared.json' });
+  });
+
+  it('keeps the shipped pack when an imported one has its id, and says why the copy is not shown', async () => {
+    writeImported('copy.json', { ...seed(), version: 5 });
+    const library = new PackLibrary(bundled, imported);
+    const { packs, invalid } = await library.list();
+    expect(packs).toEqual([expect.objectContaining({ id: SEED_ID, origin: 'bundled' })]);
+    expect((await library.get(SEED_ID)).version).toBe(1);
+    expect(invalid).toEqual([
+      {
+        file: 'packs/copy.json',
+        problems: [
+          `id: "${SEED_ID}" is already used by ${SEED_ID}.json, which ships with Sourcewise, so this copy is not shown (import it again and keep both to use it)`,
+        ],
+      },
+    ]);
+  });
+
+  it('names invalid files of the data folder packs/<name>, and shipped ones as before', async () => {
+    writeFileSync(join(imported, 'broken.json'), '{');
+    writeFileSync(join(bundled, 'broken.json'), '{');
+    writeImported('twin.json', { ...seed(), id: 'twin' });
+    writeImported('twin-again.json', { ...seed(), id: 'twin' });
+    writeFileSync(join(imported, '._twin.json'), 'resource fork from a Mac');
+    const { invalid } = await new PackLibrary(bundled, imported).list();
+    expect(invalid.map((problem) => problem.file)).toEqual(['broken.json', 'packs/broken.json', 'packs/twin.json']);
+    expect(invalid[2]!.problems).toEqual(['id: "twin" is already used by packs/twin-again.json']);
+  });
+
+  it('serves from its cache until told to forget it', async () => {
+    const library = new PackLibrary(bundled, imported);
+    writeImported('shared.json', { ...seed(), id: 'shared-pack' });
+    await expect(library.get('shared-pack')).resolves.toMatchObject({ version: 1 });
+    writeImported('shared.json', { ...seed(), id: 'shared-pack', version: 2 });
+    await expect(library.get('shared-pack')).resolves.toMatchObject({ version: 1 });
+    library.invalidate();
+    await expect(library.get('shared-pack')).resolves.toMatchObject({ version: 2 });
+  });
+
+  it('gives only the shipped packs while the data folder has none', async () => {
+    rmSync(imported, { recursive: true });
+    const { packs, invalid } = await new PackLibrary(bundled, imported).list();
+    expect(invalid).toEqual([]);
+    expect(packs.map((pack) => pack.origin)).toEqual(['bundled']);
+  });
+});

@@ -35,7 +35,7 @@ export const PackSummary = z.object({
 export type PackSummary = z.infer<typeof PackSummary>;
 
 export const PackProblem = z.object({
-  /** The pack's file name inside the exercises folder. */
+  /** The pack's file name: `<name>.json` in the packs shipped with the app, `packs/<name>.json` in the data folder. */
   file: z.string(),
   /** One line per problem: `path.to.field: what is wrong`. */
   problems: z.array(z.string()),

@@ -21,8 +21,13 @@ export interface PendingConflict {
   choice: ConflictChoice;
 }
 
-/** Files go to the backend a few at a time: a pack may be 5 MB. */
-const BATCH = 4;
+/**
+ * Files go to the backend in batches of at most this many characters: a pack may be 5 MB, and
+ * browser mode takes requests of up to 32 MB (JSON escaping can double a file's size on the wire).
+ */
+const BATCH_CHARS = 8 * 1024 * 1024;
+/** The contract's limit on files per call. */
+const BATCH_FILES = 20;
 
 export class PackImporter {
   busy = $state(false);
@@ -60,9 +65,18 @@ export class PackImporter {
           chosen.push({ name: file.name, text: await file.text() });
         }
       }
-      for (let start = 0; start < chosen.length; start += BATCH) {
-        await this.send(chosen.slice(start, start + BATCH));
+      let batch: { name: string; text: string }[] = [];
+      let size = 0;
+      for (const file of chosen) {
+        if (batch.length > 0 && (size + file.text.length > BATCH_CHARS || batch.length === BATCH_FILES)) {
+          await this.send(batch);
+          batch = [];
+          size = 0;
+        }
+        batch.push(file);
+        size += file.text.length;
       }
+      if (batch.length > 0) await this.send(batch);
     } catch (error) {
       this.error = `The import stopped: ${describeError(error)}`;
     } finally {

@@ -263,7 +263,11 @@ export class DraftEditor {
     const reason = await this.readyOrReason('added to the library');
     if (reason) return { status: 'failed', message: reason };
     try {
-      return await this.api.publishDraft({ draftId: this.draftId, ...(decision ? { decision } : {}) });
+      const outcome = await this.api.publishDraft({ draftId: this.draftId, ...(decision ? { decision } : {}) });
+      // Kept beside another pack, the draft now carries the id it was published under (the backend saved
+      // it so): publishing again updates that copy rather than making a third.
+      if (outcome.status === 'published') this.pack.id = outcome.packId;
+      return outcome;
     } catch (error) {
       return { status: 'failed', message: describeError(error) };
     }

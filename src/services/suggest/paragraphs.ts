@@ -1,0 +1,50 @@
+/**
+ * Claim suggestions for the studio, located in the article's paragraphs. The analyser reads one
+ * text; the paragraphs are joined with blank lines (so each stays a paragraph to it) and every
+ * suggestion is mapped back to the paragraph it lies in, with offsets into that paragraph's own text,
+ * the offsets a pack uses.
+ */
+import type { ClaimSuggestion } from '../../shared/contract';
+import { suggestClaims } from './analyse';
+
+const SEPARATOR = '\n\n';
+
+export function suggestInParagraphs(paragraphs: readonly string[]): ClaimSuggestion[] {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const paragraph of paragraphs) {
+    starts.push(offset);
+    offset += paragraph.length + SEPARATOR.length;
+  }
+  const suggestions: ClaimSuggestion[] = [];
+  for (const suggestion of suggestClaims(paragraphs.join(SEPARATOR))) {
+    const paragraph = paragraphAt(starts, suggestion.start);
+    const start = suggestion.start - starts[paragraph]!;
+    const end = suggestion.end - starts[paragraph]!;
+    // A claim the analyser ran across a paragraph break cannot be a pack's quote: it is left out.
+    if (end > paragraphs[paragraph]!.length) continue;
+    suggestions.push({
+      paragraph,
+      start,
+      end,
+      text: suggestion.text,
+      label: suggestion.label,
+      cues: suggestion.cues,
+      source: suggestion.source === undefined ? null : { name: suggestion.source.name, kind: suggestion.source.kind },
+      confidence: suggestion.confidence,
+    });
+  }
+  return suggestions;
+}
+
+/** The index of the last paragraph starting at or before `offset` (binary search). */
+function paragraphAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
