@@ -30,6 +30,7 @@ export default ts.config(
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
+      // No code from strings, anywhere (docs/security.md): eval, new Function, and setTimeout('code').
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
@@ -43,6 +44,7 @@ export default ts.config(
       globals: { ...globals.browser },
       parserOptions: { parser: ts.parser, extraFileExtensions: ['.svelte'], svelteConfig },
     },
+    // Untrusted text (packs, progress files) is rendered as text, never as HTML.
     rules: { 'svelte/no-at-html-tags': 'error' },
   },
   { files: ['src/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
@@ -61,7 +63,13 @@ export default ts.config(
   },
   {
     files: ['electron/main/**'],
-    rules: { 'no-restricted-imports': restrict([RENDERER, rule('(^|/)preload(/|$)', 'Main does not import the preload.')]) },
+    rules: {
+      'no-restricted-imports': restrict([RENDERER, rule('(^|/)preload(/|$)', 'Main does not import the preload.')]),
+      'no-restricted-properties': [
+        'error',
+        { object: 'shell', property: 'openExternal', message: 'The app opens nothing outside itself (docs/security.md).' },
+      ],
+    },
   },
   {
     files: ['electron/preload/**'],

@@ -37,3 +37,52 @@ describe('import direction between layers', () => {
     });
   }
 });
+
+// The security rules must bite too: no HTML from strings, no code from strings, nothing opened outside the app.
+describe('security lint rules', () => {
+  async function ruleIds(file: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+    return (result?.messages ?? []).map((message) => message.ruleId ?? `(fatal) ${message.message}`);
+  }
+
+  const cases: [string, string, string, string | undefined][] = [
+    [
+      '{@html} on pack text in a component',
+      'src/renderer/components/Snippet.svelte',
+      '<script lang="ts">\n  let { text }: { text: string } = $props();\n</script>\n\n<p>{@html text}</p>\n',
+      'svelte/no-at-html-tags',
+    ],
+    [
+      'plain text in a component',
+      'src/renderer/components/Snippet.svelte',
+      '<script lang="ts">\n  let { text }: { text: string } = $props();\n</script>\n\n<p>{text}</p>\n',
+      undefined,
+    ],
+    [
+      'eval in a component',
+      'src/renderer/components/Snippet.svelte',
+      '<script lang="ts">\n  let { code }: { code: string } = $props();\n  const value = eval(code);\n</script>\n\n<p>{value}</p>\n',
+      'no-eval',
+    ],
+    ['eval in a service', 'src/services/snippet.ts', "export const value: unknown = eval('1 + 1');\n", 'no-eval'],
+    ['indirect eval', 'src/shared/snippet.ts', "export const value: unknown = (0, eval)('1 + 1');\n", 'no-eval'],
+    ['new Function in the renderer', 'src/renderer/snippet.ts', "export const run = new Function('return 1');\n", 'no-new-func'],
+    ['Function() in main', 'electron/main/snippet.ts', "export const run = Function('return 1');\n", 'no-new-func'],
+    ['a string timer', 'src/shared/snippet.ts', "setTimeout('alert(1)', 10);\nexport {};\n", 'no-implied-eval'],
+    ['a string interval', 'src/renderer/snippet.ts', 'window.setInterval("tick()", 10);\nexport {};\n', 'no-implied-eval'],
+    ['a function timer', 'src/shared/snippet.ts', 'setTimeout(() => undefined, 10);\nexport {};\n', undefined],
+    [
+      'shell.openExternal in main',
+      'electron/main/snippet.ts',
+      "import { shell } from 'electron';\nexport const open = (url: string) => shell.openExternal(url);\n",
+      'no-restricted-properties',
+    ],
+  ];
+  for (const [name, file, code, rule] of cases) {
+    it(`${rule ? `refuses ${name} (${rule})` : `allows ${name}`}`, async () => {
+      const ids = await ruleIds(file, code);
+      if (rule) expect(ids).toContain(rule);
+      else expect(ids).toEqual([]);
+    });
+  }
+});

@@ -10,7 +10,7 @@ import { parseShellOptions } from '../../src/services/args';
 import { Backend } from '../../src/services/backend';
 import { acquireDataLock } from '../../src/services/data-lock';
 import { registerContract } from './ipc';
-import { isAppUrl, windowOptions } from './security';
+import { hardenSession, hardenWebContents, isTrustedSender, windowOptions } from './security';
 
 const here = import.meta.dirname;
 const options = parseShellOptions(process.argv.slice(1));
@@ -33,16 +33,8 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url, rendererUrl)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url, rendererUrl)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  // Every web contents the app creates: no navigation away, no new windows, no webviews.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, rendererUrl));
   app.on('window-all-closed', () => app.quit());
   void app.whenReady().then(start);
 }
@@ -57,8 +49,7 @@ function start(): void {
   }
   app.on('will-quit', () => lock.release());
 
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  hardenSession(session.defaultSession);
 
   const backend = new Backend({
     dataDir: app.getPath('userData'),
@@ -69,10 +60,7 @@ function start(): void {
   });
   const window = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')));
   mainWindow = window;
-  registerContract(ipcMain, backend, (event) => {
-    const frame = event.senderFrame;
-    return frame !== null && frame === window.webContents.mainFrame && isAppUrl(frame.url, rendererUrl);
-  });
+  registerContract(ipcMain, backend, (event) => isTrustedSender(event.senderFrame, window.webContents.mainFrame, rendererUrl));
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
     mainWindow = undefined;

@@ -8,7 +8,43 @@ import { contract, isMethodName, type Api } from './contract';
 import { ApiError, formatPath, type Envelope } from './errors';
 
 export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+  return flatten(error.issues, []).map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+/** A union's failure as the issues of the branch that came closest (fewest issues), with full paths. */
+function flatten(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[]): { path: PropertyKey[]; message: string }[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+      return flatten(closest, path);
+    }
+    return [{ path, message: issue.message }];
+  });
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The path of the first own `__proto__`, `constructor` or `prototype` key anywhere in the input. */
+function prototypeKey(input: unknown): string | undefined {
+  type Node = { value: unknown; key: PropertyKey | undefined; parent: Node | undefined };
+  const pathOf = (node: Node | undefined, last: PropertyKey): string => {
+    const keys: PropertyKey[] = [last];
+    for (let at = node; at?.key !== undefined; at = at.parent) keys.unshift(at.key);
+    return formatPath(keys);
+  };
+  const stack: Node[] = [{ value: input, key: undefined, parent: undefined }];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const { value } = node;
+    if (value === null || typeof value !== 'object') continue;
+    const array = Array.isArray(value);
+    for (const key of Object.keys(value)) {
+      if (!array && PROTOTYPE_KEYS.has(key)) return pathOf(node, key);
+      stack.push({ value: (value as Record<string, unknown>)[key], key: array ? Number(key) : key, parent: node });
+    }
+  }
+  return undefined;
 }
 
 export async function dispatch(
@@ -34,6 +70,19 @@ export async function dispatch(
         code: 'invalid-input',
         message: `invalid input for ${method}: ${where}${first?.message ?? 'rejected'}`,
         issues,
+      },
+    };
+  }
+  // zod drops an own __proto__ key from a record, and lets z.unknown() through: refuse them here.
+  const forbidden = prototypeKey(rawInput);
+  if (forbidden !== undefined) {
+    const key = forbidden.split('.').pop();
+    return {
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message: `invalid input for ${method}: ${forbidden}: the key "${key}" is not allowed`,
+        issues: [{ path: forbidden, message: `the key "${key}" is not allowed` }],
       },
     };
   }
