@@ -13,6 +13,8 @@ export const LearnerId = z
 /** A learner's display name: what they type, trimmed, one line, at most 60 characters. */
 export const LearnerName = z
   .string()
+  // A generous cap before any work on the text: a 50 MB "name" is refused without being trimmed first.
+  .max(1000, 'a name can be at most 60 characters')
   .transform((value) => value.trim().replace(/\s+/g, ' '))
   .pipe(
     z
