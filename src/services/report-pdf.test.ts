@@ -10,7 +10,8 @@ import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
 import { answerFor as rightOrWrong, scoredAttempt } from '../shared/testing/answers';
 import { buildCsv } from './report-csv';
-import { buildPdf, dejavuFonts } from './report-pdf';
+import { dejavuFonts } from './pdf-text';
+import { buildPdf } from './report-pdf';
 import { buildXapi } from './report-xapi';
 
 const SEED = Pack.parse(

@@ -12,8 +12,8 @@
  * but control characters are dropped and absurdly long strings are cut short so one of them cannot
  * swallow the layout.
  */
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { clean, dejavuFonts, fit, numberPages } from './pdf-text';
 import type { ClassData } from '../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../shared/class-report';
 import { LABELS, type Label } from '../shared/pack/vocabulary';
@@ -23,16 +23,6 @@ export interface PdfOptions {
   title?: string;
   /** TrueType files to use instead of DejaVu Sans. */
   fonts?: { regular: string; bold: string };
-}
-
-const resolveHere = createRequire(import.meta.url).resolve;
-
-/** The DejaVu Sans files shipped in node_modules (resolved, never fetched). */
-export function dejavuFonts(): { regular: string; bold: string } {
-  return {
-    regular: resolveHere('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
-    bold: resolveHere('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
-  };
 }
 
 const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
@@ -623,43 +613,10 @@ class Page {
 
   /** "Page n of N" and a caption on every page (the document buffers its pages for this). */
   numberPages(caption: string): void {
-    const { doc } = this;
-    const range = doc.bufferedPageRange();
-    for (let index = range.start; index < range.start + range.count; index += 1) {
-      doc.switchToPage(index);
-      // Writing below the bottom margin would start a new page: lift the margin while writing the footer.
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      const y = doc.page.height - MARGIN.bottom + 24;
-      this.style({ size: SIZE.small, color: COLOR.muted });
-      doc.text(fit(doc, caption, this.width - 90), this.left, y, { lineBreak: false });
-      doc.text(`Page ${index + 1} of ${range.count}`, this.left, y, { width: this.width, align: 'right', lineBreak: false });
-      doc.page.margins.bottom = bottom;
-    }
+    numberPages(this.doc, caption, { left: this.left, width: this.width, bottomMargin: MARGIN.bottom }, () =>
+      this.style({ size: SIZE.small, color: COLOR.muted }),
+    );
   }
-}
-
-/** The text, cut with an ellipsis to fit `width` points in the current font. */
-function fit(doc: PDFKit.PDFDocument, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  let low = 0;
-  let high = text.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (doc.widthOfString(`${text.slice(0, middle)}…`) <= width) low = middle;
-    else high = middle - 1;
-  }
-  return `${text.slice(0, low).trimEnd()}…`;
-}
-
-/** Untrusted text made safe to lay out: no control characters, runs of space collapsed, capped. */
-function clean(text: string, max: number): string {
-  const plain = text
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
-  return plain.length <= max ? plain : `${plain.slice(0, max - 1).trimEnd()}…`;
 }
 
 function sumWidths(columns: readonly Column[]): number {
