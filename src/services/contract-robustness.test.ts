@@ -7,8 +7,7 @@
 //
 // The table is keyed by every method in the contract: a new method fails "covers every method" until
 // it has an entry here.
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { contract, methodNames, type Api, type MethodName } from '../shared/cont
 import { dispatch } from '../shared/dispatch';
 import type { Envelope } from '../shared/errors';
 import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES, MAX_PROGRESS_FILE_BYTES } from '../shared/limits';
+import { snapshot } from './fault/fixtures';
 import { Backend } from './backend';
 import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type RunningWebServer } from './web-server';
 
@@ -31,24 +31,6 @@ let root: string;
 let dataDir: string;
 let backend: Backend;
 let learnerId: string;
-
-/** Every file and folder under the data folder, with a hash of each file's bytes. */
-function snapshot(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (folder: string, prefix: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) {
-        out[`${prefix}${name}/`] = 'dir';
-        walk(path, `${prefix}${name}/`);
-      } else {
-        out[`${prefix}${name}`] = createHash('sha256').update(readFileSync(path)).digest('hex');
-      }
-    }
-  };
-  walk(dataDir, '');
-  return out;
-}
 
 async function call(method: string, input: unknown): Promise<Envelope<unknown>> {
   return dispatch(backend, method, input);
@@ -440,10 +422,10 @@ describe('the table', () => {
 
 describe.each(methodNames)('%s refuses bad input and changes nothing', (method) => {
   it.each(casesFor(method).map((c) => [c.name, c] as const))('%s', async (_name, { input, names }) => {
-    const before = snapshot();
+    const before = snapshot(dataDir);
     const result = await call(method, input);
     expectRefused(method, result, names);
-    expect(snapshot()).toEqual(before);
+    expect(snapshot(dataDir)).toEqual(before);
     expectPrototypesClean();
   });
 });
@@ -476,13 +458,13 @@ describe('saveDraft: the pack is checked by the service', () => {
 
   it.each(SAVE_CASES)('refuses %s, and the draft on disk is as it was', async (_name, pack, message) => {
     draftId ??= (await must<{ draftId: string }>('createDraft', { from: 'pack', packId: SEED_ID })).draftId;
-    const before = snapshot();
+    const before = snapshot(dataDir);
     const result = await call('saveDraft', { draftId, pack: pack() });
     expect(result.ok, 'saveDraft accepted it').toBe(false);
     if (result.ok) return;
     expect(['invalid-input', 'too-large'], result.error.message).toContain(result.error.code);
     expect(result.error.message).toMatch(message);
-    expect(snapshot()).toEqual(before);
+    expect(snapshot(dataDir)).toEqual(before);
     expectPrototypesClean();
   });
 });
@@ -583,14 +565,14 @@ describe('over HTTP (browser mode)', () => {
   ];
 
   it.each(HTTP_CASES)('refuses %s with %i %s, and changes nothing', async (_name, send, status, code, message) => {
-    const before = snapshot();
+    const before = snapshot(dataDir);
     const result = await send();
     expect(result.status).toBe(status);
     expect(result.body.ok).toBe(false);
     if (result.body.ok) return;
     expect(result.body.error.code).toBe(code);
     expect(result.body.error.message).toMatch(message);
-    expect(snapshot()).toEqual(before);
+    expect(snapshot(dataDir)).toEqual(before);
     expectPrototypesClean();
     // and keeps serving
     expect((await post('getInstructorStatus', '{}')).status).toBe(200);

@@ -10,8 +10,7 @@
 // FUZZ_SEED=<n> FUZZ_RUNS=<n> npx vitest run src/services/import-fuzz.test.ts replays or widens a run.
 // A validator-level fuzz of progress files is in src/shared/progress-file-validate.test.ts; this one
 // goes through the class store and the disk.
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -22,6 +21,7 @@ import { PROGRESS_FILE_KIND, PROGRESS_FILE_VERSION, type ProgressFile } from '..
 import { parseProgressFile } from '../shared/progress-file-validate';
 import { answerFor, scoredAttempt } from '../shared/testing/answers';
 import { ClassStore } from './class-store';
+import { snapshot } from './fault/fixtures';
 import { checkPack, importPacks } from './pack-import';
 import { readPackFile } from './pack-library';
 
@@ -241,24 +241,6 @@ function mutate(base: Json, { values, text }: Mutation, idsOf: (value: Json) => 
       out = `\ufeff${out}`;
       break;
   }
-  return out;
-}
-
-/** Every file and folder under `dir`, with a hash of each file's bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (folder: string, prefix: string) => {
-    for (const name of readdirSync(folder).sort()) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) {
-        out[`${prefix}${name}/`] = 'dir';
-        walk(path, `${prefix}${name}/`);
-      } else {
-        out[`${prefix}${name}`] = createHash('sha256').update(readFileSync(path)).digest('hex');
-      }
-    }
-  };
-  walk(dir, '');
   return out;
 }
 
