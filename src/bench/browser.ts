@@ -372,7 +372,7 @@ export async function answerRows(plan: Plan, browser: Browser, paths: Paths, see
         better: 'lower',
         ...figure,
         ...(at10k ? { target: 'p95 < 50 ms', met: figure.p95 < 50 } : {}),
-        note: `learner file ${(bytes / 1024 / 1024).toFixed(2)} MB before; ${figure.runs} answers timed (every exercise type) after ${plan.warmups} warm-up`,
+        note: `learner snapshot ${(bytes / 1024 / 1024).toFixed(2)} MB before (journal empty); ${figure.runs} answers timed (every exercise type) after ${plan.warmups} warm-up`,
       });
       if (complete) {
         await page.getByRole('region', { name: /^Results:/ }).waitFor({ timeout: 60_000 });

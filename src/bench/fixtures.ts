@@ -1,8 +1,8 @@
 /**
  * What the bench measures against: a class of learners for the reports (adapted from
- * report-pdf.test.ts), a learner's store pre-filled with N earlier attempts (written directly in the
- * store's format 2, which is what ProgressStore would have written answer by answer), and articles of
- * a given length made from the suggester's dev set.
+ * report-pdf.test.ts), a learner's store pre-filled with N earlier attempts (written directly as a
+ * snapshot in the store's format 3 with an empty journal, which is what ProgressStore holds after
+ * folding its journal), and articles of a given length made from the suggester's dev set.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,7 +84,7 @@ export const BENCH_LEARNER_NAME = 'Bench Learner';
 /**
  * Writes a data folder holding one learner with `earlier` attempts at the seed pack, in earlier
  * rounds (38 per round, as if the pack had been practised again and again), so that the current
- * round is fresh. Returns the size of the learner's file in bytes.
+ * round is fresh. Returns the size of the learner's snapshot in bytes.
  */
 export function prefillStore(dataDir: string, seed: Pack, earlier: number): number {
   mkdirSync(join(dataDir, 'learners'), { recursive: true });
@@ -103,6 +103,7 @@ export function prefillStore(dataDir: string, seed: Pack, earlier: number): numb
   const text = JSON.stringify({
     schemaVersion: STORE_SCHEMA_VERSION,
     learnerId: BENCH_LEARNER_ID,
+    seq: 0,
     rounds,
     attempts,
     reviews: {},

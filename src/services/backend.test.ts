@@ -10,6 +10,7 @@ import { validatePack } from '../shared/pack/validate';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import type { Score } from '../shared/answers';
 import { Backend } from './backend';
+import { readProgressOnDisk } from './progress-store';
 
 const PACKS_DIR = join(import.meta.dirname, '../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
@@ -50,8 +51,9 @@ function learnerFilePath(learnerId: string): string {
   return join(dataDir, 'learners', `${learnerId}.json`);
 }
 
-function attemptsOnDisk(learnerId: string): Attempt[] {
-  return (JSON.parse(readFileSync(learnerFilePath(learnerId), 'utf8')) as { attempts: Attempt[] }).attempts;
+/** What a fresh reader finds on disk for the learner: the snapshot with its journal replayed. */
+async function attemptsOnDisk(learnerId: string): Promise<Attempt[]> {
+  return (await readProgressOnDisk(dataDir, learnerId)).attempts;
 }
 
 async function newLearner(name = 'Ada'): Promise<Learner> {
@@ -171,7 +173,7 @@ describe('Backend through dispatch: recording answers', () => {
       detail: { type: 'classify', expected: 'confirmed', given: 'confirmed' },
     });
 
-    const attempts = attemptsOnDisk(ada.id);
+    const attempts = await attemptsOnDisk(ada.id);
     expect(attempts).toHaveLength(1);
     const stored = attempts[0] as Attempt;
     expect(stored).toEqual({
@@ -200,7 +202,7 @@ describe('Backend through dispatch: recording answers', () => {
     const ada = await newLearner();
     const score = await answer(ada.id, CONFIRMED_ITEM, 'estimate');
     expect(score).toMatchObject({ correct: false, score: 0, labels: [{ label: 'confirmed', correct: false }] });
-    const [stored] = attemptsOnDisk(ada.id);
+    const [stored] = await attemptsOnDisk(ada.id);
     expect(stored).toMatchObject({ correct: false, score: 0, answer: { type: 'classify', label: 'estimate' } });
     expect(stored).not.toHaveProperty('confidence');
   });
@@ -215,22 +217,29 @@ describe('Backend through dispatch: recording answers', () => {
       timeTakenMs: 10,
     });
     expect(score).toMatchObject({ itemType: 'headline', correct: true });
-    expect(attemptsOnDisk(ada.id)).toMatchObject([{ itemId: HEADLINE_ITEM, itemType: 'headline', correct: true }]);
+    expect(await attemptsOnDisk(ada.id)).toMatchObject([{ itemId: HEADLINE_ITEM, itemType: 'headline', correct: true }]);
   });
 
   describe('refuses and stores nothing', () => {
     let learner: Learner;
-    let fileBefore: string;
+    let filesBefore: string[];
+
+    /** The learner's snapshot and journal, byte for byte. */
+    const learnerFiles = () =>
+      [learnerFilePath(learner.id), learnerFilePath(learner.id).replace(/\.json$/, '.journal')].map((path) =>
+        readFileSync(path, 'utf8'),
+      );
 
     beforeEach(async () => {
       learner = await newLearner();
-      // One real answer first, so that the learner file exists and can be compared byte for byte.
+      // One real answer first, so that the learner's snapshot and journal exist and can be compared.
       await answer(learner.id, CONFIRMED_ITEM, 'confirmed');
-      fileBefore = readFileSync(learnerFilePath(learner.id), 'utf8');
+      filesBefore = learnerFiles();
+      expect(filesBefore[1], 'the answer is in the journal').toContain(CONFIRMED_ITEM);
     });
 
     function expectNothingStored(): void {
-      expect(readFileSync(learnerFilePath(learner.id), 'utf8')).toBe(fileBefore);
+      expect(learnerFiles()).toEqual(filesBefore);
     }
 
     it('an answer of the wrong type for the item is invalid-input', async () => {
@@ -372,7 +381,7 @@ describe('Backend through dispatch: progress, sessions and rounds', () => {
     const unconfirmed = session.answers[1];
     expect(unconfirmed?.answer).toEqual({ type: 'classify', label: 'unconfirmed' });
     expect(unconfirmed?.score).toMatchObject({ correct: true, detail: { given: 'unconfirmed' } });
-    const onDisk = attemptsOnDisk(ada.id);
+    const onDisk = await attemptsOnDisk(ada.id);
     expect(onDisk).toHaveLength(3);
     expect(unconfirmed?.answeredAt).toBe(onDisk[2]?.answeredAt);
   });
@@ -390,14 +399,14 @@ describe('Backend through dispatch: progress, sessions and rounds', () => {
     await expect(call<PackProgress[]>('getProgress', { learnerId: ada.id })).resolves.toEqual([
       { packId: SEED_ID, round: 2, answered: 0, correct: 0, total: 38 },
     ]);
-    expect(attemptsOnDisk(ada.id).map((attempt) => [attempt.itemId, attempt.round])).toEqual([
+    expect((await attemptsOnDisk(ada.id)).map((attempt) => [attempt.itemId, attempt.round])).toEqual([
       [CONFIRMED_ITEM, 1],
       [UNCONFIRMED_ITEM, 1],
     ]);
 
     // Answers now go into round 2, and only they count.
     await answer(ada.id, CONFIRMED_ITEM, 'estimate');
-    expect(attemptsOnDisk(ada.id).at(-1)).toMatchObject({ itemId: CONFIRMED_ITEM, round: 2, correct: false });
+    expect((await attemptsOnDisk(ada.id)).at(-1)).toMatchObject({ itemId: CONFIRMED_ITEM, round: 2, correct: false });
     await expect(call<PackProgress[]>('getProgress', { learnerId: ada.id })).resolves.toEqual([
       { packId: SEED_ID, round: 2, answered: 1, correct: 0, total: 38 },
     ]);

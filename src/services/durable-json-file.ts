@@ -30,21 +30,33 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return JSON.parse(text) as T;
   }
 
-  /** Writes are queued, so two writes from this process never interleave on one file. */
+  /**
+   * Writes are queued, so two writes from this process never interleave on one file and land in the
+   * order they were asked for. The data is serialised at once, so it may change after the call.
+   */
   write(data: T): Promise<void> {
-    const text = JSON.stringify(data);
+    return this.writeText(JSON.stringify(data));
+  }
+
+  /** Writes data already serialised (for a caller that serialises a large file in steps), in the same queue. */
+  writeText(text: string): Promise<void> {
     const next = this.queue.then(() => writeDurably(this.path, text));
     this.queue = next.catch(() => undefined);
     return next;
   }
+
+  /** Resolves once every write asked for so far has finished (or failed). */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
 }
 
-export async function writeDurably(path: string, text: string): Promise<void> {
+export async function writeDurably(path: string, text: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text);
       await handle.sync();
     } finally {
       await handle.close();
@@ -57,7 +69,8 @@ export async function writeDurably(path: string, text: string): Promise<void> {
   await syncFolder(dirname(path));
 }
 
-async function syncFolder(folder: string): Promise<void> {
+/** Flushes a folder, so that names created or renamed in it are durable. */
+export async function syncFolder(folder: string): Promise<void> {
   // Windows cannot open a folder for fsync; there the rename is as durable as the OS makes it.
   if (process.platform === 'win32') return;
   const handle = await open(folder, 'r');

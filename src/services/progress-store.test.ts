@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type ErrorCode } from '../shared/errors';
 import type { Attempt } from '../shared/progress';
 import { TEMP_SUFFIX } from './durable-json-file';
-import { ProgressStore, STORE_SCHEMA_VERSION } from './progress-store';
+import { decodeLine } from './progress-journal';
+import { ProgressStore, readProgressOnDisk, STORE_SCHEMA_VERSION } from './progress-store';
 
 let root: string;
 let dataDir: string;
@@ -54,6 +55,22 @@ function attempt(learnerId: string, overrides: Partial<Attempt> = {}): Attempt {
 
 function learnerFile(learnerId: string): string {
   return join(dataDir, 'learners', `${learnerId}.json`);
+}
+
+function journalFile(learnerId: string): string {
+  return join(dataDir, 'learners', `${learnerId}.journal`);
+}
+
+/** The journal's lines, each decoded (undefined for a line that is not a valid record). */
+function journalLines(learnerId: string) {
+  const text = existsSync(journalFile(learnerId)) ? readFileSync(journalFile(learnerId)) : Buffer.alloc(0);
+  const lines: Buffer[] = [];
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf(0x0a, start);
+    lines.push(text.subarray(start, end));
+    start = end + 1;
+  }
+  return lines.map((line) => decodeLine(line, learnerId));
 }
 
 function readJson(path: string): unknown {
@@ -133,17 +150,23 @@ describe('ProgressStore: learners', () => {
     await expect(store.renameLearner(ada.id, 'Ada')).resolves.toEqual({ ...ada, name: 'Ada' });
   });
 
-  it('deletes a learner and their progress file', async () => {
+  it('deletes a learner and their progress files, keeping their progress among the backups', async () => {
     const store = new ProgressStore(dataDir);
     const ada = await store.createLearner('Ada');
     const bob = await store.createLearner('Bob');
-    await store.addAttempt(attempt(ada.id));
+    const adas = [attempt(ada.id), attempt(ada.id, { itemId: 'item-2' })];
+    for (const one of adas) await store.addAttempt(one);
     await store.addAttempt(attempt(bob.id));
     expect(existsSync(learnerFile(ada.id))).toBe(true);
+    expect(existsSync(journalFile(ada.id))).toBe(true);
 
     await store.deleteLearner(ada.id);
     expect(existsSync(learnerFile(ada.id))).toBe(false);
-    expect(readdirSync(join(dataDir, 'learners'))).toEqual([`${bob.id}.json`]);
+    expect(existsSync(journalFile(ada.id))).toBe(false);
+    expect(readdirSync(join(dataDir, 'learners'))).toEqual([`${bob.id}.journal`, `${bob.id}.json`]);
+    const kept = readdirSync(join(dataDir, 'backups', ada.id)).filter((name) => name.endsWith('-before-restore.json'));
+    expect(kept).toHaveLength(1);
+    expect(readJson(join(dataDir, 'backups', ada.id, kept[0]!))).toMatchObject({ attempts: adas, seq: 2 });
     await expect(store.listLearners()).resolves.toEqual([bob]);
     await rejection(store.attempts(ada.id), 'not-found');
     await expect(new ProgressStore(dataDir).listLearners()).resolves.toEqual([bob]);
@@ -240,13 +263,31 @@ describe('ProgressStore: attempts and rounds', () => {
     const reopened = new ProgressStore(dataDir);
     await expect(reopened.attempts(ada.id)).resolves.toEqual([first, second]);
     await expect(reopened.attempts(bob.id)).resolves.toEqual([bobs]);
+    // On disk: the snapshot the first answer created, and one journal line per answer.
     expect(readJson(learnerFile(ada.id))).toEqual({
       schemaVersion: STORE_SCHEMA_VERSION,
       learnerId: ada.id,
+      seq: 0,
+      rounds: {},
+      attempts: [],
+      reviews: {},
+    });
+    expect(journalLines(ada.id)).toEqual([
+      { t: 'attempt', seq: 1, attempt: first },
+      { t: 'attempt', seq: 2, attempt: second },
+    ]);
+    // Folded, the snapshot holds them all and the journal is empty.
+    await reopened.compact();
+    expect(readJson(learnerFile(ada.id))).toEqual({
+      schemaVersion: STORE_SCHEMA_VERSION,
+      learnerId: ada.id,
+      seq: 2,
       rounds: {},
       attempts: [first, second],
       reviews: {},
     });
+    expect(readFileSync(journalFile(ada.id)).length).toBe(0);
+    await expect(new ProgressStore(dataDir).attempts(ada.id)).resolves.toEqual([first, second]);
   });
 
   it('a new learner has no attempts and is in round 1 of every pack', async () => {
@@ -268,7 +309,13 @@ describe('ProgressStore: attempts and rounds', () => {
 
     const reopened = new ProgressStore(dataDir);
     await expect(reopened.rounds(ada.id)).resolves.toEqual({ 'pack-a': 3, 'pack-b': 2 });
-    expect(readJson(learnerFile(ada.id))).toMatchObject({ rounds: { 'pack-a': 3, 'pack-b': 2 } });
+    expect(journalLines(ada.id)).toEqual([
+      { t: 'round', seq: 1, packId: 'pack-a', round: 2 },
+      { t: 'round', seq: 2, packId: 'pack-a', round: 3 },
+      { t: 'round', seq: 3, packId: 'pack-b', round: 2 },
+    ]);
+    await reopened.compact();
+    expect(readJson(learnerFile(ada.id))).toMatchObject({ seq: 3, rounds: { 'pack-a': 3, 'pack-b': 2 } });
   });
 
   it('keeps every attempt when several are recorded at once', async () => {
@@ -319,7 +366,29 @@ describe('ProgressStore: a write that fails', () => {
     await store.addAttempt(retried);
     await expect(store.attempts(ada.id)).resolves.toEqual([saved, retried]);
     await expect(new ProgressStore(dataDir).attempts(ada.id)).resolves.toEqual([saved, retried]);
-    expect(readdirSync(join(dataDir, 'learners'))).toEqual([`${ada.id}.json`]);
+    // The folder came back empty, so the retry could not simply append: everything went into a new snapshot.
+    expect(readdirSync(join(dataDir, 'learners'))).toEqual([`${ada.id}.journal`, `${ada.id}.json`]);
+    expect(readJson(learnerFile(ada.id))).toMatchObject({ seq: 2, attempts: [saved, retried] });
+  });
+
+  it('a failed answer changes nothing; a journal that is not the one the store left makes the next answer write a snapshot', async () => {
+    const store = new ProgressStore(dataDir);
+    const ada = await store.createLearner('Ada');
+    const saved = attempt(ada.id);
+    await store.addAttempt(saved);
+    // A folder where the journal was: it cannot be opened for appending.
+    rmSync(journalFile(ada.id));
+    mkdirSync(journalFile(ada.id));
+    await rejection(store.addAttempt(attempt(ada.id, { itemId: 'item-2' })), 'storage-failed');
+    await expect(store.attempts(ada.id)).resolves.toEqual([saved]);
+
+    // Then no journal at all: appending to a new one would lose the first answer, so all of it goes into the snapshot.
+    rmSync(journalFile(ada.id), { recursive: true });
+    const next = attempt(ada.id, { itemId: 'item-3' });
+    await store.addAttempt(next);
+    expect(readJson(learnerFile(ada.id))).toMatchObject({ seq: 2, attempts: [saved, next] });
+    expect(journalLines(ada.id)).toEqual([]);
+    await expect(new ProgressStore(dataDir).attempts(ada.id)).resolves.toEqual([saved, next]);
   });
 
   it('a failed new round leaves the round where it was', async () => {
@@ -349,5 +418,186 @@ describe('ProgressStore: a write that fails', () => {
     await store.createLearner('Bob');
     expect((await new ProgressStore(dataDir).listLearners()).map((learner) => learner.name)).toEqual(['Ada', 'Bob']);
     expect(readdirSync(dataDir).filter((name) => name.endsWith(TEMP_SUFFIX))).toEqual([]);
+  });
+});
+
+describe('ProgressStore: the journal', () => {
+  it('an answer appends one line to the journal and leaves the snapshot alone', async () => {
+    const store = new ProgressStore(dataDir);
+    const ada = await store.createLearner('Ada');
+    await store.addAttempt(attempt(ada.id));
+    const snapshotBefore = readFileSync(learnerFile(ada.id));
+    let size = statSync(journalFile(ada.id)).size;
+    for (let n = 2; n <= 6; n++) {
+      const one = attempt(ada.id, { itemId: `item-${n}` });
+      await store.addAttempt(one);
+      const grown = statSync(journalFile(ada.id)).size;
+      expect(grown - size, 'one line, about the size of the attempt').toBeLessThan(JSON.stringify(one).length + 64);
+      size = grown;
+    }
+    expect(readFileSync(learnerFile(ada.id)).equals(snapshotBefore)).toBe(true);
+    expect(journalLines(ada.id).map((line) => line?.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await readProgressOnDisk(dataDir, ada.id)).attempts).toEqual(await store.attempts(ada.id));
+  });
+
+  it('an answer and the review card it changes are one line', async () => {
+    const store = new ProgressStore(dataDir);
+    const ada = await store.createLearner('Ada');
+    const card = {
+      due: '2026-12-01T00:00:00.000Z',
+      stability: 1,
+      difficulty: 5,
+      elapsed_days: 0,
+      scheduled_days: 1,
+      learning_steps: 0,
+      reps: 1,
+      lapses: 0,
+      state: 2,
+    };
+    const one = attempt(ada.id, { correct: false, score: 0 });
+    await store.addAttempt(one, { key: 'pack-a/item-1', card });
+    expect(journalLines(ada.id)).toEqual([{ t: 'attempt', seq: 1, attempt: one, review: { key: 'pack-a/item-1', card } }]);
+    await expect(new ProgressStore(dataDir).reviews(ada.id)).resolves.toEqual({ 'pack-a/item-1': card });
+  });
+
+  it('folds the journal into the snapshot in the background once it passes its size', async () => {
+    const store = new ProgressStore(dataDir, { compactAfterRecords: 3 });
+    const ada = await store.createLearner('Ada');
+    const batch = Array.from({ length: 3 }, (_, n) => attempt(ada.id, { itemId: `item-${n}` }));
+    for (const one of batch) await store.addAttempt(one);
+    await store.settled();
+    // Serialised in slices, the snapshot is byte for byte what JSON.stringify would have written.
+    expect(readFileSync(learnerFile(ada.id), 'utf8')).toBe(
+      JSON.stringify({
+        schemaVersion: STORE_SCHEMA_VERSION,
+        learnerId: ada.id,
+        seq: 3,
+        rounds: {},
+        attempts: batch,
+        reviews: {},
+      }),
+    );
+    expect(journalLines(ada.id)).toEqual([]);
+    await expect(new ProgressStore(dataDir).attempts(ada.id)).resolves.toEqual(batch);
+  });
+
+  it('a long history is folded in slices while answers go on, and nothing is lost or doubled', async () => {
+    const ada = randomUUID();
+    const history = Array.from({ length: 1234 }, (_, n) => attempt(ada, { id: `old-${n}`, itemId: `item-${n % 38}` }));
+    mkdirSync(join(dataDir, 'learners'), { recursive: true });
+    writeFileSync(
+      join(dataDir, 'learners.json'),
+      JSON.stringify({
+        schemaVersion: STORE_SCHEMA_VERSION,
+        learners: [{ id: ada, name: 'Ada', createdAt: '2026-01-01T00:00:00.000Z' }],
+      }),
+    );
+    const snapshotText = (attempts: Attempt[], seq: number, rounds = {}) =>
+      JSON.stringify({ schemaVersion: STORE_SCHEMA_VERSION, learnerId: ada, seq, rounds, attempts, reviews: {} });
+    writeFileSync(learnerFile(ada), snapshotText(history, 0));
+
+    const store = new ProgressStore(dataDir);
+    const first = attempt(ada, { itemId: 'first' });
+    await store.addAttempt(first);
+    const folding = store.compact();
+    const during = Array.from({ length: 5 }, (_, n) => attempt(ada, { itemId: `during-${n}` }));
+    await Promise.all([folding, ...during.map((one) => store.addAttempt(one))]);
+    await store.startNewRound(ada, 'pack-a');
+    await store.settled();
+
+    const all = [...history, first, ...during];
+    await expect(store.attempts(ada)).resolves.toEqual(all);
+    const onDisk = await readProgressOnDisk(dataDir, ada);
+    expect(onDisk.attempts).toEqual(all);
+    expect(onDisk.rounds).toEqual({ 'pack-a': 2 });
+    await store.compact();
+    expect(readFileSync(learnerFile(ada), 'utf8')).toBe(snapshotText(all, 7, { 'pack-a': 2 }));
+  });
+
+  it('keeps every answer given while a fold is being written, in order, each once', async () => {
+    const store = new ProgressStore(dataDir, { compactAfterRecords: 2 });
+    const ada = await store.createLearner('Ada');
+    const all: Attempt[] = [];
+    for (let round = 0; round < 6; round++) {
+      const batch = Array.from({ length: 7 }, (_, n) => attempt(ada.id, { itemId: `item-${round}-${n}` }));
+      all.push(...batch);
+      await Promise.all(batch.map((one) => store.addAttempt(one)));
+    }
+    await expect(store.attempts(ada.id)).resolves.toEqual(all);
+    await store.settled();
+    const onDisk = await readProgressOnDisk(dataDir, ada.id);
+    expect(onDisk.attempts).toEqual(all);
+    expect(onDisk.seq).toBe(all.length);
+    await expect(new ProgressStore(dataDir).attempts(ada.id)).resolves.toEqual(all);
+  });
+
+  it('the first write of a session folds what an earlier session left in the journal', async () => {
+    const first = new ProgressStore(dataDir);
+    const ada = await first.createLearner('Ada');
+    const earlier = [attempt(ada.id), attempt(ada.id, { itemId: 'item-2' })];
+    for (const one of earlier) await first.addAttempt(one);
+
+    const second = new ProgressStore(dataDir);
+    const later = attempt(ada.id, { itemId: 'item-3' });
+    await second.addAttempt(later);
+    await second.settled();
+    expect(readJson(learnerFile(ada.id))).toMatchObject({ seq: 3, attempts: [...earlier, later] });
+    expect(journalLines(ada.id)).toEqual([]);
+  });
+
+  it('compact() folds every journal now; a learner who never answered gets no file', async () => {
+    const store = new ProgressStore(dataDir);
+    const ada = await store.createLearner('Ada');
+    const bob = await store.createLearner('Bob');
+    const one = attempt(ada.id);
+    await store.addAttempt(one);
+    await store.compact();
+    expect(readJson(learnerFile(ada.id))).toMatchObject({ seq: 1, attempts: [one] });
+    expect(existsSync(learnerFile(bob.id))).toBe(false);
+  });
+
+  it('reads come from memory: the files are parsed once, and a caller’s copy does not change under it', async () => {
+    const store = new ProgressStore(dataDir);
+    const ada = await store.createLearner('Ada');
+    const one = attempt(ada.id);
+    await store.addAttempt(one);
+    const copy = await store.attempts(ada.id);
+    writeFileSync(learnerFile(ada.id), 'not read again');
+    writeFileSync(journalFile(ada.id), 'not read again either');
+    await expect(store.attempts(ada.id)).resolves.toEqual([one]);
+    await store.startNewRound(ada.id, 'pack-a'); // the journal is not the one the store left: a snapshot is written
+    await store.addAttempt(attempt(ada.id, { round: 2 }));
+    expect(copy).toEqual([one]);
+    await expect(new ProgressStore(dataDir).attempts(ada.id)).resolves.toHaveLength(2);
+  });
+
+  it('a fold that cannot be written leaves the journal whole; answers are still acknowledged and nothing is lost', async () => {
+    const store = new ProgressStore(dataDir, { compactAfterRecords: 2 });
+    const ada = await store.createLearner('Ada');
+    const all = [attempt(ada.id)];
+    await store.addAttempt(all[0]!);
+    // A folder full of something where the snapshot is: renaming a new snapshot onto it fails.
+    rmSync(learnerFile(ada.id));
+    mkdirSync(learnerFile(ada.id));
+    writeFileSync(join(learnerFile(ada.id), 'in-the-way'), '');
+    for (let n = 2; n <= 5; n++) {
+      const one = attempt(ada.id, { itemId: `item-${n}` });
+      await store.addAttempt(one);
+      all.push(one);
+      await store.settled();
+    }
+    expect(journalLines(ada.id).map((line) => line?.seq)).toEqual([1, 2, 3, 4, 5]);
+    rmSync(learnerFile(ada.id), { recursive: true });
+
+    // The snapshot is missing: its backup (taken when it was created, empty) comes back, and the journal on top of it.
+    const reopened = new ProgressStore(dataDir);
+    await expect(reopened.attempts(ada.id)).resolves.toEqual(all);
+    const [notice, ...others] = reopened.notices();
+    expect(others).toEqual([]);
+    expect(notice!.title).toBe("Ada's progress was missing and has been restored from a backup");
+    expect(notice!.text).toContain(
+      'The 5 answers saved after that backup were recovered from the journal of recent answers, so nothing was lost.',
+    );
+    expect(readdirSync(join(dataDir, 'learners')).filter((name) => name.endsWith(TEMP_SUFFIX))).toEqual([]);
   });
 });

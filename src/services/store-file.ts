@@ -5,7 +5,7 @@
  * these outcomes comes with a notice for the person at the screen, saying what happened and what,
  * if anything, was lost.
  */
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { Notice } from '../shared/contract';
@@ -18,6 +18,12 @@ export interface StoreFileSpec<T> {
   version: number;
   /** migrations[n] turns format n into format n + 1. */
   migrations: Record<number, (data: Record<string, unknown>) => Record<string, unknown>>;
+  /**
+   * For a file with more beside it (a learner's snapshot and its journal): after a backup was
+   * restored, or none could be (`restored` undefined), what else was recovered and what was lost,
+   * said in place of the notice's last sentence; undefined keeps the usual one.
+   */
+  recovered?: (restored: T | undefined, outcome: 'missing' | 'restored' | 'lost') => string | undefined;
 }
 
 export interface OpenedFile<T> {
@@ -26,6 +32,8 @@ export interface OpenedFile<T> {
   readOnly: boolean;
   notices: Notice[];
 }
+
+export type BackupReason = 'rolling' | 'before-migration' | 'before-import' | 'before-restore';
 
 /** Rolling backups: at most one every few minutes per file, the newest ten kept, plus one a day for a week. */
 export const BACKUP_INTERVAL_MS = 2 * 60 * 1000;
@@ -47,14 +55,26 @@ export class Backups {
   }
 
   /** Copies the file as it is on disk now; `reason` is kept in the backup's name. */
-  async take(file: string, reason: 'rolling' | 'before-migration' | 'before-import' | 'before-restore'): Promise<void> {
+  async take(file: string, reason: BackupReason): Promise<void> {
+    await this.store(file, reason, (temp) => copyFile(file, temp));
+  }
+
+  /**
+   * Keeps `text` as a backup of the file: for a file whose whole state is not in the file alone (a
+   * learner's snapshot and journal), the state as it is in memory.
+   */
+  async save(file: string, reason: BackupReason, text: string): Promise<void> {
+    await this.store(file, reason, (temp) => writeFile(temp, text));
+  }
+
+  private async store(file: string, reason: BackupReason, write: (temp: string) => Promise<void>): Promise<void> {
     const folder = this.folderFor(file);
     await mkdir(folder, { recursive: true });
     const stamp = this.now().toISOString().replaceAll(':', '-');
     const target = join(folder, `${stamp}-${reason}.json`);
     const temp = `${target}.tmp`;
     try {
-      await copyFile(file, temp);
+      await write(temp);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
@@ -186,7 +206,7 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
           id: `missing:${basename(path)}:${restored.when}`,
           severity: 'warning',
           title: `${capitalise(spec.describe)} was missing and has been restored from a backup`,
-          text: `The file was not there, though backups of it were, so ${restored.when} was restored. Anything saved after that backup could not be recovered.`,
+          text: `The file was not there, though backups of it were, so ${restored.when} was restored. ${spec.recovered?.(restored.data, 'missing') ?? 'Anything saved after that backup could not be recovered.'}`,
         },
       ],
     };
@@ -234,7 +254,7 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
           id: `restored:${basename(path)}:${stamp}`,
           severity: 'warning',
           title: `${capitalise(spec.describe)} was damaged and has been restored from a backup`,
-          text: `The file could not be used because ${reading.reason}. It was copied to ${setAside} and ${when} was restored. Anything saved after that backup could not be recovered from the damaged file.`,
+          text: `The file could not be used because ${reading.reason}. It was copied to ${setAside} and ${when} was restored. ${spec.recovered?.(restored.data, 'restored') ?? 'Anything saved after that backup could not be recovered from the damaged file.'}`,
         },
       ],
     };
@@ -248,7 +268,7 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
         id: `lost:${basename(path)}:${stamp}`,
         severity: 'error',
         title: `${capitalise(spec.describe)} was damaged and no backup could be used`,
-        text: `The file could not be used because ${reading.reason}. It was moved to ${setAside}, where it is kept; it starts again empty.`,
+        text: `The file could not be used because ${reading.reason}. It was moved to ${setAside}, where it is kept; ${spec.recovered?.(undefined, 'lost') ?? 'it starts again empty.'}`,
       },
     ],
   };

@@ -5,14 +5,17 @@
  * feedback). An optional second argument caps the number of answers, after which it idles until killed.
  * With `--wait-for-go` it loads, prints `ready` and starts only once a line arrives on stdin, so the
  * test can start the next child (Node's start-up) while it is still checking the previous round.
+ * With `--compact-after=<n>` the store folds its journal into a new snapshot every n answers, so that
+ * kills land in folds too.
  */
 import { acquireDataLock } from '../data-lock';
 import { ProgressStore } from '../progress-store';
 import { validAttempt } from './fixtures';
 
 const waitForGo = process.argv.includes('--wait-for-go');
-const [dataDir, capArgument] = process.argv.slice(2).filter((argument) => argument !== '--wait-for-go');
-if (!dataDir) throw new Error('usage: answer-loop <dataDir> [maxAnswers] [--wait-for-go]');
+const compactAfter = process.argv.find((argument) => argument.startsWith('--compact-after='))?.split('=')[1];
+const [dataDir, capArgument] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+if (!dataDir) throw new Error('usage: answer-loop <dataDir> [maxAnswers] [--wait-for-go] [--compact-after=<n>]');
 const cap = capArgument === undefined ? Infinity : Number(capArgument);
 
 if (waitForGo) {
@@ -26,7 +29,7 @@ if (!lock.ok) {
   process.exit(3);
 }
 
-const store = new ProgressStore(dataDir);
+const store = new ProgressStore(dataDir, compactAfter ? { compactAfterRecords: Number(compactAfter) } : {});
 await store.open();
 const learner = (await store.listLearners())[0] ?? (await store.createLearner('Kill test'));
 process.stdout.write(`learner ${learner.id}\n`);

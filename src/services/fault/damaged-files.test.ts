@@ -1,11 +1,14 @@
 /**
- * Damaged and foreign store files, for the learner's own file and for the index (`learners.json`):
- * cut off, empty, zero bytes, not JSON, the wrong shape, or written by a newer version.
+ * Damaged and foreign store files, for the learner's snapshot and for the index (`learners.json`):
+ * cut off, empty, zero bytes, not JSON, the wrong shape, or written by a newer version. (Damage to a
+ * learner's journal is in journal.test.ts.)
  *
  * - Damaged: the file is moved into `<dataDir>/damaged/` with its bytes exactly as they were, the
  *   newest backup that reads cleanly is restored, and a notice says what happened and what was lost.
- *   Nothing a backup held is lost. With no usable backup the file is still set aside, never deleted,
- *   the store starts empty for it and the notice says that no backup could be used.
+ *   Nothing a backup held is lost. For a learner, the journal's answers after the backup come back on
+ *   top of it, and the notice says how many, and whether any between the two are missing. With no
+ *   usable backup the file is still set aside, never deleted, the store starts empty for it (or from
+ *   the journal) and the notice says that no backup could be used.
  * - Newer version: left byte for byte as it is, a notice says it is open read-only, writes are refused
  *   with `read-only` and change nothing on disk.
  * - Temporary files left by a killed writer are removed on open; a learner's file that the index does
@@ -54,9 +57,11 @@ interface History {
 
 /**
  * T0: Ana and Ben are created (the index's first backup holds Ana), Ana answers three times (her
- * first backup holds one answer). T0+5 min: Cleo is created (the index's backup now holds Ana and
- * Ben), Ana answers twice more (her newest backup holds her first three) and Cleo once (no backup).
- * Then the app is closed; it is opened again at T0+10 min.
+ * first answer creates her snapshot, empty, and its first backup; the answers go to her journal).
+ * T0+3 min: her journal is folded into her snapshot, and its newest backup holds her first three
+ * answers. T0+5 min: Cleo is created (the index's backup now holds Ana and Ben), Ana answers twice
+ * more (in her journal, after the snapshot) and Cleo once. Then the app is closed; it is opened again
+ * at T0+10 min.
  */
 async function writeHistory(): Promise<History> {
   const store = new ProgressStore(dataDir);
@@ -69,11 +74,14 @@ async function writeHistory(): Promise<History> {
     into.push(attempt);
   };
   for (let n = 0; n < 3; n++) await answer(ana, anaAttempts);
+  vi.setSystemTime(T0 + 3 * MINUTE);
+  await store.compact();
   vi.setSystemTime(T0 + 5 * MINUTE);
   const cleo = await store.createLearner('Cleo');
   const cleoAttempts: Attempt[] = [];
   for (let n = 0; n < 2; n++) await answer(ana, anaAttempts);
   await answer(cleo, cleoAttempts);
+  await store.settled();
   vi.setSystemTime(T0 + 10 * MINUTE);
   expect(store.notices()).toEqual([]);
   return { ana, ben, cleo, anaAttempts, cleoAttempts };
@@ -168,17 +176,20 @@ describe.each([
       expect(restored).toMatchObject({ severity: 'warning', title: `${title} was damaged and has been restored from a backup` });
       expect(restored!.text).toContain(damage.reason);
       expect(restored!.text).toContain(setAside);
-      expect(restored!.text).toContain('Anything saved after that backup could not be recovered');
 
       if (target === 'the learner file') {
         expect(notices).toHaveLength(1);
-        // Exactly what the backup held: the first three answers; the two after it are what was lost.
+        // What the backup held (the first three answers), and on top of it the two in the journal: nothing lost.
+        expect(restored!.text).toContain(
+          'The 2 answers saved after that backup were recovered from the journal of recent answers, so nothing was lost.',
+        );
         const attempts = await store.attempts(history.ana.id);
-        expect(attempts).toEqual(backup.data.attempts);
-        expect(ids(attempts)).toEqual(ids(history.anaAttempts.slice(0, 3)));
+        expect(attempts.slice(0, 3)).toEqual(backup.data.attempts);
+        expect(ids(attempts)).toEqual(ids(history.anaAttempts));
         expect(await store.attempts(history.cleo.id)).toEqual(history.cleoAttempts);
         expect((await store.listLearners()).map((learner) => learner.name)).toEqual(['Ana', 'Ben', 'Cleo']);
       } else {
+        expect(restored!.text).toContain('Anything saved after that backup could not be recovered');
         // The backup listed Ana and Ben; Cleo came later, so her file is found again under a new name.
         const learners = await store.listLearners();
         expect(learners.slice(0, 2)).toEqual(backup.data.learners);
@@ -221,13 +232,17 @@ describe.each([
       expect(lost).toMatchObject({ severity: 'error', title: `${title} was damaged and no backup could be used` });
       expect(lost!.text).toContain(damage.reason);
       expect(lost!.text).toContain(setAside);
-      expect(lost!.text).toContain('it starts again empty');
 
       if (target === 'the learner file') {
         expect(notices).toHaveLength(1);
-        expect(await store.attempts(history.ana.id)).toEqual([]);
+        // Only what the journal held after the snapshot: the last two answers.
+        expect(lost!.text).toContain(
+          'it starts again from the journal of recent answers, which held the 2 answers saved last; anything saved before them could not be recovered.',
+        );
+        expect(ids(await store.attempts(history.ana.id))).toEqual(ids(history.anaAttempts.slice(3)));
         expect(await store.attempts(history.cleo.id)).toEqual(history.cleoAttempts);
       } else {
+        expect(lost!.text).toContain('it starts again empty');
         // Learners with answers are found again from their own files; Ben, who never answered, is gone.
         expect(byTitle(notices, 'A learner was found again')).toHaveLength(2);
         expect(notices).toHaveLength(3);
@@ -255,10 +270,16 @@ describe.each([
 
     const store = new ProgressStore(dataDir);
     await store.open();
-    expect(byTitle(store.notices(), 'restored from a backup')).toHaveLength(1);
+    const [restored, ...others] = byTitle(store.notices(), 'restored from a backup');
+    expect(others).toEqual([]);
     if (target === 'the learner file') {
-      expect(await store.attempts(history.ana.id)).toEqual(olderData.attempts);
-      expect(ids(await store.attempts(history.ana.id))).toEqual(ids(history.anaAttempts.slice(0, 1)));
+      // The older backup is the empty snapshot of Ana's first answer; the journal starts after the fold of
+      // her first three answers, so those are missing, and the notice says so.
+      expect(olderData.attempts).toEqual([]);
+      expect(ids(await store.attempts(history.ana.id))).toEqual(ids(history.anaAttempts.slice(3)));
+      expect(restored!.text).toContain(
+        '2 answers saved after that backup were recovered from the journal of recent answers; 3 changes saved between the backup and them could not be recovered.',
+      );
     } else {
       expect((await store.listLearners()).filter((learner) => !learner.name.startsWith('Recovered'))).toEqual(olderData.learners);
     }
@@ -287,7 +308,9 @@ describe.each([
     const store = new ProgressStore(dataDir);
     await store.open();
     if (target === 'the learner file') {
-      expect(await store.attempts(history.ana.id), "Ana's progress is not silently reset").toEqual(backup.data.attempts);
+      const attempts = await store.attempts(history.ana.id);
+      expect(attempts.slice(0, 3), "Ana's progress is not silently reset").toEqual(backup.data.attempts);
+      expect(ids(attempts), 'and her journal comes back on top of the backup').toEqual(ids(history.anaAttempts));
     } else {
       const learners = await store.listLearners();
       expect(learners.slice(0, 2), 'the learners the backup held are listed by their names').toEqual(backup.data.learners);
