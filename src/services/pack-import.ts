@@ -17,7 +17,7 @@ import type { PackImportResult } from '../shared/contract';
 import { ApiError } from '../shared/errors';
 import { Id, MAX_PACK_BYTES, type Pack } from '../shared/pack/schema';
 import { validatePack } from '../shared/pack/validate';
-import { writeDurably } from './durable-json-file';
+import { syncFolder, writeDurably } from './durable-json-file';
 import { packFileNames, readPackFile } from './pack-library';
 import { insideDir } from './safe-path';
 
@@ -158,7 +158,10 @@ async function place(
   // old file can go without a moment where the pack is missing.
   if (replaced && holder !== undefined && holder.file !== `${pack.id}.json`) {
     const old = insideDir(dir, holder.file);
-    if (old !== undefined) await rm(old, { force: true });
+    if (old !== undefined) {
+      await rm(old, { force: true });
+      await syncFolder(dir);
+    }
   }
   existing.set(pack.id, { file: `${pack.id}.json`, title: pack.meta.title });
   return { status: 'stored', packId: pack.id, replaced };
@@ -197,6 +200,8 @@ export async function removePack(packsDir: string, id: string): Promise<boolean>
     await rm(path, { force: true });
     removed = true;
   }
+  // The removal is on disk before the caller says it is done: a power cut must not bring the pack back.
+  if (removed) await syncFolder(dir);
   return removed;
 }
 
