@@ -58,6 +58,8 @@ function start(): void {
     appVersion: app.getVersion(),
     shell: 'desktop',
   });
+  // Read while the window loads, so that the first screen's calls find the data ready.
+  void backend.prepare();
   const window = new BrowserWindow(windowOptions(join(here, '../preload/index.cjs')));
   mainWindow = window;
   registerContract(ipcMain, backend, (event) => isTrustedSender(event.senderFrame, window.webContents.mainFrame, rendererUrl));

@@ -2,13 +2,13 @@
 import type { Api, AppInfo, ExportedFile, Notice } from '../shared/contract';
 import { describeError } from './lib/errors';
 import type { Learner } from '../shared/progress';
-import { ClassReportsState } from './screens/class-reports.svelte';
+import type { ClassReportsState } from './screens/class-reports.svelte';
 import { LearnersState } from './screens/learners.svelte';
 import { LibraryState } from './screens/library.svelte';
 import { PlayerState } from './screens/player.svelte';
 import { ProgressState } from './screens/progress.svelte';
 import { ReviewState } from './screens/review.svelte';
-import { StudioState } from './screens/studio.svelte';
+import type { StudioState } from './screens/studio.svelte';
 import type { Pack } from '../shared/pack/schema';
 
 export type Screen =
@@ -78,8 +78,10 @@ export class AppState {
     await state.load();
   }
 
+  /** The instructor's screens load their code when first opened: a learner's start-up does not pay for it. */
   async showClassReports(): Promise<void> {
     this.learner = undefined;
+    const { ClassReportsState } = await import('./screens/class-reports.svelte');
     const state = new ClassReportsState(this.api);
     this.screen = { name: 'class', state };
     await state.load();
@@ -87,6 +89,7 @@ export class AppState {
 
   async showStudio(): Promise<void> {
     this.learner = undefined;
+    const { StudioState } = await import('./screens/studio.svelte');
     const state = new StudioState(this.api);
     this.screen = { name: 'studio', state };
     await state.load();

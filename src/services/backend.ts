@@ -71,6 +71,15 @@ export class Backend implements Api {
     this.instructor = new InstructorLock(config.dataDir, { now: () => now().getTime() });
   }
 
+  /**
+   * Reads what the first screen will ask for (the store, the class store, the packs) while the window
+   * or the browser is still loading the page, so that its first calls find it ready. Failures are left
+   * for those calls to report, where the person sees them.
+   */
+  async prepare(): Promise<void> {
+    await Promise.allSettled([this.store.open(), this.classStore.open(), this.library.load()]);
+  }
+
   async getAppInfo(_input: MethodInput<'getAppInfo'>): Promise<AppInfo> {
     return { name: APP_NAME, version: this.config.appVersion, shell: this.config.shell, dataDir: this.config.dataDir };
   }

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     appVersion: __APP_VERSION__,
     shell: 'browser',
   });
+  const prepared = backend.prepare();
   const server = await startWebServer({
     api: backend,
     rendererDir: join(here, '../renderer'),
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   });
   console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
   console.log(`Data folder: ${dataDir}`);
+  await prepared;
   const stop = () => {
     void server.close().then(() => {
       lock.release();
