@@ -26,3 +26,78 @@ test('the renderer bundles no schema library (the backend validates; the page on
     expect(readFileSync(join(assets, name), 'utf8'), name).not.toMatch(/ZodError|\$ZodType/);
   }
 });
+
+/**
+ * URL-like strings the built renderer may hold, each harmless because nothing ever fetches, opens or
+ * links to it. Anything else that looks like a remote address fails the test below.
+ */
+const HARMLESS_URLS: { pattern: RegExp; why: string }[] = [
+  {
+    pattern: /^http:\/\/www\.w3\.org\/1999\/xhtml$/,
+    why: 'the XHTML namespace: Svelte compares element namespaces with it and passes it to createElementNS; a name, not an address',
+  },
+  {
+    pattern: /^http:\/\/www\.w3\.org\/2000\/svg$/,
+    why: "the SVG namespace (favicon.svg's xmlns, and the SVG the charts create): a name, not an address",
+  },
+  {
+    pattern: /^https:\/\/svelte\.dev\/e\/[a-z_]+$/,
+    why: "Svelte's error and warning codes: text inside a console message or a thrown Error, for a developer to look up; never fetched or shown as a link",
+  },
+  {
+    pattern: /^https:\/\/sourcewise\.app$/,
+    why: "the default xAPI account home page: an identifier (an IRI) written into exported statements, which the instructor replaces with their LMS's address; never fetched",
+  },
+];
+
+function renderFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? renderFiles(join(dir, entry.name))
+      : /\.(js|css|html|svg)$/.test(entry.name)
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+test('the built renderer references no remote URL (only namespaces and other strings listed as harmless)', async ({ shell }) => {
+  test.skip(shell !== 'browser', 'checks files, once');
+  const root = join(import.meta.dirname, '../out/renderer');
+  const files = renderFiles(root);
+  expect(files.map((file) => file.slice(root.length + 1)).sort()).toEqual(
+    expect.arrayContaining(['index.html', expect.stringMatching(/^assets\/.+\.js$/), expect.stringMatching(/^assets\/.+\.css$/)]),
+  );
+  const found: string[] = [];
+  const used = new Set<RegExp>();
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const name = file.slice(root.length + 1);
+    // An address with a scheme and a host (http, https, ws, wss, ftp), or protocol-relative
+    // (`//host.tld`, `//host:port`, `//localhost` after a quote, a bracket, `=` or a space: where a
+    // minified script or a stylesheet would put one; `//` alone, as in regular expressions, is not one).
+    const urls = [
+      ...text.matchAll(/\b(?:https?|wss?|ftp):\/\/[\w.-][^\s"'`<>()\\]*/gi),
+      ...text.matchAll(
+        /(?<=["'`(=\s])\/\/(?:[a-z\d-]+(?:\.[a-z\d-]+)+|[a-z\d-]+(?=:\d)|localhost)(?::\d+)?(?:\/[^\s"'`<>()\\]*)?/gi,
+      ),
+    ].map((match) => match[0]);
+    for (const url of urls) {
+      const harmless = HARMLESS_URLS.find(({ pattern }) => pattern.test(url));
+      if (harmless) used.add(harmless.pattern);
+      else found.push(`${name}: ${url}`);
+    }
+    // Stylesheets load nothing from elsewhere either: every url() is the page's own file or data.
+    if (name.endsWith('.css')) {
+      for (const [, target] of text.matchAll(/url\(\s*["']?([^"')\s]+)/g)) {
+        if (!/^(data:|\.{0,2}\/?[\w./-]+$)/.test(target!) || target!.startsWith('//')) found.push(`${name}: url(${target})`);
+      }
+      expect(text, `${name} imports no other stylesheet`).not.toMatch(/@import/);
+    }
+  }
+  expect(found, 'remote addresses in the built renderer').toEqual([]);
+  // An entry that no longer matches anything is dropped, so the list says what the build really holds.
+  expect(
+    HARMLESS_URLS.filter(({ pattern }) => !used.has(pattern)).map(({ pattern }) => String(pattern)),
+    'harmless strings no longer in the build',
+  ).toEqual([]);
+});

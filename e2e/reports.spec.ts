@@ -80,9 +80,9 @@ test('two learners export on two computers; the instructor imports both (one twi
   await page.getByRole('button', { name: 'Set passphrase and open' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Class reports' })).toBeVisible();
   await page.getByLabel('Choose files…').setInputFiles([first, second]);
-  await expect(page.getByText('2 files imported')).toBeVisible();
+  await expect(page.getByText('2 files imported', { exact: true })).toBeVisible();
   await page.getByLabel('Choose files…').setInputFiles([first]);
-  await expect(page.getByText('1 file imported')).toBeVisible();
+  await expect(page.getByText('1 file imported', { exact: true })).toBeVisible();
   await expect(page.getByText('0 new answers, 6 already in the class')).toBeVisible();
 
   const learners = page.getByRole('table', { name: 'Learners in the class' });
