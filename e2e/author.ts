@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from './fixtures';
 
-export const SEED_ARTICLE = readFileSync(join(import.meta.dirname, '../../shared/seed/000_bb838711b43fe10a.txt'), 'utf8');
+export const SEED_ARTICLE = readFileSync(join(import.meta.dirname, '../src/services/suggest/dev-set/seed-article.txt'), 'utf8');
 export const PASSPHRASE = 'teacher-only-2026';
 
 export class Author {

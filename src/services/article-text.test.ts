@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/errors';
 import { dateLine, MAX_PARAGRAPH_CHARS, readArticle } from './article-text';
 
-const SEED_ARTICLE = readFileSync(join(import.meta.dirname, '../../../shared/seed/000_bb838711b43fe10a.txt'), 'utf8');
+const SEED_ARTICLE = readFileSync(join(import.meta.dirname, 'suggest/dev-set/seed-article.txt'), 'utf8');
 const SEED_PACK = JSON.parse(readFileSync(join(import.meta.dirname, '../../exercises/nk-troops-russia-2024.json'), 'utf8')) as {
   article: { headline: string; paragraphs: string[] };
 };

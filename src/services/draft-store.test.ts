@@ -11,7 +11,7 @@ import { MAX_PACK_DEPTH } from './pack-import';
 const SEED_PACK = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../exercises/nk-troops-russia-2024.json'), 'utf8'),
 ) as Pack;
-const SEED_ARTICLE = readFileSync(join(import.meta.dirname, '../../../shared/seed/000_bb838711b43fe10a.txt'), 'utf8');
+const SEED_ARTICLE = readFileSync(join(import.meta.dirname, 'suggest/dev-set/seed-article.txt'), 'utf8');
 const UNKNOWN_DRAFT = '00000000-0000-4000-8000-000000000000';
 
 let dataDir: string;
