@@ -1,13 +1,17 @@
-/** Which screen is shown and for whom. Each screen's own state lives in its own class. */
+/**
+ * Which screen is shown and for whom. Each screen's own state lives in its own class. Every screen
+ * but the first two (learners, library) loads its code when first opened, so that start-up parses
+ * only what the first screen needs.
+ */
 import type { Api, AppInfo, ExportedFile, Notice } from '../shared/contract';
 import { describeError } from './lib/errors';
 import type { Learner } from '../shared/progress';
 import type { ClassReportsState } from './screens/class-reports.svelte';
 import { LearnersState } from './screens/learners.svelte';
 import { LibraryState } from './screens/library.svelte';
-import { PlayerState } from './screens/player.svelte';
-import { ProgressState } from './screens/progress.svelte';
-import { ReviewState } from './screens/review.svelte';
+import type { PlayerState } from './screens/player.svelte';
+import type { ProgressState } from './screens/progress.svelte';
+import type { ReviewState } from './screens/review.svelte';
 import type { StudioState } from './screens/studio.svelte';
 import type { Pack } from '../shared/pack/schema';
 
@@ -73,15 +77,15 @@ export class AppState {
 
   async openPack(packId: string): Promise<void> {
     if (!this.learner) return;
+    const { PlayerState } = await import('./screens/learner-screens');
     const state = new PlayerState(this.api, this.learner.id, packId);
     this.screen = { name: 'player', state };
     await state.load();
   }
 
-  /** The instructor's screens load their code when first opened: a learner's start-up does not pay for it. */
   async showClassReports(): Promise<void> {
     this.learner = undefined;
-    const { ClassReportsState } = await import('./screens/class-reports.svelte');
+    const { ClassReportsState } = await import('./screens/instructor-screens');
     const state = new ClassReportsState(this.api);
     this.screen = { name: 'class', state };
     await state.load();
@@ -89,7 +93,7 @@ export class AppState {
 
   async showStudio(): Promise<void> {
     this.learner = undefined;
-    const { StudioState } = await import('./screens/studio.svelte');
+    const { StudioState } = await import('./screens/instructor-screens');
     const state = new StudioState(this.api);
     this.screen = { name: 'studio', state };
     await state.load();
@@ -98,6 +102,7 @@ export class AppState {
   /** Plays a draft as a learner would, recording nothing; leaving returns to the same draft. */
   async previewDraft(pack: Pack): Promise<void> {
     if (this.screen.name !== 'studio') return;
+    const { PlayerState } = await import('./screens/learner-screens');
     const state = PlayerState.preview(pack);
     this.screen = { name: 'player', state, studio: this.screen.state };
     await state.load();
@@ -114,6 +119,7 @@ export class AppState {
 
   async showProgress(): Promise<void> {
     if (!this.learner) return;
+    const { ProgressState } = await import('./screens/learner-screens');
     const state = new ProgressState(this.api, this.learner.id);
     this.screen = { name: 'progress', state };
     await state.load();
@@ -121,6 +127,7 @@ export class AppState {
 
   async showReview(): Promise<void> {
     if (!this.learner) return;
+    const { ReviewState } = await import('./screens/learner-screens');
     const state = new ReviewState(this.api, this.learner.id);
     this.screen = { name: 'review', state };
     await state.load();
@@ -128,6 +135,7 @@ export class AppState {
 
   async startReview(packId: string, itemIds: string[]): Promise<void> {
     if (!this.learner) return;
+    const { PlayerState } = await import('./screens/learner-screens');
     const state = new PlayerState(this.api, this.learner.id, packId, itemIds);
     this.screen = { name: 'player', state };
     await state.load();

@@ -12,7 +12,6 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Api } from '../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { dispatch } from '../shared/dispatch';
 import type { ErrorBody, ErrorCode } from '../shared/errors';
 
 export const TOKEN_HEADER = 'x-sourcewise-token';
@@ -48,7 +47,11 @@ const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
 };
 
 export interface WebServerOptions {
-  api: Api;
+  /**
+   * The backend, or the promise of it: browser mode starts serving the page while the backend's
+   * code (the schemas, the store) is still loading, and calls wait for it.
+   */
+  api: Api | Promise<Api>;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   port?: number;
@@ -122,7 +125,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         message: `the body is not valid JSON: ${(error as Error).message}`,
       });
     }
-    const envelope = await dispatch(options.api, decodeURIComponent(method), input, (error) =>
+    let api: Api;
+    try {
+      api = await options.api;
+    } catch (error) {
+      log(`the backend could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return sendError(response, 500, { code: 'internal', message: `the backend could not start: ${(error as Error).message}` });
+    }
+    // Loaded with the first call rather than at start-up: the page is served meanwhile.
+    const { dispatch } = await import('../shared/dispatch');
+    const envelope = await dispatch(api, decodeURIComponent(method), input, (error) =>
       log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     );
     if (envelope.ok) return sendJson(response, 200, envelope);

@@ -6,7 +6,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseShellOptions } from '../services/args';
-import { Backend } from '../services/backend';
 import { acquireDataLock } from '../services/data-lock';
 import { defaultDataDir } from '../services/config';
 import { startWebServer } from '../services/web-server';
@@ -22,13 +21,18 @@ async function main(): Promise<void> {
     console.error(lock.message);
     process.exit(1);
   }
-  const backend = new Backend({
-    dataDir,
-    packsDir: options.packsDir ?? join(here, '../../exercises'),
-    appVersion: __APP_VERSION__,
-    shell: 'browser',
+  // The backend's code (the schemas, the store) loads while the browser fetches the page; the first
+  // call waits for it. The page itself needs none of it.
+  const backend = import('../services/backend').then(({ Backend }) => {
+    const ready = new Backend({
+      dataDir,
+      packsDir: options.packsDir ?? join(here, '../../exercises'),
+      appVersion: __APP_VERSION__,
+      shell: 'browser',
+    });
+    void ready.prepare();
+    return ready;
   });
-  const prepared = backend.prepare();
   const server = await startWebServer({
     api: backend,
     rendererDir: join(here, '../renderer'),
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
   });
   console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
   console.log(`Data folder: ${dataDir}`);
-  await prepared;
+  await backend;
   const stop = () => {
     void server.close().then(() => {
       lock.release();
