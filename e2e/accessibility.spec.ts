@@ -11,18 +11,8 @@
  * window; keyboard-reports.spec.ts the keyboard-only pass through class reports.
  */
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import {
-  expectAccessibleQuickly,
-  expectAnnounced,
-  focusStop,
-  PARTS,
-  recordLiveRegions,
-  tabRound,
-  walk,
-  WALK_PACKS_DIR,
-  type Part,
-} from './screens';
+import { expect, expectAccessible, test } from './fixtures';
+import { expectAnnounced, focusStop, PARTS, recordLiveRegions, tabRound, walk, WALK_PACKS_DIR, type Part } from './screens';
 
 test.use({ packsDir: WALK_PACKS_DIR });
 
@@ -154,7 +144,7 @@ for (const part of PARTS) {
 
       await walk(part, { page, server }, async (state) => {
         states.push(state);
-        await expectAccessibleQuickly(page, testInfo, `light, ${state}`).catch(keep);
+        await expectAccessible(page, testInfo, `light, ${state}`).catch(keep);
         for (const [text, kind] of ANNOUNCED[state] ?? []) {
           await expectAnnounced(page, text, kind).catch(keep);
         }
@@ -165,13 +155,13 @@ for (const part of PARTS) {
         expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'dark palette').toBe(
           'rgb(20, 23, 29)',
         );
-        await expectAccessibleQuickly(page, testInfo, `dark, ${state}`).catch(keep);
+        await expectAccessible(page, testInfo, `dark, ${state}`).catch(keep);
         await shot('dark', state);
         await page.emulateMedia({ colorScheme: 'light' });
 
         await page.setViewportSize(ZOOMED);
         expect(await page.evaluate(() => [innerWidth, devicePixelRatio]), '200 %').toEqual([ZOOMED.width, DEVICE_SCALE_FACTOR]);
-        await expectAccessibleQuickly(page, testInfo, `200 %, ${state}`).catch(keep);
+        await expectAccessible(page, testInfo, `200 %, ${state}`).catch(keep);
         await expectNoHorizontalOverflow(page, state).catch(keep);
         await shot('200 %', state);
         await page.setViewportSize(WINDOW);

@@ -16,8 +16,7 @@
  * It uses a short copy of the seed pack (one exercise of each type, the same article) so that every
  * exercise type is reached in five answers rather than thirty-eight.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Download, Page, Route, TestInfo } from '@playwright/test';
+import type { Download, Page, Route } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -500,31 +499,6 @@ export async function expectAnnounced(page: Page, text: string | RegExp, kind: '
     announced.length,
     `“${text}” announced as ${kind}; live regions holding it: ${JSON.stringify(regions, null, 1)}`,
   ).toBeGreaterThan(0);
-}
-
-/**
- * `expectAccessible` (fixtures.ts) with the same rules and the same verdict (no violation of serious
- * or critical impact), made fast enough to run at every state of the walk in three modes: axe runs in
- * the page itself (legacy mode: the app has no frames, so nothing needs the blank page that
- * `AxeBuilder` otherwise opens to merge results from frames, once per check), and only violations
- * are collected (not the passes, which take most of its time).
- */
-export async function expectAccessibleQuickly(page: Page, testInfo: TestInfo, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .setLegacyMode(true)
-    .options({ resultTypes: ['violations'] })
-    .analyze();
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-  if (serious.length > 0) {
-    await testInfo.attach(`axe-${state}.json`, { body: JSON.stringify(serious, null, 2), contentType: 'application/json' });
-  }
-  expect(
-    serious.map(
-      (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
-    ),
-    `axe-core on ${state}`,
-  ).toEqual([]);
 }
 
 /** The focused element as the page sees it, and whether it shows where focus is. */

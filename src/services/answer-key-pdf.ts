@@ -9,7 +9,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { Claim, Figure, Item, Pack, Source, TextRef } from '../shared/pack/schema';
-import type { HeadlineVerdict, ItemType, Label, SourceKind } from '../shared/pack/vocabulary';
+import { SOURCE_KIND_NAMES, type HeadlineVerdict, type ItemType, type Label } from '../shared/pack/vocabulary';
 import { clean, dejavuFonts, fit, numberPages } from './pdf-text';
 
 export interface AnswerKeyOptions {
@@ -39,16 +39,6 @@ const TYPE_NAMES: Record<ItemType, string> = {
   source: 'Source',
   headline: 'Headline',
   numbers: 'Numbers',
-};
-
-const KIND_NAMES: Record<SourceKind, string> = {
-  'named-official': 'named official, on the record',
-  'anonymous-official': 'anonymous official',
-  institution: 'institution or spokesperson',
-  'intelligence-agency': 'intelligence agency',
-  legislator: 'legislator relaying a briefing',
-  party: 'a party to the events',
-  outlet: "the outlet's own reporting",
 };
 
 const VERDICT_NAMES: Record<HeadlineVerdict, string> = {
@@ -166,7 +156,7 @@ function labels(label: Label, alsoAccept: readonly Label[] | undefined): string 
 
 function source(source: Source): string {
   const chain = source.chain.length > 0 ? `; through ${source.chain.map((link) => clean(link, CAP.line)).join(' → ')}` : '';
-  return `${clean(source.name, CAP.line)} (${KIND_NAMES[source.kind]})${chain}`;
+  return `${clean(source.name, CAP.line)} (${SOURCE_KIND_NAMES[source.kind]})${chain}`;
 }
 
 function cues(list: readonly string[]): string {

@@ -1,5 +1,5 @@
 /** How labels, source kinds and exercise types read on screen. Never told apart by colour alone: each has a name and a mark. */
-import type { HeadlineVerdict, ItemType, Label, SourceKind } from '../../shared/pack/schema';
+import type { HeadlineVerdict, ItemType, Label } from '../../shared/pack/schema';
 
 export const LABEL_INFO: Record<Label, { name: string; mark: string; hint: string }> = {
   confirmed: { name: 'Confirmed', mark: '✓', hint: 'A source says it verified it, or states it on the record as known.' },
@@ -13,15 +13,7 @@ export const LABEL_INFO: Record<Label, { name: string; mark: string; hint: strin
   opinion: { name: 'Opinion', mark: '❝', hint: 'An evaluation, characterisation, speculation or conditional reasoning.' },
 };
 
-export const SOURCE_KIND_NAMES: Record<SourceKind, string> = {
-  'named-official': 'named official, on the record',
-  'anonymous-official': 'anonymous official',
-  institution: 'institution or spokesperson',
-  'intelligence-agency': 'intelligence agency',
-  legislator: 'legislator relaying a briefing',
-  party: 'a party to the events',
-  outlet: "the outlet's own reporting",
-};
+export { SOURCE_KIND_NAMES } from '../../shared/pack/vocabulary';
 
 export const ITEM_TYPE_INFO: Record<ItemType, { name: string; question: string }> = {
   classify: { name: 'Classify', question: 'How well established is the highlighted claim?' },

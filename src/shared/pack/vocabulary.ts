@@ -16,6 +16,17 @@ export const SOURCE_KINDS = [
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
+/** How each kind of source reads in a sentence, on screen and in the printed answer key. */
+export const SOURCE_KIND_NAMES: Record<SourceKind, string> = {
+  'named-official': 'named official, on the record',
+  'anonymous-official': 'anonymous official',
+  institution: 'institution or spokesperson',
+  'intelligence-agency': 'intelligence agency',
+  legislator: 'legislator relaying a briefing',
+  party: 'a party to the events',
+  outlet: "the outlet's own reporting",
+};
+
 export const ITEM_TYPES = ['classify', 'find', 'source', 'headline', 'numbers'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
