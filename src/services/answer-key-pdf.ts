@@ -10,7 +10,7 @@
 import PDFDocument from 'pdfkit';
 import type { Claim, Figure, Item, Pack, Source, TextRef } from '../shared/pack/schema';
 import { SOURCE_KIND_NAMES, type HeadlineVerdict, type ItemType, type Label } from '../shared/pack/vocabulary';
-import { clean, dejavuFonts, fit, numberPages } from './pdf-text';
+import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
 
 export interface AnswerKeyOptions {
   /** TrueType files to use instead of DejaVu Sans. */
@@ -62,12 +62,7 @@ export async function buildAnswerKeyPdf(pack: Pack, options: AnswerKeyOptions = 
       Producer: 'Sourcewise (PDFKit)',
     },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   const writer = new Writer(doc, fonts);
   writer.text('Answer key', { size: SIZE.small, color: COLOR.muted });

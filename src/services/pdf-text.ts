@@ -1,6 +1,6 @@
 /**
  * Pieces every Sourcewise PDF shares (the class report and the answer key): where the fonts are,
- * untrusted text made safe to lay out, text cut to a width, and the page footer.
+ * the finished file's bytes, untrusted text made safe to lay out, text cut to a width, the page footer.
  */
 import { createRequire } from 'node:module';
 
@@ -58,4 +58,14 @@ export function numberPages(
     doc.text(`Page ${index + 1} of ${range.count}`, box.left, y, { width: box.width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
+}
+
+/** The document's bytes, once `doc.end()` has been called (collect before ending). */
+export function pdfBytes(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
 }

@@ -13,7 +13,7 @@
  * swallow the layout.
  */
 import PDFDocument from 'pdfkit';
-import { clean, dejavuFonts, fit, numberPages } from './pdf-text';
+import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
 import type { ClassData } from '../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../shared/class-report';
 import { LABELS, type Label } from '../shared/pack/vocabulary';
@@ -67,12 +67,7 @@ export async function buildPdf(summary: ClassSummary, data: ClassData, options: 
     },
   });
 
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   const page = new Page(doc, fonts);
   titleSection(page, summary, data, title);

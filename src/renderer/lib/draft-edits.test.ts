@@ -26,7 +26,6 @@ import {
   nextOptionId,
   orderedLabels,
   paragraphPreview,
-  refForTyped,
   refInParagraph,
   removeOption,
   renameOption,
@@ -206,12 +205,12 @@ describe('quotes typed into a reference', () => {
 
   it('keeps a quote that is nowhere, for the validator to flag at the field', () => {
     const previous: TextRef = { paragraph: 2, start: 0, end: 6, quote: 'Moscow' };
-    expect(refForTyped(ARTICLE, 'Kyiv', previous)).toEqual({ paragraph: 2, start: 0, end: 6, quote: 'Kyiv' });
+    expect(refForQuote(ARTICLE, 'Kyiv', previous)).toEqual({ paragraph: 2, start: 0, end: 6, quote: 'Kyiv' });
   });
 
   it('starts a reference that was not set yet (an optional mention)', () => {
-    expect(refForTyped(ARTICLE, 'Moscow', undefined)).toEqual({ paragraph: 2, start: 0, end: 6, quote: 'Moscow' });
-    expect(refForTyped(ARTICLE, 'Kyiv', undefined)).toEqual({ paragraph: 0, start: 0, end: 4, quote: 'Kyiv' });
+    expect(refForQuote(ARTICLE, 'Moscow', undefined)).toEqual({ paragraph: 2, start: 0, end: 6, quote: 'Moscow' });
+    expect(refForQuote(ARTICLE, 'Kyiv', undefined)).toEqual({ paragraph: 0, start: 0, end: 4, quote: 'Kyiv' });
   });
 
   it('moves a reference to another paragraph, finding its quote there or keeping it to be flagged', () => {

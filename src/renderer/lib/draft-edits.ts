@@ -43,9 +43,15 @@ export function findQuote(paragraphs: readonly string[], quote: string, preferre
   return undefined;
 }
 
-/** A reference typed as a quote: offsets found in the article, or the quote kept as typed for the validator to flag. */
-export function refForQuote(paragraphs: readonly string[], quote: string, previous: TextRef): TextRef {
-  return findQuote(paragraphs, quote, previous.paragraph) ?? { ...previous, quote };
+/**
+ * A reference for a typed or pasted quote: found in the article (the previous reference's paragraph
+ * first), or kept as typed for the validator to flag. Without a previous reference it starts in the
+ * first paragraph.
+ */
+export function refForQuote(paragraphs: readonly string[], quote: string, previous?: TextRef): TextRef {
+  const found = findQuote(paragraphs, quote, previous?.paragraph);
+  if (found) return found;
+  return previous ? { ...previous, quote } : { paragraph: 0, start: 0, end: Math.max(1, quote.length), quote };
 }
 
 /** Every text reference in a pack, to move them together when the article changes. */

@@ -6,7 +6,7 @@
  */
 import type { Figure, Item, Label, NumbersItem, SourceItem, TextRef } from '../../shared/pack/schema';
 import { LABELS } from '../../shared/pack/vocabulary';
-import { findQuote, refForQuote, splitProblem } from './draft-edits';
+import { findQuote, splitProblem } from './draft-edits';
 
 /** A change to one part of the pack, made through `DraftEditor.edit` (with its undo step key). */
 export type Update<T> = (change: (target: T) => void, coalesce?: string) => void;
@@ -114,16 +114,6 @@ export function shorten(text: string, max = 40): string {
 export function missingSourceOptions(item: NumbersItem): string[] {
   const offered = new Set(item.sourceOptions);
   return [...new Set(item.figures.map((figure) => figure.source.name))].filter((name) => name !== '' && !offered.has(name));
-}
-
-/**
- * A reference for a typed or pasted quote: found in the article (the previous reference's paragraph
- * first), or kept as typed for the validator to flag. Without a previous reference it starts in the
- * first paragraph.
- */
-export function refForTyped(paragraphs: readonly string[], quote: string, previous: TextRef | undefined): TextRef {
-  if (previous) return refForQuote(paragraphs, quote, previous);
-  return findQuote(paragraphs, quote) ?? { paragraph: 0, start: 0, end: Math.max(1, quote.length), quote };
 }
 
 /** The reference moved to another paragraph: the quote found there, or kept for the validator to flag. */
