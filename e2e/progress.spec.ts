@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ProgressStore } from '../src/services/progress-store';
+import { ProgressStore } from '../src/services/store/progress-store';
 import type { ClassifyItem, Label } from '../src/shared/pack/schema';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
 import { createLearner, LABEL_NAMES, Learner, SEED_PACK, wrongLabel } from './learner';

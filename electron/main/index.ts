@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseShellOptions } from '../../src/services/args';
 import { Backend } from '../../src/services/backend';
-import { acquireDataLock } from '../../src/services/data-lock';
+import { acquireDataLock } from '../../src/services/store/data-lock';
 import { registerContract } from './ipc';
 import { hardenSession, hardenWebContents, isTrustedSender, windowOptions } from './security';
 

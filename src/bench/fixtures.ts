@@ -10,7 +10,7 @@ import type { ClassData, ClassLearner } from '../shared/class-data';
 import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
 import { answerFor, scoredAttempt } from '../shared/testing/answers';
-import { STORE_SCHEMA_VERSION } from '../services/progress-store';
+import { STORE_SCHEMA_VERSION } from '../services/store/progress-store';
 
 export function loadSeedPack(packsDir: string): Pack {
   return Pack.parse(JSON.parse(readFileSync(join(packsDir, 'nk-troops-russia-2024.json'), 'utf8')));

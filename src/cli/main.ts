@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
-import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/pack-library';
-import { buildReport, classDataFrom, readProgressFiles } from '../services/report-files';
+import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
+import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
 import { suggestCommand } from './suggest';
 import { answerKey, formatKey } from '../shared/pack/answer-key';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArticle } from '../services/article-text';
+import { readArticle } from '../services/studio/article-text';
 import { LABELS } from '../shared/pack/vocabulary';
 import { suggestCommand } from './suggest';
 

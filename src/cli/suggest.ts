@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ApiError } from '../shared/errors';
-import { readArticle } from '../services/article-text';
+import { readArticle } from '../services/studio/article-text';
 import { suggestClaims } from '../services/suggest/analyse';
 
 /** Files that are read as articles (markup removed) rather than as their own characters. */

@@ -10,7 +10,7 @@ import { validatePack } from '../shared/pack/validate';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import type { Score } from '../shared/answers';
 import { Backend } from './backend';
-import { readProgressOnDisk } from './progress-store';
+import { readProgressOnDisk } from './store/progress-store';
 
 const PACKS_DIR = join(import.meta.dirname, '../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';

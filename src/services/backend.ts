@@ -29,16 +29,16 @@ import { ITEM_TYPES, LABELS, type Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
-import { DraftStore, packFromArticle, packToRevise } from './draft-store';
-import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './pack-import';
-import { IMPORTED_PACKS_FOLDER, PackLibrary } from './pack-library';
-import { ClassStore } from './class-store';
-import { InstructorLock } from './instructor-lock';
-import { exportProgressFile, progressFileName } from './progress-export';
-import { ProgressStore } from './progress-store';
-import { buildCsv } from './report-csv';
-import { buildXapi } from './report-xapi';
-import { entersReview, gradeFor, reviewKey, scheduleNext } from './review-schedule';
+import { DraftStore, packFromArticle, packToRevise } from './studio/draft-store';
+import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './packs/pack-import';
+import { IMPORTED_PACKS_FOLDER, PackLibrary } from './packs/pack-library';
+import { ClassStore } from './reports/class-store';
+import { InstructorLock } from './instructor/instructor-lock';
+import { exportProgressFile, progressFileName } from './reports/progress-export';
+import { ProgressStore } from './store/progress-store';
+import { buildCsv } from './reports/report-csv';
+import { buildXapi } from './reports/report-xapi';
+import { entersReview, gradeFor, reviewKey, scheduleNext } from './store/review-schedule';
 
 /** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
 export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
@@ -349,7 +349,7 @@ export class Backend implements Api {
       }
       case 'pdf': {
         // pdfkit and its font libraries are loaded only when a PDF is asked for: start-up does not pay for them.
-        const { buildPdf } = await import('./report-pdf');
+        const { buildPdf } = await import('./reports/report-pdf');
         const pdf = await buildPdf(summary, data);
         return {
           files: [{ name: `${stem}.pdf`, mimeType: 'application/pdf', encoding: 'base64', content: pdf.toString('base64') }],
@@ -436,7 +436,7 @@ export class Backend implements Api {
     this.requireInstructor();
     const pack = 'packId' in input ? await this.library.get(input.packId) : await this.drafts.validPack(input.draftId);
     // pdfkit and its fonts are loaded only when a PDF is asked for: start-up does not pay for them.
-    const { buildAnswerKeyPdf } = await import('./answer-key-pdf');
+    const { buildAnswerKeyPdf } = await import('./packs/answer-key-pdf');
     const pdf = await buildAnswerKeyPdf(pack, { appVersion: this.config.appVersion });
     return {
       name: `${pack.id}-answer-key.pdf`,
@@ -475,7 +475,7 @@ export class Backend implements Api {
     let pack: Pack;
     if (input.from === 'article') {
       // The HTML and Markdown readers load with the first article, not at start-up.
-      const { readArticle } = await import('./article-text');
+      const { readArticle } = await import('./studio/article-text');
       pack = packFromArticle(readArticle(input.name, input.text));
     } else {
       pack = packToRevise(await this.library.get(input.packId));

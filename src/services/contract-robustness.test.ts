@@ -17,7 +17,7 @@ import type { Envelope } from '../shared/errors';
 import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES, MAX_PROGRESS_FILE_BYTES } from '../shared/limits';
 import { snapshot } from './fault/fixtures';
 import { Backend } from './backend';
-import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type RunningWebServer } from './web-server';
+import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type RunningWebServer } from './http/web-server';
 
 const PACKS_DIR = join(import.meta.dirname, '../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';

@@ -20,10 +20,10 @@ import { validatePack } from '../shared/pack/validate';
 import { PROGRESS_FILE_KIND, PROGRESS_FILE_VERSION, type ProgressFile } from '../shared/progress-file';
 import { parseProgressFile } from '../shared/progress-file-validate';
 import { answerFor, scoredAttempt } from '../shared/testing/answers';
-import { ClassStore } from './class-store';
+import { ClassStore } from './reports/class-store';
 import { snapshot } from './fault/fixtures';
-import { checkPack, importPacks } from './pack-import';
-import { readPackFile } from './pack-library';
+import { checkPack, importPacks } from './packs/pack-import';
+import { readPackFile } from './packs/pack-library';
 
 const SEED_FILE = join(import.meta.dirname, '../../exercises/nk-troops-russia-2024.json');
 const SEED_TEXT = readFileSync(SEED_FILE, 'utf8');

@@ -14,8 +14,8 @@ import { join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/errors';
-import { exportPack } from './pack-import';
-import { ProgressStore } from './progress-store';
+import { exportPack } from './packs/pack-import';
+import { ProgressStore } from './store/progress-store';
 import { insideDir, isSafeFileName } from './safe-path';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -103,12 +103,12 @@ const DEV = 'development and test tooling over fixed folders of the repository; 
 
 /** file → `fn(first argument)` → where the path comes from. */
 const FS_CALLS: Record<string, Record<string, string>> = {
-  'src/services/class-store.ts': {
+  'src/services/reports/class-store.ts': {
     'mkdir(this.dataDir)': DATA,
     'readdir(this.dataDir)': DATA,
     'rm(join(this.dataDir, name))': LISTING,
   },
-  'src/services/data-lock.ts': {
+  'src/services/store/data-lock.ts': {
     'rmSync(path)': DATA,
     'writeFileSync(temp)': NEXT_TO,
     'linkSync(temp, path)': NEXT_TO,
@@ -121,14 +121,14 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'statSync(path)': DATA,
     'readFileSync(path)': DATA,
   },
-  'src/services/draft-store.ts': {
+  'src/services/studio/draft-store.ts': {
     'readdir(this.dir)': DATA,
     'rm(path)': DRAFT_ID,
     'stat(path)': DRAFT_ID,
     'readFile(path)': DRAFT_ID,
     'mkdir(this.dir)': DATA,
   },
-  'src/services/durable-json-file.ts': {
+  'src/services/store/durable-json-file.ts': {
     'readFile(this.path)':
       'the file its owner opened it on (a data-folder file, a learner file or a pack path made by insideDir)',
     'open(temp)': NEXT_TO,
@@ -141,27 +141,27 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'statSync(path)': DEV,
     'readFileSync(path)': DEV,
   },
-  'src/services/instructor-lock.ts': {
+  'src/services/instructor/instructor-lock.ts': {
     'readFile(this.path)': DATA,
   },
-  'src/services/pack-import.ts': {
+  'src/services/packs/pack-import.ts': {
     'mkdir(dir)': DATA,
     'rm(old)': INSIDE,
     'rm(path)': INSIDE,
   },
-  'src/services/pack-library.ts': {
+  'src/services/packs/pack-library.ts': {
     'stat(path)': `${INSIDE}, or a listed name of the packs folder`,
     'readFile(path)': `${INSIDE}, or a listed name of the packs folder`,
     'readdir(dir)': `${DATA}; or exercises/ as shipped, or --packs-dir (${OPERATOR})`,
   },
-  'src/services/progress-journal.ts': {
+  'src/services/store/progress-journal.ts': {
     'readFile(path)': LEARNER_ID,
     'stat(path)': LEARNER_ID,
     'open(this.path)': LEARNER_ID,
     'truncate(this.path)': LEARNER_ID,
     'stat(this.path)': LEARNER_ID,
   },
-  'src/services/progress-store.ts': {
+  'src/services/store/progress-store.ts': {
     'mkdir(this.learnersDir)': DATA,
     'mkdir(damagedDir)': DATA,
     'copyFile(file.journal.path, `${setAside}.tmp`)': `${LEARNER_ID}; copied to ${NEXT_TO}`,
@@ -171,10 +171,10 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'rm(file.path)': LEARNER_ID,
     'readFile(`${base}.json`)': LEARNER_ID,
   },
-  'src/services/report-files.ts': {
+  'src/services/reports/report-files.ts': {
     'readFile(path)': `a progress file named on the command line (sourcewise report FILE...): ${OPERATOR}`,
   },
-  'src/services/store-file.ts': {
+  'src/services/store/store-file.ts': {
     'copyFile(file, temp)': NEXT_TO,
     'writeFile(temp)': NEXT_TO,
     'mkdir(folder)': 'backups/<name of a store file>/: a fixed folder per store file',
@@ -192,7 +192,7 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'readFileSync(join(dir, file))': DEV,
     'readFileSync(join(dir, goldFile))': DEV,
   },
-  'src/services/web-server.ts': {
+  'src/services/http/web-server.ts': {
     'readFile(file)': STATIC,
   },
 };
@@ -298,7 +298,7 @@ describe('every node:fs call in src/services has a reviewed path', () => {
   }
 
   it('finds the calls it is meant to find (the parser sees them)', () => {
-    expect(found.get('src/services/pack-import.ts')?.map((c) => c.call)).toContain('rm(old)');
+    expect(found.get('src/services/packs/pack-import.ts')?.map((c) => c.call)).toContain('rm(old)');
     expect(found.size).toBeGreaterThan(10);
   });
 
@@ -324,9 +324,9 @@ describe('every node:fs call in src/services has a reviewed path', () => {
   it('where a name from outside becomes a path, the file makes it with a check', () => {
     const text = (file: string) => readFileSync(join(repo, file), 'utf8');
     // Pack files: named from the validated id, through insideDir.
-    expect(text('src/services/pack-import.ts')).toMatch(/from '\.\/safe-path'/);
+    expect(text('src/services/packs/pack-import.ts')).toMatch(/from '\.\.\/safe-path'/);
     // Learner files: the id is checked to be a UUID where the path is made.
-    expect(text('src/services/progress-store.ts')).toMatch(
+    expect(text('src/services/store/progress-store.ts')).toMatch(
       /LearnerId\.safeParse\(learnerId\)\.success\)[\s\S]{0,200}join\(this\.learnersDir, `\$\{learnerId\}\.json`\)/,
     );
   });

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportProgressFile } from '../services/progress-export';
-import { PackLibrary } from '../services/pack-library';
-import { ProgressStore } from '../services/progress-store';
+import { exportProgressFile } from '../services/reports/progress-export';
+import { PackLibrary } from '../services/packs/pack-library';
+import { ProgressStore } from '../services/store/progress-store';
 import { parseProgressFile, progressJsonSchema } from './progress-file-validate';
 
 const REGENERATE = 'UPDATE_SCHEMA=1 npx vitest run src/shared/progress-file-schema.test.ts';

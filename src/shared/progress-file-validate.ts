@@ -32,7 +32,7 @@ export function parseProgressFile(text: string, maxBytes: number = MAX_PROGRESS_
     try {
       raw = JSON.parse(json);
     } catch (error) {
-      return fail([`(file): not valid JSON${jsonErrorPlace(json, error)} (${(error as Error).message})`]);
+      return fail([`(file): not valid JSON${jsonErrorPlace(json, error)} (${parserMessage(error)})`]);
     }
     return validateProgressFile(raw);
   } catch (error) {
@@ -158,6 +158,11 @@ function utf8Length(text: string, limit: number): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** The parser's own words, without the " (line L column C)" that newer Node adds: the place is said once, by us. */
+function parserMessage(error: unknown): string {
+  return (error as Error).message.replace(/ \(line \d+ column \d+\)$/, '');
 }
 
 /** ` at line L, column C` when the parser's message gives a position. */

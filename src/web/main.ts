@@ -6,9 +6,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseShellOptions } from '../services/args';
-import { acquireDataLock } from '../services/data-lock';
+import { acquireDataLock } from '../services/store/data-lock';
 import { defaultDataDir } from '../services/config';
-import { startWebServer } from '../services/web-server';
+import { startWebServer } from '../services/http/web-server';
 
 const here = import.meta.dirname;
 

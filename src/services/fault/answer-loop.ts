@@ -8,8 +8,8 @@
  * With `--compact-after=<n>` the store folds its journal into a new snapshot every n answers, so that
  * kills land in folds too.
  */
-import { acquireDataLock } from '../data-lock';
-import { ProgressStore } from '../progress-store';
+import { acquireDataLock } from '../store/data-lock';
+import { ProgressStore } from '../store/progress-store';
 import { validAttempt } from './fixtures';
 
 const waitForGo = process.argv.includes('--wait-for-go');

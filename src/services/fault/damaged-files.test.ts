@@ -24,8 +24,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Notice } from '../../shared/contract';
 import { ApiError, type ErrorCode } from '../../shared/errors';
 import type { Attempt, Learner } from '../../shared/progress';
-import { ProgressStore } from '../progress-store';
-import { Backups } from '../store-file';
+import { ProgressStore } from '../store/progress-store';
+import { Backups } from '../store/store-file';
 import { snapshot, validAttempt } from './fixtures';
 
 const T0 = Date.parse('2026-03-02T09:00:00.000Z');

@@ -16,8 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Attempt, Learner } from '../../shared/progress';
-import { decodeLine, encodeRecord } from '../progress-journal';
-import { ProgressStore } from '../progress-store';
+import { decodeLine, encodeRecord } from '../store/progress-journal';
+import { ProgressStore } from '../store/progress-store';
 import { snapshot, validAttempt } from './fixtures';
 
 let root: string;

@@ -20,10 +20,10 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEMP_SUFFIX } from '../durable-json-file';
-import { acquireDataLock } from '../data-lock';
-import { readJournal } from '../progress-journal';
-import { ProgressStore } from '../progress-store';
+import { TEMP_SUFFIX } from '../store/durable-json-file';
+import { acquireDataLock } from '../store/data-lock';
+import { readJournal } from '../store/progress-journal';
+import { ProgressStore } from '../store/progress-store';
 import { bundleChild } from './bundle-child';
 import { seededRandom } from './fixtures';
 

@@ -5,8 +5,8 @@
  * of its own, prints `wrote <n>`, releases the lock and exits 0; if not, it prints
  * `refused <message>` and exits 2.
  */
-import { acquireDataLock } from '../data-lock';
-import { ProgressStore } from '../progress-store';
+import { acquireDataLock } from '../store/data-lock';
+import { ProgressStore } from '../store/progress-store';
 import { validAttempt } from './fixtures';
 
 const [dataDir, durationArgument] = process.argv.slice(2);

@@ -5,8 +5,8 @@
  */
 import type { Notice } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
-import { acquireDataLock } from '../data-lock';
-import { ProgressStore } from '../progress-store';
+import { acquireDataLock } from '../store/data-lock';
+import { ProgressStore } from '../store/progress-store';
 import { validAttempt } from './fixtures';
 
 export interface Outcome {

@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProgressStore } from '../progress-store';
+import { ProgressStore } from '../store/progress-store';
 import { bundleChild } from './bundle-child';
 import { startChild } from './child-process';
 import { snapshot, validAttempt } from './fixtures';

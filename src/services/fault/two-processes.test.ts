@@ -20,8 +20,8 @@ import {
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireDataLock, LOCK_FILE } from '../data-lock';
-import { ProgressStore } from '../progress-store';
+import { acquireDataLock, LOCK_FILE } from '../store/data-lock';
+import { ProgressStore } from '../store/progress-store';
 import { bundleChild } from './bundle-child';
 import { startChild } from './child-process';
 import { snapshot } from './fixtures';

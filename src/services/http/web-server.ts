@@ -1,0 +1,241 @@
+/**
+ * Browser mode: serves the built renderer and the contract as JSON over HTTP on 127.0.0.1.
+ *
+ * Who may call: only a page this server served, on its own loopback address (Host and Origin are
+ * checked, which also defeats DNS rebinding), holding the random token minted at start. The token
+ * reaches the page in the URL fragment, which browsers never send to servers or in Referer headers.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Api } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import type { ErrorBody, ErrorCode } from '../../shared/errors';
+
+export const TOKEN_HEADER = 'x-sourcewise-token';
+export const API_PREFIX = '/api/';
+/** Largest request body accepted: a progress file (20 MB at most) JSON-encoded inside a call. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+const MIME_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
+  'unknown-method': 404,
+  'invalid-input': 400,
+  unauthorized: 401,
+  'forbidden-origin': 403,
+  'instructor-locked': 403,
+  'not-found': 404,
+  conflict: 409,
+  'too-large': 413,
+  'read-only': 409,
+  'storage-failed': 507,
+  internal: 500,
+};
+
+export interface WebServerOptions {
+  /**
+   * The backend, or the promise of it: browser mode starts serving the page while the backend's
+   * code (the schemas, the store) is still loading, and calls wait for it.
+   */
+  api: Api | Promise<Api>;
+  /** The built renderer (`out/renderer`). */
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningWebServer {
+  /** The address to open, token included. */
+  url: string;
+  origin: string;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? (() => {});
+  let allowedHosts: Set<string> = new Set();
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log(`request failed: ${String(error)}`);
+      if (!response.headersSent) sendError(response, 500, { code: 'internal', message: 'the server failed to answer' });
+      else response.destroy();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const host = request.headers.host ?? '';
+    if (!allowedHosts.has(host)) {
+      return sendError(response, 403, {
+        code: 'forbidden-origin',
+        message: `Host "${host.slice(0, 100)}" is not this server's loopback address`,
+      });
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      return sendError(response, 403, { code: 'forbidden-origin', message: `Origin "${origin.slice(0, 100)}" is not this app` });
+    }
+    const path = new URL(request.url ?? '/', 'http://placeholder').pathname;
+    if (path.startsWith(API_PREFIX)) return handleApi(request, response, path.slice(API_PREFIX.length));
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendError(response, 405, { code: 'invalid-input', message: `${request.method} is not allowed here` });
+    }
+    return serveStatic(response, path, request.method === 'HEAD');
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (request.method !== 'POST') {
+      return sendError(response, 405, { code: 'invalid-input', message: 'contract calls are POST requests with a JSON body' });
+    }
+    if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
+      return sendError(response, 401, { code: 'unauthorized', message: `missing or wrong token in the ${TOKEN_HEADER} header` });
+    }
+    const type = request.headers['content-type'] ?? '';
+    if (!/^application\/json\b/i.test(type)) {
+      return sendError(response, 415, { code: 'invalid-input', message: 'the body must be application/json' });
+    }
+    const body = await readBody(request);
+    if (body === 'too-large') {
+      return sendError(response, 413, { code: 'too-large', message: `the body is larger than ${MAX_BODY_BYTES} bytes` });
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body);
+    } catch (error) {
+      return sendError(response, 400, {
+        code: 'invalid-input',
+        message: `the body is not valid JSON: ${(error as Error).message}`,
+      });
+    }
+    let api: Api;
+    try {
+      api = await options.api;
+    } catch (error) {
+      log(`the backend could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return sendError(response, 500, { code: 'internal', message: `the backend could not start: ${(error as Error).message}` });
+    }
+    // Loaded with the first call rather than at start-up: the page is served meanwhile.
+    const { dispatch } = await import('../../shared/dispatch');
+    const envelope = await dispatch(api, decodeURIComponent(method), input, (error) =>
+      log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    );
+    if (envelope.ok) return sendJson(response, 200, envelope);
+    return sendError(response, STATUS_FOR[envelope.error.code] ?? 400, envelope.error);
+  }
+
+  async function serveStatic(response: ServerResponse, path: string, headOnly: boolean): Promise<void> {
+    const relative = path === '/' ? 'index.html' : decodeSafely(path.slice(1));
+    const file = relative === undefined ? undefined : normalize(join(options.rendererDir, relative));
+    if (file === undefined || !file.startsWith(normalize(options.rendererDir) + sep)) {
+      return sendError(response, 404, { code: 'not-found', message: 'no such file' });
+    }
+    let content: Buffer;
+    try {
+      content = await readFile(file);
+    } catch {
+      return sendError(response, 404, { code: 'not-found', message: `no such file: ${path.slice(0, 200)}` });
+    }
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-length': content.length,
+      'cache-control': 'no-cache',
+    });
+    response.end(headOnly ? undefined : content);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function decodeSafely(path: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(path);
+    return decoded.includes('\0') ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? 'too-large' : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, status: number, error: ErrorBody): void {
+  sendJson(response, status, { ok: false, error });
+}

@@ -1,0 +1,256 @@
+/**
+ * The instructor passphrase that keeps students out of instructor mode on a shared machine.
+ *
+ * Only a slow salted hash is kept (scrypt, N=2^15, r=8, p=1: tens of milliseconds per try) in
+ * `<dataDir>/instructor.json`, written durably. The passphrase itself is never stored or logged.
+ * After three wrong tries in a row every further try must wait 1 s, 2 s, 4 s … (at most 60 s); an
+ * early try is refused with a `conflict` saying how long to wait, rather than made to sleep. The count
+ * and the time of the next allowed try live in the same file, so restarting the app does not reset
+ * them. A right try resets them.
+ */
+import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ApiError } from '../../shared/errors';
+import { writeDurably } from '../store/durable-json-file';
+
+export const INSTRUCTOR_FILE = 'instructor.json';
+export const INSTRUCTOR_SCHEMA_VERSION = 1;
+export const MIN_PASSPHRASE_LENGTH = 8;
+export const MAX_PASSPHRASE_LENGTH = 200;
+/** Wrong tries allowed in a row before each further try has to wait. */
+export const FREE_TRIES = 3;
+export const FIRST_DELAY_MS = 1000;
+export const MAX_DELAY_MS = 60_000;
+
+const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 } as const;
+const SALT_BYTES = 16;
+
+const Base64 = z
+  .string()
+  .max(1000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64');
+
+const ScryptHash = z.strictObject({
+  algorithm: z.literal('scrypt'),
+  // Bounded so that an edited file cannot make one try take minutes or gigabytes.
+  N: z
+    .number()
+    .int()
+    .min(2 ** 14)
+    .max(2 ** 20)
+    .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(16),
+  keyLength: z.number().int().min(16).max(128),
+  salt: Base64,
+  key: Base64,
+});
+type ScryptHash = z.infer<typeof ScryptHash>;
+
+const InstructorFile = z.strictObject({
+  schemaVersion: z.literal(INSTRUCTOR_SCHEMA_VERSION),
+  hash: ScryptHash,
+  /** Wrong tries in a row since the last right one. */
+  failures: z.number().int().min(0).optional(),
+  /** Epoch milliseconds before which no try is accepted. */
+  nextTryAt: z.number().int().min(0).optional(),
+});
+type InstructorFile = z.infer<typeof InstructorFile>;
+
+export interface InstructorLockOptions {
+  /** The clock, in epoch milliseconds; tests pass a fake one. */
+  now?: () => number;
+}
+
+/** How long the next try must wait after this many wrong tries in a row (0 for the free ones). */
+export function delayAfter(failures: number): number {
+  if (failures < FREE_TRIES) return 0;
+  const doublings = Math.min(failures - FREE_TRIES, 16);
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** doublings);
+}
+
+export class InstructorLock {
+  readonly path: string;
+  private readonly now: () => number;
+  /** Operations run one after another, so two quick tries cannot both slip past the throttle. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(dataDir: string, options: InstructorLockOptions = {}) {
+    this.path = join(dataDir, INSTRUCTOR_FILE);
+    this.now = options.now ?? Date.now;
+  }
+
+  async isSet(): Promise<boolean> {
+    return this.serialise(async () => (await this.read()) !== undefined);
+  }
+
+  /** Sets the passphrase on first use; refused once one is set (use `change`). */
+  async setFirst(passphrase: string): Promise<void> {
+    checkNewPassphrase(passphrase, 'passphrase');
+    return this.serialise(async () => {
+      if ((await this.read()) !== undefined) {
+        throw new ApiError('conflict', 'an instructor passphrase is already set; change it with the current one');
+      }
+      await this.write({ schemaVersion: INSTRUCTOR_SCHEMA_VERSION, hash: await hashPassphrase(passphrase) });
+    });
+  }
+
+  /**
+   * True for the right passphrase, false for a wrong one (which counts towards the throttle). Throws
+   * `conflict` when a try comes too early, and `not-found` when no passphrase has been set.
+   */
+  async verify(passphrase: string): Promise<boolean> {
+    return this.serialise(async () => {
+      const file = await this.readSet();
+      return this.attempt(file, passphrase);
+    });
+  }
+
+  /**
+   * Replaces the passphrase. The current one must be right (a wrong one counts as a wrong try and
+   * throws `invalid-input`); the new one must be 8 to 200 characters.
+   */
+  async change(current: string, next: string): Promise<void> {
+    checkNewPassphrase(next, 'new passphrase');
+    return this.serialise(async () => {
+      const file = await this.readSet();
+      if (!(await this.attempt(file, current))) {
+        throw new ApiError('invalid-input', 'the current passphrase is not right; the passphrase was not changed', [
+          { path: 'current', message: 'is not the current passphrase' },
+        ]);
+      }
+      await this.write({ schemaVersion: INSTRUCTOR_SCHEMA_VERSION, hash: await hashPassphrase(next) });
+    });
+  }
+
+  /** Checks the throttle, then the passphrase, and records the outcome. */
+  private async attempt(file: InstructorFile, passphrase: string): Promise<boolean> {
+    const now = this.now();
+    const nextTryAt = file.nextTryAt ?? 0;
+    if (now < nextTryAt) {
+      const seconds = Math.ceil((nextTryAt - now) / 1000);
+      throw new ApiError(
+        'conflict',
+        `too many wrong passphrases in a row: wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again`,
+      );
+    }
+    const right = await matches(file.hash, passphrase);
+    const failures = file.failures ?? 0;
+    if (right) {
+      if (failures > 0 || file.nextTryAt !== undefined) {
+        await this.write({ schemaVersion: file.schemaVersion, hash: file.hash });
+      }
+      return true;
+    }
+    const count = failures + 1;
+    const delay = delayAfter(count);
+    const updated: InstructorFile = { schemaVersion: file.schemaVersion, hash: file.hash, failures: count };
+    if (delay > 0) updated.nextTryAt = this.now() + delay;
+    await this.write(updated);
+    return false;
+  }
+
+  private async readSet(): Promise<InstructorFile> {
+    const file = await this.read();
+    if (file === undefined) throw new ApiError('not-found', 'no instructor passphrase has been set yet');
+    return file;
+  }
+
+  private async read(): Promise<InstructorFile | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw new ApiError(
+        'storage-failed',
+        `cannot read ${INSTRUCTOR_FILE} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      raw = undefined;
+    }
+    const parsed = InstructorFile.safeParse(raw);
+    // A damaged file must not quietly become "no passphrase": that would open instructor mode.
+    if (!parsed.success) {
+      throw new ApiError(
+        'storage-failed',
+        `${INSTRUCTOR_FILE} is damaged; instructor mode stays locked until it is repaired or removed by hand`,
+      );
+    }
+    return parsed.data;
+  }
+
+  private async write(file: InstructorFile): Promise<void> {
+    await writeDurably(this.path, `${JSON.stringify(file, null, 2)}\n`);
+  }
+
+  private serialise<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+function checkNewPassphrase(passphrase: string, what: string): void {
+  // Counted in characters (code points), not UTF-16 units; a huge string is refused before counting.
+  const length = passphrase.length > 2 * MAX_PASSPHRASE_LENGTH ? Infinity : [...passphrase].length;
+  if (length < MIN_PASSPHRASE_LENGTH) {
+    throw new ApiError('invalid-input', `the ${what} is too short: use at least ${MIN_PASSPHRASE_LENGTH} characters`);
+  }
+  if (length > MAX_PASSPHRASE_LENGTH) {
+    throw new ApiError('invalid-input', `the ${what} is too long: use at most ${MAX_PASSPHRASE_LENGTH} characters`);
+  }
+}
+
+/** The same passphrase typed with composed or decomposed accents gives the same bytes. */
+function passphraseBytes(passphrase: string): Buffer {
+  return Buffer.from(passphrase.normalize('NFC'), 'utf8');
+}
+
+function derive(passphrase: string, salt: Buffer, params: { N: number; r: number; p: number; keyLength: number }) {
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    // scrypt needs 128·N·r bytes; Node refuses more than 32 MiB unless told.
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
+  return new Promise<Buffer>((resolve, reject) => {
+    scryptCallback(passphraseBytes(passphrase), salt, params.keyLength, options, (error, key) => {
+      if (error) reject(error);
+      else resolve(key);
+    });
+  });
+}
+
+async function hashPassphrase(passphrase: string): Promise<ScryptHash> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await derive(passphrase, salt, SCRYPT);
+  return {
+    algorithm: 'scrypt',
+    ...SCRYPT,
+    salt: salt.toString('base64'),
+    key: key.toString('base64'),
+  };
+}
+
+async function matches(hash: ScryptHash, passphrase: string): Promise<boolean> {
+  const expected = Buffer.from(hash.key, 'base64');
+  const salt = Buffer.from(hash.salt, 'base64');
+  if (expected.length !== hash.keyLength || salt.length === 0) {
+    throw new ApiError('storage-failed', `${INSTRUCTOR_FILE} is damaged; instructor mode stays locked`);
+  }
+  // A passphrase longer than any that can be set is wrong without spending a hash on it.
+  if (passphrase.length > 2 * MAX_PASSPHRASE_LENGTH) {
+    await derive('', salt, hash);
+    return false;
+  }
+  const actual = await derive(passphrase, salt, hash);
+  return timingSafeEqual(actual, expected);
+}

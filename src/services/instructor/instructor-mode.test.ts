@@ -1,0 +1,72 @@
+// Instructor mode through the contract: other learners' progress stays locked until the passphrase opens it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../shared/dispatch';
+import { Backend } from '../backend';
+
+let dataDir: string;
+let backend: Backend;
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sourcewise-instructor-'));
+  backend = new Backend({
+    dataDir,
+    packsDir: join(import.meta.dirname, '../../../exercises'),
+    appVersion: '9.9.9',
+    shell: 'browser',
+  });
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const CLASS_CALLS: [string, unknown][] = [
+  ['getClassReport', {}],
+  ['importProgressFiles', { files: [{ name: 'a.json', text: '{}' }] }],
+  ['exportClassReport', { format: 'csv' }],
+  ['removeClassLearner', { learnerId: '00000000-0000-4000-8000-000000000000' }],
+  ['clearClass', {}],
+  ['changeInstructorPassphrase', { current: 'x', next: 'y' }],
+];
+
+describe('instructor mode', () => {
+  it.each(CLASS_CALLS)('%s is refused while instructor mode is locked', async (method, input) => {
+    const result = await dispatch(backend, method, input);
+    expect(result.ok ? undefined : result.error.code).toBe('instructor-locked');
+  });
+
+  it('first use sets the passphrase and unlocks; a new start is locked again; only the right passphrase opens it', async () => {
+    expect(await dispatch(backend, 'getInstructorStatus', {})).toEqual({ ok: true, value: { set: false, unlocked: false } });
+    expect(await dispatch(backend, 'setInstructorPassphrase', { passphrase: 'teacher-only' })).toEqual({
+      ok: true,
+      value: { unlocked: true },
+    });
+    expect((await dispatch(backend, 'getClassReport', {})).ok).toBe(true);
+
+    const restarted = new Backend({
+      dataDir,
+      packsDir: join(import.meta.dirname, '../../../exercises'),
+      appVersion: '9.9.9',
+      shell: 'browser',
+    });
+    expect(await dispatch(restarted, 'getInstructorStatus', {})).toEqual({ ok: true, value: { set: true, unlocked: false } });
+    expect(await dispatch(restarted, 'unlockInstructor', { passphrase: 'wrong guess' })).toEqual({
+      ok: true,
+      value: { unlocked: false },
+    });
+    expect((await dispatch(restarted, 'getClassReport', {})).ok).toBe(false);
+    expect(await dispatch(restarted, 'unlockInstructor', { passphrase: 'teacher-only' })).toEqual({
+      ok: true,
+      value: { unlocked: true },
+    });
+    expect((await dispatch(restarted, 'getClassReport', {})).ok).toBe(true);
+    await dispatch(restarted, 'lockInstructor', {});
+    expect((await dispatch(restarted, 'getClassReport', {})).ok).toBe(false);
+  });
+
+  it('cannot set a second passphrase over the first', async () => {
+    await dispatch(backend, 'setInstructorPassphrase', { passphrase: 'teacher-only' });
+    const again = await dispatch(backend, 'setInstructorPassphrase', { passphrase: 'a-learner-guess' });
+    expect(again.ok ? undefined : again.error.code).toBe('conflict');
+  });
+});

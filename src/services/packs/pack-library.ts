@@ -1,0 +1,168 @@
+/**
+ * Reads the content packs: those shipped with the app (the read-only exercises folder) and those
+ * imported or published into the data folder (`<dataDir>/packs`). A pack that fails validation is
+ * reported with its problems rather than hidden, and never stops the others from loading.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PackList, PackProblem, PackSummary } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import { MAX_PACK_BYTES, type Pack } from '../../shared/pack/schema';
+import { validatePack } from '../../shared/pack/validate';
+
+/** The published JSON Schema sits beside the packs; it is not a pack. */
+export const PACK_SCHEMA_FILE = 'pack.schema.json';
+
+/** The folder inside the data folder that holds imported and published packs. */
+export const IMPORTED_PACKS_FOLDER = 'packs';
+
+/**
+ * How files of the data folder's packs are named in problem lists, so that they cannot be taken
+ * for shipped ones (whose names stay bare, as they always were).
+ */
+const IMPORTED_PREFIX = `${IMPORTED_PACKS_FOLDER}/`;
+
+export type PackOrigin = PackSummary['origin'];
+
+export interface LibraryPack {
+  pack: Pack;
+  origin: PackOrigin;
+  /** The file's name as problem lists give it: bare for shipped packs, `packs/<name>` for the others. */
+  file: string;
+}
+
+export type PackFileResult = { ok: true; pack: Pack } | { ok: false; problems: string[] };
+
+export async function readPackFile(path: string): Promise<PackFileResult> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch (error) {
+    return { ok: false, problems: [`(file): cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`] };
+  }
+  if (size > MAX_PACK_BYTES) {
+    return { ok: false, problems: [`(file): ${size} bytes is larger than the ${MAX_PACK_BYTES}-byte limit for a pack`] };
+  }
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return { ok: false, problems: [`(file): cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [`(file): not valid JSON (${(error as Error).message})`] };
+  }
+  return validatePack(raw);
+}
+
+export function summarise(pack: Pack, origin: PackOrigin): PackSummary {
+  return {
+    id: pack.id,
+    title: pack.meta.title,
+    outlet: pack.meta.outlet,
+    published: pack.meta.published,
+    itemCount: pack.items.length,
+    origin,
+  };
+}
+
+export class PackLibrary {
+  private readonly bundledDir: string;
+  private readonly importedDir: string | undefined;
+  private cache: LibraryPack[] | undefined;
+
+  /** `importedDir` is left out where only shipped packs matter (the command line, some tests). */
+  constructor(bundledDir: string, importedDir?: string) {
+    this.bundledDir = bundledDir;
+    this.importedDir = importedDir;
+  }
+
+  /** Every pack, sorted by title, read afresh from both folders. */
+  async entries(): Promise<{ entries: LibraryPack[]; invalid: PackProblem[] }> {
+    const entries: LibraryPack[] = [];
+    const invalid: PackProblem[] = [];
+    const seen = new Map<string, LibraryPack>();
+    const folders: { dir: string; origin: PackOrigin; prefix: string }[] = [
+      { dir: this.bundledDir, origin: 'bundled', prefix: '' },
+      ...(this.importedDir === undefined
+        ? []
+        : [{ dir: this.importedDir, origin: 'imported' as const, prefix: IMPORTED_PREFIX }]),
+    ];
+    // Shipped packs are read first, so a shipped pack wins over an imported one with its id.
+    for (const { dir, origin, prefix } of folders) {
+      for (const name of await packFileNames(dir)) {
+        const file = `${prefix}${name}`;
+        const result = await readPackFile(join(dir, name));
+        if (!result.ok) {
+          invalid.push({ file, problems: result.problems });
+          continue;
+        }
+        const holder = seen.get(result.pack.id);
+        if (holder !== undefined) {
+          invalid.push({ file, problems: [duplicateProblem(result.pack.id, holder, origin)] });
+          continue;
+        }
+        const entry = { pack: result.pack, origin, file };
+        seen.set(result.pack.id, entry);
+        entries.push(entry);
+      }
+    }
+    entries.sort((a, b) => a.pack.meta.title.localeCompare(b.pack.meta.title));
+    this.cache = entries;
+    return { entries, invalid };
+  }
+
+  async load(): Promise<{ packs: Pack[]; invalid: PackProblem[] }> {
+    const { entries, invalid } = await this.entries();
+    return { packs: entries.map((entry) => entry.pack), invalid };
+  }
+
+  async list(): Promise<PackList> {
+    const { entries, invalid } = await this.entries();
+    return { packs: entries.map((entry) => summarise(entry.pack, entry.origin)), invalid };
+  }
+
+  /** Packs rarely change while the app runs; a pack not in the cache triggers one fresh read of the folders. */
+  async find(id: string): Promise<LibraryPack | undefined> {
+    return (
+      this.cache?.find((candidate) => candidate.pack.id === id) ??
+      (await this.entries()).entries.find((candidate) => candidate.pack.id === id)
+    );
+  }
+
+  async get(id: string): Promise<Pack> {
+    const entry = await this.find(id);
+    if (!entry) throw new ApiError('not-found', `no pack with id "${id}"`);
+    return entry.pack;
+  }
+
+  /** Forgets what was read: called after this process adds, replaces or removes a pack. */
+  invalidate(): void {
+    this.cache = undefined;
+  }
+}
+
+/**
+ * The `.json` files of a folder that may be packs, sorted: not the schema, and not hidden files (a
+ * USB stick written on a Mac carries a `._<name>.json` beside each file).
+ */
+export async function packFileNames(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir))
+      .filter((name) => name.endsWith('.json') && name !== PACK_SCHEMA_FILE && !name.startsWith('.'))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+function duplicateProblem(id: string, holder: LibraryPack, origin: PackOrigin): string {
+  if (holder.origin === 'bundled' && origin === 'imported') {
+    return `id: "${id}" is already used by ${holder.file}, which ships with Sourcewise, so this copy is not shown (import it again and keep both to use it)`;
+  }
+  return `id: "${id}" is already used by ${holder.file}`;
+}

@@ -1,0 +1,653 @@
+/**
+ * The class report as a printable PDF, made with pdfkit in the backend so it comes out the same under
+ * Electron and under Node. A4, DejaVu Sans embedded (subset) from the dejavu-fonts-ttf package on
+ * disk, never fetched; no standard PDF fonts are used, so every font in the file is embedded.
+ *
+ * Contents: the class summary (key figures, packs, one line per learner), per-label accuracy and d′
+ * as bar charts drawn with vector graphics and the same figures in a table beside them, the claims
+ * the class missed most with the right answer and the instructor's explanation, then one page per
+ * learner. Every page carries its number. Bookmarks lead to each section and learner.
+ *
+ * Names and pack text are untrusted. pdfkit only ever draws them as text, so they cannot do anything,
+ * but control characters are dropped and absurdly long strings are cut short so one of them cannot
+ * swallow the layout.
+ */
+import PDFDocument from 'pdfkit';
+import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
+import type { ClassData } from '../../shared/class-data';
+import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../../shared/class-report';
+import { LABELS, type Label } from '../../shared/pack/vocabulary';
+
+export interface PdfOptions {
+  /** The report's title (default "Class report"), e.g. the class's name. */
+  title?: string;
+  /** TrueType files to use instead of DejaVu Sans. */
+  fonts?: { regular: string; bold: string };
+}
+
+const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
+const COLOR = {
+  text: '#1a1a1a',
+  muted: '#5a5a5a',
+  rule: '#c8c8c8',
+  grid: '#e2e2e2',
+  bar: '#2f5d8a',
+  negative: '#a3472f',
+  shade: '#f2f4f7',
+};
+const SIZE = { title: 22, h2: 15, h3: 11.5, body: 9.5, small: 8 };
+/** Longest untrusted strings drawn, in characters. */
+const CAP = { name: 80, title: 200, quote: 600, explanation: 2000, answer: 600 };
+
+const LABEL_NAMES: Record<Label, string> = {
+  confirmed: 'Confirmed',
+  estimate: 'Estimate',
+  denial: 'Denial',
+  unconfirmed: 'Unconfirmed',
+  opinion: 'Opinion',
+};
+
+export async function buildPdf(summary: ClassSummary, data: ClassData, options: PdfOptions = {}): Promise<Buffer> {
+  const fonts = options.fonts ?? dejavuFonts();
+  const title = clean(options.title ?? 'Class report', CAP.title);
+  const created = new Date(summary.generatedAt);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    font: fonts.regular,
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: `Sourcewise: ${title}`,
+      Creator: `Sourcewise ${summary.appVersion}`,
+      Producer: 'Sourcewise (PDFKit)',
+      // The report's own date (when the class data was put together), not the moment of writing.
+      ...(Number.isNaN(created.getTime()) ? {} : { CreationDate: created }),
+    },
+  });
+
+  const done = pdfBytes(doc);
+
+  const page = new Page(doc, fonts);
+  titleSection(page, summary, data, title);
+  labelSection(page, summary);
+  missedSection(page, summary);
+  for (const learner of summary.learners) learnerSection(page, learner);
+  page.numberPages(`Sourcewise · ${title}`);
+  doc.end();
+  return done;
+}
+
+function titleSection(page: Page, summary: ClassSummary, data: ClassData, title: string): void {
+  const { doc } = page;
+  page.outline('Class summary');
+  page.text(title, { font: 'bold', size: SIZE.title });
+  const filtered = summary.packId === undefined ? undefined : summary.packs.find((pack) => pack.packId === summary.packId);
+  const scope = filtered === undefined ? 'All packs' : `Pack: ${clean(filtered.title, CAP.title)}`;
+  page.text(`${scope} · generated ${formatTime(summary.generatedAt)} · Sourcewise ${clean(summary.appVersion, 40)}`, {
+    size: SIZE.small,
+    color: COLOR.muted,
+  });
+  doc.moveDown(1);
+
+  const { totals } = summary;
+  page.keyFigures([
+    { value: `${totals.activeLearners} of ${totals.learners}`, caption: 'learners with answers' },
+    { value: count(totals.attempts), caption: `attempts (${count(totals.reviewAttempts)} in review)` },
+    { value: percent(totals.accuracy), caption: `answers right (${count(totals.correct)})` },
+    { value: formatDuration(totals.totalTimeMs), caption: 'time spent answering' },
+  ]);
+  if (totals.firstAnsweredAt !== undefined && totals.lastAnsweredAt !== undefined) {
+    page.text(`Answers from ${formatTime(totals.firstAnsweredAt)} to ${formatTime(totals.lastAnsweredAt)}.`, {
+      size: SIZE.small,
+      color: COLOR.muted,
+    });
+  }
+  page.gap(10);
+
+  page.heading('Packs');
+  page.table(
+    [
+      { header: 'Pack', width: 255, wrap: true },
+      { header: 'Version', width: 48, align: 'right' },
+      { header: 'Items', width: 42, align: 'right' },
+      { header: 'Learners', width: 52, align: 'right' },
+      { header: 'Attempts', width: 55, align: 'right' },
+      { header: 'Right', width: 43, align: 'right' },
+    ],
+    summary.packs.map((pack) => [
+      clean(pack.title, CAP.title) + (pack.known ? '' : ' (pack not available)'),
+      String(pack.version),
+      pack.items === undefined ? '–' : String(pack.items),
+      count(pack.learners),
+      count(pack.attempts),
+      percent(pack.accuracy),
+    ]),
+  );
+  // Each article's credit line, once (packs cloned from one article share it).
+  const credits = new Set(
+    summary.packs
+      .map((figures) => data.packs.find((pack) => pack.id === figures.packId)?.meta.credit)
+      .filter((credit) => credit !== undefined),
+  );
+  for (const credit of credits) page.text(clean(credit, CAP.title), { size: SIZE.small, color: COLOR.muted });
+  page.gap(10);
+
+  const flagged = summary.learners.filter((learner) => learner.blanketLabel !== undefined);
+  if (flagged.length > 0) {
+    page.heading('Learners who give one label to most claims');
+    page.text(
+      'These learners chose one label far more often than the claims had it: often a sign of doubting (or believing) everything rather than reading how each claim is known.',
+      { size: SIZE.small, color: COLOR.muted },
+    );
+    for (const learner of flagged) {
+      page.text(`${clean(learner.name, CAP.name)}: mostly “${learner.blanketLabel}”`, { size: SIZE.body });
+    }
+    page.gap(10);
+  }
+
+  page.heading('Learners');
+  page.table(
+    [
+      { header: 'Learner', width: 175, wrap: true },
+      { header: 'Packs', width: 40, align: 'right' },
+      { header: 'Attempts', width: 55, align: 'right' },
+      { header: 'Right', width: 50, align: 'right' },
+      { header: 'Time', width: 70, align: 'right' },
+      { header: 'Note', width: 105 },
+    ],
+    summary.learners.map((learner) => [
+      clean(learner.name, CAP.name),
+      String(learner.packs.length),
+      count(learner.attempts),
+      percent(learner.accuracy),
+      learner.attempts === 0 ? '–' : formatDuration(learner.totalTimeMs),
+      learner.attempts === 0 ? 'no answers yet' : learner.blanketLabel === undefined ? '' : `mostly ${learner.blanketLabel}`,
+    ]),
+  );
+}
+
+function labelSection(page: Page, summary: ClassSummary): void {
+  page.newPage();
+  page.outline('Labels: accuracy and discernment');
+  page.heading('Labels: accuracy and discernment', SIZE.h2);
+  page.text(
+    'Accuracy alone can reward a learner who doubts everything. d′ (d-prime) says how well the class tells each label apart from the others: 0 is chance, 1 is fair, 2 or more is good. The charts pool every learner’s judgements; the table also gives the mean of each learner’s own d′.',
+    { size: SIZE.small, color: COLOR.muted },
+  );
+  page.gap(8);
+  const rows = LABELS.map((label) => summary.labels[label]);
+  page.barChart({
+    title: 'Right answers per label',
+    rows: rows.map((figures) => ({
+      label: LABEL_NAMES[figures.label],
+      value: figures.accuracy,
+      text: figures.accuracy === undefined ? 'not judged' : `${percent(figures.accuracy)} of ${count(figures.total)}`,
+    })),
+    min: 0,
+    max: 1,
+    ticks: [0, 0.25, 0.5, 0.75, 1],
+    tickText: (value) => `${Math.round(value * 100)}%`,
+  });
+  page.gap(12);
+  const values = rows.map((figures) => figures.dPrime).filter((value) => value !== undefined);
+  page.barChart({
+    title: 'Discernment per label (d′)',
+    rows: rows.map((figures) => ({
+      label: LABEL_NAMES[figures.label],
+      value: figures.dPrime,
+      text: figures.dPrime === undefined ? 'not enough data' : fixed(figures.dPrime),
+    })),
+    min: Math.min(-1, Math.floor(Math.min(0, ...values))),
+    max: Math.max(3, Math.ceil(Math.max(0, ...values))),
+    ticks: 'integers',
+    tickText: (value) => String(value),
+    reference: { value: 2, text: 'good' },
+  });
+  page.gap(12);
+  page.table(
+    [
+      { header: 'Label', width: 78 },
+      { header: 'Judged', width: 45, align: 'right' },
+      { header: 'Right', width: 42, align: 'right' },
+      { header: 'Hits', width: 62, align: 'right' },
+      { header: 'False alarms', width: 75, align: 'right' },
+      { header: 'd′', width: 40, align: 'right' },
+      { header: 'c (bias)', width: 53, align: 'right' },
+      { header: 'Mean learner d′', width: 100, align: 'right' },
+    ],
+    rows.map((figures) => [
+      LABEL_NAMES[figures.label],
+      count(figures.total),
+      percent(figures.accuracy),
+      `${count(figures.hits)} of ${count(figures.hits + figures.misses)}`,
+      `${count(figures.falseAlarms)} of ${count(figures.falseAlarms + figures.correctRejections)}`,
+      fixed(figures.dPrime),
+      fixed(figures.criterion),
+      figures.meanLearnerDPrime === undefined ? '–' : `${fixed(figures.meanLearnerDPrime)} (${figures.learnersWithDPrime})`,
+    ]),
+  );
+  page.text('c below 0: the label is used too readily; above 0: too rarely. “–”: not enough judgements to say.', {
+    size: SIZE.small,
+    color: COLOR.muted,
+  });
+}
+
+function missedSection(page: Page, summary: ClassSummary): void {
+  page.newPage();
+  page.outline('Claims the class missed most');
+  page.heading('Claims the class missed most', SIZE.h2);
+  if (summary.mostMissed.length === 0) {
+    page.text('No claim was missed.', { size: SIZE.body });
+    return;
+  }
+  summary.mostMissed.forEach((item, index) => missedItem(page, item, index + 1, summary.packs.length > 1));
+}
+
+function missedItem(page: Page, item: MissedItem, rank: number, showPack: boolean): void {
+  page.ensure(70);
+  page.text(`${rank}. ${clean(item.summary, CAP.quote)}`, { font: 'bold', size: SIZE.h3 });
+  const who = `missed ${count(item.missed)} of ${count(item.attempts)} times (${percent(item.shareMissed)}), by ${count(item.learnersMissed)} of ${count(item.learners)} learners`;
+  page.text(`${showPack ? `${clean(item.packTitle, CAP.title)} · ` : ''}${item.itemType} item · ${who}`, {
+    size: SIZE.small,
+    color: COLOR.muted,
+  });
+  if (item.answer !== undefined) page.text(`Right answer: ${clean(item.answer, CAP.answer)}`, { size: SIZE.body });
+  if (item.explanation !== undefined)
+    page.text(clean(item.explanation, CAP.explanation), { size: SIZE.body, color: COLOR.muted });
+  page.gap(10);
+}
+
+function learnerSection(page: Page, learner: LearnerSummary): void {
+  page.newPage();
+  const name = clean(learner.name, CAP.name);
+  page.outline(name);
+  page.heading(name, SIZE.h2);
+  page.text(`Learner id ${learner.learnerId}`, { size: SIZE.small, color: COLOR.muted });
+  page.gap(6);
+  if (learner.attempts === 0) {
+    page.text('No answers yet.', { size: SIZE.body });
+    return;
+  }
+  page.keyFigures([
+    { value: count(learner.attempts), caption: `attempts (${count(learner.reviewAttempts)} in review)` },
+    { value: percent(learner.accuracy), caption: `answers right (${count(learner.correct)})` },
+    { value: formatDuration(learner.totalTimeMs), caption: 'time spent answering' },
+    {
+      value: learner.lastAnsweredAt === undefined ? '–' : formatDate(learner.lastAnsweredAt),
+      caption: 'last answer',
+    },
+  ]);
+  page.gap(4);
+
+  page.heading('Packs');
+  page.table(
+    [
+      { header: 'Pack', width: 215, wrap: true },
+      { header: 'Items', width: 60, align: 'right' },
+      { header: 'Attempts', width: 55, align: 'right' },
+      { header: 'Right', width: 45, align: 'right' },
+      { header: 'Rounds', width: 50, align: 'right' },
+      { header: 'Time', width: 70, align: 'right' },
+    ],
+    learner.packs.map((row) => [
+      clean(row.packTitle, CAP.title),
+      row.itemsInPack === undefined ? String(row.itemsAnswered) : `${row.itemsAnswered} of ${row.itemsInPack}`,
+      count(row.attempts),
+      percent(row.accuracy),
+      row.packKnown ? String(row.roundsCompleted) : '–',
+      formatDuration(row.totalTimeMs),
+    ]),
+  );
+  page.gap(6);
+
+  page.heading('Labels');
+  page.labelTable(LABELS.map((label) => learner.labels[label]));
+  page.gap(6);
+
+  const notes = learner.readings.map((reading) => reading.text);
+  if (learner.calibration.reading !== undefined) notes.push(learner.calibration.reading.text);
+  if (notes.length > 0) {
+    page.heading('What Sourcewise tells this learner');
+    for (const note of notes) page.bullet(note);
+  }
+  const rated = learner.calibration.levels.filter((level) => level.total > 0);
+  if (rated.length > 0) {
+    page.gap(4);
+    const names = { 1: 'guessing', 2: 'fairly sure', 3: 'certain' } as const;
+    page.text(`Confidence: ${rated.map((level) => `${names[level.level]} ${level.right} of ${level.total} right`).join(' · ')}`, {
+      size: SIZE.small,
+      color: COLOR.muted,
+    });
+  }
+}
+
+interface Column {
+  header: string;
+  width: number;
+  align?: 'left' | 'right';
+  /** Wrap long text onto more lines rather than cutting it short. */
+  wrap?: boolean;
+}
+
+interface TextStyle {
+  font?: 'regular' | 'bold';
+  size?: number;
+  color?: string;
+}
+
+interface ChartRow {
+  label: string;
+  value: number | undefined;
+  text: string;
+}
+
+/** The drawing helpers: a cursor that flows down the page and starts a new page when it runs out. */
+class Page {
+  readonly doc: PDFKit.PDFDocument;
+  readonly left = MARGIN.left;
+  readonly width: number;
+  private readonly fonts: { regular: string; bold: string };
+
+  constructor(doc: PDFKit.PDFDocument, fonts: { regular: string; bold: string }) {
+    this.doc = doc;
+    this.fonts = fonts;
+    this.width = doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  get bottom(): number {
+    return this.doc.page.height - MARGIN.bottom;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+  }
+
+  /** Starts a new page unless `height` points fit below the cursor. */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.bottom) this.newPage();
+  }
+
+  gap(points: number): void {
+    this.doc.y = Math.min(this.doc.y + points, this.bottom);
+  }
+
+  outline(title: string): void {
+    this.doc.outline.addItem(title);
+  }
+
+  style({ font = 'regular', size = SIZE.body, color = COLOR.text }: TextStyle): void {
+    // Fonts are selected by path, the key pdfkit caches them under. (A name given to registerFont()
+    // for a file that is already open is not cached: pdfkit would parse the file again on every call.)
+    this.doc.font(this.fonts[font]).fontSize(size).fillColor(color);
+  }
+
+  /** A paragraph at the left margin, wrapped to the full width. */
+  text(text: string, style: TextStyle = {}): void {
+    this.style(style);
+    this.ensure(this.doc.currentLineHeight(true));
+    this.doc.text(text, this.left, this.doc.y, { width: this.width, lineGap: 1.5 });
+  }
+
+  heading(text: string, size = SIZE.h3): void {
+    this.ensure(size * 3.5);
+    this.gap(2);
+    this.text(text, { font: 'bold', size });
+    this.gap(3);
+  }
+
+  bullet(text: string): void {
+    this.style({ size: SIZE.body });
+    this.ensure(this.doc.currentLineHeight(true) * 2);
+    const y = this.doc.y;
+    this.doc.text('•', this.left + 4, y, { lineBreak: false });
+    this.doc.text(text, this.left + 16, y, { width: this.width - 16, lineGap: 1.5 });
+    this.gap(2);
+  }
+
+  /** A row of big figures with captions. */
+  keyFigures(figures: { value: string; caption: string }[]): void {
+    const boxWidth = this.width / figures.length;
+    const height = 48;
+    this.ensure(height + 8);
+    const y = this.doc.y;
+    this.doc.save().rect(this.left, y, this.width, height).fill(COLOR.shade).restore();
+    figures.forEach((figure, index) => {
+      const x = this.left + index * boxWidth + 10;
+      this.style({ font: 'bold', size: 16 });
+      this.doc.text(fit(this.doc, figure.value, boxWidth - 16), x, y + 8, { lineBreak: false });
+      this.style({ size: SIZE.small, color: COLOR.muted });
+      this.doc.text(fit(this.doc, figure.caption, boxWidth - 16), x, y + 30, { lineBreak: false });
+    });
+    this.doc.x = this.left;
+    this.doc.y = y + height + 8;
+  }
+
+  /**
+   * A table. Cells are one line, cut short with an ellipsis, except in `wrap` columns, which wrap and
+   * make their row taller. The header repeats after a page break.
+   */
+  table(columns: Column[], rows: string[][]): void {
+    const rowHeight = 16;
+    const padding = 4;
+    const tableWidth = sumWidths(columns);
+    const header = () => {
+      const y = this.doc.y;
+      this.style({ font: 'bold', size: SIZE.small, color: COLOR.muted });
+      this.cells(
+        columns,
+        columns.map((column) => column.header),
+        y + 4,
+        false,
+      );
+      this.doc
+        .save()
+        .moveTo(this.left, y + rowHeight)
+        .lineTo(this.left + tableWidth, y + rowHeight)
+        .lineWidth(0.8)
+        .strokeColor(COLOR.rule)
+        .stroke()
+        .restore();
+      this.doc.y = y + rowHeight;
+    };
+    this.ensure(rowHeight * 2);
+    header();
+    rows.forEach((row, index) => {
+      this.style({ size: SIZE.body });
+      const wrapped = columns.map((column, at) =>
+        column.wrap === true ? this.doc.heightOfString(row[at] ?? '', { width: column.width - 2 * padding, lineGap: 1 }) : 0,
+      );
+      const height = Math.max(rowHeight, Math.max(...wrapped) + 7);
+      if (this.doc.y + height > this.bottom) {
+        this.newPage();
+        header();
+        this.style({ size: SIZE.body });
+      }
+      const y = this.doc.y;
+      if (index % 2 === 1) this.doc.save().rect(this.left, y, tableWidth, height).fill(COLOR.shade).restore();
+      this.style({ size: SIZE.body });
+      this.cells(columns, row, y + 3.5, true);
+      this.doc.y = y + height;
+    });
+    this.doc.x = this.left;
+    this.gap(4);
+  }
+
+  private cells(columns: Column[], values: string[], y: number, wrap: boolean): void {
+    const padding = 4;
+    let x = this.left;
+    columns.forEach((column, index) => {
+      const width = column.width - 2 * padding;
+      const value = values[index] ?? '';
+      if (wrap && column.wrap === true) {
+        this.doc.text(value, x + padding, y, { width, align: column.align ?? 'left', lineGap: 1 });
+      } else {
+        this.doc.text(fit(this.doc, value, width), x + padding, y, { width, align: column.align ?? 'left', lineBreak: false });
+      }
+      x += column.width;
+    });
+  }
+
+  /** Per-label figures with a small accuracy bar in each row. */
+  labelTable(figures: LabelFigures[]): void {
+    const columns: Column[] = [
+      { header: 'Label', width: 85 },
+      { header: 'Judged', width: 50, align: 'right' },
+      { header: 'Right', width: 50, align: 'right' },
+      { header: 'Share right', width: 200 },
+      { header: 'd′', width: 50, align: 'right' },
+      { header: 'c (bias)', width: 60, align: 'right' },
+    ];
+    // Header and five rows, kept on one page so the bars below line up with their rows.
+    this.ensure(16 * (figures.length + 1) + 8);
+    const startY = this.doc.y;
+    this.table(
+      columns,
+      figures.map((row) => [
+        LABEL_NAMES[row.label],
+        count(row.total),
+        percent(row.accuracy),
+        '',
+        fixed(row.dPrime),
+        fixed(row.criterion),
+      ]),
+    );
+    // The bars sit in the fourth column, left empty by the table.
+    const x = this.left + 85 + 50 + 50 + 8;
+    const barWidth = 200 - 16;
+    figures.forEach((row, index) => {
+      const y = startY + 16 * (index + 1) + 4;
+      this.doc.save().rect(x, y, barWidth, 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke().restore();
+      if (row.accuracy !== undefined && row.accuracy > 0)
+        this.doc
+          .save()
+          .rect(x, y, barWidth * row.accuracy, 8)
+          .fill(COLOR.bar)
+          .restore();
+    });
+  }
+
+  /** A horizontal bar chart: one bar per row from 0, an axis with ticks, and the value printed beside each bar. */
+  barChart(chart: {
+    title: string;
+    rows: ChartRow[];
+    min: number;
+    max: number;
+    ticks: number[] | 'integers';
+    tickText: (value: number) => string;
+    reference?: { value: number; text: string };
+  }): void {
+    const labelWidth = 90;
+    const valueWidth = 110;
+    const barHeight = 14;
+    const rowHeight = 22;
+    const plotWidth = this.width - labelWidth - valueWidth;
+    const height = 20 + chart.rows.length * rowHeight + 18;
+    this.ensure(height + 10);
+    this.style({ font: 'bold', size: SIZE.h3 });
+    this.doc.text(chart.title, this.left, this.doc.y, { lineBreak: false });
+    const top = this.doc.y + 20;
+    const x0 = this.left + labelWidth;
+    const scale = (value: number) => x0 + ((value - chart.min) / (chart.max - chart.min)) * plotWidth;
+    const ticks =
+      chart.ticks === 'integers'
+        ? Array.from({ length: chart.max - chart.min + 1 }, (_, index) => chart.min + index)
+        : chart.ticks;
+    const plotBottom = top + chart.rows.length * rowHeight;
+
+    // Grid and tick labels.
+    for (const tick of ticks) {
+      const x = scale(tick);
+      this.doc
+        .save()
+        .moveTo(x, top - 4)
+        .lineTo(x, plotBottom)
+        .lineWidth(tick === 0 ? 1 : 0.5)
+        .strokeColor(tick === 0 ? COLOR.muted : COLOR.grid)
+        .stroke()
+        .restore();
+      this.style({ size: SIZE.small, color: COLOR.muted });
+      this.doc.text(chart.tickText(tick), x - 20, plotBottom + 4, { width: 40, align: 'center', lineBreak: false });
+    }
+    if (chart.reference !== undefined) {
+      const x = scale(chart.reference.value);
+      this.doc
+        .save()
+        .moveTo(x, top - 4)
+        .lineTo(x, plotBottom)
+        .dash(3, { space: 2 })
+        .lineWidth(0.8)
+        .strokeColor(COLOR.muted)
+        .stroke()
+        .undash()
+        .restore();
+      this.style({ size: SIZE.small, color: COLOR.muted });
+      this.doc.text(chart.reference.text, x + 3, top - 12, { lineBreak: false });
+    }
+
+    chart.rows.forEach((row, index) => {
+      const y = top + index * rowHeight + (rowHeight - barHeight) / 2;
+      this.style({ size: SIZE.body });
+      this.doc.text(row.label, this.left, y + 2, { width: labelWidth - 8, lineBreak: false });
+      if (row.value !== undefined) {
+        const from = scale(Math.max(chart.min, Math.min(0, row.value)));
+        const to = scale(Math.min(chart.max, Math.max(0, row.value)));
+        this.doc
+          .save()
+          .rect(from, y, Math.max(to - from, 0.75), barHeight)
+          .fill(row.value < 0 ? COLOR.negative : COLOR.bar)
+          .restore();
+      }
+      this.style({ size: SIZE.body, color: row.value === undefined ? COLOR.muted : COLOR.text });
+      this.doc.text(row.text, x0 + plotWidth + 8, y + 2, { width: valueWidth - 8, lineBreak: false });
+    });
+    this.doc.x = this.left;
+    this.doc.y = plotBottom + 18;
+  }
+
+  /** "Page n of N" and a caption on every page (the document buffers its pages for this). */
+  numberPages(caption: string): void {
+    numberPages(this.doc, caption, { left: this.left, width: this.width, bottomMargin: MARGIN.bottom }, () =>
+      this.style({ size: SIZE.small, color: COLOR.muted }),
+    );
+  }
+}
+
+function sumWidths(columns: readonly Column[]): number {
+  return columns.reduce((total, column) => total + column.width, 0);
+}
+
+const COUNT = new Intl.NumberFormat('en-US');
+
+/** A count with thousands separators: 24,000. */
+function count(value: number): string {
+  return COUNT.format(value);
+}
+
+function percent(value: number | undefined): string {
+  return value === undefined ? '–' : `${Math.round(value * 100)}%`;
+}
+
+function fixed(value: number | undefined): string {
+  return value === undefined ? '–' : value.toFixed(2);
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** A timestamp as YYYY-MM-DD HH:MM UTC (the same wherever the report is printed). */
+function formatTime(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? clean(value, 40) : `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function formatDate(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? clean(value, 40) : new Date(time).toISOString().slice(0, 10);
+}

@@ -1,0 +1,576 @@
+/**
+ * Reads an article file for the studio: plain text, Markdown or a saved web page, reduced to a
+ * headline, plain-text paragraphs and what the file says about itself (outlet, author, date, address,
+ * language).
+ *
+ * The file is untrusted. HTML is parsed with htmlparser2 into events and only its text is kept: it is
+ * never executed or rendered, scripts, styles, forms, navigation and the like are dropped whole, and
+ * attributes are never copied into the text (so `onerror=` or `javascript:` addresses cannot reach
+ * it). Markdown is tokenised with marked's lexer and reduced to its text the same way (links become
+ * their text, images go, raw HTML goes through the HTML reader).
+ */
+import { extname } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { Lexer, type Token, type Tokens } from 'marked';
+import { ApiError } from '../../shared/errors';
+import { MAX_ARTICLE_FILE_BYTES } from '../../shared/limits';
+
+/** What a pack allows (see `Article` in the pack schema). */
+export const MAX_PARAGRAPH_CHARS = 20000;
+export const MAX_PARAGRAPHS = 1000;
+
+export interface ArticleMeta {
+  title: string;
+  outlet: string;
+  author: string;
+  /** YYYY-MM-DD. */
+  published: string;
+  /** An http:// or https:// address. */
+  url: string;
+  /** A BCP 47 language tag. */
+  language: string;
+}
+
+export interface ArticleText {
+  /** '' when the file does not say (a plain text file without a heading): the instructor fills it in. */
+  headline: string;
+  paragraphs: string[];
+  meta: Partial<ArticleMeta>;
+}
+
+type Format = 'text' | 'markdown' | 'html';
+
+const FORMATS = new Map<string, Format>([
+  ['.txt', 'text'],
+  ['.md', 'markdown'],
+  ['.markdown', 'markdown'],
+  ['.html', 'html'],
+  ['.htm', 'html'],
+]);
+
+export function readArticle(name: string, text: string): ArticleText {
+  const format = FORMATS.get(extname(name).toLowerCase());
+  if (format === undefined) {
+    throw new ApiError(
+      'invalid-input',
+      `Sourcewise reads articles from .txt, .md or .html files; "${shortName(name)}" is none of these`,
+    );
+  }
+  checkText(name, text);
+  const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const read =
+    format === 'html'
+      ? readHtml(source)
+      : format === 'markdown' || looksLikeMarkdown(source)
+        ? readMarkdown(source)
+        : readPlainText(source);
+  const article = assemble(read);
+  if (article.paragraphs.length === 0) {
+    throw new ApiError(
+      'invalid-input',
+      `"${shortName(name)}" has no article text that Sourcewise could find` +
+        (format === 'html'
+          ? ' (a page that builds its text with scripts has none until a browser runs them: paste the text instead)'
+          : ''),
+    );
+  }
+  if (article.paragraphs.length > MAX_PARAGRAPHS) {
+    throw new ApiError(
+      'too-large',
+      `"${shortName(name)}" has ${article.paragraphs.length} paragraphs; a pack holds at most ${MAX_PARAGRAPHS}, so paste just the article`,
+    );
+  }
+  return article;
+}
+
+/** Empty, too large or not text at all (a PDF or a word-processor file read as text): said plainly. */
+function checkText(name: string, text: string): void {
+  const bytes = text.length > MAX_ARTICLE_FILE_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_ARTICLE_FILE_BYTES) {
+    throw new ApiError(
+      'too-large',
+      `"${shortName(name)}" is larger than the ${MAX_ARTICLE_FILE_BYTES}-byte limit for an article`,
+    );
+  }
+  if (text.trim() === '') throw new ApiError('invalid-input', `"${shortName(name)}" is empty: there is no article text in it`);
+  // Bytes that are not UTF-8 text arrive as U+FFFD; NUL never appears in text.
+  const replaced = text.match(/\uFFFD/g)?.length ?? 0;
+  if (text.includes('\u0000') || replaced > Math.max(8, text.length / 100)) {
+    throw new ApiError(
+      'invalid-input',
+      `"${shortName(name)}" is not a text file (perhaps a PDF or a word-processor document): save the article as text, Markdown or a web page first`,
+    );
+  }
+}
+
+/** Pasted or .txt text that is really Markdown: it opens with a `# ` heading or has `[text](address)` links. */
+function looksLikeMarkdown(text: string): boolean {
+  return /^\s*#{1,6}[ \t]/.test(text) || /\[[^\]\n]+\]\([^)\s]*\)/.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks: the text of each paragraph-like piece of the file, before deciding what is article text
+
+interface Block {
+  text: string;
+  /** A heading, with its level (1 for `#` and `<h1>`). */
+  heading?: number;
+  /** Ends with a link and is short: a photo caption with its credit, in Markdown. */
+  caption?: boolean;
+}
+
+interface ReadFile {
+  blocks: Block[];
+  /** Set by formats that find the headline themselves (HTML); otherwise the first top heading. */
+  headline?: string;
+  meta: Partial<ArticleMeta>;
+}
+
+/** Longest first line taken as the headline of plain text. */
+const MAX_HEADLINE = 200;
+
+function readPlainText(text: string): ReadFile {
+  const blocks: Block[] = text.split(/\n[ \t]*\n/).map((part) => ({ text: part }));
+  // Pasted text starts with its headline: a first block of one short line that is not a sentence.
+  const first = blocks.findIndex((block) => block.text.trim() !== '');
+  const line = first === -1 ? '' : blocks[first]!.text.trim();
+  const headlineLike =
+    line !== '' &&
+    !line.includes('\n') &&
+    line.length <= MAX_HEADLINE &&
+    !/[.!?…]["'”’»)]*$/.test(line) &&
+    !BYLINE.test(line) &&
+    dateLine(line) === undefined;
+  if (headlineLike) {
+    return { blocks: blocks.filter((_, index) => index !== first), headline: collapse(line), meta: {} };
+  }
+  return { blocks, headline: '', meta: {} };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML
+
+/** Elements whose content is never article text. */
+const DROPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'math',
+  'nav',
+  'aside',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'figcaption',
+  'object',
+  'embed',
+  'canvas',
+  'audio',
+  'video',
+  'dialog',
+]);
+
+/** Page furniture, dropped unless inside `<article>` or `<main>`, where they hold the headline and byline. */
+const FURNITURE = new Set(['header', 'footer']);
+
+/** Elements that end one paragraph and start another. */
+const BLOCK = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'br',
+  'hr',
+  'address',
+  'details',
+  'summary',
+  'figure',
+  'header',
+  'footer',
+  'body',
+  'center',
+  'fieldset',
+]);
+
+const HEADINGS = new Map([
+  ['h1', 1],
+  ['h2', 2],
+  ['h3', 3],
+  ['h4', 4],
+  ['h5', 5],
+  ['h6', 6],
+]);
+
+/** Meta tags and the field each fills (the first one found wins). */
+const META_FIELDS = new Map<string, keyof ArticleMeta>([
+  ['og:site_name', 'outlet'],
+  ['author', 'author'],
+  ['article:author', 'author'],
+  ['article:published_time', 'published'],
+  ['og:url', 'url'],
+  ['og:title', 'title'],
+]);
+
+function readHtml(html: string): ReadFile {
+  const blocks: Block[] = [];
+  const meta: Partial<ArticleMeta> = {};
+  let canonical: string | undefined;
+  let pageTitle = '';
+  let headline: string | undefined;
+  /** Open elements, innermost last. */
+  const open: string[] = [];
+  /** How many open elements are inside a dropped one (0: keeping text). */
+  let dropDepth = 0;
+  let inTitle = false;
+  /** Collecting the first `<h1>`: its text is the headline, not a paragraph. */
+  let headlineDepth: number | undefined;
+  let headlineText = '';
+  let current = '';
+  let heading: number | undefined;
+
+  const flush = () => {
+    if (current.trim() !== '') blocks.push({ text: current, ...(heading !== undefined ? { heading } : {}) });
+    current = '';
+    heading = undefined;
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        open.push(name);
+        if (dropDepth > 0) {
+          dropDepth += 1;
+          return;
+        }
+        const inArticle = open.some((element) => element === 'article' || element === 'main');
+        if (
+          DROPPED.has(name) ||
+          (FURNITURE.has(name) && !inArticle) ||
+          'hidden' in attributes ||
+          attributes['aria-hidden'] === 'true'
+        ) {
+          dropDepth = 1;
+          return;
+        }
+        if (name === 'html' && attributes.lang !== undefined) meta.language ??= attributes.lang;
+        if (name === 'title') inTitle = true;
+        if (name === 'meta') {
+          const key = (attributes.property ?? attributes.name ?? '').toLowerCase();
+          const field = META_FIELDS.get(key);
+          if (field !== undefined && attributes.content !== undefined) meta[field] ??= attributes.content;
+        }
+        if (
+          name === 'link' &&
+          attributes.href !== undefined &&
+          (attributes.rel ?? '').toLowerCase().split(/\s+/).includes('canonical')
+        ) {
+          canonical ??= attributes.href;
+        }
+        if (BLOCK.has(name)) flush();
+        if (name === 'h1' && headline === undefined && headlineDepth === undefined) {
+          headlineDepth = open.length;
+          headlineText = '';
+        } else {
+          heading = HEADINGS.get(name) ?? heading;
+        }
+      },
+      ontext(text) {
+        if (dropDepth > 0) return;
+        if (inTitle) pageTitle += text;
+        else if (headlineDepth !== undefined) headlineText += text;
+        else current += text;
+      },
+      onclosetag(name) {
+        const depth = open.length;
+        open.pop();
+        if (dropDepth > 0) {
+          dropDepth -= 1;
+          return;
+        }
+        if (name === 'title') inTitle = false;
+        if (headlineDepth === depth) {
+          headlineDepth = undefined;
+          // An <h1> holding only a logo image says nothing: look on for the next one.
+          if (collapse(headlineText) !== '') headline = collapse(headlineText);
+          return;
+        }
+        if (BLOCK.has(name)) flush();
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  flush();
+
+  if (canonical !== undefined) meta.url = canonical;
+  meta.title ??= pageTitle;
+  return { blocks, headline: headline ?? collapse(pageTitle), meta };
+}
+
+/** The text of an HTML fragment (Markdown's raw HTML), one entry per paragraph. */
+function htmlFragmentText(html: string): string[] {
+  return readHtml(html)
+    .blocks.map((block) => collapse(block.text))
+    .filter((text) => text !== '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+
+function readMarkdown(markdown: string): ReadFile {
+  const blocks: Block[] = [];
+  markdownBlocks(new Lexer({ gfm: true }).lex(markdown), blocks);
+  return { blocks, meta: {} };
+}
+
+function markdownBlocks(tokens: readonly Token[], out: Block[]): void {
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'heading': {
+        const { tokens: inline, depth } = token as Tokens.Heading;
+        out.push({ text: inlineText(inline).join(' '), heading: depth });
+        break;
+      }
+      case 'paragraph':
+      case 'text': {
+        const inline = (token as Tokens.Paragraph).tokens ?? [token];
+        const texts = inlineText(inline);
+        const last = inline.filter((part) => part.type !== 'space' && !(part.type === 'text' && part.raw.trim() === '')).at(-1);
+        const caption = (last?.type === 'link' || last?.type === 'image') && texts.join(' ').length < 300;
+        texts.forEach((text, index) => out.push({ text, ...(caption && index === texts.length - 1 ? { caption } : {}) }));
+        break;
+      }
+      case 'list':
+        for (const item of (token as Tokens.List).items) markdownBlocks(item.tokens, out);
+        break;
+      case 'blockquote':
+        markdownBlocks((token as Tokens.Blockquote).tokens, out);
+        break;
+      case 'code':
+        out.push({ text: (token as Tokens.Code).text });
+        break;
+      case 'html':
+        for (const text of htmlFragmentText((token as Tokens.HTML).text)) out.push({ text });
+        break;
+      case 'table': {
+        const table = token as Tokens.Table;
+        for (const row of [table.header, ...table.rows]) {
+          out.push({ text: row.map((cell) => inlineText(cell.tokens).join(' ')).join(' · ') });
+        }
+        break;
+      }
+      default:
+        // space, hr, def (link definitions), and anything an extension might add: no article text.
+        break;
+    }
+  }
+}
+
+/**
+ * Inline tokens as text. They are written out as an HTML fragment (text escaped, raw HTML as it
+ * came) and read back with the HTML reader, which decodes entities and drops `<script>` and the like
+ * even when Markdown splits them into pieces.
+ */
+function inlineText(tokens: readonly Token[]): string[] {
+  return htmlFragmentText(inlineHtml(tokens));
+}
+
+function inlineHtml(tokens: readonly Token[]): string {
+  let html = '';
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text':
+        // Marked leaves entities (`&amp;`) in text for its renderer to pass on: keep them for the reader to decode.
+        html += token.tokens ? inlineHtml(token.tokens) : (token as Tokens.Text).text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        break;
+      case 'escape':
+      case 'codespan':
+        html += escapeHtml((token as Tokens.Codespan).text);
+        break;
+      case 'html':
+        html += (token as Tokens.HTML).text;
+        break;
+      case 'br':
+        html += '<br>';
+        break;
+      case 'image':
+      case 'checkbox':
+        break;
+      default: {
+        // link, strong, em, del: their text, without the address or the emphasis.
+        const { tokens: inner, text } = token as Tokens.Generic;
+        if (inner) html += inlineHtml(inner);
+        else if (typeof text === 'string') html += escapeHtml(text);
+        break;
+      }
+    }
+  }
+  return html;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// ---------------------------------------------------------------------------------------------
+// From blocks to an article
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
+/** A time of day after a date ("10:45 a.m. EDT"), ignored. */
+const TIME = '(?:,?\\s+(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s+[a-z]{2,5})?)?';
+const MONTH_FIRST = new RegExp(`^${WEEKDAY}${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})${TIME}$`, 'i');
+const DAY_FIRST = new RegExp(`^${WEEKDAY}(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})${TIME}$`, 'i');
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A line that is only a date, as YYYY-MM-DD; undefined when it is not one (or not a real date). */
+export function dateLine(line: string): string | undefined {
+  const text = line.trim().replace(/^(published|updated|posted)\s*:?\s+/i, '');
+  let parts: [string, number, string] | undefined;
+  const iso = ISO_DATE.exec(text);
+  const monthFirst = MONTH_FIRST.exec(text);
+  const dayFirst = DAY_FIRST.exec(text);
+  if (iso) parts = [iso[1]!, Number(iso[2]), iso[3]!];
+  else if (monthFirst) parts = [monthFirst[3]!, MONTHS.indexOf(monthFirst[1]!.toLowerCase().slice(0, 3)) + 1, monthFirst[2]!];
+  else if (dayFirst) parts = [dayFirst[3]!, MONTHS.indexOf(dayFirst[2]!.toLowerCase().slice(0, 3)) + 1, dayFirst[1]!];
+  if (parts === undefined) return undefined;
+  const [year, month, day] = parts;
+  const date = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === date ? date : undefined;
+}
+
+/** "By AFP", "By Jane Doe and John Roe": a byline, not a sentence that starts with "By". */
+const BYLINE = /^by\s+([^.!?]{1,120})$/i;
+/** Pointers to other articles. */
+const RELATED = /^(related( articles?)?|read more|read also|also read|see also|more on this)\s*:/i;
+/** A label for the address that follows ("Original url:"). */
+const URL_LABEL = /^(original (url|article|address)|url|source|link)\s*:$/i;
+const BARE_URL = /^(?:(?:original (?:url|article)|url|source|link)\s*:\s*)?<?(https?:\/\/[^\s<>]+)>?$/i;
+const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+/** How a sentence can end, closing quotes and brackets included. */
+const SENTENCE_END = /[.!?…:;]["'”’»)\]]*$/;
+
+function assemble({ blocks, headline: found, meta: fileMeta }: ReadFile): ArticleText {
+  const meta: Partial<ArticleMeta> = {};
+  const paragraphs: string[] = [];
+  let headline = found;
+  if (headline === undefined) {
+    // Markdown: the first top-level heading, else the first heading of any level.
+    const top = blocks.find((block) => block.heading === 1) ?? blocks.find((block) => block.heading !== undefined);
+    headline = top === undefined ? '' : collapse(top.text);
+    if (top !== undefined) blocks = blocks.filter((block) => block !== top);
+  }
+
+  let afterHeading = false;
+  let bodyStarted = false;
+  for (const block of blocks) {
+    const text = collapse(block.text);
+    if (text === '' || RELATED.test(text) || URL_LABEL.test(text)) continue;
+    const url = BARE_URL.exec(text);
+    if (url) {
+      meta.url ??= url[1]!;
+      continue;
+    }
+    const date = dateLine(text);
+    if (date !== undefined) {
+      meta.published ??= date;
+      continue;
+    }
+    // A byline is only taken before the body starts: later, "By" may begin a real sentence.
+    const byline = BYLINE.exec(text);
+    if (byline && !bodyStarted && block.heading === undefined && text.split(' ').length <= 10) {
+      meta.author ??= byline[1]!.trim();
+      continue;
+    }
+    if (block.caption) continue;
+    const previous = paragraphs.at(-1);
+    // A sentence broken by a stray blank line: the first part ends mid-sentence, the rest starts in lower case.
+    if (
+      previous !== undefined &&
+      !afterHeading &&
+      block.heading === undefined &&
+      /^[a-z]/.test(text) &&
+      !SENTENCE_END.test(previous)
+    ) {
+      paragraphs[paragraphs.length - 1] = `${previous} ${text}`;
+      continue;
+    }
+    paragraphs.push(text);
+    afterHeading = block.heading !== undefined;
+    bodyStarted ||= !afterHeading;
+  }
+
+  // What the file's own metadata says (an HTML page's meta tags) wins over what its text suggests.
+  return { headline, paragraphs: paragraphs.flatMap(splitLong), meta: cleanMeta({ ...meta, ...fileMeta }) };
+}
+
+/** Only what would be valid in a pack is kept; the rest is left for the instructor. */
+function cleanMeta(meta: Partial<ArticleMeta>): Partial<ArticleMeta> {
+  const out: Partial<ArticleMeta> = {};
+  const title = collapse(meta.title ?? '');
+  if (title !== '') out.title = title.slice(0, 300);
+  for (const field of ['outlet', 'author'] as const) {
+    const value = collapse(meta[field] ?? '');
+    if (value !== '' && !HTTP_URL.test(value)) out[field] = value.slice(0, 200);
+  }
+  const published = meta.published === undefined ? undefined : dateLine(meta.published);
+  if (published !== undefined) out.published = published;
+  const url = (meta.url ?? '').trim();
+  if (HTTP_URL.test(url) && url.length <= 2000) out.url = url;
+  const language = (meta.language ?? '').trim();
+  if (LANGUAGE_TAG.test(language)) out.language = language;
+  return out;
+}
+
+/** A paragraph longer than a pack allows, cut at sentence ends (or, failing that, at a space). */
+function splitLong(paragraph: string): string[] {
+  const parts: string[] = [];
+  let rest = paragraph;
+  while (rest.length > MAX_PARAGRAPH_CHARS) {
+    const window = rest.slice(0, MAX_PARAGRAPH_CHARS + 1);
+    let cut = -1;
+    for (const match of window.matchAll(/[.!?…]["'”’»)\]]*\s/g)) cut = match.index + match[0].length - 1;
+    if (cut <= 0) cut = window.lastIndexOf(' ');
+    if (cut <= 0) cut = MAX_PARAGRAPH_CHARS;
+    parts.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest !== '') parts.push(rest);
+  return parts;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function shortName(name: string): string {
+  return name.length > 120 ? `${name.slice(0, 119)}…` : name;
+}

@@ -1,0 +1,311 @@
+/**
+ * The studio's drafts: packs being written, one file each, `<dataDir>/drafts/<draftId>.json` holding
+ * `{ draftId, createdAt, updatedAt, pack }`. A draft's pack has the shape of a pack but need not be
+ * valid: it is stored as the instructor left it, and its problems are worked out whenever it is read.
+ *
+ * A saved pack comes from the UI, so it gets the checks an imported pack gets before it is written:
+ * an object, within the size cap, not nested absurdly deep, no keys that reach an object's prototype.
+ * Every write is durable (temporary file, fsync, rename), and writes run one after another. A draft
+ * file that cannot be read is listed as damaged, never hidden and never deleted except by the
+ * instructor.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DraftId, type Draft, type DraftSummary } from '../../shared/contract';
+import { ApiError, type ErrorIssue } from '../../shared/errors';
+import { MAX_PACK_BYTES, PACK_SCHEMA_VERSION, type Pack } from '../../shared/pack/schema';
+import { validatePack } from '../../shared/pack/validate';
+import type { ArticleText } from './article-text';
+import { writeDurably } from '../store/durable-json-file';
+import { forbiddenKeys, MAX_PACK_DEPTH, nestingDepth } from '../packs/pack-import';
+
+export const DRAFTS_FOLDER = 'drafts';
+/** How a draft whose file cannot be read is listed. */
+export const DAMAGED_DRAFT_TITLE = '(damaged draft)';
+/** A draft file holds a pack of at most MAX_PACK_BYTES and a few dates: anything much larger is not one. */
+const MAX_DRAFT_FILE_BYTES = MAX_PACK_BYTES + 64 * 1024;
+
+interface DraftFile {
+  draftId: string;
+  createdAt: string;
+  updatedAt: string;
+  pack: Pack;
+}
+
+type ReadDraft = { ok: true; file: DraftFile } | { ok: false; problem: string; modifiedAt: string };
+
+export class DraftStore {
+  private readonly dir: string;
+  private readonly now: () => Date;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(dataDir: string, now: () => Date = () => new Date()) {
+    this.dir = join(dataDir, DRAFTS_FOLDER);
+    this.now = now;
+  }
+
+  /** Every draft, the most recently changed first; a damaged file is listed as such so it can be deleted. */
+  async list(): Promise<DraftSummary[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const summaries: DraftSummary[] = [];
+    for (const name of names) {
+      const draftId = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+      if (!DraftId.safeParse(draftId).success) continue;
+      const read = await this.read(draftId);
+      if (!read.ok) {
+        summaries.push({ draftId, title: DAMAGED_DRAFT_TITLE, updatedAt: read.modifiedAt, itemCount: 0, problemCount: 1 });
+        continue;
+      }
+      const { pack, updatedAt } = read.file;
+      summaries.push({
+        draftId,
+        title: draftTitle(pack),
+        updatedAt,
+        itemCount: itemCount(pack),
+        problemCount: problemsOf(pack).length,
+      });
+    }
+    return summaries.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.draftId.localeCompare(b.draftId));
+  }
+
+  async create(pack: Pack): Promise<Draft> {
+    const draftId = randomUUID();
+    const at = this.now().toISOString();
+    const file: DraftFile = { draftId, createdAt: at, updatedAt: at, pack };
+    await this.serially(() => this.write(file));
+    return { ...file, problems: problemsOf(pack) };
+  }
+
+  async get(draftId: string): Promise<Draft> {
+    const file = await this.require(draftId);
+    return { ...file, problems: problemsOf(file.pack) };
+  }
+
+  /** Stores the pack as it is, after the checks any untrusted pack gets; says what is still wrong with it. */
+  async save(draftId: string, pack: unknown): Promise<{ updatedAt: string; problems: string[] }> {
+    checkDraftPack(pack);
+    return this.serially(async () => {
+      const file = await this.require(draftId);
+      const updatedAt = this.now().toISOString();
+      await this.write({ ...file, updatedAt, pack: pack as Pack });
+      return { updatedAt, problems: problemsOf(pack) };
+    });
+  }
+
+  async delete(draftId: string): Promise<void> {
+    const path = this.path(draftId);
+    await this.serially(async () => {
+      try {
+        await rm(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(draftId);
+        throw error;
+      }
+    });
+  }
+
+  /** The draft's pack, validated; refused with its problems (as issues) while it has any. */
+  async validPack(draftId: string): Promise<Pack> {
+    const { pack } = await this.require(draftId);
+    const validation = validatePack(pack);
+    if (validation.ok) return validation.pack;
+    const count = validation.problems.length;
+    throw new ApiError(
+      'invalid-input',
+      `the pack has ${count} problem${count === 1 ? '' : 's'} to fix first: ${validation.problems[0]}${count > 1 ? ' …' : ''}`,
+      validation.problems.map(toIssue),
+    );
+  }
+
+  /** Gives the draft's pack another id (after publishing it beside a pack that had its id), keeping the rest. */
+  async renamePack(draftId: string, packId: string): Promise<void> {
+    await this.serially(async () => {
+      const file = await this.require(draftId);
+      await this.write({ ...file, updatedAt: this.now().toISOString(), pack: { ...file.pack, id: packId } });
+    });
+  }
+
+  private async require(draftId: string): Promise<DraftFile> {
+    const read = await this.read(draftId);
+    if (read.ok) return read.file;
+    if (read.problem === 'missing') throw notFound(draftId);
+    throw new ApiError(
+      'storage-failed',
+      `the draft's file ${DRAFTS_FOLDER}/${draftId}.json is damaged (${read.problem}); it cannot be opened, only deleted`,
+    );
+  }
+
+  private async read(draftId: string): Promise<ReadDraft> {
+    const path = this.path(draftId);
+    let modifiedAt = this.now().toISOString();
+    let text: string;
+    try {
+      const info = await stat(path);
+      modifiedAt = info.mtime.toISOString();
+      if (info.size > MAX_DRAFT_FILE_BYTES)
+        return { ok: false, problem: `${info.size} bytes, larger than a draft can be`, modifiedAt };
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { ok: false, problem: code === 'ENOENT' ? 'missing' : `cannot be read (${code ?? 'error'})`, modifiedAt };
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return { ok: false, problem: 'not valid JSON', modifiedAt };
+    }
+    const file = raw as Partial<DraftFile> | null;
+    if (
+      typeof file !== 'object' ||
+      file === null ||
+      file.draftId !== draftId ||
+      typeof file.createdAt !== 'string' ||
+      typeof file.updatedAt !== 'string' ||
+      typeof file.pack !== 'object' ||
+      file.pack === null ||
+      Array.isArray(file.pack)
+    ) {
+      return { ok: false, problem: 'not a draft', modifiedAt };
+    }
+    return { ok: true, file: file as DraftFile };
+  }
+
+  private async write(file: DraftFile): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    await writeDurably(this.path(file.draftId), JSON.stringify(file));
+  }
+
+  /** The draft's file; the id is checked to be a UUID before it becomes part of a path. */
+  private path(draftId: string): string {
+    if (!DraftId.safeParse(draftId).success) throw new ApiError('invalid-input', `"${draftId.slice(0, 80)}" is not a draft id`);
+    return join(this.dir, `${draftId}.json`);
+  }
+
+  /** Runs writes one after another, each from the state the previous one left. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** A new draft's pack from an article: its text and what the file said about it; no items yet. */
+export function packFromArticle(article: ArticleText): Pack {
+  const { headline, paragraphs, meta } = article;
+  const title = headline || meta.title || '';
+  return {
+    schemaVersion: PACK_SCHEMA_VERSION,
+    id: slug(title),
+    version: 1,
+    meta: {
+      title,
+      outlet: meta.outlet ?? '',
+      author: meta.author ?? '',
+      published: meta.published ?? '',
+      url: meta.url ?? '',
+      credit: '',
+      language: meta.language ?? 'en',
+    },
+    article: { headline, paragraphs },
+    items: [],
+  };
+}
+
+/** A library pack to revise: the same id (publishing it offers to replace the original), the next version. */
+export function packToRevise(pack: Pack): Pack {
+  return { ...structuredClone(pack), version: pack.version + 1 };
+}
+
+const MAX_ID_LENGTH = 64;
+
+/** A pack id from a title: "U.S. Officials Confirm…" → `us-officials-confirm…`; `new-pack` when nothing is left. */
+export function slug(title: string): string {
+  const words = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’.]/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
+  let id = '';
+  for (const word of words) {
+    const next = id === '' ? word : `${id}-${word}`;
+    if (next.length > MAX_ID_LENGTH) break;
+    id = next;
+  }
+  return id === '' ? 'new-pack' : id;
+}
+
+/** Refuses what no pack could be, before anything is written. */
+function checkDraftPack(pack: unknown): void {
+  if (typeof pack !== 'object' || pack === null || Array.isArray(pack)) {
+    throw new ApiError('invalid-input', "the draft's pack must be a JSON object");
+  }
+  let text: string;
+  try {
+    text = JSON.stringify(pack);
+  } catch {
+    // Only a structure too deep for the JSON writer gets here: a pack is never like that.
+    throw new ApiError(
+      'invalid-input',
+      `the draft's pack is nested more than ${MAX_PACK_DEPTH} levels deep; a pack is never this deep`,
+    );
+  }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_PACK_BYTES) {
+    throw new ApiError(
+      'too-large',
+      `the draft's pack is ${bytes} bytes, larger than the ${MAX_PACK_BYTES}-byte limit for a pack`,
+    );
+  }
+  if (nestingDepth(text, MAX_PACK_DEPTH) > MAX_PACK_DEPTH) {
+    throw new ApiError(
+      'invalid-input',
+      `the draft's pack is nested more than ${MAX_PACK_DEPTH} levels deep; a pack is never this deep`,
+    );
+  }
+  const keys = forbiddenKeys(pack);
+  if (keys.length > 0) {
+    throw new ApiError(
+      'invalid-input',
+      `the draft's pack has keys that are not allowed in a pack: ${keys[0]}`,
+      keys.map(toIssue),
+    );
+  }
+}
+
+function problemsOf(pack: unknown): string[] {
+  const validation = validatePack(pack);
+  return validation.ok ? [] : validation.problems;
+}
+
+/** `path.to.field: what is wrong` as an issue. */
+function toIssue(problem: string): ErrorIssue {
+  const colon = problem.indexOf(': ');
+  return colon < 0 ? { path: '', message: problem } : { path: problem.slice(0, colon), message: problem.slice(colon + 2) };
+}
+
+function draftTitle(pack: unknown): string {
+  const { meta, article } = pack as { meta?: { title?: unknown }; article?: { headline?: unknown } };
+  for (const candidate of [meta?.title, article?.headline]) {
+    if (typeof candidate === 'string' && candidate.trim() !== '') return candidate.trim().slice(0, 300);
+  }
+  return '(untitled draft)';
+}
+
+function itemCount(pack: unknown): number {
+  const { items } = pack as { items?: unknown };
+  return Array.isArray(items) ? items.length : 0;
+}
+
+function notFound(draftId: string): ApiError {
+  return new ApiError('not-found', `no draft with id "${draftId}"`);
+}
