@@ -1,15 +1,21 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, LabelOutcome } from './answers';
 import {
   calibration,
+  CLEAR_LEAN,
   labelJudgements,
+  leanOf,
+  leanWords,
+  MIN_SIDE_TRIALS,
   normalQuantile,
   readings,
   signalDetection,
   type Judgement,
   type LabelDiscernment,
+  type Reading,
 } from './discernment';
-import type { Label } from './pack/vocabulary';
+import { LABELS, type Label } from './pack/vocabulary';
 
 type Judged = { answer: Answer; labels: LabelOutcome[]; correct: boolean };
 
@@ -56,10 +62,10 @@ const Z = {
   '1.5/11': -1.0968,
   '5.5/6': 1.38299,
   '0.5/6': -1.38299,
-  '0.1': -1.28155,
   '6.5/7': 1.46523,
   '0.5/7': -1.46523,
-  '0.9': 1.28155,
+  '0.5/21': -1.98076,
+  '1.5/21': -1.46523,
   '6.5/16': -0.2372,
   '0.5/13': -1.76883,
   '5.5/8': 0.48878,
@@ -125,14 +131,14 @@ describe('signalDetection', () => {
   });
 
   it('gives d′ = 0 and c = 0 at chance', () => {
-    // Estimates: 2 of 4 called estimate. Confirmed: 3 of 6 called estimate.
+    // Estimates: 3 of 6 called estimate. Confirmed: 3 of 6 called estimate.
     const stats = signalDetection([
-      ...times(2, 'estimate', 'estimate'),
-      ...times(2, 'estimate', 'confirmed'),
+      ...times(3, 'estimate', 'estimate'),
+      ...times(3, 'estimate', 'confirmed'),
       ...times(3, 'confirmed', 'estimate'),
       ...times(3, 'confirmed', 'confirmed'),
     ]);
-    // H' = 2.5/5 = 0.5, F' = 3.5/7 = 0.5; z(0.5) = 0 for both.
+    // H' = 3.5/7 = 0.5, F' = 3.5/7 = 0.5; z(0.5) = 0 for both.
     expect(stats.estimate.hitRate).toBeCloseTo(0.5, 4);
     expect(stats.estimate.falseAlarmRate).toBeCloseTo(0.5, 4);
     expect(stats.estimate.dPrime).toBeCloseTo(0, 4);
@@ -140,18 +146,70 @@ describe('signalDetection', () => {
   });
 
   it('gives a negative d′ when every answer is wrong', () => {
-    // 4 estimates all called confirmed; 6 confirmed all called estimate.
-    const stats = signalDetection([...times(4, 'estimate', 'confirmed'), ...times(6, 'confirmed', 'estimate')]);
-    // Estimate: H' = 0.5/5 = 0.1, F' = 6.5/7 = 0.928571; z = -1.28155 and 1.46523
-    // d' = -1.28155 - 1.46523 = -2.74678; c = -(-1.28155 + 1.46523)/2 = -0.09184
+    // 5 estimates all called confirmed; 6 confirmed all called estimate.
+    const stats = signalDetection([...times(5, 'estimate', 'confirmed'), ...times(6, 'confirmed', 'estimate')]);
+    // Estimate: H' = 0.5/6, F' = 6.5/7; z = -1.38299 and 1.46523
+    // d' = -1.38299 - 1.46523 = -2.84822; c = -(-1.38299 + 1.46523)/2 = -0.04112
     expect(stats.estimate.hitRate).toBe(0);
     expect(stats.estimate.falseAlarmRate).toBe(1);
-    expect(stats.estimate.dPrime).toBeCloseTo(-2.74678, 4);
-    expect(stats.estimate.criterion).toBeCloseTo(-0.09184, 4);
-    // Confirmed: H' = 0.5/7 = 0.071429, F' = 4.5/5 = 0.9; z = -1.46523 and 1.28155
-    // d' = -2.74678; c = -(-1.46523 + 1.28155)/2 = 0.09184
-    expect(stats.confirmed.dPrime).toBeCloseTo(-2.74678, 4);
-    expect(stats.confirmed.criterion).toBeCloseTo(0.09184, 4);
+    expect(stats.estimate.dPrime).toBeCloseTo(-2.84822, 4);
+    expect(stats.estimate.criterion).toBeCloseTo(-0.04112, 4);
+    // Confirmed: H' = 0.5/7, F' = 5.5/6; z = -1.46523 and 1.38299
+    // d' = -2.84822; c = -(-1.46523 + 1.38299)/2 = 0.04112
+    expect(stats.confirmed.dPrime).toBeCloseTo(-2.84822, 4);
+    expect(stats.confirmed.criterion).toBeCloseTo(0.04112, 4);
+  });
+
+  it(`gives d′ and c only with ${MIN_SIDE_TRIALS} claims of the label and ${MIN_SIDE_TRIALS} of others`, () => {
+    const four = signalDetection([...times(4, 'estimate', 'estimate'), ...times(10, 'confirmed', 'confirmed')]);
+    // Four estimates: the rates are there, d′ and c are not.
+    expect(four.estimate).toMatchObject({
+      hits: 4,
+      hitRate: 1,
+      precision: 1,
+      enough: false,
+      dPrime: undefined,
+      criterion: undefined,
+    });
+    const five = signalDetection([...times(5, 'estimate', 'estimate'), ...times(4, 'confirmed', 'confirmed')]);
+    // Five estimates but four others: still not enough, from either side.
+    expect(five.estimate).toMatchObject({ enough: false, dPrime: undefined, criterion: undefined });
+    expect(five.confirmed).toMatchObject({ enough: false, dPrime: undefined, criterion: undefined });
+    const both = signalDetection([...times(5, 'estimate', 'estimate'), ...times(5, 'confirmed', 'confirmed')]);
+    expect(both.estimate.enough).toBe(true);
+    expect(both.estimate.dPrime).toBeCloseTo(2.76599, 4);
+  });
+
+  it('never gives a positive d′ to a label the learner never chose', () => {
+    // 5 denials, 20 others; the learner never says denial. The correction alone would give
+    // z(0.5/6) − z(0.5/21) = −1.38299 + 1.98076 = 0.59777.
+    const never = signalDetection([...times(5, 'denial', 'opinion'), ...times(20, 'confirmed', 'confirmed')]);
+    expect(never.denial).toMatchObject({ hits: 0, falseAlarms: 0, hitRate: 0, precision: undefined, dPrime: 0 });
+    // It does lean away from denial, clearly: c = −(−1.38299 − 1.98076)/2 = 1.68188.
+    expect(never.denial.criterion).toBeCloseTo(1.68188, 4);
+    // No hit and one false alarm: H − F < 0, though the correction alone gives
+    // z(0.5/6) − z(1.5/21) = −1.38299 + 1.46523 = 0.08224.
+    const wrongOnce = signalDetection([
+      ...times(5, 'denial', 'opinion'),
+      ...times(1, 'confirmed', 'denial'),
+      ...times(19, 'confirmed', 'confirmed'),
+    ]);
+    expect(wrongOnce.denial.dPrime).toBe(0);
+    // Chosen for everything: no discernment either.
+    expect(signalDetection([...times(5, 'denial', 'denial'), ...times(20, 'confirmed', 'denial')]).denial.dPrime).toBe(0);
+  });
+
+  it('gives both plain figures: how often the learner said it when it was, and how often it was when they said it', () => {
+    // 7 confirmed claims and 6 others, all called confirmed: 7 of 7 said, but right 7 of 13 times when said.
+    const stats = signalDetection([
+      ...times(7, 'confirmed', 'confirmed'),
+      ...times(3, 'estimate', 'confirmed'),
+      ...times(3, 'denial', 'confirmed'),
+    ]);
+    expect(stats.confirmed.hitRate).toBe(1);
+    expect(stats.confirmed.precision).toBeCloseTo(7 / 13, 6);
+    // Never said: no "when you said it".
+    expect(stats.estimate).toMatchObject({ hitRate: 0, precision: undefined });
   });
 
   it('leaves rates, d′ and c undefined where there is nothing to compare', () => {
@@ -164,12 +222,15 @@ describe('signalDetection', () => {
       falseAlarms: 1,
       correctRejections: 3,
       hitRate: undefined,
+      precision: 0,
       falseAlarmRate: 0.25,
+      enough: false,
       dPrime: undefined,
       criterion: undefined,
     });
     // Estimate was always the truth: no false-alarm rate, no d′, no c.
     expect(stats.estimate.hitRate).toBe(0.75);
+    expect(stats.estimate.precision).toBe(1);
     expect(stats.estimate.falseAlarmRate).toBeUndefined();
     expect(stats.estimate.dPrime).toBeUndefined();
     expect(stats.estimate.criterion).toBeUndefined();
@@ -304,8 +365,13 @@ describe('readings', () => {
       ...times(2, 'denial', 'opinion'),
     ]).filter((reading) => reading.kind === 'confusion');
     expect(result).toEqual([
-      { kind: 'confusion', label: 'opinion', text: 'You often call opinions denials (4 of 6 times).' },
-      { kind: 'confusion', label: 'confirmed', text: 'You often call confirmed claims unconfirmed (3 of 5 times).' },
+      { kind: 'confusion', label: 'opinion', given: 'denial', text: 'You often call opinions denials (4 of 6 times).' },
+      {
+        kind: 'confusion',
+        label: 'confirmed',
+        given: 'unconfirmed',
+        text: 'You often call confirmed claims unconfirmed (3 of 5 times).',
+      },
     ]);
   });
 
@@ -321,9 +387,8 @@ describe('readings', () => {
       label: 'unconfirmed',
       text: 'You called 12 of 12 claims unconfirmed, but only 3 of them were. Doubting everything is not the same as reading carefully: look for who says they verified it.',
     });
-    expect(result.filter((reading) => reading.kind === 'sceptic')).toHaveLength(1);
-    // The flag replaces the bias sentence about 'unconfirmed' rather than repeating it.
-    expect(result.some((reading) => reading.kind === 'bias' && reading.label === 'unconfirmed')).toBe(false);
+    // Nothing else: the flag explains the confusions into 'unconfirmed' and the other labels' misses.
+    expect(result).toHaveLength(1);
   });
 
   it('flags a lean short of everything, with the numbers', () => {
@@ -386,11 +451,31 @@ describe('readings', () => {
     expect(stats.estimate.dPrime).toBeCloseTo(2.29152, 4);
     expect(result).toEqual([
       // 4 of 8 confirmed called unconfirmed; 2 of 7 estimates (29%) is below the 30% share.
-      { kind: 'confusion', label: 'confirmed', text: 'You often call confirmed claims unconfirmed (4 of 8 times).' },
-      { kind: 'bias', label: 'confirmed', text: "You rarely choose 'confirmed'; when a claim is confirmed, you often miss it." },
-      { kind: 'bias', label: 'estimate', text: "You rarely choose 'estimate'; when a claim is an estimate, you often miss it." },
-      { kind: 'bias', label: 'unconfirmed', text: "You use 'unconfirmed' often, even for claims that are not unconfirmed." },
-      { kind: 'discernment', label: 'estimate', text: 'You tell estimates apart from the rest well.' },
+      {
+        kind: 'confusion',
+        label: 'confirmed',
+        given: 'unconfirmed',
+        text: 'You often call confirmed claims unconfirmed (4 of 8 times).',
+      },
+      {
+        kind: 'bias',
+        label: 'confirmed',
+        lean: 'away',
+        text: 'You rarely choose “Confirmed”: when a claim was confirmed, you said so 4 of 8 times.',
+      },
+      {
+        kind: 'bias',
+        label: 'estimate',
+        lean: 'away',
+        text: 'You rarely choose “Estimate”: when a claim was an estimate, you said so 5 of 7 times.',
+      },
+      {
+        kind: 'bias',
+        label: 'unconfirmed',
+        lean: 'towards',
+        text: 'You choose “Unconfirmed” quite readily: you chose it for 6 of 15 claims that were not unconfirmed.',
+      },
+      // d′ = 2.29 for estimates, but the learner also holds 'estimate' back: no praise beside that.
     ]);
   });
 
@@ -403,5 +488,137 @@ describe('readings', () => {
     // 2 estimates, all right: H' = 2.5/3, F' = 0.5/9 → d' = 0.96742 + 1.59322 = 2.56064, but only 2 signal trials.
     const few = read([...times(2, 'estimate', 'estimate'), ...times(8, 'confirmed', 'confirmed')]);
     expect(few.some((reading) => reading.label === 'estimate')).toBe(false);
+  });
+});
+
+/**
+ * Whether two readings for one learner contradict each other: praise for a label next to any fault
+ * found with it (a blanket flag, a lean, a confusion in which it is the truth or the answer given), or
+ * two leans on one label in opposite directions (or a lean towards a label beside its blanket flag).
+ */
+function contradictions(found: readonly Reading[]): string[] {
+  const problems: string[] = [];
+  for (const label of LABELS) {
+    const about = found.filter((reading) => reading.label === label || reading.given === label);
+    const praised = about.some((reading) => reading.kind === 'discernment');
+    const faults = about.filter((reading) => reading.kind !== 'discernment');
+    if (praised && faults.length > 0) problems.push(`${label}: praised and faulted (${faults.map((f) => f.text).join(' / ')})`);
+    const leans = new Set(about.filter((reading) => reading.kind === 'bias' && reading.label === label).map((r) => r.lean));
+    if (leans.size > 1) problems.push(`${label}: leans both ways`);
+    const blanket = about.some((reading) => reading.kind === 'sceptic' && reading.label === label);
+    if (blanket && leans.has('away')) problems.push(`${label}: given to most claims, yet "rarely chosen"`);
+    if (blanket && leans.has('towards')) problems.push(`${label}: the blanket flag said twice`);
+  }
+  return problems;
+}
+
+describe('readings for constructed learners', () => {
+  // A class's worth of claims: 10 confirmed, 6 estimates, 5 denials, 6 unconfirmed, 5 opinions.
+  const CLAIMS: Label[] = [
+    ...Array<Label>(10).fill('confirmed'),
+    ...Array<Label>(6).fill('estimate'),
+    ...Array<Label>(5).fill('denial'),
+    ...Array<Label>(6).fill('unconfirmed'),
+    ...Array<Label>(5).fill('opinion'),
+  ];
+
+  function learner(answer: (truth: Label, index: number) => Label): Reading[] {
+    const judgements = CLAIMS.map((truth, index) => ({ truth, given: answer(truth, index) }));
+    const found = readings(signalDetection(judgements), judgements);
+    expect(contradictions(found)).toEqual([]);
+    return found;
+  }
+
+  it('one who calls everything confirmed is told so, and nothing else', () => {
+    expect(learner(() => 'confirmed')).toEqual([
+      {
+        kind: 'sceptic',
+        label: 'confirmed',
+        text: 'You called 32 of 32 claims confirmed, but only 10 of them were. Believing everything is not the same as reading carefully: look for who checked it and how.',
+      },
+    ]);
+  });
+
+  it('a blanket doubter is told that doubting everything is not reading carefully', () => {
+    expect(learner(() => 'unconfirmed')).toEqual([
+      {
+        kind: 'sceptic',
+        label: 'unconfirmed',
+        text: 'You called 32 of 32 claims unconfirmed, but only 6 of them were. Doubting everything is not the same as reading carefully: look for who says they verified it.',
+      },
+    ]);
+  });
+
+  it('a careful reader is praised for every label, a slip or two notwithstanding', () => {
+    // Right every time but for one estimate called confirmed and one unconfirmed claim called opinion.
+    const found = learner((truth, index) => (index === 10 ? 'confirmed' : index === 21 ? 'opinion' : truth));
+    expect(found.map((reading) => `${reading.kind} ${reading.label}`)).toEqual([
+      'discernment confirmed',
+      'discernment estimate',
+      'discernment denial',
+      'discernment unconfirmed',
+      'discernment opinion',
+    ]);
+  });
+
+  it('a careful reader who holds one label back hears about that, not praise for it', () => {
+    // Right every time but for three of the six estimates, called unconfirmed.
+    const found = learner((truth, index) => (index >= 10 && index < 13 ? 'unconfirmed' : truth));
+    expect(found.filter((reading) => reading.label === 'estimate' || reading.given === 'estimate')).toEqual([
+      {
+        kind: 'confusion',
+        label: 'estimate',
+        given: 'unconfirmed',
+        text: 'You often call estimates unconfirmed (3 of 6 times).',
+      },
+      {
+        kind: 'bias',
+        label: 'estimate',
+        lean: 'away',
+        text: 'You rarely choose “Estimate”: when a claim was an estimate, you said so 3 of 6 times.',
+      },
+    ]);
+    expect(found.some((reading) => reading.kind === 'discernment' && reading.label === 'estimate')).toBe(false);
+  });
+
+  it('a random clicker is praised for nothing and flagged for no blanket label', () => {
+    const [seed] = fc.sample(fc.integer(), { seed: 13, numRuns: 1 });
+    const picks = fc.sample(fc.constantFrom(...LABELS), { seed: seed!, numRuns: CLAIMS.length });
+    const found = learner((_truth, index) => picks[index]!);
+    expect(found.filter((reading) => reading.kind === 'discernment' || reading.kind === 'sceptic')).toEqual([]);
+  });
+
+  it('no learner at all gets readings that contradict each other', () => {
+    const judgement = fc.record({ truth: fc.constantFrom(...LABELS), given: fc.constantFrom(...LABELS) });
+    // Biased mixes too: a learner who leans on one label for part of the claims.
+    const learners = fc.oneof(
+      fc.array(judgement, { maxLength: 60 }),
+      fc
+        .tuple(
+          fc.array(judgement, { maxLength: 40 }),
+          fc.constantFrom(...LABELS),
+          fc.array(fc.constantFrom(...LABELS), { maxLength: 30 }),
+        )
+        .map(([some, lean, truths]) => [...some, ...truths.map((truth) => ({ truth, given: lean }))]),
+    );
+    fc.assert(
+      fc.property(learners, (judgements) => {
+        expect(contradictions(readings(signalDetection(judgements), judgements))).toEqual([]);
+      }),
+      { seed: 17, numRuns: 1000 },
+    );
+  });
+});
+
+describe('leanOf and leanWords', () => {
+  it('names a lean from c, with a slight and a clear band', () => {
+    expect(leanOf(0)).toEqual({ direction: 'none', clear: false });
+    expect(leanOf(0.19)).toEqual({ direction: 'none', clear: false });
+    // The issue's case: c = −0.46 is a lean towards saying the label, not "balanced".
+    expect(leanOf(-0.46)).toEqual({ direction: 'towards', clear: false });
+    expect(leanWords(-0.46, 'Estimate')).toBe('leans slightly towards saying “Estimate”');
+    expect(leanOf(-CLEAR_LEAN)).toEqual({ direction: 'towards', clear: true });
+    expect(leanWords(0.8, 'Denial')).toBe('leans away from saying “Denial”');
+    expect(leanWords(0.1, 'Denial')).toBe('no clear lean');
   });
 });

@@ -26,13 +26,27 @@ export interface LabelDiscernment {
   falseAlarms: number;
   /** Truly another label, called something else. */
   correctRejections: number;
-  /** hits / (hits + misses), uncorrected; undefined when the label was never the truth. */
+  /**
+   * "When a claim was this label, how often you said so": hits / (hits + misses), uncorrected; undefined
+   * when the label was never the truth. (Hit rate, or recall.)
+   */
   hitRate: number | undefined;
+  /**
+   * "When you said this label, how often it was": hits / (hits + false alarms); undefined when the
+   * learner never chose the label. (Precision.) With `hitRate` it makes "Confirmed 7 of 7" from a
+   * learner who called everything confirmed show as what it is.
+   */
+  precision: number | undefined;
   /** falseAlarms / (falseAlarms + correctRejections), uncorrected; undefined when the label was always the truth. */
   falseAlarmRate: number | undefined;
-  /** Sensitivity d' = z(H') − z(F'): 0 is chance, higher tells the label apart better. */
+  /**
+   * Whether there are at least `MIN_SIDE_TRIALS` signal trials and as many noise trials: only then are
+   * d′ and c given.
+   */
+  enough: boolean;
+  /** Sensitivity d' = z(H') − z(F'): 0 is chance, higher tells the label apart better. Undefined unless `enough`. */
   dPrime: number | undefined;
-  /** Criterion c = −(z(H') + z(F')) / 2: negative uses the label too readily, positive too rarely. */
+  /** Criterion c = −(z(H') + z(F')) / 2: negative says the label readily, positive holds it back. Undefined unless `enough`. */
   criterion: number | undefined;
 }
 
@@ -40,7 +54,11 @@ export interface LabelDiscernment {
 export interface Reading {
   kind: 'confusion' | 'bias' | 'sceptic' | 'discernment';
   /** The label the reading is about (for a confusion, the label the claims really had). */
-  label?: Label;
+  label: Label;
+  /** For a confusion, the label the learner gave them instead. */
+  given?: Label;
+  /** For a bias, which way the learner leans on `label`. */
+  lean?: 'towards' | 'away';
   text: string;
 }
 
@@ -69,16 +87,25 @@ export interface Calibration {
 // Thresholds. They are deliberately modest: a reading is shown to a learner, so it should rest on a
 // pattern that repeats, not on one slip, yet appear within one or two packs.
 
+/**
+ * d′ and c are given for a label only with at least this many claims that were the label (signal
+ * trials) and at least this many that were not (noise trials). With fewer, one answer moves d′ by a
+ * whole unit and the figure says more about the correction than about the learner; the screen, the
+ * class report and its exports say "not enough answers yet" instead, with the counts.
+ */
+export const MIN_SIDE_TRIALS = 5;
 /** A confusion is read when it happened at least this often... */
 export const CONFUSION_MIN_COUNT = 2;
 /** ...and in at least this share of the claims that truly had the label (once in ten is noise). */
 export const CONFUSION_MIN_SHARE = 0.3;
-/** |c| above this is a clear lean (c = ±0.5 is half a standard deviation off the neutral point). */
-export const BIAS_CRITERION = 0.5;
-/** Bias is read only with at least this many noise trials, so one false alarm cannot make a lean. */
-export const BIAS_MIN_NOISE_TRIALS = 5;
-/** The fewest trials of one kind we read anything into: a "you often miss it" needs more than one miss. */
-export const MIN_TRIALS = 3;
+/**
+ * How a criterion c is named. |c| below `SLIGHT_LEAN` is no clear lean; from it, a slight lean; from
+ * `CLEAR_LEAN` (half a standard deviation off the neutral point), a clear one. Only a clear lean
+ * becomes a reading for the learner; the teacher's table names slight ones too, so c = −0.46 reads as
+ * "leans slightly towards saying it", never "balanced".
+ */
+export const SLIGHT_LEAN = 0.2;
+export const CLEAR_LEAN = 0.5;
 /** d' of 2 or more is good discernment (about 84% hits with 16% false alarms). */
 export const GOOD_DPRIME = 2;
 /** The blanket-sceptic flag needs at least this many judgements in all... */
@@ -121,8 +148,14 @@ export function labelJudgements(attempts: readonly Pick<Attempt, 'answer' | 'lab
  * Rates of 0 or 1 make z infinite, and they are common with a handful of items. We use the log-linear
  * correction of Hautus (1995), H' = (hits + 0.5) / (signal trials + 1) and F' = (false alarms + 0.5) /
  * (noise trials + 1), applied to every cell rather than only to extreme ones: it is defined at 0 and 1,
- * biases d' less than the 1/(2N) rule, and treats every learner alike. d' and c stay undefined when a
- * label has no signal trials or no noise trials, since then there is nothing to tell it apart from.
+ * biases d' less than the 1/(2N) rule, and treats every learner alike.
+ *
+ * The correction pulls each rate towards ½ by an amount that depends on its number of trials, so with
+ * unequal counts it can give a learner who never chose a label (H = F = 0) a positive d′, as if they
+ * told it apart. d′ therefore never takes a sign the raw rates do not have: where z(H') − z(F') and
+ * H − F disagree in sign, or H = F, d′ is 0.
+ *
+ * d' and c stay undefined unless the label has `MIN_SIDE_TRIALS` signal and noise trials.
  */
 export function signalDetection(judgements: readonly Judgement[]): Record<Label, LabelDiscernment> {
   const entries = LABELS.map((label) => {
@@ -139,23 +172,47 @@ export function signalDetection(judgements: readonly Judgement[]): Record<Label,
     }
     const signal = hits + misses;
     const noise = falseAlarms + correctRejections;
-    const defined = signal > 0 && noise > 0;
+    const enough = signal >= MIN_SIDE_TRIALS && noise >= MIN_SIDE_TRIALS;
     const zHit = normalQuantile((hits + 0.5) / (signal + 1));
     const zFalseAlarm = normalQuantile((falseAlarms + 0.5) / (noise + 1));
+    const rawDifference = hits / signal - falseAlarms / noise;
+    const corrected = zHit - zFalseAlarm;
     const discernment: LabelDiscernment = {
       label,
       hits,
       misses,
       falseAlarms,
       correctRejections,
-      hitRate: signal === 0 ? undefined : hits / signal,
-      falseAlarmRate: noise === 0 ? undefined : falseAlarms / noise,
-      dPrime: defined ? zHit - zFalseAlarm : undefined,
-      criterion: defined ? -(zHit + zFalseAlarm) / 2 : undefined,
+      hitRate: share(hits, signal),
+      precision: share(hits, hits + falseAlarms),
+      falseAlarmRate: share(falseAlarms, noise),
+      enough,
+      dPrime: enough ? (Math.sign(corrected) === Math.sign(rawDifference) ? corrected : 0) : undefined,
+      criterion: enough ? -(zHit + zFalseAlarm) / 2 : undefined,
     };
     return [label, discernment] as const;
   });
   return Object.fromEntries(entries) as Record<Label, LabelDiscernment>;
+}
+
+/** Which way a criterion c leans, and how far (see `SLIGHT_LEAN` and `CLEAR_LEAN`). */
+export interface Lean {
+  /** Towards saying the label (c < 0), away from it (c > 0), or neither. */
+  direction: 'towards' | 'away' | 'none';
+  clear: boolean;
+}
+
+export function leanOf(criterion: number): Lean {
+  const size = Math.abs(criterion);
+  if (size < SLIGHT_LEAN) return { direction: 'none', clear: false };
+  return { direction: criterion < 0 ? 'towards' : 'away', clear: size >= CLEAR_LEAN };
+}
+
+/** The lean in words for a teacher's table: "leans slightly towards saying “Estimate”", "no clear lean". */
+export function leanWords(criterion: number, labelName: string): string {
+  const { direction, clear } = leanOf(criterion);
+  if (direction === 'none') return 'no clear lean';
+  return `leans ${clear ? '' : 'slightly '}${direction === 'towards' ? 'towards' : 'away from'} saying “${labelName}”`;
 }
 
 /**
@@ -213,32 +270,37 @@ function calibrationReading(levels: readonly CalibrationLevel[]): CalibrationRea
 }
 
 /** How each label reads in a sentence. */
-const WORDS: Record<Label, { claims: string; called: string; a: string; lesson: string }> = {
+const WORDS: Record<Label, { name: string; claims: string; called: string; a: string; lesson: string }> = {
   confirmed: {
+    name: 'Confirmed',
     claims: 'confirmed claims',
     called: 'confirmed',
     a: 'confirmed',
     lesson: 'Believing everything is not the same as reading carefully: look for who checked it and how.',
   },
   estimate: {
+    name: 'Estimate',
     claims: 'estimates',
     called: 'estimates',
     a: 'an estimate',
     lesson: 'Not every number is a guess: look for who counted it and how.',
   },
   denial: {
+    name: 'Denial',
     claims: 'denials',
     called: 'denials',
     a: 'a denial',
     lesson: 'Not every answer is a denial: look for who says something is not true.',
   },
   unconfirmed: {
+    name: 'Unconfirmed',
     claims: 'unconfirmed claims',
     called: 'unconfirmed',
     a: 'unconfirmed',
     lesson: 'Doubting everything is not the same as reading carefully: look for who says they verified it.',
   },
   opinion: {
+    name: 'Opinion',
     claims: 'opinions',
     called: 'opinions',
     a: 'an opinion',
@@ -248,40 +310,71 @@ const WORDS: Record<Label, { claims: string; called: string; a: string; lesson: 
 
 /**
  * Plain-language readings of a learner's judgements, most important first: a blanket lean on one
- * label (the sceptic flag), frequent confusions, biases, then labels the learner tells apart well.
+ * label (the sceptic flag), frequent confusions, clear leans, then labels the learner tells apart well.
  * `stats` is `signalDetection(judgements)`.
+ *
+ * The readings never contradict each other:
+ * - a label is praised ("you tell X apart well") only when no other reading finds fault with it: no
+ *   blanket flag, lean or confusion in which it is the true label or the label given;
+ * - a lean is read only from a defined c (enough answers on both sides), only when it is clear, and
+ *   only when the counts agree (at least `CONFUSION_MIN_COUNT` more misses than false alarms for
+ *   "you rarely choose", the other way round for "you choose it readily"), so the learner never hears
+ *   "you rarely choose X" about a label they chose for most claims that were X;
+ * - what a blanket label explains is not said again: no lean towards it, no confusion into it, and no
+ *   "you rarely choose" for the other labels, which it crowds out.
  */
 export function readings(stats: Record<Label, LabelDiscernment>, judgements: readonly Judgement[]): Reading[] {
-  const sceptic: Reading[] = [];
-  const bias: Reading[] = [];
-  const discernment: Reading[] = [];
   const all = judgements.length;
+  const sceptic: Reading[] = [];
   for (const label of LABELS) {
-    const { hits, misses, falseAlarms, correctRejections, criterion, dPrime } = stats[label];
-    const words = WORDS[label];
+    const { hits, misses, falseAlarms } = stats[label];
     const given = hits + falseAlarms;
     const truly = hits + misses;
-    const noise = falseAlarms + correctRejections;
-    const blanket = all >= SCEPTIC_MIN_JUDGEMENTS && given >= SCEPTIC_MIN_SHARE * all && truly <= given - SCEPTIC_MARGIN * all;
-    if (blanket) {
+    if (all >= SCEPTIC_MIN_JUDGEMENTS && given >= SCEPTIC_MIN_SHARE * all && truly <= given - SCEPTIC_MARGIN * all) {
       const were = truly === 0 ? 'none of them were' : `only ${truly} of them ${truly === 1 ? 'was' : 'were'}`;
       sceptic.push({
         kind: 'sceptic',
         label,
-        text: `You called ${given} of ${all} claims ${words.called}, but ${were}. ${words.lesson}`,
+        text: `You called ${given} of ${all} claims ${WORDS[label].called}, but ${were}. ${WORDS[label].lesson}`,
       });
     }
-    if (criterion !== undefined && noise >= BIAS_MIN_NOISE_TRIALS) {
-      // The sceptic flag already says this, with numbers.
-      if (criterion < -BIAS_CRITERION && !blanket)
-        bias.push({ kind: 'bias', label, text: `You use '${label}' often, even for claims that are not ${words.called}.` });
-      if (criterion > BIAS_CRITERION && truly >= MIN_TRIALS)
-        bias.push({ kind: 'bias', label, text: `You rarely choose '${label}'; when a claim is ${words.a}, you often miss it.` });
-    }
-    if (dPrime !== undefined && dPrime >= GOOD_DPRIME && truly >= MIN_TRIALS && noise >= MIN_TRIALS)
-      discernment.push({ kind: 'discernment', label, text: `You tell ${words.claims} apart from the rest well.` });
   }
-  return [...sceptic, ...confusions(stats, judgements), ...bias, ...discernment];
+  const blanket = new Set(sceptic.map((reading) => reading.label));
+
+  const confused = confusions(stats, judgements).filter((reading) => !blanket.has(reading.given!));
+  const bias: Reading[] = [];
+  for (const label of LABELS) {
+    const { hits, misses, falseAlarms, correctRejections, criterion } = stats[label];
+    if (criterion === undefined || blanket.has(label)) continue;
+    const { direction, clear } = leanOf(criterion);
+    // With few claims of a label and many of others, the correction alone moves c: a careful reader
+    // who missed one estimate of six gets c = 0.63. A lean is read only when the counts show it too.
+    if (!clear || Math.abs(falseAlarms - misses) < CONFUSION_MIN_COUNT) continue;
+    const { name, called, a } = WORDS[label];
+    if (direction === 'towards' && falseAlarms > misses)
+      bias.push({
+        kind: 'bias',
+        label,
+        lean: 'towards',
+        text: `You choose “${name}” quite readily: you chose it for ${falseAlarms} of ${falseAlarms + correctRejections} claims that were not ${called}.`,
+      });
+    else if (direction === 'away' && misses > falseAlarms && blanket.size === 0)
+      bias.push({
+        kind: 'bias',
+        label,
+        lean: 'away',
+        text: `You rarely choose “${name}”: when a claim was ${a}, you said so ${hits} of ${hits + misses} times.`,
+      });
+  }
+
+  const faulted = new Set<Label>([...blanket, ...bias.map((reading) => reading.label)]);
+  for (const reading of confused) faulted.add(reading.label).add(reading.given!);
+  const discernment: Reading[] = LABELS.filter((label) => {
+    const { dPrime } = stats[label];
+    return dPrime !== undefined && dPrime >= GOOD_DPRIME && !faulted.has(label);
+  }).map((label) => ({ kind: 'discernment', label, text: `You tell ${WORDS[label].claims} apart from the rest well.` }));
+
+  return [...sceptic, ...confused, ...bias, ...discernment];
 }
 
 function confusions(stats: Record<Label, LabelDiscernment>, judgements: readonly Judgement[]): Reading[] {
@@ -300,6 +393,7 @@ function confusions(stats: Record<Label, LabelDiscernment>, judgements: readonly
     .map(({ truth, given, count, of }) => ({
       kind: 'confusion',
       label: truth,
+      given,
       text: `You often call ${WORDS[truth].claims} ${WORDS[given].called} (${count} of ${of} times).`,
     }));
 }
