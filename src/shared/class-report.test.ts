@@ -127,23 +127,37 @@ describe('summariseClass on a small class', () => {
     expect(row.labels.estimate).toMatchObject({ right: 0, total: 0, accuracy: undefined, dPrime: undefined });
   });
 
-  it('computes d′ per label from the judgements (log-linear correction)', () => {
+  it('gives d′ and c only with enough judgements on both sides, keeping the counts', () => {
     const { labels } = summary.rows[0]!;
     // Ada's judgements: confirmed→confirmed, unconfirmed→unconfirmed, denial→unconfirmed, denial→denial.
-    // confirmed: H' = 1.5/2 = 0.75, F' = 0.5/4 = 0.125: d' = 0.6744898 + 1.1503494.
-    expect(labels.confirmed.dPrime).toBeCloseTo(1.8248392, 5);
-    expect(labels.confirmed.criterion).toBeCloseTo(0.2379298, 5);
-    // unconfirmed: H' = 0.75, F' = 1.5/4 = 0.375: d' = 0.6744898 + 0.3186394.
-    expect(labels.unconfirmed.dPrime).toBeCloseTo(0.9931292, 5);
-    // denial: H' = 1.5/3 = 0.5, F' = 0.5/3: d' = 0 + 0.9674216.
-    expect(labels.denial.dPrime).toBeCloseTo(0.9674216, 5);
-    expect(labels.opinion.dPrime).toBeUndefined();
+    expect(labels.confirmed).toMatchObject({ hits: 1, misses: 0, falseAlarms: 0, correctRejections: 3, enough: false });
+    expect(labels.unconfirmed).toMatchObject({ hits: 1, falseAlarms: 1, hitRate: 1, precision: 0.5, enough: false });
+    for (const label of ['confirmed', 'unconfirmed', 'denial', 'opinion'] as const) {
+      expect(labels[label].dPrime).toBeUndefined();
+      expect(labels[label].criterion).toBeUndefined();
+    }
+  });
 
-    const boRow = summary.rows[1]!;
-    expect(boRow).toMatchObject({ attempts: 2, correct: 0, accuracy: 0, itemsAnswered: 2 });
-    // Bo: confirmed→unconfirmed, denial→unconfirmed. confirmed: H' = F' = 0.25, so d' = 0.
-    expect(boRow.labels.confirmed.dPrime).toBeCloseTo(0, 9);
-    expect(boRow.labels.unconfirmed.dPrime).toBeUndefined();
+  it('computes d′ and c per label from the judgements (log-linear correction) once there are enough', () => {
+    const confirmation = 'classify-official-confirms-troops-sent';
+    const denial = 'classify-north-korea-denied';
+    const dee: ClassLearner = {
+      learnerId: CY,
+      name: 'Dee',
+      attempts: [
+        ...Array.from({ length: 5 }, () => attempt(CY, confirmation, classify('confirmed'))),
+        ...Array.from({ length: 5 }, () => attempt(CY, denial, classify('unconfirmed'))),
+      ],
+    };
+    const { labels } = summariseClass(classData([dee])).rows[0]!;
+    // confirmed: H' = 5.5/6, F' = 0.5/6: d' = 1.3829941 + 1.3829941, c = 0.
+    expect(labels.confirmed.dPrime).toBeCloseTo(2.7659882, 5);
+    expect(labels.confirmed.criterion).toBeCloseTo(0, 5);
+    // denial, never chosen: H = F = 0, so d' = 0; c = −(−1.3829941 − 1.3829941)/2, a clear lean away.
+    expect(labels.denial.dPrime).toBe(0);
+    expect(labels.denial.criterion).toBeCloseTo(1.3829941, 5);
+    // unconfirmed was never the truth.
+    expect(labels.unconfirmed).toMatchObject({ hitRate: undefined, precision: 0, dPrime: undefined });
   });
 
   it('totals the class and pools the judgements for class-wide d′', () => {
@@ -168,14 +182,10 @@ describe('summariseClass on a small class', () => {
       falseAlarms: 0,
       correctRejections: 4,
     });
-    // H' = 1.5/3 = 0.5, F' = 0.5/5 = 0.1: d' = 0 + 1.2815516.
-    expect(confirmed.dPrime).toBeCloseTo(1.2815516, 5);
-    // Mean of Ada's 1.8248392 and Bo's 0.
-    expect(confirmed.meanLearnerDPrime).toBeCloseTo(0.9124196, 5);
-    expect(confirmed.learnersWithDPrime).toBe(2);
+    // Too few judgements for d′, for the class and for each learner.
+    expect(confirmed).toMatchObject({ dPrime: undefined, meanLearnerDPrime: undefined, learnersWithDPrime: 0 });
     expect(denial).toMatchObject({ right: 1, total: 3, hits: 1, misses: 2, falseAlarms: 0, correctRejections: 3 });
-    // H' = 1.5/4 = 0.375, F' = 0.5/4 = 0.125: d' = −0.3186394 + 1.1503494.
-    expect(denial.dPrime).toBeCloseTo(0.83171, 5);
+    expect(denial.dPrime).toBeUndefined();
     expect(summary.packs).toEqual([
       {
         packId: 'nk-troops-russia-2024',

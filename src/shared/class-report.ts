@@ -11,7 +11,9 @@
  *   `reviewAttempts` says how many of a row's attempts were reviews, so both can be told apart.
  * - Per-label accuracy counts the label outcomes of the attempts (as the learner's progress report
  *   does: a classify or find attempt gives one, a numbers attempt one per figure). d′ and c come from
- *   `labelJudgements` and `signalDetection` (classify and numbers only: find is scored by overlap).
+ *   `labelJudgements` and `signalDetection` (classify and numbers only: find is scored by overlap),
+ *   and only where a label has `MIN_SIDE_TRIALS` judgements on both sides; so do the hit rate ("when
+ *   it was X, said X") and the precision ("when said X, it was X").
  * - The class-wide d′ pools every learner's judgements; `meanLearnerDPrime` is the mean of each
  *   learner's own d′ (across the packs reported), which a few very active learners sway less.
  * - "Completed" rounds: a learner completed round r of a pack when, in pack mode and in that round,
@@ -43,9 +45,15 @@ export interface LabelFigures extends Tally {
   misses: number;
   falseAlarms: number;
   correctRejections: number;
-  /** d′ of this label against the others; undefined without both signal and noise trials. */
+  /** When a claim was this label, the share the learner said so (see `LabelDiscernment`). */
+  hitRate: number | undefined;
+  /** When the learner said this label, the share it was. */
+  precision: number | undefined;
+  /** Whether there were enough judgements on both sides for d′ and c (`MIN_SIDE_TRIALS`). */
+  enough: boolean;
+  /** d′ of this label against the others; undefined without enough judgements on both sides. */
   dPrime: number | undefined;
-  /** c: negative uses the label too readily, positive too rarely. */
+  /** c: negative uses the label too readily, positive too rarely; undefined like d′. */
   criterion: number | undefined;
 }
 
@@ -350,6 +358,9 @@ function figures(label: Label, tally: Tally, detection: LabelDiscernment): Label
     misses: detection.misses,
     falseAlarms: detection.falseAlarms,
     correctRejections: detection.correctRejections,
+    hitRate: detection.hitRate,
+    precision: detection.precision,
+    enough: detection.enough,
     dPrime: detection.dPrime,
     criterion: detection.criterion,
   };

@@ -80,6 +80,7 @@ describe('buildCsv', () => {
     expect(header(csv.attempts)).toEqual([...ATTEMPT_COLUMNS]);
     expect(LEARNER_COLUMNS).toContain('unconfirmed_d_prime');
     expect(LEARNER_COLUMNS).toContain('confirmed_accuracy');
+    expect(LEARNER_COLUMNS).toContain('confirmed_precision');
   });
 
   it('has one row per learner × pack with attempts and one per attempt', () => {
@@ -130,12 +131,22 @@ describe('buildCsv', () => {
     });
   });
 
-  it('writes negative numbers as numbers, not as neutralised text', () => {
+  it('leaves d′ and c empty, not 0, with fewer than five judgements on either side', () => {
     const row = read(csv.learners)[0]!;
-    // confirmed: H' = 0.5/3, F' = 2.5/3, d' = −0.9674216 − 0.9674216.
-    expect(row.confirmed_d_prime).toBe('-1.935');
-    expect(row.unconfirmed_d_prime).toBe('-1.935');
-    expect(csv.learners).toContain(',-1.935,');
+    // 2 confirmed and 2 unconfirmed claims judged: the rates are there, d′ and c are not.
+    expect(row).toMatchObject({ confirmed_hit_rate: '0', confirmed_precision: '0', confirmed_d_prime: '', confirmed_c: '' });
+  });
+
+  it('writes negative numbers as numbers, not as neutralised text', () => {
+    // The confused learner three times over: 6 confirmed claims called unconfirmed, 6 unconfirmed called confirmed.
+    const thrice = confused(4, 'Thrice');
+    const data = classData([{ ...thrice, attempts: [...thrice.attempts, ...thrice.attempts, ...thrice.attempts] }]);
+    const out = buildCsv(summariseClass(data), data);
+    const row = read(out.learners)[0]!;
+    // confirmed: H' = 0.5/7, F' = 6.5/7, d' = −1.4652338 − 1.4652338.
+    expect(row.confirmed_d_prime).toBe('-2.93');
+    expect(row.unconfirmed_d_prime).toBe('-2.93');
+    expect(out.learners).toContain(',-2.93,');
   });
 
   it('quotes commas, quotes and line breaks (RFC 4180) and keeps unicode', () => {

@@ -13,8 +13,11 @@
  *   return (or their full-width forms) gets a leading apostrophe, so no spreadsheet runs it as a
  *   formula. csv-stringify's `escape_formulas` does this and leaves real numbers alone: numeric cells
  *   are written as numbers, so a d′ of -0.26 stays the number -0.26.
- * - Figures: shares (accuracy, mean score) as fractions from 0 to 1 with 4 decimals, d′ and c with 3,
- *   times in seconds with 1 decimal; empty where a figure is undefined (no data is not 0).
+ * - Figures: shares (accuracy, mean score, hit rate, precision) as fractions from 0 to 1 with 4
+ *   decimals, d′ and c with 3, times in seconds with 1 decimal; empty where a figure is undefined (no
+ *   data is not 0), and d′ and c are undefined unless the label had five judgements on each side.
+ *   Per label: `_hit_rate` is "when a claim was X, how often the learner said X", `_precision` "when
+ *   the learner said X, how often it was X".
  *   Booleans are written true / false.
  */
 import { stringify } from 'csv-stringify/sync';
@@ -56,7 +59,14 @@ export const LEARNER_COLUMNS = [
   'accuracy',
   'mean_score',
   'rounds_completed',
-  ...LABELS.flatMap((label) => [`${label}_judged`, `${label}_accuracy`, `${label}_d_prime`, `${label}_c`]),
+  ...LABELS.flatMap((label) => [
+    `${label}_judged`,
+    `${label}_accuracy`,
+    `${label}_hit_rate`,
+    `${label}_precision`,
+    `${label}_d_prime`,
+    `${label}_c`,
+  ]),
   'first_answered_at',
   'last_answered_at',
   'total_time_s',
@@ -125,7 +135,14 @@ export function buildCsv(summary: ClassSummary, data: ClassData): ReportCsv {
 }
 
 function labelCells(figures: LabelFigures): Cell[] {
-  return [figures.total, round(figures.accuracy, 4), round(figures.dPrime, 3), round(figures.criterion, 3)];
+  return [
+    figures.total,
+    round(figures.accuracy, 4),
+    round(figures.hitRate, 4),
+    round(figures.precision, 4),
+    round(figures.dPrime, 3),
+    round(figures.criterion, 3),
+  ];
 }
 
 function attemptCells(attempt: Attempt, learnerName: string): Cell[] {

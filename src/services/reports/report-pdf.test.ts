@@ -172,6 +172,14 @@ describe('buildPdf', () => {
     // Per-label d′ as printed in the chart and the table.
     const confirmedD = summary.labels.confirmed.dPrime!;
     expect(flat).toContain(confirmedD.toFixed(2));
+    // Where a learner judged fewer than five claims of a label (or of others), no d′ but words.
+    const few = summary.learners.flatMap((learner) => Object.values(learner.labels)).filter((figures) => !figures.enough);
+    expect(few.length).toBeGreaterThan(0);
+    expect(few.every((figures) => figures.dPrime === undefined)).toBe(true);
+    expect(flat).toContain('not enough answers yet');
+    // Both plain shares per label, as counts.
+    const { confirmed } = summary.labels;
+    expect(flat).toContain(`${confirmed.hits} of ${confirmed.hits + confirmed.falseAlarms}`);
     // Each learner's page: their accuracy.
     const zoe = summary.learners.find((learner) => learner.name.startsWith('Zoë'))!;
     expect(flat).toMatch(new RegExp(`Zoë Ødegaard Learner id ${zoe.learnerId}`));

@@ -16,6 +16,7 @@ import PDFDocument from 'pdfkit';
 import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
 import type { ClassData } from '../../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../../shared/class-report';
+import { CLEAR_LEAN, MIN_SIDE_TRIALS, SLIGHT_LEAN } from '../../shared/discernment';
 import { LABELS, type Label } from '../../shared/pack/vocabulary';
 
 export interface PdfOptions {
@@ -173,17 +174,20 @@ function labelSection(page: Page, summary: ClassSummary): void {
   page.outline('Labels: accuracy and discernment');
   page.heading('Labels: accuracy and discernment', SIZE.h2);
   page.text(
-    'Accuracy alone can reward a learner who doubts everything. d′ (d-prime) says how well the class tells each label apart from the others: 0 is chance, 1 is fair, 2 or more is good. The charts pool every learner’s judgements; the table also gives the mean of each learner’s own d′.',
+    `Accuracy alone can reward a learner who doubts everything, so each label has two shares: when a claim was the label, how often learners said so; and when they said it, how often it was. d′ (d-prime) says how well the class tells each label apart from the others: 0 is chance, 1 is fair, 2 or more is good; it is given only with at least ${MIN_SIDE_TRIALS} claims of the label and ${MIN_SIDE_TRIALS} of others. The charts pool every learner’s judgements; the table also gives the mean of each learner’s own d′.`,
     { size: SIZE.small, color: COLOR.muted },
   );
   page.gap(8);
   const rows = LABELS.map((label) => summary.labels[label]);
   page.barChart({
-    title: 'Right answers per label',
+    title: 'When a claim was the label, how often learners said so',
     rows: rows.map((figures) => ({
       label: LABEL_NAMES[figures.label],
-      value: figures.accuracy,
-      text: figures.accuracy === undefined ? 'not judged' : `${percent(figures.accuracy)} of ${count(figures.total)}`,
+      value: figures.hitRate,
+      text:
+        figures.hitRate === undefined
+          ? 'never the answer'
+          : `${percent(figures.hitRate)} of ${count(figures.hits + figures.misses)}`,
     })),
     min: 0,
     max: 1,
@@ -197,7 +201,7 @@ function labelSection(page: Page, summary: ClassSummary): void {
     rows: rows.map((figures) => ({
       label: LABEL_NAMES[figures.label],
       value: figures.dPrime,
-      text: figures.dPrime === undefined ? 'not enough data' : fixed(figures.dPrime),
+      text: figures.dPrime === undefined ? NOT_ENOUGH : fixed(figures.dPrime),
     })),
     min: Math.min(-1, Math.floor(Math.min(0, ...values))),
     max: Math.max(3, Math.ceil(Math.max(0, ...values))),
@@ -208,30 +212,26 @@ function labelSection(page: Page, summary: ClassSummary): void {
   page.gap(12);
   page.table(
     [
-      { header: 'Label', width: 78 },
-      { header: 'Judged', width: 45, align: 'right' },
-      { header: 'Right', width: 42, align: 'right' },
-      { header: 'Hits', width: 62, align: 'right' },
-      { header: 'False alarms', width: 75, align: 'right' },
-      { header: 'd′', width: 40, align: 'right' },
-      { header: 'c (bias)', width: 53, align: 'right' },
-      { header: 'Mean learner d′', width: 100, align: 'right' },
+      { header: 'Label', width: 70 },
+      { header: 'When it was, said', width: 90, align: 'right' },
+      { header: 'When said, it was', width: 90, align: 'right' },
+      { header: 'd′', width: 110, align: 'right' },
+      { header: 'c (lean)', width: 45, align: 'right' },
+      { header: 'Mean learner d′', width: 90, align: 'right' },
     ],
     rows.map((figures) => [
       LABEL_NAMES[figures.label],
-      count(figures.total),
-      percent(figures.accuracy),
       `${count(figures.hits)} of ${count(figures.hits + figures.misses)}`,
-      `${count(figures.falseAlarms)} of ${count(figures.falseAlarms + figures.correctRejections)}`,
-      fixed(figures.dPrime),
+      `${count(figures.hits)} of ${count(figures.hits + figures.falseAlarms)}`,
+      figures.dPrime === undefined ? NOT_ENOUGH : fixed(figures.dPrime),
       fixed(figures.criterion),
       figures.meanLearnerDPrime === undefined ? '–' : `${fixed(figures.meanLearnerDPrime)} (${figures.learnersWithDPrime})`,
     ]),
   );
-  page.text('c below 0: the label is used too readily; above 0: too rarely. “–”: not enough judgements to say.', {
-    size: SIZE.small,
-    color: COLOR.muted,
-  });
+  page.text(
+    `c below 0: the label is chosen readily; above 0: held back (${fixed(SLIGHT_LEAN)} to ${fixed(CLEAR_LEAN)} a slight lean, beyond a clear one). “${NOT_ENOUGH}”: fewer than ${MIN_SIDE_TRIALS} claims of the label or of others.`,
+    { size: SIZE.small, color: COLOR.muted },
+  );
 }
 
 function missedSection(page: Page, summary: ClassSummary): void {
@@ -489,15 +489,14 @@ class Page {
     });
   }
 
-  /** Per-label figures with a small accuracy bar in each row. */
+  /** Per-label figures with a small bar in each row: how often the learner said the label when it was. */
   labelTable(figures: LabelFigures[]): void {
     const columns: Column[] = [
-      { header: 'Label', width: 85 },
-      { header: 'Judged', width: 50, align: 'right' },
-      { header: 'Right', width: 50, align: 'right' },
-      { header: 'Share right', width: 200 },
-      { header: 'd′', width: 50, align: 'right' },
-      { header: 'c (bias)', width: 60, align: 'right' },
+      { header: 'Label', width: 75 },
+      { header: 'When it was, said', width: 90, align: 'right' },
+      { header: '', width: 90 },
+      { header: 'When said, it was', width: 90, align: 'right' },
+      { header: 'd′ and c', width: 150, align: 'right' },
     ];
     // Header and five rows, kept on one page so the bars below line up with their rows.
     this.ensure(16 * (figures.length + 1) + 8);
@@ -506,23 +505,22 @@ class Page {
       columns,
       figures.map((row) => [
         LABEL_NAMES[row.label],
-        count(row.total),
-        percent(row.accuracy),
+        `${count(row.hits)} of ${count(row.hits + row.misses)}`,
         '',
-        fixed(row.dPrime),
-        fixed(row.criterion),
+        `${count(row.hits)} of ${count(row.hits + row.falseAlarms)}`,
+        row.dPrime === undefined ? NOT_ENOUGH : `d′ ${fixed(row.dPrime)}, c ${fixed(row.criterion)}`,
       ]),
     );
-    // The bars sit in the fourth column, left empty by the table.
-    const x = this.left + 85 + 50 + 50 + 8;
-    const barWidth = 200 - 16;
+    // The bars sit in the third column, left empty by the table.
+    const x = this.left + 75 + 90 + 8;
+    const barWidth = 90 - 16;
     figures.forEach((row, index) => {
       const y = startY + 16 * (index + 1) + 4;
       this.doc.save().rect(x, y, barWidth, 8).lineWidth(0.5).strokeColor(COLOR.rule).stroke().restore();
-      if (row.accuracy !== undefined && row.accuracy > 0)
+      if (row.hitRate !== undefined && row.hitRate > 0)
         this.doc
           .save()
-          .rect(x, y, barWidth * row.accuracy, 8)
+          .rect(x, y, barWidth * row.hitRate, 8)
           .fill(COLOR.bar)
           .restore();
     });
@@ -628,6 +626,9 @@ function count(value: number): string {
 function percent(value: number | undefined): string {
   return value === undefined ? '–' : `${Math.round(value * 100)}%`;
 }
+
+/** Where d′ and c are not given: fewer than `MIN_SIDE_TRIALS` judgements on one side. */
+const NOT_ENOUGH = 'not enough answers yet';
 
 function fixed(value: number | undefined): string {
   return value === undefined ? '–' : value.toFixed(2);
