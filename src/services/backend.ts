@@ -25,7 +25,7 @@ import type {
 } from '../shared/contract';
 import { calibration, labelJudgements, readings, signalDetection } from '../shared/discernment';
 import { ApiError } from '../shared/errors';
-import { ITEM_TYPES, LABELS, type Pack } from '../shared/pack/schema';
+import { ITEM_TYPES, type Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import { scoreAnswer } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
@@ -126,19 +126,7 @@ export class Backend implements Api {
       this.store.rounds(learnerId),
       this.library.load(),
     ]);
-    return packs.map((pack) => {
-      const round = rounds[pack.id] ?? 1;
-      const latest = latestPerItem(inRound(attempts, pack.id, round));
-      const itemIds = new Set(pack.items.map((item) => item.id));
-      const answered = [...latest.values()].filter((attempt) => itemIds.has(attempt.itemId));
-      return {
-        packId: pack.id,
-        round,
-        answered: answered.length,
-        correct: answered.filter((attempt) => attempt.correct).length,
-        total: pack.items.length,
-      };
-    });
+    return packs.map((pack) => roundProgress(pack, attempts, rounds[pack.id] ?? 1));
   }
 
   async getPackSession({ learnerId, packId }: MethodInput<'getPackSession'>): Promise<PackSession> {
@@ -241,16 +229,11 @@ export class Backend implements Api {
   async getProgressReport({ learnerId, packId }: MethodInput<'getProgressReport'>): Promise<ProgressReport> {
     const [all, { packs }] = await Promise.all([this.store.attempts(learnerId), this.library.load()]);
     const attempts = packId ? all.filter((attempt) => attempt.packId === packId) : all;
-    const byLabel = Object.fromEntries(LABELS.map((label) => [label, { right: 0, total: 0 }])) as ProgressReport['byLabel'];
     const byType = Object.fromEntries(ITEM_TYPES.map((type) => [type, { right: 0, total: 0 }])) as ProgressReport['byType'];
     const days = new Map<string, { answered: number; correct: number }>();
     for (const attempt of attempts) {
       byType[attempt.itemType].total++;
       if (attempt.correct) byType[attempt.itemType].right++;
-      for (const outcome of attempt.labels) {
-        byLabel[outcome.label].total++;
-        if (outcome.correct) byLabel[outcome.label].right++;
-      }
       const day = attempt.answeredAt.slice(0, 10);
       const tally = days.get(day) ?? { answered: 0, correct: 0 };
       tally.answered++;
@@ -260,12 +243,13 @@ export class Backend implements Api {
     const judgements = labelJudgements(attempts);
     const discernment = signalDetection(judgements);
     const answeredPacks = new Set(all.map((attempt) => attempt.packId));
+    const scoped = packs.find((pack) => pack.id === packId);
     return {
       packs: packs.filter((pack) => answeredPacks.has(pack.id)).map((pack) => ({ id: pack.id, title: pack.meta.title })),
       ...(packId ? { packId } : {}),
+      ...(scoped ? { round: roundProgress(scoped, all, await this.store.round(learnerId, scoped.id)) } : {}),
       answered: attempts.length,
       correct: attempts.filter((attempt) => attempt.correct).length,
-      byLabel,
       byType,
       discernment,
       readings: readings(discernment, judgements),
@@ -532,6 +516,24 @@ export class Backend implements Api {
         throw new ApiError('conflict', outcome.problem.replace(/^id: /, ''));
     }
   }
+}
+
+/**
+ * How far a learner got in the current round of a pack, as the library's pack card shows it: the
+ * exercises of the pack answered in this round (the latest answer to each counts), and how many of
+ * those were right. The Progress screen shows the same line for one pack beside every answer given.
+ */
+function roundProgress(pack: Pack, attempts: readonly Attempt[], round: number): PackProgress {
+  const latest = latestPerItem(inRound(attempts, pack.id, round));
+  const itemIds = new Set(pack.items.map((item) => item.id));
+  const answered = [...latest.values()].filter((attempt) => itemIds.has(attempt.itemId));
+  return {
+    packId: pack.id,
+    round,
+    answered: answered.length,
+    correct: answered.filter((attempt) => attempt.correct).length,
+    total: pack.items.length,
+  };
 }
 
 /** A pack's answers in one round; review answers do not count towards a round. */

@@ -70,14 +70,19 @@ const LearnerPack = z.strictObject({ learnerId: LearnerId, packId: Id });
 
 const TallyOutput = z.object({ right: z.number().int(), total: z.number().int() });
 
-/** What the Progress screen shows: per label and type, discernment and bias, calibration, progress over time. */
+/**
+ * What the Progress screen shows: per type, per label (the two plain shares, discernment and bias from
+ * `discernment`), calibration, progress over time.
+ */
 export const ProgressReport = z.object({
   /** The packs this learner has answered in, for choosing the scope. */
   packs: z.array(z.object({ id: Id, title: z.string() })),
   packId: Id.optional(),
+  /** With a pack chosen: the current round, counted as the library's pack card counts it. */
+  round: PackProgress.optional(),
+  /** Every answer given (every round and every review), and how many were right (partly right is not right). */
   answered: z.number().int(),
   correct: z.number().int(),
-  byLabel: z.record(z.enum(LABELS), TallyOutput),
   byType: z.record(z.enum(ITEM_TYPES), TallyOutput),
   discernment: z.custom<Record<Label, LabelDiscernment>>(),
   readings: z.custom<Reading[]>(),

@@ -7,6 +7,7 @@ import type { Answer } from '../../shared/answers';
 import type { ProgressReport, ReviewQueue } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
 import { Backend } from '../backend';
+import type { PackProgress } from '../../shared/progress';
 
 const PACK = 'nk-troops-russia-2024';
 const DENIAL = 'classify-north-korea-denied'; // label denial
@@ -107,12 +108,14 @@ describe('progress report', () => {
     const report = await call<ProgressReport>('getProgressReport', { learnerId });
     expect(report.answered).toBe(4);
     expect(report.correct).toBe(3);
-    expect(report.byLabel.denial).toEqual({ right: 1, total: 1 });
-    expect(report.byLabel.unconfirmed).toEqual({ right: 0, total: 1 });
+    expect(report.round).toBeUndefined();
     expect(report.byType.classify).toEqual({ right: 2, total: 3 });
     expect(report.byType.headline).toEqual({ right: 1, total: 1 });
     // Denial: 1 hit of 1, 1 false alarm of 2 others.
     expect(report.discernment.denial).toMatchObject({ hits: 1, misses: 0, falseAlarms: 1, correctRejections: 1 });
+    // When it was a denial, said so 1 of 1; when said denial, it was 1 of 2. Too few for d′.
+    expect(report.discernment.denial).toMatchObject({ hitRate: 1, precision: 0.5, enough: false, dPrime: undefined });
+    expect(report.discernment.unconfirmed).toMatchObject({ hits: 0, misses: 1, hitRate: 0, precision: undefined });
     expect(report.calibration.levels).toEqual([
       { level: 1, right: 1, total: 1, accuracy: 1 },
       { level: 2, right: 0, total: 0, accuracy: undefined },
@@ -123,6 +126,20 @@ describe('progress report', () => {
       { date: '2026-11-28', answered: 1, correct: 1 },
     ]);
     expect(report.packs).toEqual([{ id: PACK, title: 'U.S. Officials Confirm North Korea Sent Troops to Russia' }]);
+  });
+
+  it('for one pack, counts the current round as the pack card does, beside every answer given', async () => {
+    await answer(DENIAL, classify('denial'));
+    await answer(MOSCOW, classify('denial'));
+    await answer(MOSCOW, classify('unconfirmed'), 'review');
+    await call('restartPack', { learnerId, packId: PACK });
+    await answer(WE_KNOW, classify('confirmed'));
+    const report = await call<ProgressReport>('getProgressReport', { learnerId, packId: PACK });
+    const [card] = (await call<PackProgress[]>('getProgress', { learnerId })).filter((pack) => pack.packId === PACK);
+    expect(report.round).toEqual(card);
+    expect(report.round).toMatchObject({ round: 2, answered: 1, correct: 1, total: 38 });
+    // Every answer: both rounds and the review.
+    expect(report).toMatchObject({ answered: 4, correct: 3 });
   });
 
   it('is empty for a learner without answers, and refuses an unknown learner', async () => {
