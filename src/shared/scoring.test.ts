@@ -5,7 +5,7 @@ import type { Answer, MarkedSpan, Score } from './answers';
 import { ApiError } from './errors';
 import type { ClassifyItem, FindItem, HeadlineItem, Item, NumbersItem, Pack, Source, SourceItem, TextRef } from './pack/schema';
 import { validatePack } from './pack/validate';
-import { accuracy, scoreAnswer, summariseAttempts } from './scoring';
+import { accuracy, scoreAnswer, summariseAttempts, verdictOf } from './scoring';
 
 const PARAGRAPHS = [
   'Aides call it a disaster and critics call it a truly reckless bet, though the ministry confirmed the terms.',
@@ -521,6 +521,42 @@ describe('accuracy', () => {
 
   it('is undefined, not 0, with nothing to judge', () => {
     expect(accuracy({ right: 0, total: 0 })).toBeUndefined();
+  });
+});
+
+describe('verdictOf', () => {
+  it('reads right, partly right (some credit, not right) and not right, one rule for every type', () => {
+    const partly = scoreAnswer(numbers, {
+      type: 'numbers',
+      figures: [
+        { label: 'confirmed', source: 'The ministry' },
+        { label: 'estimate', source: 'Unions' },
+      ],
+    });
+    expect(verdictOf(partly)).toBe('partly-right');
+    const right = scoreAnswer(numbers, {
+      type: 'numbers',
+      figures: [
+        { label: 'estimate', source: 'The ministry' },
+        { label: 'estimate', source: 'Unions' },
+      ],
+    });
+    expect(verdictOf(right)).toBe('right');
+    expect(verdictOf({ correct: false, score: 0 })).toBe('wrong');
+  });
+
+  it('counts partly right as not right in the tallies, and lists it with the missed', () => {
+    const pack = fixturePack();
+    const partly = scoreAnswer(numbers, {
+      type: 'numbers',
+      figures: [
+        { label: 'confirmed', source: 'The ministry' },
+        { label: 'estimate', source: 'Unions' },
+      ],
+    });
+    const summary = summariseAttempts(pack, [{ itemId: numbers.id, score: partly }]);
+    expect(summary).toMatchObject({ answered: 1, correct: 0, missed: [numbers.id] });
+    expect(summary.byType.numbers).toEqual({ right: 0, total: 1 });
   });
 });
 

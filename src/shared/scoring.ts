@@ -46,6 +46,19 @@ export function scoreAnswer(item: Item, answer: Answer): Score {
   throw new ApiError('invalid-input', `Item "${item.id}" is a ${item.type} item, but the answer is for a ${answer.type} item`);
 }
 
+/**
+ * What an answer comes to, for the learner: right, partly right (some of the figures, or part of what
+ * to find: partial credit above 0 but not right), or not right. One rule everywhere: only "right"
+ * counts as right in the tallies; a partly right answer counts as not right there, and its partial
+ * credit lives in `Score.score`.
+ */
+export type Verdict = 'right' | 'partly-right' | 'wrong';
+
+export function verdictOf(score: Pick<Score, 'correct' | 'score'>): Verdict {
+  if (score.correct) return 'right';
+  return score.score > 0 ? 'partly-right' : 'wrong';
+}
+
 /** Share of right judgements, or undefined when there were none to judge (not the same as 0%). */
 export function accuracy(tally: Tally): number | undefined {
   return tally.total === 0 ? undefined : tally.right / tally.total;

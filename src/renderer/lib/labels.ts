@@ -1,5 +1,6 @@
 /** How labels, source kinds and exercise types read on screen. Never told apart by colour alone: each has a name and a mark. */
 import type { HeadlineVerdict, ItemType, Label } from '../../shared/pack/schema';
+import type { Verdict } from '../../shared/scoring';
 
 export const LABEL_INFO: Record<Label, { name: string; mark: string; hint: string }> = {
   confirmed: { name: 'Confirmed', mark: '✓', hint: 'A source says it verified it, or states it on the record as known.' },
@@ -26,6 +27,13 @@ export const ITEM_TYPE_INFO: Record<ItemType, { name: string; question: string }
 export const VERDICT_NAMES: Record<HeadlineVerdict, string> = {
   supported: 'The body supports it',
   overstated: 'It says more than the body supports',
+};
+
+/** How each verdict reads, with a mark so it is never told by colour alone (partly right is not a cross). */
+export const VERDICT: Record<Verdict, { text: string; mark: string }> = {
+  right: { text: 'Right', mark: '✓' },
+  'partly-right': { text: 'Partly right', mark: '◐' },
+  wrong: { text: 'Not right', mark: '✗' },
 };
 
 export const CONFIDENCE_NAMES: Record<1 | 2 | 3, string> = { 1: 'Guessing', 2: 'Fairly sure', 3: 'Certain' };
