@@ -7,6 +7,26 @@ type LearnersApi = Pick<Api, 'listLearners' | 'createLearner' | 'renameLearner' 
 
 export const MAX_NAME_LENGTH = 60;
 
+/**
+ * The letter on a learner's avatar: the first grapheme of the name, so an emoji (or a letter with a
+ * combining accent) is kept whole instead of being cut into half a surrogate pair.
+ */
+export function initialOf(name: string): string {
+  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(name.trim());
+  return (first?.segment ?? '').toUpperCase();
+}
+
+/**
+ * What is wrong with a name's length, said at the field while typing, or '' when it fits. Counted
+ * as the backend counts it (trimmed, runs of spaces as one), so nothing is cut without a word.
+ */
+export function nameLengthProblem(name: string): string {
+  const length = name.trim().replace(/\s+/g, ' ').length;
+  return length > MAX_NAME_LENGTH
+    ? `This name has ${length} characters; a name can have at most ${MAX_NAME_LENGTH}. Please shorten it.`
+    : '';
+}
+
 export class LearnersState {
   learners = $state<Learner[]>([]);
   status = $state<'loading' | 'ready' | 'failed'>('loading');
