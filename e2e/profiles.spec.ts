@@ -90,22 +90,57 @@ test('learners are added, refused when the name is taken, renamed and deleted, a
   await expectLearners(page, ['Benedikt']);
 });
 
-test('a learner name cannot be typed past 60 characters', async ({ app }) => {
+test('a name over 60 characters is not cut without a word: the field says so', async ({ app }) => {
   const page = app.page;
   await waitUntilReady(page);
   const name = page.getByRole('textbox', { name: 'Your name' });
-  await name.pressSequentially('x'.repeat(70));
-  await expect(name).toHaveValue('x'.repeat(60));
+  await expect(page.getByText('at most 60 characters')).toBeVisible();
+  await name.pressSequentially('x'.repeat(65));
+  // Everything typed stays, and the field tells why it cannot be used yet.
+  await expect(name).toHaveValue('x'.repeat(65));
+  await expect(name).toHaveAccessibleDescription(/This name has 65 characters; a name can have at most 60\. Please shorten it\./);
+  await page.getByRole('button', { name: 'Add learner' }).click();
+  await expect(page.getByRole('alert')).toContainText('at most 60 characters');
+  await expect(page.getByRole('heading', { level: 1, name: 'Who is learning?' })).toBeVisible();
+  await name.press('End');
+  for (let press = 0; press < 5; press++) await name.press('Backspace');
+  await expect(name).toHaveAccessibleDescription(/at most 60 characters/);
   await page.getByRole('button', { name: 'Add learner' }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Packs for ${'x'.repeat(60)}` })).toBeVisible();
 
-  // The rename field caps it too.
+  // The rename field says so too.
   await switchLearner(page);
   await page.getByRole('button', { name: `Rename ${'x'.repeat(60)}` }).click();
   const newName = page.getByRole('textbox', { name: /^New name for/ });
   await newName.press('End');
   await newName.pressSequentially('yyyyy');
-  await expect(newName).toHaveValue('x'.repeat(60));
+  await expect(newName).toHaveValue(`${'x'.repeat(60)}yyyyy`);
+  await expect(newName).toHaveAccessibleDescription(/This name has 65 characters; a name can have at most 60\./);
+});
+
+test('a name starting with an emoji shows the whole emoji on its avatar', async ({ app }) => {
+  const page = app.page;
+  await waitUntilReady(page);
+  await createLearner(page, '😀 Zoë');
+  await switchLearner(page);
+  await expect(learnerList(page).locator('.avatar')).toHaveText('😀');
+});
+
+test('a second tab sees a learner added in the first when it comes back into view', async ({ app }) => {
+  test.skip(app.shell !== 'browser', 'two tabs are a browser-mode matter');
+  const first = app.page;
+  await waitUntilReady(first);
+  const second = await first.context().newPage();
+  await second.goto(`${app.server!.origin}/#token=${app.server!.token}`);
+  await waitUntilReady(second);
+  await expect(second.getByText('No one has used Sourcewise on this computer yet.')).toBeVisible();
+  await createLearner(first, 'Ana');
+  // Coming back to the second tab: it is shown again and gets focus.
+  await second.evaluate(() => {
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('focus'));
+  });
+  await expectLearners(second, ['Ana']);
 });
 
 test('progress is kept per learner', async ({ app }) => {

@@ -33,6 +33,11 @@ async function answerPlan(page: import('@playwright/test').Page) {
     await panel.getByRole('radio', { name: confidence }).check();
     await panel.getByRole('button', { name: 'Check answer' }).click();
     await expect(panel.getByText(item.explanation)).toBeVisible();
+    if (item.claim.alsoAccept) {
+      // A space between the answer and what is also accepted.
+      const also = item.claim.alsoAccept.map((other) => LABEL_NAMES[other]).join(', ');
+      await expect(panel).toContainText(`The answer: ${LABEL_NAMES[item.claim.label]} (also accepted: ${also}).`);
+    }
     await page.getByRole('button', { name: 'Next exercise' }).click();
   }
 }
