@@ -1,6 +1,6 @@
 import type { Label } from '../src/shared/pack/schema';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
-import { createLearner, LABEL_NAMES, Learner, SEED_PACK } from './learner';
+import { createLearner, LABEL_NAMES, Learner, SEED_PACK, wrongLabel } from './learner';
 
 const items = SEED_PACK.items;
 // Every fifth item, from the third, is answered wrongly: at least one of each type.
@@ -9,23 +9,39 @@ for (const type of ['classify', 'find', 'source', 'headline', 'numbers']) {
   if (!items.some((item) => item.type === type && wrong.has(item.id))) wrong.add(items.find((item) => item.type === type)!.id);
 }
 
-/** The per-label tally the results screen must show, worked out from the pack and the planned answers. */
-function expectedByLabel(): Record<Label, { right: number; total: number }> {
-  const tally = Object.fromEntries(Object.keys(LABEL_NAMES).map((label) => [label, { right: 0, total: 0 }])) as Record<
-    Label,
-    { right: number; total: number }
-  >;
-  const add = (label: Label, right: boolean) => {
-    tally[label].total++;
-    if (right) tally[label].right++;
-  };
+/**
+ * The two per-label figures the results screen must show, worked out from the pack and the planned
+ * answers: when a claim was the label, how often it was said; when it was said, how often it was.
+ */
+function expectedByLabel(): Record<Label, [string, string]> {
+  const judgements: { truth: Label; given: Label }[] = [];
   for (const item of items) {
     const right = !wrong.has(item.id);
-    if (item.type === 'classify') add(item.claim.label, right);
-    if (item.type === 'find') add(item.label, right);
-    if (item.type === 'numbers') item.figures.forEach((figure, index) => add(figure.label, right || index > 0));
+    if (item.type === 'classify') {
+      const accepted = [item.claim.label, ...(item.claim.alsoAccept ?? [])];
+      judgements.push({ truth: item.claim.label, given: right ? item.claim.label : wrongLabel(accepted, item.choices) });
+    }
+    if (item.type === 'numbers')
+      item.figures.forEach((figure, index) => {
+        const accepted = [figure.label, ...(figure.alsoAccept ?? [])];
+        judgements.push({ truth: figure.label, given: right || index > 0 ? figure.label : wrongLabel(accepted, item.choices) });
+      });
   }
-  return tally;
+  const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)} %`;
+  return Object.fromEntries(
+    (Object.keys(LABEL_NAMES) as Label[]).map((label) => {
+      const was = judgements.filter((judgement) => judgement.truth === label).length;
+      const said = judgements.filter((judgement) => judgement.given === label).length;
+      const hits = judgements.filter((judgement) => judgement.truth === label && judgement.given === label).length;
+      return [
+        label,
+        [
+          was === 0 ? 'no such claims yet' : `${hits} of ${was} (${percent(hits, was)})`,
+          said === 0 ? 'you have not chosen it yet' : `${hits} of ${said} (${percent(hits, said)})`,
+        ],
+      ];
+    }),
+  ) as Record<Label, [string, string]>;
 }
 
 test('a learner completes the seed pack with some wrong answers, sees the right results, and finds them after a restart', async ({
@@ -61,11 +77,12 @@ test('a learner completes the seed pack with some wrong answers, sees the right 
   const right = items.length - wrong.size;
   const results = page.getByRole('region', { name: /^Results:/ });
   await expect(results.getByText(`You got ${right} of ${items.length} right`)).toBeVisible();
-  for (const [label, tally] of Object.entries(expectedByLabel())) {
+  for (const [label, [saidWhenItWas, wasWhenSaid]] of Object.entries(expectedByLabel())) {
     const row = results
       .getByRole('table', { name: 'By label' })
       .getByRole('row', { name: new RegExp(LABEL_NAMES[label as Label]) });
-    await expect(row.getByRole('cell').first()).toHaveText(`${tally.right} of ${tally.total}`);
+    await expect(row.getByRole('cell').nth(0)).toHaveText(saidWhenItWas);
+    await expect(row.getByRole('cell').nth(1)).toHaveText(wasWhenSaid);
   }
   const missed = results.getByRole('button', { name: /^Exercise \d+:/ });
   await expect(missed).toHaveCount(wrong.size);

@@ -563,12 +563,11 @@ describe('verdictOf', () => {
 describe('summariseAttempts', () => {
   const zero = { right: 0, total: 0 };
 
-  it('reports every label and type, even with no attempts', () => {
+  it('reports every type, even with no attempts', () => {
     expect(summariseAttempts(fixturePack(), [])).toEqual({
       answered: 0,
       total: 6,
       correct: 0,
-      byLabel: { confirmed: zero, estimate: zero, denial: zero, unconfirmed: zero, opinion: zero },
       byType: { classify: zero, find: zero, source: zero, headline: zero, numbers: zero },
       missed: [],
     });
@@ -598,13 +597,6 @@ describe('summariseAttempts', () => {
       answered: 5,
       total: 6,
       correct: 3,
-      byLabel: {
-        confirmed: { right: 1, total: 1 },
-        estimate: { right: 1, total: 2 },
-        denial: zero,
-        unconfirmed: zero,
-        opinion: { right: 1, total: 2 },
-      },
       byType: {
         classify: { right: 1, total: 2 },
         find: { right: 1, total: 1 },
@@ -621,8 +613,8 @@ describe('summariseAttempts', () => {
       { itemId: classifyConfirmed.id, score: scoreAnswer(classifyConfirmed, { type: 'classify', label: 'confirmed' }) },
     ]);
     const second = summariseAttempts(fixturePack(), []);
-    expect(first.byLabel.confirmed).toEqual({ right: 1, total: 1 });
-    expect(second.byLabel.confirmed).toEqual(zero);
+    expect(first.byType.classify).toEqual({ right: 1, total: 1 });
+    expect(second.byType.classify).toEqual(zero);
   });
 });
 
@@ -659,7 +651,7 @@ describe('the seed pack', () => {
       correct: seed.items.length,
       missed: [],
     });
-    for (const tally of [...Object.values(summary.byLabel), ...Object.values(summary.byType)]) {
+    for (const tally of Object.values(summary.byType)) {
       expect(tally.right).toBe(tally.total);
     }
   });

@@ -15,7 +15,7 @@ import type {
 } from './answers';
 import { ApiError } from './errors';
 import type { ClassifyItem, FindItem, HeadlineItem, Item, NumbersItem, Pack, SourceItem } from './pack/schema';
-import { ITEM_TYPES, LABELS, type ItemType, type Label } from './pack/vocabulary';
+import { ITEM_TYPES, type ItemType, type Label } from './pack/vocabulary';
 
 export interface Tally {
   right: number;
@@ -29,8 +29,6 @@ export interface PackSummaryScores {
   total: number;
   /** Answered items whose last attempt was right. */
   correct: number;
-  /** Label judgements in the last attempts (a numbers item gives one per figure). */
-  byLabel: Record<Label, Tally>;
   /** Answered items per type. */
   byType: Record<ItemType, Tally>;
   /** Ids of items whose last attempt was wrong, in pack order. */
@@ -69,7 +67,6 @@ export function summariseAttempts(pack: Pack, attempts: readonly { itemId: strin
   const latest = new Map<string, Score>();
   for (const attempt of attempts) latest.set(attempt.itemId, attempt.score);
 
-  const byLabel = tallies(LABELS);
   const byType = tallies(ITEM_TYPES);
   const missed: string[] = [];
   let answered = 0;
@@ -82,9 +79,8 @@ export function summariseAttempts(pack: Pack, attempts: readonly { itemId: strin
     if (score.correct) correct += 1;
     else missed.push(item.id);
     count(byType[item.type], score.correct);
-    for (const outcome of score.labels) count(byLabel[outcome.label], outcome.correct);
   }
-  return { answered, total: pack.items.length, correct, byLabel, byType, missed };
+  return { answered, total: pack.items.length, correct, byType, missed };
 }
 
 function tallies<K extends string>(keys: readonly K[]): Record<K, Tally> {
