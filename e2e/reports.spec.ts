@@ -98,6 +98,8 @@ test('two learners export on two computers; the instructor imports both (one twi
   await expect(page.getByText('2 learners, 10 answers, 70 % right.')).toBeVisible();
   const rows = page.getByRole('table', { name: 'Each learner in each pack' });
   await expect(rows.getByRole('row', { name: /Ben/ }).getByRole('cell').nth(1)).toHaveText('4 of 38');
+  // Four answers are too few for any d′: words, not a number.
+  await expect(rows.getByRole('row', { name: /Ben/ }).getByRole('cell').nth(3)).toHaveText(/^not enough answers yet/);
   await expectAccessible(page, testInfo, 'class reports');
   await page.screenshot({ path: testInfo.outputPath('class-reports.png'), fullPage: true });
 
@@ -106,6 +108,8 @@ test('two learners export on two computers; the instructor imports both (one twi
   expect(learnersCsv).toMatch(/-learners\.csv$/);
   const learnerRows = parse(readFileSync(learnersCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(learnerRows).toHaveLength(2);
+  // Too few answers for d′ and c: empty cells, not numbers.
+  for (const row of learnerRows) expect([row.confirmed_d_prime, row.confirmed_c]).toEqual(['', '']);
   const attemptRows = parse(readFileSync(attemptsCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(attemptRows).toHaveLength(10);
   const names = learnerRows.map((row) => Object.values(row).find((value) => value.includes('HYPERLINK') || value === 'Ben'));
