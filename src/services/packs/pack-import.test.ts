@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/errors';
+import { MAX_PACK_DEPTH } from '../../shared/limits';
 import { MAX_PACK_BYTES } from '../../shared/pack/schema';
 import { PackLibrary } from './pack-library';
-import { exportPack, importPacks, MAX_PACK_DEPTH, packFileText, removePack, storePack } from './pack-import';
+import { exportPack, importPacks, packFileText, removePack, storePack } from './pack-import';
 
 const EXERCISES = join(import.meta.dirname, '../../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
