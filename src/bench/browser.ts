@@ -31,6 +31,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function loadPlaywright(): Promise<Playwright> {
+  // A package, named in a constant so that the bundler leaves it to be loaded at run time.
+  // eslint-disable-next-line layers/allowed-imports -- playwright-core is a package, which the bench's layer may import
   return (await import(/* @vite-ignore */ PLAYWRIGHT)) as Playwright;
 }
 
