@@ -21,7 +21,8 @@ const LAYERS = [
   {
     name: 'services',
     folders: ['src/services', 'src/web', 'src/cli', 'src/bench'],
-    may: ['services', 'shared', 'node', 'packages'],
+    // The bench finds an Electron binary the way `npm start` and the e2e project do.
+    may: ['services', 'shared', 'node', 'packages', 'scripts/electron-binary'],
   },
   {
     name: 'renderer',
