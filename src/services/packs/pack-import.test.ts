@@ -208,12 +208,12 @@ const HOSTILE: Hostile[] = [
   {
     name: 'duplicate item ids',
     text: packText((p) => (p.items[1].id = p.items[0].id)),
-    problem: `items[1].id: "classify-official-confirms-troops-sent" is already used by items[0]`,
+    problem: `items[1].id: "classify-official-confirms-troops-sent" is already used by item 1`,
   },
   {
     name: 'a quote that is not in the text',
     text: packText((p) => (p.items[0].claim.ref.quote = 'words the article never says')),
-    problem: /^items\[0\]\.claim\.ref\.quote: not found in paragraph 0$/,
+    problem: /^items\[0\]\.claim\.ref\.quote: not found in paragraph 1$/,
   },
   {
     name: 'a quote at the wrong offsets',
