@@ -52,7 +52,7 @@ export const ON_THE_RECORD =
 
 /** The one rule for attribution chains, in every pack, suggestion and explanation. */
 export const CHAIN_RULE =
-  'A link in the chain counts only when the article states it; two sentences side by side are not a link, and the outlet that publishes the report is always the last link.';
+  'A link in the chain counts only when the article states it; two sentences side by side are not a link, and the outlet that wrote the report is always the last link.';
 
 export const SOURCE_KIND_DEFINITIONS: Record<SourceKind, string> = {
   'named-official': 'An official the article names, speaking on the record.',

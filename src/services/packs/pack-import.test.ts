@@ -480,7 +480,8 @@ describe('shipped packs and permission to replace', () => {
 
   it('refuses to replace without permission, but keeps both for anyone', async () => {
     await importPacks(packsDir, [file]);
-    const newer = { name: 'newer.json', text: JSON.stringify({ ...seed(), version: 2 }) };
+    const shipped = seed().version as number;
+    const newer = { name: 'newer.json', text: JSON.stringify({ ...seed(), version: shipped + 1 }) };
     const refused = await importPacks(packsDir, [newer], () => 'replace', { mayReplace: false });
     expect(refused.rejected).toEqual([
       {
@@ -490,7 +491,7 @@ describe('shipped packs and permission to replace', () => {
         ],
       },
     ]);
-    expect(readPack(SEED_ID).version).toBe(1);
+    expect(readPack(SEED_ID).version).toBe(shipped);
     const kept = await importPacks(packsDir, [newer], () => 'keep-both', { mayReplace: false });
     expect(kept.imported).toEqual([{ file: 'newer.json', packId: `${SEED_ID}-2`, title: SEED_TITLE, replaced: false }]);
   });

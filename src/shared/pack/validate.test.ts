@@ -252,8 +252,8 @@ describe('validatePack', () => {
     });
 
     it('reports repeated source option ids', () => {
-      expect(problemsAfter((pack) => (pack.items[SOURCE].options[1].id = pack.items[SOURCE].options[0].id))).toEqual([
-        `items[${SOURCE}].options[1]: "agency-lawmakers-park-afp" appears twice`,
+      expect(problemsAfter((pack) => (pack.items[SOURCE].options[3].id = pack.items[SOURCE].options[2].id))).toEqual([
+        `items[${SOURCE}].options[3]: "agency-direct-to-afp" appears twice`,
       ]);
     });
 
