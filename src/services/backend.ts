@@ -40,7 +40,7 @@ import { exportProgressFile, progressFileName } from './reports/progress-export'
 import { ProgressStore } from './store/progress-store';
 import { buildCsv } from './reports/report-csv';
 import { buildXapi } from './reports/report-xapi';
-import { entersReview, gradeFor, reviewKey, scheduleNext } from './store/review-schedule';
+import { cardAfter, reviewKey } from './store/review-schedule';
 
 /** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
 export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
@@ -179,13 +179,10 @@ export class Backend implements Service {
     const confidence = answer.type === 'classify' ? answer.confidence : undefined;
     const now = this.now();
 
-    // Every answer to an item in review is a review of its card; a miss or a guess puts it in review.
+    // A miss or a guess puts an item in review; later answers are reviews of its card (cardAfter says when not).
     const key = reviewKey(packId, itemId);
-    const card = (await this.store.reviews(learnerId))[key];
-    const review =
-      card || entersReview(score.correct, confidence)
-        ? { key, card: scheduleNext(card, gradeFor(score.correct, confidence), now) }
-        : undefined;
+    const next = cardAfter((await this.store.reviews(learnerId))[key], score.correct, confidence, now);
+    const review = next ? { key, card: next } : undefined;
 
     await this.store.addAttempt(
       {
@@ -215,17 +212,13 @@ export class Backend implements Service {
     const [reviews, { packs }] = await Promise.all([this.store.reviews(learnerId), this.library.load()]);
     const now = this.now().getTime();
     const due: ReviewQueue['due'] = [];
-    const later: string[] = [];
+    const upcoming: ReviewQueue['upcoming'] = [];
     for (const [key, card] of Object.entries(reviews)) {
       const [packId, itemId] = key.split('/');
       const pack = packs.find((candidate) => candidate.id === packId);
       const item = pack?.items.find((candidate) => candidate.id === itemId);
       if (!pack || !item) continue;
-      if (Date.parse(card.due) > now) {
-        later.push(card.due);
-        continue;
-      }
-      due.push({
+      (Date.parse(card.due) > now ? upcoming : due).push({
         packId: pack.id,
         packTitle: pack.meta.title,
         itemId: item.id,
@@ -236,8 +229,8 @@ export class Backend implements Service {
       });
     }
     due.sort((a, b) => a.due.localeCompare(b.due));
-    later.sort();
-    return { due, later: later.length, ...(later[0] ? { nextDue: later[0] } : {}) };
+    upcoming.sort((a, b) => a.due.localeCompare(b.due));
+    return { due, upcoming };
   }
 
   async getProgressReport({ learnerId, packId }: MethodInput<'getProgressReport'>): Promise<ProgressReport> {

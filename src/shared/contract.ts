@@ -90,22 +90,21 @@ export const ProgressReport = z.object({
 });
 export type ProgressReport = z.infer<typeof ProgressReport>;
 
-/** Items due for spaced review, oldest first, and how many come later. */
+const ReviewEntry = z.object({
+  packId: Id,
+  packTitle: z.string(),
+  itemId: Id,
+  itemType: z.enum(ITEM_TYPES),
+  /** A short reminder of the item: its claim, headline or task. */
+  summary: z.string(),
+  due: z.string(),
+  lapses: z.number().int(),
+});
+
+/** The items in spaced review: those due now, and those not due yet (which may be practised early), each soonest first. */
 export const ReviewQueue = z.object({
-  due: z.array(
-    z.object({
-      packId: Id,
-      packTitle: z.string(),
-      itemId: Id,
-      itemType: z.enum(ITEM_TYPES),
-      /** A short reminder of the item: its claim, headline or task. */
-      summary: z.string(),
-      due: z.string(),
-      lapses: z.number().int(),
-    }),
-  ),
-  later: z.number().int(),
-  nextDue: z.string().optional(),
+  due: z.array(ReviewEntry),
+  upcoming: z.array(ReviewEntry),
 });
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
