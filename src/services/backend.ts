@@ -68,7 +68,10 @@ export class Backend implements Api {
     this.drafts = new DraftStore(config.dataDir, now);
     this.store = new ProgressStore(config.dataDir);
     this.classStore = new ClassStore(config.dataDir, { now });
-    this.instructor = new InstructorLock(config.dataDir, { now: () => now().getTime() });
+    this.instructor = new InstructorLock(config.dataDir, {
+      now: () => now().getTime(),
+      scryptCost: config.scryptCost,
+    });
   }
 
   /**

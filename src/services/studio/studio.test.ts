@@ -19,6 +19,7 @@ import type { ErrorBody, ErrorCode } from '../../shared/errors';
 import type { ClassifyItem, Pack } from '../../shared/pack/schema';
 import type { Learner } from '../../shared/progress';
 import { Backend } from '../backend';
+import { TEST_SCRYPT_COST } from '../instructor/instructor-lock';
 
 const PACKS_DIR = join(import.meta.dirname, '../../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
@@ -33,7 +34,7 @@ let dataDir: string;
 let backend: Backend;
 
 function newBackend(): Backend {
-  return new Backend({ dataDir, packsDir: PACKS_DIR, appVersion: '9.9.9', shell: 'browser' });
+  return new Backend({ dataDir, packsDir: PACKS_DIR, appVersion: '9.9.9', shell: 'browser', scryptCost: TEST_SCRYPT_COST });
 }
 
 beforeEach(() => {
