@@ -28,7 +28,7 @@ const WINDOW = { width: 1280, height: 720 };
 const ZOOMED = { width: 640, height: 512 };
 const DEVICE_SCALE_FACTOR = 2;
 /** Tests per part; test n checks the states n, n + SHARES, n + 2·SHARES … of the walk. */
-const SHARES = 2;
+const SHARES = 3;
 
 type Mode = 'light' | 'dark' | '200 %';
 
