@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/errors';
+import { MAX_PACK_DEPTH } from '../../shared/limits';
 import { MAX_PACK_BYTES } from '../../shared/pack/schema';
 import { PackLibrary } from './pack-library';
-import { exportPack, importPacks, MAX_PACK_DEPTH, packFileText, removePack, storePack } from './pack-import';
+import { exportPack, importPacks, packFileText, removePack, storePack } from './pack-import';
 
 const EXERCISES = join(import.meta.dirname, '../../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
@@ -270,15 +271,12 @@ describe('importPacks', () => {
       expect(Object.prototype).not.toHaveProperty('polluted');
     });
 
-    it('refuses a 50 MB string by its size, quickly and without parsing it', async () => {
+    it('refuses a 50 MB string by its size, without parsing it', async () => {
       const text = `{"schemaVersion":1,"id":"big","junk":"${'a'.repeat(50 * 1024 * 1024)}"}`;
       const parse = vi.spyOn(JSON, 'parse');
-      const started = performance.now();
       const result = await importPacks(packsDir, [{ name: 'big.json', text }]);
-      const elapsed = performance.now() - started;
       expect(parse).not.toHaveBeenCalled();
       expect(result.rejected[0]!.problems[0]).toMatch(/larger than the 5242880-byte limit/);
-      expect(elapsed).toBeLessThan(1000);
     });
 
     it('takes script tags in every text field as plain text, stored verbatim', async () => {
