@@ -5,6 +5,7 @@
 import type { Answer, Score } from '../../shared/answers';
 import type { Item, Pack, TextRef } from '../../shared/pack/schema';
 import { summariseAttempts } from '../../shared/scoring';
+import { ApiError } from '../../shared/errors';
 import { describeError } from '../lib/errors';
 import { locateCues, type Highlight } from '../lib/highlights';
 import { previewApi, type PlayerApi } from '../lib/preview-api';
@@ -24,6 +25,8 @@ export class PlayerState {
   round = $state(1);
   saving = $state(false);
   saveError = $state('');
+  /** Saving failed because the server was started again: retrying cannot work, only reloading the page. */
+  needsReload = $state(false);
   /** The answer that could not be saved, kept so the learner can retry without answering again. */
   unsaved = $state<Answer | undefined>(undefined);
   finder = $state<FindMarker | undefined>(undefined);
@@ -148,6 +151,7 @@ export class PlayerState {
     } catch (error) {
       this.unsaved = answer;
       this.saveError = describeError(error);
+      this.needsReload = error instanceof ApiError && error.code === 'unauthorized';
       return false;
     } finally {
       this.saving = false;
