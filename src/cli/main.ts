@@ -21,8 +21,9 @@ const USAGE = `Usage:
                                   source, confidence (offsets: into a .txt file's own characters;
                                   for .md and .html, into the text read from it)
   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID] [--packs-dir DIR] [--home-page URL]
-                                  a class report from learners' progress files (csv also writes
-                                  PATH-attempts.csv: one row per attempt)
+                                  a class report from learners' progress files, named as the app
+                                  names them after PATH's stem: STEM-learners.csv and
+                                  STEM-attempts.csv (one row per attempt), STEM.pdf, STEM-xapi.json
   sourcewise --version`;
 
 export interface CliIo {
@@ -146,10 +147,11 @@ async function report(
   }
   const data = classDataFrom(progress, packs, __APP_VERSION__, new Date());
   const outputs = await buildReport(data, format, { homePage, ...(options.pack ? { packId: options.pack } : {}) });
+  // --out names the stem; each file's ending is the app's own, so both name a report's files alike.
   const out = resolve(options.out);
-  const extension = extname(out);
+  const stem = out.slice(0, out.length - extname(out).length);
   for (const { suffix, content } of outputs) {
-    const path = suffix ? `${out.slice(0, out.length - extension.length)}${suffix}${extension}` : out;
+    const path = `${stem}${suffix}`;
     await writeFile(path, content);
     io.out(`wrote ${path}`);
   }

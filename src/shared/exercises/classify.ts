@@ -1,6 +1,6 @@
 /** Classify: the claim is highlighted in the article; the learner picks its label and, optionally, how sure they are. */
 import { LABELS, type Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, labelWithAlso, type ExerciseKind } from './kind';
+import { accepts, alsoAccepted, claimKeyFields, labelWithAlso, type ExerciseKind } from './kind';
 
 export interface ClassifyDetail {
   type: 'classify';
@@ -30,6 +30,7 @@ export const classify: ExerciseKind<'classify'> = {
   expected: (item) => labelWithAlso(item.claim.label, item.claim.alsoAccept),
   describeAnswer: (answer) => answer.label,
 
+  keyFields: (item, words) => claimKeyFields(item.claim, words),
   keyRows: (item) => [
     {
       quote: item.claim.ref.quote,

@@ -1,5 +1,6 @@
 /** Find: the learner marks every span of a given label in a passage; scored by character overlap. */
 import { ApiError } from '../errors';
+import { LABEL_NAMES } from '../pack/vocabulary';
 import type { ExerciseKind } from './kind';
 import type { MarkedSpan } from './find.schema';
 
@@ -74,6 +75,12 @@ export const find: ExerciseKind<'find'> = {
     `${item.spans.length} ${item.label} span${item.spans.length === 1 ? '' : 's'}: ${item.spans.map((span) => `“${span.quote}”`).join(', ')}`,
   describeAnswer: (answer) => (answer.spans.length === 0 ? '(nothing marked)' : spansText(answer.spans, '; ')),
 
+  keyFields: (item, words) => [
+    { name: 'Passage', value: paragraphsText(item.paragraphs) },
+    { name: 'Mark every', value: LABEL_NAMES[item.label] },
+    { name: 'Spans', list: item.spans.map((span) => words.quote(span)) },
+    ...(item.cues !== undefined && item.cues.length > 0 ? [{ name: 'Cues', value: words.cues(item.cues) }] : []),
+  ],
   keyRows: (item) => item.spans.map((span) => ({ quote: span.quote, label: item.label })),
 
   xapi: { interactionType: 'other', response: (answer) => spansText(answer.spans, '[,]') },

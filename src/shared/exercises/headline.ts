@@ -44,6 +44,11 @@ export const headline: ExerciseKind<'headline'> = {
   expected: (item) => VERDICT_WORDS[item.answer].expected,
   describeAnswer: (answer) => answer.verdict,
 
+  keyFields: (item, words) => [
+    { name: 'Headline', value: words.quoted(item.headline) },
+    { name: 'Verdict', value: VERDICT_WORDS[item.answer].key },
+    { name: 'Evidence', list: item.evidence.map((ref) => words.quote(ref)) },
+  ],
   keyRows: (item) => [{ quote: item.headline, answer: item.answer }],
 
   xapi: {

@@ -8,8 +8,8 @@
 import type { Answer, Score } from '../answers';
 import type { KeyRow } from '../pack/answer-key';
 import type { Item } from '../pack/schema';
-import type { Claim, TextRef } from '../pack/parts';
-import type { ItemType } from '../pack/vocabulary';
+import type { Claim, Source, TextRef } from '../pack/parts';
+import type { ItemType, Label } from '../pack/vocabulary';
 
 /** The item of one type, and the answer to it. */
 export type ItemOf<T extends ItemType> = Extract<Item, { type: T }>;
@@ -36,6 +36,27 @@ export interface XapiChoice {
   language: 'pack' | 'en-US';
 }
 
+/**
+ * How the printed answer key writes the parts of an item (it caps and cleans untrusted text its own
+ * way); each type's `keyFields` composes its lines from these.
+ */
+export interface KeyWords {
+  /** A quote from the article, with its paragraph. */
+  quote(ref: TextRef): string;
+  /** Text from the pack, quoted. */
+  quoted(text: string): string;
+  /** Text from the pack, as a line. */
+  line(text: string): string;
+  /** A label and those also accepted. */
+  labels(label: Label, alsoAccept: readonly Label[] | undefined): string;
+  /** Who says so, their kind and the chain it came through. */
+  source(source: Source): string;
+  cues(cues: readonly string[]): string;
+}
+
+/** One line of an item in the printed answer key: a named value (indented under a figure), or a named list. */
+export type KeyField = { name: string; value: string; indent?: number } | { name: string; list: string[] };
+
 export interface ExerciseKind<T extends ItemType> {
   type: T;
   /** The type's name, on screen and in print. */
@@ -50,6 +71,8 @@ export interface ExerciseKind<T extends ItemType> {
   expected(item: ItemOf<T>): string;
   /** A learner's answer in words, for a spreadsheet cell. */
   describeAnswer(answer: AnswerOf<T>): string;
+  /** The item in the printed answer key: what the learner sees and the right answer, field by field. */
+  keyFields(item: ItemOf<T>, words: KeyWords): KeyField[];
   /** The answer key's rows: one per thing a learner must get right. */
   keyRows(item: ItemOf<T>): Omit<KeyRow, 'itemId' | 'type'>[];
   /** The item as an xAPI cmi.interaction: choices and the right ones for `choice`, nothing more for `other`. */
@@ -81,4 +104,14 @@ export function labelWithAlso(label: string, also: readonly string[] | undefined
 /** Right or wrong, nothing between: the score of a one-choice answer. */
 export function allOrNothing<T extends ItemType>(type: T, correct: boolean, detail: Score['detail']): Score {
   return { itemType: type, correct, score: correct ? 1 : 0, labels: [], detail };
+}
+
+/** A claim's lines in the printed answer key (classify and source items). */
+export function claimKeyFields(claim: Claim, words: KeyWords): KeyField[] {
+  return [
+    { name: 'Claim', value: words.quote(claim.ref) },
+    { name: 'Label', value: words.labels(claim.label, claim.alsoAccept) },
+    { name: 'Source', value: words.source(claim.source) },
+    ...(claim.cues.length > 0 ? [{ name: 'Cues', value: words.cues(claim.cues) }] : []),
+  ];
 }

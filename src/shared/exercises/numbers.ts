@@ -61,6 +61,12 @@ export const numbers: ExerciseKind<'numbers'> = {
       .join('; '),
   describeAnswer: (answer) => answer.figures.map((figure) => `${figure.label} (${figure.source})`).join('; '),
 
+  keyFields: (item, words) =>
+    item.figures.flatMap((figure, index) => [
+      { name: `Figure ${index + 1}`, value: words.quote(figure.ref) },
+      { name: 'Label', value: words.labels(figure.label, figure.alsoAccept), indent: 12 },
+      { name: 'Source', value: words.source(figure.source), indent: 12 },
+    ]),
   keyRows: (item) =>
     item.figures.map((figure) => ({
       quote: figure.ref.quote,

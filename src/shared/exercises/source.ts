@@ -1,5 +1,5 @@
 /** Source: who says so, and through whom. The learner picks the option that names both. */
-import type { ExerciseKind } from './kind';
+import { claimKeyFields, type ExerciseKind } from './kind';
 import type { SourceItem } from './source.schema';
 
 export interface SourceDetail {
@@ -33,6 +33,10 @@ export const source: ExerciseKind<'source'> = {
   expected: rightOption,
   describeAnswer: (answer) => answer.optionId,
 
+  keyFields: (item, words) => [
+    ...claimKeyFields(item.claim, words),
+    { name: 'Right option', value: words.line(rightOption(item)) },
+  ],
   keyRows: (item) => [
     {
       quote: item.claim.ref.quote,
