@@ -1,31 +1,29 @@
-/** How labels, source kinds and exercise types read on screen. Never told apart by colour alone: each has a name and a mark. */
-import type { HeadlineVerdict, ItemType, Label } from '../../shared/pack/schema';
+/**
+ * How labels, source kinds and exercise types read on screen. Never told apart by colour alone: each
+ * label has a name and a mark. The names are the shared vocabulary's (`src/shared/pack/vocabulary.ts`)
+ * and each exercise type's module (`src/shared/exercises/`), the same in reports and the answer key.
+ */
+import { EXERCISE_KINDS } from '../../shared/exercises/registry';
+import type { ItemType, Label } from '../../shared/pack/schema';
+import { ITEM_TYPES, LABEL_MARKS, LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
 
-export const LABEL_INFO: Record<Label, { name: string; mark: string; hint: string }> = {
-  confirmed: { name: 'Confirmed', mark: '✓', hint: 'A source says it verified it, or states it on the record as known.' },
-  estimate: {
-    name: 'Estimate',
-    mark: '≈',
-    hint: 'A figure, forecast or assessment the source presents as approximate or projected.',
-  },
-  denial: { name: 'Denial', mark: '✗', hint: 'A party rejects the claim.' },
-  unconfirmed: { name: 'Unconfirmed', mark: '?', hint: 'Reported but not verified, unknown, or a party declines to confirm.' },
-  opinion: { name: 'Opinion', mark: '❝', hint: 'An evaluation, characterisation, speculation or conditional reasoning.' },
+/** What each label means, in a line under its name where a learner picks one. */
+const LABEL_HINTS: Record<Label, string> = {
+  confirmed: 'A source says it verified it, or states it on the record as known.',
+  estimate: 'A figure, forecast or assessment the source presents as approximate or projected.',
+  denial: 'A party rejects the claim.',
+  unconfirmed: 'Reported but not verified, unknown, or a party declines to confirm.',
+  opinion: 'An evaluation, characterisation, speculation or conditional reasoning.',
 };
+
+export const LABEL_INFO = Object.fromEntries(
+  LABELS.map((label) => [label, { name: LABEL_NAMES[label], mark: LABEL_MARKS[label], hint: LABEL_HINTS[label] }]),
+) as Record<Label, { name: string; mark: string; hint: string }>;
 
 export { SOURCE_KIND_NAMES } from '../../shared/pack/vocabulary';
 
-export const ITEM_TYPE_INFO: Record<ItemType, { name: string; question: string }> = {
-  classify: { name: 'Classify', question: 'How well established is the highlighted claim?' },
-  find: { name: 'Find', question: 'Mark every span of the given kind in the passage.' },
-  source: { name: 'Source', question: 'Who says so, and through whom did it reach the article?' },
-  headline: { name: 'Headline', question: 'Does the body of the article support this headline?' },
-  numbers: { name: 'Numbers', question: 'For each figure: is it confirmed or an estimate, and whose figure is it?' },
-};
-
-export const VERDICT_NAMES: Record<HeadlineVerdict, string> = {
-  supported: 'The body supports it',
-  overstated: 'It says more than the body supports',
-};
+export const ITEM_TYPE_INFO = Object.fromEntries(
+  ITEM_TYPES.map((type) => [type, { name: EXERCISE_KINDS[type].name, question: EXERCISE_KINDS[type].question }]),
+) as Record<ItemType, { name: string; question: string }>;
 
 export const CONFIDENCE_NAMES: Record<1 | 2 | 3, string> = { 1: 'Guessing', 2: 'Fairly sure', 3: 'Certain' };
