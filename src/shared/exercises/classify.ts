@@ -1,6 +1,6 @@
 /** Classify: the claim is highlighted in the article; the learner picks its label and, optionally, how sure they are. */
 import { LABELS, type Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, claimKeyFields, labelWithAlso, type ExerciseKind } from './kind';
+import { accepts, alsoAccepted, claimKeyFields, claimRefs, labelWithAlso, type ExerciseKind } from './kind';
 
 export interface ClassifyDetail {
   type: 'classify';
@@ -48,6 +48,15 @@ export const classify: ExerciseKind<'classify'> = {
     }),
     response: (answer) => answer.label,
   },
+
+  refs: (item) => claimRefs(item.claim),
+  summary: (item) => item.claim.ref.quote,
+  draft: ({ id, ref, outlet }) => ({
+    id,
+    type: 'classify',
+    explanation: '',
+    claim: { ref, label: 'confirmed', source: outlet, cues: [] },
+  }),
 
   check(item, path, checks) {
     checks.claim(item.claim, `${path}.claim`);

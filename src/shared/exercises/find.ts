@@ -85,6 +85,18 @@ export const find: ExerciseKind<'find'> = {
 
   xapi: { interactionType: 'other', response: (answer) => spansText(answer.spans, '[,]') },
 
+  refs: (item) => item.spans,
+  summary: (item) =>
+    `every ${LABEL_NAMES[item.label].toLowerCase()} in paragraph ${item.paragraphs.map((p) => p + 1).join(', ')}`,
+  draft: ({ id, ref, selected }) => ({
+    id,
+    type: 'find',
+    explanation: '',
+    label: 'estimate',
+    paragraphs: [ref.paragraph],
+    spans: selected ? [ref] : [],
+  }),
+
   check(item, path, checks) {
     checks.unique(item.paragraphs, `${path}.paragraphs`);
     item.paragraphs.forEach((paragraph, p) => {

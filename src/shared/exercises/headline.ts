@@ -64,6 +64,17 @@ export const headline: ExerciseKind<'headline'> = {
     response: (answer) => answer.verdict,
   },
 
+  refs: (item) => item.evidence,
+  summary: (item) => item.headline,
+  draft: ({ id, ref, selected, headline }) => ({
+    id,
+    type: 'headline',
+    explanation: '',
+    headline,
+    answer: 'supported',
+    evidence: selected ? [ref] : [],
+  }),
+
   check(item, path, checks) {
     item.evidence.forEach((ref, e) => checks.ref(ref, `${path}.evidence[${e}]`));
   },

@@ -29,6 +29,16 @@ export interface PackChecks {
   unique(values: readonly (string | number)[], path: string): void;
 }
 
+/** Where the studio starts a new item: its id, the text selected (or an empty reference), and the pack it joins. */
+export interface DraftStart {
+  id: string;
+  ref: TextRef;
+  selected: boolean;
+  /** The outlet, as the source of a new claim until the author names another. */
+  outlet: Source;
+  headline: string;
+}
+
 /** One choice of an xAPI choice interaction: its id and how it reads (pack text in the pack's language). */
 export interface XapiChoice {
   id: string;
@@ -82,6 +92,12 @@ export interface ExerciseKind<T extends ItemType> {
     /** The answer as an xAPI response string (lists joined by `[,]`, pairs by `[.]`). */
     response(answer: AnswerOf<T>): string;
   };
+  /** Every reference to the article's text the item holds, so they can move with their quotes when the article is edited. */
+  refs(item: ItemOf<T>): TextRef[];
+  /** A line for the studio's item list: the claim, headline or task. */
+  summary(item: ItemOf<T>): string;
+  /** A fresh item for the studio, started from the text the author selected, if any. */
+  draft(start: DraftStart): ItemOf<T>;
   /** The pack rules across fields that this type's items must keep, beyond their schema. */
   check(item: ItemOf<T>, path: string, checks: PackChecks): void;
 }
@@ -104,6 +120,11 @@ export function labelWithAlso(label: string, also: readonly string[] | undefined
 /** Right or wrong, nothing between: the score of a one-choice answer. */
 export function allOrNothing<T extends ItemType>(type: T, correct: boolean, detail: Score['detail']): Score {
   return { itemType: type, correct, score: correct ? 1 : 0, labels: [], detail };
+}
+
+/** The references of a claim or figure: its quote and where the source is named. */
+export function claimRefs(claim: { ref: TextRef; source: Source }): TextRef[] {
+  return claim.source.mention ? [claim.ref, claim.source.mention] : [claim.ref];
 }
 
 /** A claim's lines in the printed answer key (classify and source items). */

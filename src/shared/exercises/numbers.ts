@@ -2,7 +2,7 @@
 import type { LabelOutcome } from '../answers';
 import { ApiError } from '../errors';
 import type { Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, labelWithAlso, type ExerciseKind } from './kind';
+import { accepts, alsoAccepted, claimRefs, labelWithAlso, type ExerciseKind } from './kind';
 
 export interface NumbersDetail {
   type: 'numbers';
@@ -79,6 +79,16 @@ export const numbers: ExerciseKind<'numbers'> = {
     interactionType: 'other',
     response: (answer) => answer.figures.map((figure) => `${figure.label}[.]${figure.source}`).join('[,]'),
   },
+
+  refs: (item) => item.figures.flatMap(claimRefs),
+  summary: (item) => item.figures.map((figure) => figure.ref.quote).join(' · '),
+  draft: ({ id, ref, selected, outlet }) => ({
+    id,
+    type: 'numbers',
+    explanation: '',
+    figures: selected ? [{ ref, label: 'estimate', source: outlet }] : [],
+    sourceOptions: [outlet.name, ''],
+  }),
 
   check(item, path, checks) {
     checks.unique(item.sourceOptions, `${path}.sourceOptions`);

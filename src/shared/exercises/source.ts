@@ -1,5 +1,5 @@
 /** Source: who says so, and through whom. The learner picks the option that names both. */
-import { claimKeyFields, type ExerciseKind } from './kind';
+import { claimKeyFields, claimRefs, type ExerciseKind } from './kind';
 import type { SourceItem } from './source.schema';
 
 export interface SourceDetail {
@@ -54,6 +54,20 @@ export const source: ExerciseKind<'source'> = {
     }),
     response: (answer) => answer.optionId,
   },
+
+  refs: (item) => claimRefs(item.claim),
+  summary: (item) => item.claim.ref.quote,
+  draft: ({ id, ref, outlet }) => ({
+    id,
+    type: 'source',
+    explanation: '',
+    claim: { ref, label: 'confirmed', source: outlet, cues: [] },
+    options: [
+      { id: 'a', text: '' },
+      { id: 'b', text: '' },
+    ],
+    answer: 'a',
+  }),
 
   check(item, path, checks) {
     checks.claim(item.claim, `${path}.claim`);
