@@ -4,6 +4,7 @@
  * used for types). Adding a call means one entry here and one method in `services/`.
  */
 import { z } from 'zod';
+import { REPORT_FORMATS } from './report-formats';
 import { Answer, type Score } from './answers';
 import type { ClassSummary } from './class-report';
 import type { Calibration, LabelDiscernment, Reading } from './discernment';
@@ -274,7 +275,7 @@ export const contract = {
   ),
   getClassReport: call(z.strictObject({ packId: Id.optional() }), ClassReport),
   exportClassReport: call(
-    z.strictObject({ format: z.enum(['csv', 'pdf', 'xapi']), packId: Id.optional(), homePage: HttpUrl.optional() }),
+    z.strictObject({ format: z.enum(REPORT_FORMATS), packId: Id.optional(), homePage: HttpUrl.optional() }),
     z.object({ files: z.array(ExportedFile) }),
   ),
   removeClassLearner: call(z.strictObject({ learnerId: LearnerId }), z.object({})),

@@ -5,16 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { ClassData } from '../../shared/class-data';
-import type { MethodInput } from '../../shared/contract';
 import { summariseClass } from '../../shared/class-report';
 import type { Pack } from '../../shared/pack/schema';
 import type { ProgressFile } from '../../shared/progress-file';
+import type { ReportFormat } from '../../shared/report-formats';
 import { parseProgressFile } from '../../shared/progress-file-validate';
 import { CLASS_SCHEMA_VERSION, mergeProgressFiles } from './class-store';
 import { buildCsv } from './report-csv';
 import { buildXapi } from './report-xapi';
-
-export type ReportFormat = MethodInput<'exportClassReport'>['format'];
 
 /** Reads and validates every file; any problem in any file is reported, and nothing is built. */
 export async function readProgressFiles(paths: readonly string[]): Promise<{ files: ProgressFile[]; problems: string[] }> {
