@@ -1,6 +1,6 @@
 /** Headline: does the headline say more than the body of the article supports? */
 import { HEADLINE_VERDICTS, type HeadlineVerdict } from '../pack/vocabulary';
-import type { ExerciseKind } from './kind';
+import { allOrNothing, type ExerciseKind } from './kind';
 
 export interface HeadlineDetail {
   type: 'headline';
@@ -29,16 +29,8 @@ export const headline: ExerciseKind<'headline'> = {
   name: 'Headline',
   question: 'Does the body of the article support this headline?',
 
-  score(item, answer) {
-    const correct = answer.verdict === item.answer;
-    return {
-      itemType: 'headline',
-      correct,
-      score: correct ? 1 : 0,
-      labels: [],
-      detail: { type: 'headline', expected: item.answer, given: answer.verdict },
-    };
-  },
+  score: (item, answer) =>
+    allOrNothing('headline', answer.verdict === item.answer, { type: 'headline', expected: item.answer, given: answer.verdict }),
 
   describeItem: (item) => `Headline: “${item.headline}”`,
   expected: (item) => VERDICT_WORDS[item.answer].expected,

@@ -117,7 +117,7 @@ export function labelWithAlso(label: string, also: readonly string[] | undefined
   return also === undefined || also.length === 0 ? label : `${label} (also accepted: ${also.join(', ')})`;
 }
 
-/** Right or wrong, nothing between: the score of a one-choice answer. */
+/** Right or wrong, nothing between, and no label judged: the score of a source or headline answer. */
 export function allOrNothing<T extends ItemType>(type: T, correct: boolean, detail: Score['detail']): Score {
   return { itemType: type, correct, score: correct ? 1 : 0, labels: [], detail };
 }

@@ -1,5 +1,5 @@
 /** Source: who says so, and through whom. The learner picks the option that names both. */
-import { claimKeyFields, claimRefs, type ExerciseKind } from './kind';
+import { allOrNothing, claimKeyFields, claimRefs, type ExerciseKind } from './kind';
 import type { SourceItem } from './source.schema';
 
 export interface SourceDetail {
@@ -18,16 +18,8 @@ export const source: ExerciseKind<'source'> = {
   name: 'Source',
   question: 'Who says so, and through whom did it reach the article?',
 
-  score(item, answer) {
-    const correct = answer.optionId === item.answer;
-    return {
-      itemType: 'source',
-      correct,
-      score: correct ? 1 : 0,
-      labels: [],
-      detail: { type: 'source', expected: item.answer, given: answer.optionId },
-    };
-  },
+  score: (item, answer) =>
+    allOrNothing('source', answer.optionId === item.answer, { type: 'source', expected: item.answer, given: answer.optionId }),
 
   describeItem: (item) => `“${item.claim.ref.quote}”`,
   expected: rightOption,
