@@ -4,20 +4,16 @@
  * and each exercise type's module (`src/shared/exercises/`), the same in reports and the answer key.
  */
 import { EXERCISE_KINDS } from '../../shared/exercises/registry';
+import { LABEL_DEFINITIONS } from '../../shared/labelling-guide';
 import type { ItemType, Label } from '../../shared/pack/schema';
 import { ITEM_TYPES, LABEL_MARKS, LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
 
-/** What each label means, in a line under its name where a learner picks one. */
-const LABEL_HINTS: Record<Label, string> = {
-  confirmed: 'A source says it verified it, or states it on the record as known.',
-  estimate: 'A figure, forecast or assessment the source presents as approximate or projected.',
-  denial: 'A party rejects the claim.',
-  unconfirmed: 'Reported but not verified, unknown, or a party declines to confirm.',
-  opinion: 'An evaluation, characterisation, speculation or conditional reasoning.',
-};
-
+/** `hint` is the labelling guide's definition (docs/labelling-guide.md), the same words as in the studio and the answer key. */
 export const LABEL_INFO = Object.fromEntries(
-  LABELS.map((label) => [label, { name: LABEL_NAMES[label], mark: LABEL_MARKS[label], hint: LABEL_HINTS[label] }]),
+  LABELS.map((label) => [
+    label,
+    { name: LABEL_NAMES[label], mark: LABEL_MARKS[label], hint: LABEL_DEFINITIONS[label].definition },
+  ]),
 ) as Record<Label, { name: string; mark: string; hint: string }>;
 
 export { SOURCE_KIND_NAMES } from '../../shared/pack/vocabulary';

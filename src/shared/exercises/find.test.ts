@@ -44,8 +44,8 @@ describe('find', () => {
 
   it('requires spans inside the passage that do not overlap', () => {
     expect(problemsOf({ ...findItem, spans: [span, ref(0, 'reckless'), ref(1, 'the union')] })).toEqual([
-      'items[0].spans[1]: overlaps spans[0]',
-      'items[0].spans[2].paragraph: paragraph 1 is not in the passage (0)',
+      'items[0].spans[1]: overlaps span 1',
+      'items[0].spans[2].paragraph: paragraph 2 is not in the passage (paragraph 1)',
     ]);
   });
 });

@@ -99,20 +99,17 @@ export const find: ExerciseKind<'find'> = {
 
   check(item, path, checks) {
     checks.unique(item.paragraphs, `${path}.paragraphs`);
-    item.paragraphs.forEach((paragraph, p) => {
-      if (checks.paragraphs[paragraph] === undefined)
-        checks.problem(`${path}.paragraphs[${p}]: there is no paragraph ${paragraph}`);
-    });
+    item.paragraphs.forEach((paragraph, p) => checks.paragraph(paragraph, `${path}.paragraphs[${p}]`));
     item.spans.forEach((span, s) => {
       checks.ref(span, `${path}.spans[${s}]`);
       if (!item.paragraphs.includes(span.paragraph)) {
         checks.problem(
-          `${path}.spans[${s}].paragraph: paragraph ${span.paragraph} is not in the passage (${item.paragraphs.join(', ')})`,
+          `${path}.spans[${s}].paragraph: paragraph ${span.paragraph + 1} is not in the passage (${checks.paragraphNumbers(item.paragraphs)})`,
         );
       }
       item.spans.slice(0, s).forEach((other, o) => {
         if (other.paragraph === span.paragraph && other.start < span.end && span.start < other.end) {
-          checks.problem(`${path}.spans[${s}]: overlaps spans[${o}]`);
+          checks.problem(`${path}.spans[${s}]: overlaps span ${o + 1}`);
         }
       });
     });

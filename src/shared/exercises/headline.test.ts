@@ -33,7 +33,7 @@ describe('headline', () => {
 
   it('requires its evidence to quote the article', () => {
     expect(problemsOf({ ...headlineItem, evidence: [{ paragraph: 1, start: 0, end: 5, quote: 'nowhere' }] })).toEqual([
-      'items[0].evidence[0].quote: not found in paragraph 1',
+      'items[0].evidence[0].quote: not found in paragraph 2',
     ]);
   });
 });

@@ -27,6 +27,10 @@ export interface PackChecks {
   /** The claim's quote, source mention and cues are in place, and it does not also accept its own label. */
   claim(claim: Claim, path: string): void;
   unique(values: readonly (string | number)[], path: string): void;
+  /** The paragraph is in the article. */
+  paragraph(index: number, path: string): void;
+  /** Paragraph indexes as people count them: `paragraph 4`, `paragraphs 1, 3`. */
+  paragraphNumbers(indexes: readonly number[]): string;
 }
 
 /** Where the studio starts a new item: its id, the text selected (or an empty reference), and the pack it joins. */

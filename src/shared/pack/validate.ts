@@ -1,7 +1,9 @@
 /**
  * Validates an untrusted value as a pack: the schema first, then the rules across fields that a
- * schema cannot express (the pack's own here, each item type's in its module). Every problem comes back as one line, `path.to.field: what is wrong`, so an
- * author can find it; nothing is thrown for bad input.
+ * schema cannot express (the pack's own here, each item type's in its module). Every problem comes
+ * back as one line, `path.to.field: what is wrong`, so an author can find it; nothing is thrown for
+ * bad input. The path is the JSON path (indexes from 0, as
+ * in the file); the words after it count paragraphs, items and spans from 1, as people read them.
  */
 import { formatPath } from '../errors';
 import type { PackChecks } from '../exercises/kind';
@@ -47,18 +49,16 @@ function crossFieldProblems(pack: Pack): string[] {
   const checkRef = (ref: TextRef, path: string) => {
     const paragraph = paragraphs[ref.paragraph];
     if (paragraph === undefined) {
-      problems.push(
-        `${path}.paragraph: there is no paragraph ${ref.paragraph} (the article has ${paragraphs.length}, numbered from 0)`,
-      );
+      problems.push(`${path}.paragraph: past the end of the article, which has ${paragraphCount(paragraphs.length)}`);
       return;
     }
     if (paragraph.includes(ref.quote) === false) {
-      problems.push(`${path}.quote: not found in paragraph ${ref.paragraph}`);
+      problems.push(`${path}.quote: not found in paragraph ${ref.paragraph + 1}`);
       return;
     }
     if (ref.end <= ref.start || ref.end > paragraph.length) {
       problems.push(
-        `${path}: offsets ${ref.start}..${ref.end} are out of range for paragraph ${ref.paragraph} (${paragraph.length} characters)`,
+        `${path}: offsets ${ref.start}..${ref.end} are out of range for paragraph ${ref.paragraph + 1} (${paragraph.length} characters)`,
       );
       return;
     }
@@ -72,7 +72,7 @@ function crossFieldProblems(pack: Pack): string[] {
     const haystack = paragraphIndexes.map((index) => (paragraphs[index] ?? '').toLowerCase()).join('\n');
     cues.forEach((cue, index) => {
       if (!haystack.includes(cue.toLowerCase())) {
-        problems.push(`${path}[${index}]: cue "${cue}" is not in paragraph ${paragraphIndexes.join(', ')}`);
+        problems.push(`${path}[${index}]: cue "${cue}" is not in ${paragraphNumbers(paragraphIndexes)}`);
       }
     });
   };
@@ -93,13 +93,19 @@ function crossFieldProblems(pack: Pack): string[] {
     cues: checkCues,
     claim: checkClaim,
     unique: (values, path) => checkUnique(values, path, problems),
+    paragraph: (index, path) => {
+      if (paragraphs[index] === undefined) {
+        problems.push(`${path}: past the end of the article, which has ${paragraphCount(paragraphs.length)}`);
+      }
+    },
+    paragraphNumbers,
   };
 
   const seen = new Map<string, number>();
   pack.items.forEach((item, index) => {
     const path = `items[${index}]`;
     const earlier = seen.get(item.id);
-    if (earlier !== undefined) problems.push(`${path}.id: "${item.id}" is already used by items[${earlier}]`);
+    if (earlier !== undefined) problems.push(`${path}.id: "${item.id}" is already used by item ${earlier + 1}`);
     else seen.set(item.id, index);
 
     kindOf(item.type).check(item, path, checks);
@@ -113,6 +119,15 @@ function checkUnique(values: readonly (string | number)[], path: string, problem
     if (seen.has(value)) problems.push(`${path}[${index}]: "${value}" appears twice`);
     seen.add(value);
   });
+}
+
+/** Paragraph indexes as people count them: `paragraph 4`, `paragraphs 1, 3`. */
+function paragraphNumbers(indexes: readonly number[]): string {
+  return `paragraph${indexes.length === 1 ? '' : 's'} ${indexes.map((index) => index + 1).join(', ')}`;
+}
+
+function paragraphCount(count: number): string {
+  return `${count} paragraph${count === 1 ? '' : 's'}`;
 }
 
 function lowerFirst(message: string): string {
