@@ -27,9 +27,9 @@ import type {
 } from '../shared/contract';
 import { calibration, labelJudgements, readings, signalDetection } from '../shared/discernment';
 import { ApiError } from '../shared/errors';
-import { ITEM_TYPES, LABELS, type Pack } from '../shared/pack/schema';
+import type { Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
-import { scoreAnswer } from '../shared/scoring';
+import { latestPerItem, scoreAnswer, tallyScores } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
 import { DraftStore, packFromArticle, packToRevise } from './studio/draft-store';
 import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './packs/pack-import';
@@ -38,8 +38,7 @@ import { ClassStore } from './reports/class-store';
 import { InstructorLock } from './instructor/instructor-lock';
 import { exportProgressFile, progressFileName } from './reports/progress-export';
 import { ProgressStore } from './store/progress-store';
-import { buildCsv } from './reports/report-csv';
-import { buildXapi } from './reports/report-xapi';
+import { buildReport, reportStem } from './reports/report-files';
 import { cardAfter, reviewKey } from './store/review-schedule';
 
 /** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
@@ -239,16 +238,8 @@ export class Backend implements Service {
   async getProgressReport({ learnerId, packId }: MethodInput<'getProgressReport'>): Promise<ProgressReport> {
     const [all, { packs }] = await Promise.all([this.store.attempts(learnerId), this.library.load()]);
     const attempts = packId ? all.filter((attempt) => attempt.packId === packId) : all;
-    const byLabel = Object.fromEntries(LABELS.map((label) => [label, { right: 0, total: 0 }])) as ProgressReport['byLabel'];
-    const byType = Object.fromEntries(ITEM_TYPES.map((type) => [type, { right: 0, total: 0 }])) as ProgressReport['byType'];
     const days = new Map<string, { answered: number; correct: number }>();
     for (const attempt of attempts) {
-      byType[attempt.itemType].total++;
-      if (attempt.correct) byType[attempt.itemType].right++;
-      for (const outcome of attempt.labels) {
-        byLabel[outcome.label].total++;
-        if (outcome.correct) byLabel[outcome.label].right++;
-      }
       const day = attempt.answeredAt.slice(0, 10);
       const tally = days.get(day) ?? { answered: 0, correct: 0 };
       tally.answered++;
@@ -263,8 +254,7 @@ export class Backend implements Service {
       ...(packId ? { packId } : {}),
       answered: attempts.length,
       correct: attempts.filter((attempt) => attempt.correct).length,
-      byLabel,
-      byType,
+      ...tallyScores(attempts),
       discernment,
       readings: readings(discernment, judgements),
       calibration: calibration(attempts),
@@ -327,40 +317,17 @@ export class Backend implements Service {
 
   async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
-    const summary = summariseClass(data, packId ? { packId } : {});
-    const stem = `sourcewise-class-report${packId ? `-${packId}` : ''}-${this.now().toISOString().slice(0, 10)}`;
-    switch (format) {
-      case 'csv': {
-        const csv = buildCsv(summary, data);
-        return {
-          files: [
-            { name: `${stem}-learners.csv`, mimeType: 'text/csv', encoding: 'utf8', content: csv.learners },
-            { name: `${stem}-attempts.csv`, mimeType: 'text/csv', encoding: 'utf8', content: csv.attempts },
-          ],
-        };
-      }
-      case 'pdf': {
-        // pdfkit and its font libraries are loaded only when a PDF is asked for: start-up does not pay for them.
-        const { buildPdf } = await import('./reports/report-pdf');
-        const pdf = await buildPdf(summary, data);
-        return {
-          files: [{ name: `${stem}.pdf`, mimeType: 'application/pdf', encoding: 'base64', content: pdf.toString('base64') }],
-        };
-      }
-      case 'xapi': {
-        const statements = buildXapi(data, { homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE, ...(packId ? { packId } : {}) });
-        return {
-          files: [
-            {
-              name: `${stem}-xapi.json`,
-              mimeType: 'application/json',
-              encoding: 'utf8',
-              content: JSON.stringify(statements, null, 1),
-            },
-          ],
-        };
-      }
-    }
+    const stem = reportStem(packId, this.now());
+    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE });
+    return {
+      files: files.map(({ suffix, mimeType, content }) => ({
+        name: `${stem}${suffix}`,
+        mimeType,
+        ...(typeof content === 'string'
+          ? { encoding: 'utf8' as const, content }
+          : { encoding: 'base64' as const, content: content.toString('base64') }),
+      })),
+    };
   }
 
   async removeClassLearner({ learnerId }: MethodInput<'removeClassLearner'>): Promise<Record<string, never>> {
@@ -516,10 +483,4 @@ export class Backend implements Service {
 /** A pack's answers in one round; review answers do not count towards a round. */
 function inRound(attempts: readonly Attempt[], packId: string, round: number): Attempt[] {
   return attempts.filter((attempt) => attempt.packId === packId && attempt.round === round && attempt.mode !== 'review');
-}
-
-function latestPerItem<T extends { itemId: string }>(attempts: T[]): Map<string, T> {
-  const latest = new Map<string, T>();
-  for (const attempt of attempts) latest.set(attempt.itemId, attempt);
-  return latest;
 }

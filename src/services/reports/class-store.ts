@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { ClassData, ClassLearner } from '../../shared/class-data';
-import type { Notice } from '../../shared/contract';
+import type { ImportResult, Notice } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { Id, type Pack } from '../../shared/pack/schema';
 import { Attempt, LearnerId } from '../../shared/progress';
@@ -67,25 +67,8 @@ const CLASS_SPEC: StoreFileSpec<ClassFile> = {
   migrations: {},
 };
 
-export interface ImportedFile {
-  file: string;
-  learnerId: string;
-  name: string;
-  /** Attempts new to the class. */
-  added: number;
-  /** Attempts the class already had (from an earlier import, or an earlier file in this one). */
-  duplicates: number;
-}
-
-export interface RejectedFile {
-  file: string;
-  problems: string[];
-}
-
-export interface ImportResult {
-  imported: ImportedFile[];
-  rejected: RejectedFile[];
-}
+type ImportedFile = ImportResult['imported'][number];
+type RejectedFile = ImportResult['rejected'][number];
 
 export interface ClassLearnerSummary {
   learnerId: string;
