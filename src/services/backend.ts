@@ -93,13 +93,16 @@ export class Backend implements Api {
   }
 
   async getNotices(_input: MethodInput<'getNotices'>): Promise<Notice[]> {
-    await Promise.all([this.store.open(), this.classStore.open()]);
-    return [...this.store.notices(), ...this.classStore.notices()];
+    // Opening the instructor's file finds it damaged, if it is; its other failures are for unlocking to report.
+    await Promise.all([this.store.open(), this.classStore.open(), this.instructor.isSet().catch(() => undefined)]);
+    return [...this.store.notices(), ...this.classStore.notices(), ...this.instructor.notices(), ...this.drafts.notices()];
   }
 
   async dismissNotice({ id }: MethodInput<'dismissNotice'>): Promise<Record<string, never>> {
     this.store.dismissNotice(id);
     this.classStore.dismissNotice(id);
+    this.instructor.dismissNotice(id);
+    this.drafts.dismissNotice(id);
     return {};
   }
 

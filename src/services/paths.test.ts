@@ -124,8 +124,7 @@ const FS_CALLS: Record<string, Record<string, string>> = {
   'src/services/studio/draft-store.ts': {
     'readdir(this.dir)': DATA,
     'rm(path)': DRAFT_ID,
-    'stat(path)': DRAFT_ID,
-    'readFile(path)': DRAFT_ID,
+    'stat(db.file.path)': DRAFT_ID,
     'mkdir(this.dir)': DATA,
   },
   'src/services/store/durable-json-file.ts': {
@@ -140,9 +139,6 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'readdirSync(folder)': DEV,
     'statSync(path)': DEV,
     'readFileSync(path)': DEV,
-  },
-  'src/services/instructor/instructor-lock.ts': {
-    'readFile(this.path)': DATA,
   },
   'src/services/packs/pack-import.ts': {
     'mkdir(dir)': DATA,
@@ -163,9 +159,6 @@ const FS_CALLS: Record<string, Record<string, string>> = {
   },
   'src/services/store/progress-store.ts': {
     'mkdir(this.learnersDir)': DATA,
-    'mkdir(damagedDir)': DATA,
-    'copyFile(file.journal.path, `${setAside}.tmp`)': `${LEARNER_ID}; copied to ${NEXT_TO}`,
-    'rename(`${setAside}.tmp`, setAside)': NEXT_TO,
     'readdir(this.learnersDir)': DATA,
     'rm(file.journal.path)': LEARNER_ID,
     'rm(file.path)': LEARNER_ID,
@@ -177,13 +170,12 @@ const FS_CALLS: Record<string, Record<string, string>> = {
   'src/services/store/store-file.ts': {
     'copyFile(file, temp)': NEXT_TO,
     'writeFile(temp)': NEXT_TO,
-    'mkdir(folder)': 'backups/<name of a store file>/: a fixed folder per store file',
     'rename(temp, target)': NEXT_TO,
     'readdir(folder)': 'backups/<name of a store file>/, or the data folder',
     'rm(join(folder, name))': LISTING,
     'readFile(path)': DATA,
-    'mkdir(damagedDir)': DATA,
-    'copyFile(path, `${setAside}.tmp`)': `${DATA}; copied to ${NEXT_TO}`,
+    'mkdir(folder)': 'backups/<name of a store file>/, or damaged/: fixed folders of the data folder',
+    'copyFile(path, `${setAside}.tmp`)': `a store file, a journal or a draft (${DATA}); copied to ${NEXT_TO}`,
     'rename(`${setAside}.tmp`, setAside)': NEXT_TO,
     'rm(path)': DATA,
   },

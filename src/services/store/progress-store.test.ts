@@ -358,7 +358,7 @@ describe('ProgressStore: a write that fails', () => {
     const failed = attempt(ada.id, { itemId: 'item-2' });
     const error = await rejection(store.addAttempt(failed), 'storage-failed');
     expect(error.message).toMatch(/^Progress could not be saved: /);
-    expect(error.message).toContain('ENOTDIR');
+    expect(error.message).toContain('the data folder cannot be written to');
     await expect(store.attempts(ada.id)).resolves.toEqual([saved]);
 
     repairLearnersFolder();
