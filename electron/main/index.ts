@@ -39,9 +39,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   // Electron's lock keeps out a second desktop app; this one also keeps out browser mode and other tools.
-  const lock = acquireDataLock(app.getPath('userData'), 'desktop');
+  const lock = await acquireDataLock(app.getPath('userData'), 'desktop');
   if (!lock.ok) {
     dialog.showErrorBox('Sourcewise is already running', lock.message);
     app.quit();

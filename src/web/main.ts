@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseShellOptions } from '../services/args';
 import { acquireDataLock } from '../services/store/data-lock';
 import { defaultDataDir } from '../services/config';
-import { startWebServer } from '../services/http/web-server';
+import { startWebServer, type RunningWebServer } from '../services/http/web-server';
 
 const here = import.meta.dirname;
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const options = parseShellOptions(process.argv.slice(2));
   const dataDir = options.dataDir ?? defaultDataDir();
   await mkdir(dataDir, { recursive: true });
-  const lock = acquireDataLock(dataDir, 'browser');
+  const lock = await acquireDataLock(dataDir, 'browser');
   if (!lock.ok) {
     console.error(lock.message);
     process.exit(1);
@@ -33,7 +33,17 @@ async function main(): Promise<void> {
     void ready.prepare();
     return ready;
   });
-  const server = await startWebServer({
+  // Set before anything can take a while, so that Ctrl+C or SIGTERM from now on releases the lock.
+  let server: RunningWebServer | undefined = undefined;
+  const stop = () => {
+    void (server?.close() ?? Promise.resolve()).then(() => {
+      lock.release();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server = await startWebServer({
     api: backend,
     rendererDir: join(here, '../renderer'),
     ...(options.port !== undefined ? { port: options.port } : {}),
@@ -42,14 +52,6 @@ async function main(): Promise<void> {
   console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
   console.log(`Data folder: ${dataDir}`);
   await backend;
-  const stop = () => {
-    void server.close().then(() => {
-      lock.release();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
