@@ -11,11 +11,12 @@ import { Backend } from '../../src/services/backend';
 import { acquireDataLock } from '../../src/services/store/data-lock';
 import { registerContract } from './ipc';
 import { hardenSession, hardenWebContents, isTrustedSender, windowOptions } from './security';
+import { PRIVATE_MKDIR } from '../../src/services/store/private-files';
 
 const here = import.meta.dirname;
 const options = parseShellOptions(process.argv.slice(1));
 if (options.dataDir) {
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, PRIVATE_MKDIR);
   app.setPath('userData', options.dataDir);
 }
 

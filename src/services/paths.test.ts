@@ -120,6 +120,14 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'rmSync(join(dataDir, name))': LISTING,
     'statSync(path)': DATA,
     'readFileSync(path)': DATA,
+    "readFileSync('/proc/stat')": 'a fixed system file (Linux boot time)',
+    'readFileSync(`/proc/${pid}/stat`)': 'a fixed system file of a process id read from the lock file (a number)',
+    'realpathSync(dataDir)': DATA,
+  },
+  'src/services/store/private-files.ts': {
+    'chmod(path)': `${DATA}, or a file just made in it (a copy into backups/ or damaged/)`,
+    'lstat(path)': `${DATA}, or ${LISTING}`,
+    'readdir(path)': `${DATA}, or ${LISTING}`,
   },
   'src/services/studio/draft-store.ts': {
     'readdir(this.dir)': DATA,

@@ -9,13 +9,14 @@ import { parseShellOptions } from '../services/args';
 import { acquireDataLock } from '../services/store/data-lock';
 import { defaultDataDir } from '../services/config';
 import { startWebServer, type RunningWebServer } from '../services/http/web-server';
+import { PRIVATE_MKDIR } from '../services/store/private-files';
 
 const here = import.meta.dirname;
 
 async function main(): Promise<void> {
   const options = parseShellOptions(process.argv.slice(2));
   const dataDir = options.dataDir ?? defaultDataDir();
-  await mkdir(dataDir, { recursive: true });
+  await mkdir(dataDir, PRIVATE_MKDIR);
   const lock = await acquireDataLock(dataDir, 'browser');
   if (!lock.ok) {
     console.error(lock.message);

@@ -20,6 +20,7 @@ import { validatePack } from '../../shared/pack/validate';
 import { syncFolder, writeDurably } from '../store/durable-json-file';
 import { packFileNames, readPackFile } from './pack-library';
 import { insideDir } from '../safe-path';
+import { PRIVATE_MKDIR } from '../store/private-files';
 
 /** Deepest nesting of arrays and objects accepted; a real pack needs about eight levels. */
 export const MAX_PACK_DEPTH = 64;
@@ -152,7 +153,7 @@ async function place(
 
   const target = packPath(dir, pack.id);
   if (target === undefined) return { status: 'refused', problem: `id: "${pack.id}" cannot be used as a file name` };
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, PRIVATE_MKDIR);
   await writeDurably(target, packFileText(pack));
   // Replacing a pack that sat under another file name: the new `<id>.json` is on disk first, so the
   // old file can go without a moment where the pack is missing.

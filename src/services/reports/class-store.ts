@@ -30,6 +30,7 @@ import { TEMP_SUFFIX, type StoreDb } from '../store/durable-json-file';
 import { storageFailure } from '../store/storage-error';
 import { Backups, openStoreFile, type StoreFileSpec } from '../store/store-file';
 import { NoticeList } from '../notice-list';
+import { PRIVATE_MKDIR } from '../store/private-files';
 
 /** The class file's format. Raise it when its shape changes, with a migration in CLASS_SPEC. */
 export const CLASS_SCHEMA_VERSION = 1 as const;
@@ -123,7 +124,7 @@ export class ClassStore {
   }
 
   private async openFile(): Promise<void> {
-    await mkdir(this.dataDir, { recursive: true });
+    await mkdir(this.dataDir, PRIVATE_MKDIR);
     await this.removeStaleTempFiles();
     const opened = await openStoreFile(this.path, CLASS_SPEC, this.backups, emptyClass());
     this.noticeList.add(...opened.notices);

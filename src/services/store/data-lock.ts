@@ -30,6 +30,7 @@ import {
 import { createServer, type Server } from 'node:net';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { PRIVATE_FILE } from './private-files';
 
 export const LOCK_FILE = 'sourcewise.lock';
 /** How long a lock file may stay unreadable (created, not yet written) before it counts as left over. */
@@ -202,7 +203,7 @@ async function holdFolder(dataDir: string): Promise<Server | undefined> {
  */
 function createWithContent(path: string, text: string): void {
   const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temp, text, { flag: 'wx' });
+  writeFileSync(temp, text, { flag: 'wx', mode: PRIVATE_FILE });
   try {
     linkSync(temp, path);
     return;
@@ -212,7 +213,7 @@ function createWithContent(path: string, text: string): void {
   } finally {
     rmSync(temp, { force: true });
   }
-  const fd = openSync(path, 'wx');
+  const fd = openSync(path, 'wx', PRIVATE_FILE);
   try {
     writeSync(fd, text);
   } finally {

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
+import { PRIVATE_FILE } from './private-files';
 
 export const TEMP_SUFFIX = '.tmp';
 
@@ -93,7 +94,7 @@ export class StoreDb<T> extends Low<T> {
 export async function writeDurably(path: string, text: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
   try {
-    const handle = await open(temp, 'wx');
+    const handle = await open(temp, 'wx', PRIVATE_FILE);
     try {
       await handle.writeFile(text);
       await handle.sync();

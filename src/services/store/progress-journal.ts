@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { Attempt } from '../../shared/progress';
 import { syncFolder, writeDurably } from './durable-json-file';
 import { StoredCard } from './review-schedule';
+import { PRIVATE_FILE } from './private-files';
 
 export const JOURNAL_SUFFIX = '.journal';
 
@@ -177,7 +178,7 @@ export class JournalWriter {
    * remainder is cut off by the next append.
    */
   async append(line: Buffer): Promise<'appended' | 'replaced'> {
-    const handle = await open(this.path, 'a');
+    const handle = await open(this.path, 'a', PRIVATE_FILE);
     try {
       const now = await handle.stat();
       const known = this.ino !== undefined;

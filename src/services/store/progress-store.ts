@@ -41,6 +41,7 @@ import { StoredCard } from './review-schedule';
 import { storageFailure } from './storage-error';
 import { Backups, copyToDamaged, openStoreFile, removeStaleTempFiles, type StoreFileSpec } from './store-file';
 import { NoticeList } from '../notice-list';
+import { PRIVATE_MKDIR } from './private-files';
 
 /**
  * The store's format. Raise it when the shape of a file changes (the journal's records included),
@@ -160,7 +161,7 @@ export class ProgressStore {
   }
 
   private async openAll(): Promise<void> {
-    await mkdir(this.learnersDir, { recursive: true });
+    await mkdir(this.learnersDir, PRIVATE_MKDIR);
     await removeStaleTempFiles(this.dataDir, '.learners.json.');
     await removeStaleTempFiles(this.learnersDir);
 

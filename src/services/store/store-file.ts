@@ -10,6 +10,7 @@ import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { Notice } from '../../shared/contract';
 import { DurableJsonFile, StoreDb } from './durable-json-file';
+import { makeFilePrivate, PRIVATE_FILE, PRIVATE_MKDIR } from './private-files';
 
 export interface StoreFileSpec<T> {
   /** What the file is, for people: "the list of learners", "Ana's progress". */
@@ -62,7 +63,10 @@ export class Backups {
 
   /** Copies the file as it is on disk now; `reason` is kept in the backup's name. */
   async take(file: string, reason: BackupReason): Promise<void> {
-    await this.store(file, reason, (temp) => copyFile(file, temp));
+    await this.store(file, reason, async (temp) => {
+      await copyFile(file, temp);
+      await makeFilePrivate(temp);
+    });
   }
 
   /**
@@ -70,12 +74,12 @@ export class Backups {
    * learner's snapshot and journal), the state as it is in memory.
    */
   async save(file: string, reason: BackupReason, text: string): Promise<void> {
-    await this.store(file, reason, (temp) => writeFile(temp, text));
+    await this.store(file, reason, (temp) => writeFile(temp, text, { mode: PRIVATE_FILE }));
   }
 
   private async store(file: string, reason: BackupReason, write: (temp: string) => Promise<void>): Promise<void> {
     const folder = this.folderFor(file);
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, PRIVATE_MKDIR);
     const stamp = this.now().toISOString().replaceAll(':', '-');
     const target = join(folder, `${stamp}-${reason}.json`);
     const temp = `${target}.tmp`;
@@ -334,11 +338,12 @@ async function settle<T>(
  */
 export async function copyToDamaged(dataDir: string, path: string): Promise<{ setAside: string; stamp: string }> {
   const folder = join(dataDir, DAMAGED_FOLDER);
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder, PRIVATE_MKDIR);
   const stamp = new Date().toISOString().replaceAll(':', '-');
   const extension = extname(path);
   const setAside = join(folder, `${basename(path, extension)}-${stamp}${extension}`);
   await copyFile(path, `${setAside}.tmp`);
+  await makeFilePrivate(`${setAside}.tmp`);
   await rename(`${setAside}.tmp`, setAside);
   return { setAside, stamp };
 }

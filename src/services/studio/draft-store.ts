@@ -22,6 +22,7 @@ import { storageFailure } from '../store/storage-error';
 import { copyToDamaged } from '../store/store-file';
 import { forbiddenKeys, MAX_PACK_DEPTH, nestingDepth } from '../packs/pack-import';
 import { NoticeList } from '../notice-list';
+import { PRIVATE_MKDIR } from '../store/private-files';
 
 export const DRAFTS_FOLDER = 'drafts';
 /** A draft file holds a pack of at most MAX_PACK_BYTES and a few dates: anything much larger is not one. */
@@ -186,7 +187,7 @@ export class DraftStore {
 
   private async write(file: DraftFile): Promise<void> {
     try {
-      await mkdir(this.dir, { recursive: true });
+      await mkdir(this.dir, PRIVATE_MKDIR);
       await this.db(file.draftId).commit(file);
     } catch (error) {
       throw storageFailure(error, 'The draft could not be saved', 'The draft on disk is as it was.');
