@@ -16,8 +16,8 @@
  *   newer version is opened read-only, a damaged journal line is reported, and each of these leaves a
  *   notice for the UI. Temporary files left by a killed writer are removed. A journal's unfinished
  *   last line (a write that was never acknowledged) is ignored without a notice.
- * - Rolling backups: of the index before writes, of a learner's snapshot after it is written (at most
- *   one every few minutes per file).
+ * - Rolling backups: of the index after each write, of a learner's snapshot each time it is written
+ *   (before the journal drops what it holds), so that a damaged file is restored without loss.
  * - Each learner's state stays in memory once read; reads never parse the files again.
  * - The caller holds the data folder's lock (`acquireDataLock`), so this process is the only writer.
  */
@@ -432,11 +432,13 @@ export class ProgressStore {
       if (file.readOnly || this.index?.readOnly) throw readOnlyError();
       const draft = next(file.db.data);
       try {
-        await this.backups.maybeTake(file.db.file.path);
         await file.db.commit(draft);
       } catch (error) {
         throw storageError(error);
       }
+      // From the first write on, a backup holds every learner the list holds (the list is small and
+      // rarely written). The change is saved; a backup the disk refuses is tried again next time.
+      await this.backups.take(file.db.file.path, 'rolling').catch(() => undefined);
     });
   }
 
@@ -479,7 +481,7 @@ export class ProgressStore {
   private async writeSnapshot(file: OpenLearner, next: LearnerFile): Promise<void> {
     await file.db.commit(next);
     file.hasSnapshot = true;
-    await this.backups.maybeTake(file.path);
+    await this.backups.take(file.path, 'rolling');
   }
 
   /** Starts a fold in the background when the journal is due for one; the answer is already acknowledged. */
@@ -530,7 +532,18 @@ export class ProgressStore {
       file.retryAtRecords = file.journal.records + this.compactAfterRecords;
       return { error };
     }
-    if (!file.deleted) await this.backups.maybeTake(file.path).catch(() => undefined); // the snapshot is safe; a backup is extra
+    // Before the journal gives up what the snapshot now holds, a backup holds it too: a snapshot
+    // damaged later is restored from it without loss. If the disk refuses the backup, the journal is
+    // kept whole (it still holds those answers) and the fold is tried again later.
+    if (!file.deleted) {
+      try {
+        await this.backups.take(file.path, 'rolling');
+      } catch (error) {
+        file.linesSinceSnapshot = undefined;
+        file.retryAtRecords = file.journal.records + this.compactAfterRecords;
+        return { error };
+      }
+    }
     try {
       await this.inQueue(file, async () => {
         const since = file.linesSinceSnapshot ?? [];

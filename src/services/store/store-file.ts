@@ -38,8 +38,7 @@ export interface OpenedFile<T> {
 
 export type BackupReason = 'rolling' | 'before-migration' | 'before-import' | 'before-restore';
 
-/** Rolling backups: at most one every few minutes per file, the newest ten kept, plus one a day for a week. */
-export const BACKUP_INTERVAL_MS = 2 * 60 * 1000;
+/** Rolling backups: the newest ten kept per file, plus one a day for a week. */
 export const BACKUPS_KEPT = 10;
 export const DAILY_BACKUP_DAYS = 7;
 
@@ -48,7 +47,6 @@ export const DAMAGED_FOLDER = 'damaged';
 export class Backups {
   readonly dataDir: string;
   private readonly dir: string;
-  private readonly lastTaken = new Map<string, number>();
   private readonly now: () => Date;
 
   constructor(dataDir: string, now: () => Date = () => new Date()) {
@@ -90,15 +88,7 @@ export class Backups {
       throw error;
     }
     await rename(temp, target);
-    this.lastTaken.set(file, this.now().getTime());
     await this.prune(folder);
-  }
-
-  /** Takes a rolling backup of the file's current state unless one was taken recently. */
-  async maybeTake(file: string): Promise<void> {
-    const last = this.lastTaken.get(file) ?? (await this.newestTime(file));
-    if (last !== undefined && this.now().getTime() - last < BACKUP_INTERVAL_MS) return;
-    await this.take(file, 'rolling');
   }
 
   /** Backup file paths, newest first. */
@@ -114,11 +104,6 @@ export class Backups {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-  }
-
-  private async newestTime(file: string): Promise<number | undefined> {
-    const [newest] = await this.list(file);
-    return newest ? backupTime(newest) : undefined;
   }
 
   private async prune(folder: string): Promise<void> {
