@@ -98,7 +98,8 @@ const NEXT_TO = 'a temporary, backup or set-aside file next to a path already ch
 const LISTING =
   "a name from the listing of a fixed folder, joined back onto that folder (a listed name is one of the folder's own entries)";
 const OPERATOR = 'a path the person running gave (command line, --packs-dir); theirs to choose';
-const STATIC = 'a file of the built renderer: checked to stay inside the renderer folder (normalize + prefix) before it is read';
+const STATIC =
+  'a file of the built renderer: checked to stay inside the renderer folder (normalize + prefix), and its real path to be that same path (no links), before it is read';
 const DEV = 'development and test tooling over fixed folders of the repository; never reached from the app';
 
 /** file → `fn(first argument)` → where the path comes from. */
@@ -194,6 +195,8 @@ const FS_CALLS: Record<string, Record<string, string>> = {
   },
   'src/services/http/web-server.ts': {
     'readFile(file)': STATIC,
+    'realpath(file)': STATIC,
+    'realpath(options.rendererDir)': 'the built renderer folder (fixed by the shell)',
   },
 };
 
