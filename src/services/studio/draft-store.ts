@@ -20,7 +20,8 @@ import type { ArticleText } from './article-text';
 import { DurableJsonFile, StoreDb } from '../store/durable-json-file';
 import { storageFailure } from '../store/storage-error';
 import { copyToDamaged } from '../store/store-file';
-import { forbiddenKeys, MAX_PACK_DEPTH, nestingDepth } from '../packs/pack-import';
+import { nestingDepth } from '../../shared/json-depth';
+import { forbiddenKeys, MAX_PACK_DEPTH } from '../packs/pack-import';
 import { NoticeList } from '../notice-list';
 import { PRIVATE_MKDIR } from '../store/private-files';
 
