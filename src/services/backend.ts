@@ -539,7 +539,7 @@ export class Backend implements Api {
     this.requireInstructor();
     // The analyser loads its language model on first use, not at start-up.
     const { suggestInParagraphs } = await import('./suggest/paragraphs');
-    return { suggestions: suggestInParagraphs(paragraphs) };
+    return { suggestions: await suggestInParagraphs(paragraphs) };
   }
 
   async exportDraft({ draftId }: MethodInput<'exportDraft'>): Promise<ExportedFile> {
