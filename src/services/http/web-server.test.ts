@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/contract';
+import type { Service } from '../../shared/contract';
 import { stubApi } from '../../shared/testing/stub-api';
 import { startWebServer, TOKEN_HEADER, type RunningWebServer } from './web-server';
 
@@ -10,7 +10,7 @@ let server: RunningWebServer;
 let dir: string;
 const calls: unknown[] = [];
 
-const api: Api = stubApi({
+const api: Service = stubApi({
   getAppInfo: async () => ({ name: 'Sourcewise', version: '1.2.3', shell: 'browser', dataDir: '/data' }),
   listPacks: async (input) => {
     calls.push(input);
@@ -21,7 +21,11 @@ const api: Api = stubApi({
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sourcewise-web-'));
   mkdirSync(join(dir, 'renderer/assets'), { recursive: true });
-  writeFileSync(join(dir, 'renderer/index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(
+    join(dir, 'renderer/index.html'),
+    '<!doctype html><title>app</title><script type="module" crossorigin src="./assets/app.js"></script>' +
+      '<link rel="stylesheet" crossorigin href="./assets/app.css">',
+  );
   writeFileSync(join(dir, 'renderer/assets/app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   // Links inside the renderer that lead out of it: never followed.
@@ -127,6 +131,10 @@ describe('browser-mode server', () => {
     const index = await fetch(`${server.origin}/`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The page's script and style sheet are announced with it, so the browser fetches them at once.
+    expect(index.headers.get('link')).toBe(
+      '</assets/app.js>; rel=modulepreload, </assets/app.css>; rel=preload; as=style; crossorigin',
+    );
     expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
     for (const path of [
       '/../secret.txt',
