@@ -437,3 +437,16 @@ describe('parseProgressFile: hostile nesting', () => {
       ]);
   });
 });
+
+describe('parseProgressFile: learner names', () => {
+  it.each([
+    ['blank', '   '],
+    ['NUL', 'Ada\u0000'],
+    ['DEL', 'Ada\u007f'],
+    ['a lone surrogate', 'Ada \ud800'],
+  ])('refuses a name createLearner refuses (%s)', (_what, name) => {
+    const file = valid();
+    (file.learner as { name: string }).name = name;
+    expect(parseProgressFile(JSON.stringify(file)).ok).toBe(false);
+  });
+});
