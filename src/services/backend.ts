@@ -40,6 +40,8 @@ import { exportProgressFile, progressFileName } from './reports/progress-export'
 import { ProgressStore } from './store/progress-store';
 import { buildReport, reportStem } from './reports/report-files';
 import { cardAfter, reviewKey } from './store/review-schedule';
+import { NoticeList } from './notice-list';
+import { tightenFolder } from './store/private-files';
 
 /** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
 export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
@@ -58,6 +60,9 @@ export class Backend implements Service {
   /** Unlocked for this run of the app only: every start begins locked. */
   private instructorUnlocked = false;
 
+  /** What start-up did to the data folder (made it private), for the UI. */
+  private readonly startupNotices = new NoticeList();
+  private privacy: Promise<void> | undefined;
   /** The clock; tests move it to see reviews fall due. */
   private readonly now: () => Date;
 
@@ -81,7 +86,23 @@ export class Backend implements Service {
    * for those calls to report, where the person sees them.
    */
   async prepare(): Promise<void> {
-    await Promise.allSettled([this.store.open(), this.classStore.open(), this.library.load()]);
+    await Promise.allSettled([this.makePrivate(), this.store.open(), this.classStore.open(), this.library.load()]);
+  }
+
+  /** Tightens a data folder found open to other accounts, once, with a notice. */
+  private makePrivate(): Promise<void> {
+    this.privacy ??= tightenFolder(this.config.dataDir).then((all) => {
+      // The folder alone says nothing about the data: a shell may have created it with the usual umask.
+      const opened = all.filter((path) => path !== '');
+      if (opened.length === 0) return;
+      this.startupNotices.add({
+        id: 'data-folder-private',
+        severity: 'warning',
+        title: 'Your data folder was open to other accounts on this computer',
+        text: `Other people with an account on this computer could read learners' progress, the class and the instructor passphrase's hash in ${this.config.dataDir}. It is now private to your account (${opened.length} ${opened.length === 1 ? 'file or folder' : 'files and folders'} changed). If someone may have copied it, change the instructor passphrase.`,
+      });
+    });
+    return this.privacy;
   }
 
   async getAppInfo(_input: MethodInput<'getAppInfo'>): Promise<AppInfo> {
@@ -97,13 +118,28 @@ export class Backend implements Service {
   }
 
   async getNotices(_input: MethodInput<'getNotices'>): Promise<Notice[]> {
-    await Promise.all([this.store.open(), this.classStore.open()]);
-    return [...this.store.notices(), ...this.classStore.notices()];
+    // Opening the instructor's file finds it damaged, if it is; its other failures are for unlocking to report.
+    await Promise.all([
+      this.makePrivate().catch(() => undefined),
+      this.store.open(),
+      this.classStore.open(),
+      this.instructor.isSet().catch(() => undefined),
+    ]);
+    return [
+      ...this.startupNotices.all(),
+      ...this.store.notices(),
+      ...this.classStore.notices(),
+      ...this.instructor.notices(),
+      ...this.drafts.notices(),
+    ];
   }
 
   async dismissNotice({ id }: MethodInput<'dismissNotice'>): Promise<Record<string, never>> {
     this.store.dismissNotice(id);
     this.classStore.dismissNotice(id);
+    this.instructor.dismissNotice(id);
+    this.startupNotices.dismiss(id);
+    this.drafts.dismissNotice(id);
     return {};
   }
 
@@ -451,7 +487,7 @@ export class Backend implements Service {
   async suggestClaims({ paragraphs }: MethodInput<'suggestClaims'>): Promise<MethodOutput<'suggestClaims'>> {
     // The analyser loads its language model on first use, not at start-up.
     const { suggestInParagraphs } = await import('./suggest/paragraphs');
-    return { suggestions: suggestInParagraphs(paragraphs) };
+    return { suggestions: await suggestInParagraphs(paragraphs) };
   }
 
   async exportDraft({ draftId }: MethodInput<'exportDraft'>): Promise<ExportedFile> {
