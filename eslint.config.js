@@ -1,26 +1,114 @@
-// Lint, including the direction of imports between layers (see ARCHITECTURE.md, "Layers"):
-//   shared   <- services, web, cli <- electron main      (Node side)
-//   shared   <- renderer                                (browser side)
-//   electron/preload imports only `electron` and shared code.
+// Lint, including which layer may import what (see ARCHITECTURE.md, "Layers"): an allow-list per
+// folder, checked on every way a module can be loaded (`import`, `import()`, `export ... from`).
 import js from '@eslint/js';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
+import { dirname, relative, resolve } from 'node:path';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
-const nodeBuiltins = { paths: builtinModules.map((name) => ({ name, message: 'Node built-ins belong in services.' })) };
-const rule = (regex, message) => ({ regex, message });
-const NODE = rule('^node:', 'Node built-ins belong in services (src/services), not here.');
-const ELECTRON = rule('^electron($|/)', 'Only electron/ (main and preload) may import electron.');
-const SERVICES = rule('(^|/)(services|web|cli|bench)(/|$)', 'This layer may not reach into the Node services.');
-const RENDERER = rule('(^|/)renderer(/|$)', 'Only the renderer imports the renderer.');
-const ELECTRON_DIR = rule(
-  '(^|/)electron/(main|preload)(/|$)|^\\.\\./(main|preload)(/|$)',
-  'The Electron glue is imported by nobody.',
-);
+const root = import.meta.dirname;
 
-const restrict = (patterns, paths = { paths: [] }) => ['error', { ...paths, patterns }];
+/**
+ * The layers and what each may import; anything else is refused. An entry of `may` is a layer, `node`
+ * (the built-ins), `electron`, `packages` (from npm), or one module (a path from the repository root,
+ * without its extension). `typesOnly`: modules this layer may take types from but never values, with
+ * `import type` or `export type` (an inline `import { type X }` still loads the module).
+ */
+const LAYERS = [
+  { name: 'shared', folders: ['src/shared'], may: ['shared', 'packages'] },
+  {
+    name: 'services',
+    folders: ['src/services', 'src/web', 'src/cli', 'src/bench'],
+    // The bench finds an Electron binary the way `npm start` and the e2e project do.
+    may: ['services', 'shared', 'node', 'packages', 'scripts/electron-binary'],
+  },
+  {
+    name: 'renderer',
+    folders: ['src/renderer'],
+    may: ['renderer', 'shared', 'packages'],
+    // The renderer never bundles the schema library: it gets checked data from the backend.
+    typesOnly: ['src/shared/contract', 'src/shared/pack/schema', 'zod'],
+  },
+  {
+    name: 'electron main',
+    folders: ['electron/main'],
+    may: ['electron main', 'services', 'shared', 'node', 'electron', 'packages'],
+  },
+  // The preload is bundled on its own into the sandbox: electron and the plain list of method names, nothing else.
+  { name: 'preload', folders: ['electron/preload'], may: ['preload', 'electron', 'src/shared/contract-methods'] },
+];
+/** Tests run under Node and never ship: whatever their layer, they may also use Node and the services (to make real files). */
+const TEST_MAY = ['node', 'services'];
+
+function layerOf(path) {
+  return LAYERS.find((layer) => layer.folders.some((folder) => path === folder || path.startsWith(`${folder}/`)));
+}
+
+/** What a specifier names: its layer (or `node`, `electron`, `packages`) and the module, as `may` spells them. */
+function targetOf(specifier, fromFile) {
+  const bare = specifier.split('?')[0];
+  if (bare.startsWith('.') || bare.startsWith('/')) {
+    const path = relative(root, resolve(dirname(fromFile), bare))
+      .replaceAll('\\', '/')
+      .replace(/\.(ts|js|mjs|svelte)$/, '');
+    return { kind: layerOf(path)?.name ?? 'outside the layers', module: path };
+  }
+  const [scope, name] = bare.split('/');
+  const packageName = scope.startsWith('@') ? `${scope}/${name}` : scope;
+  if (packageName === 'electron') return { kind: 'electron', module: 'electron' };
+  if (bare.startsWith('node:') || builtinModules.includes(packageName)) return { kind: 'node', module: bare };
+  return { kind: 'packages', module: packageName };
+}
+
+const allowedImports = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Each layer imports only what its allow-list in eslint.config.js names.' },
+    schema: [],
+  },
+  create(context) {
+    const file = relative(root, context.filename).replaceAll('\\', '/');
+    const layer = layerOf(file);
+    if (!layer) return {};
+    const may = /\.test\.ts$/.test(file) ? [...layer.may, ...TEST_MAY] : layer.may;
+    const check = (node, source, typeOnly) => {
+      const specifier =
+        source.type === 'Literal' && typeof source.value === 'string'
+          ? source.value
+          : source.type === 'TemplateLiteral' && source.expressions.length === 0
+            ? source.quasis[0].value.cooked
+            : undefined;
+      if (specifier === undefined) {
+        context.report({ node, message: `${layer.name}: import() of a computed name cannot be checked against the layers.` });
+        return;
+      }
+      const { kind, module } = targetOf(specifier, context.filename);
+      if (layer.typesOnly?.includes(module)) {
+        if (!typeOnly) {
+          context.report({
+            node,
+            message: `${layer.name} may import only types from ${specifier}: use \`import type\` (or \`export type\`).`,
+          });
+        }
+        return;
+      }
+      if (!may.includes(kind) && !may.includes(module)) {
+        context.report({
+          node,
+          message: `${layer.name} may not import ${specifier} (${kind}); it may import: ${may.join(', ')}. See ARCHITECTURE.md, "Layers".`,
+        });
+      }
+    };
+    return {
+      ImportDeclaration: (node) => check(node, node.source, node.importKind === 'type'),
+      ImportExpression: (node) => check(node, node.source, false),
+      ExportNamedDeclaration: (node) => node.source && check(node, node.source, node.exportKind === 'type'),
+      ExportAllDeclaration: (node) => check(node, node.source, node.exportKind === 'type'),
+    };
+  },
+};
 
 export default ts.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'exercises/**', 'bin/**'] },
@@ -49,35 +137,16 @@ export default ts.config(
   },
   { files: ['src/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   {
-    files: ['src/shared/**'],
-    ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': restrict([NODE, ELECTRON, SERVICES, RENDERER, ELECTRON_DIR], nodeBuiltins) },
-  },
-  {
-    files: ['src/services/**', 'src/web/**', 'src/cli/**', 'src/bench/**'],
-    rules: { 'no-restricted-imports': restrict([ELECTRON, RENDERER, ELECTRON_DIR]) },
-  },
-  {
-    files: ['src/renderer/**'],
-    rules: { 'no-restricted-imports': restrict([NODE, ELECTRON, SERVICES, ELECTRON_DIR], nodeBuiltins) },
+    plugins: { layers: { rules: { 'allowed-imports': allowedImports } } },
+    rules: { 'layers/allowed-imports': 'error' },
   },
   {
     files: ['electron/main/**'],
     rules: {
-      'no-restricted-imports': restrict([RENDERER, rule('(^|/)preload(/|$)', 'Main does not import the preload.')]),
       'no-restricted-properties': [
         'error',
         { object: 'shell', property: 'openExternal', message: 'The app opens nothing outside itself (docs/security.md).' },
       ],
-    },
-  },
-  {
-    files: ['electron/preload/**'],
-    rules: {
-      'no-restricted-imports': restrict(
-        [NODE, SERVICES, RENDERER, rule('(^|/)main(/|$)', 'The preload does not import main.')],
-        nodeBuiltins,
-      ),
     },
   },
 );

@@ -83,7 +83,7 @@ test('broken packs are listed with their problems, good ones open, and pack text
   const broken = page.getByRole('region', { name: 'Packs that could not be opened' });
   await expect(broken).toBeVisible();
   const expected: Record<string, RegExp> = {
-    'bad-quote.json': /^items\[0\]\.claim\.ref\.quote: not found in paragraph 0$/,
+    'bad-quote.json': /^items\[0\]\.claim\.ref\.quote: not found in paragraph 1$/,
     'broken-json.json': /^\(file\): not valid JSON\b/,
     'future-version.json': /^schemaVersion: this pack needs pack format version 2;.*reads version 1/,
   };

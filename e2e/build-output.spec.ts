@@ -1,6 +1,7 @@
 // The built renderer carries the CSP and no inline script (Electron loads it from disk, without headers).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { methodNames } from '../src/shared/contract-methods';
 import { CONTENT_SECURITY_POLICY } from '../src/shared/csp';
 import { expect, test } from './fixtures';
 
@@ -25,6 +26,14 @@ test('the renderer bundles no schema library (the backend validates; the page on
   for (const name of readdirSync(assets).filter((file) => file.endsWith('.js'))) {
     expect(readFileSync(join(assets, name), 'utf8'), name).not.toMatch(/ZodError|\$ZodType/);
   }
+});
+
+test('the preload bundles no schema library: it requires only electron, and lists the method names', async ({ shell }) => {
+  test.skip(shell !== 'browser', 'checks a file, once');
+  const preload = readFileSync(join(import.meta.dirname, '../out/preload/index.cjs'), 'utf8');
+  expect(preload).not.toMatch(/ZodError|\$ZodType/);
+  expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map(([, name]) => name)).toEqual(['electron']);
+  for (const method of methodNames) expect(preload).toContain(`"${method}"`);
 });
 
 /**

@@ -254,7 +254,8 @@ async function walkLearner(page: Page, at: AtState): Promise<void> {
       due: '2020-01-01T00:00:00.000Z',
       lapses: 1,
     }));
-    await route.fulfill({ response, json: { ok: true, value: { due, later: Math.max(0, real.value.later - due.length) } } });
+    const upcoming = real.value.upcoming.filter((entry) => !missed.some((item) => item.id === entry.itemId));
+    await route.fulfill({ response, json: { ok: true, value: { due, upcoming } } });
   });
   await nav(page, 'Review').click();
   await expect(page.getByText('2 exercises are due.')).toBeVisible();

@@ -66,7 +66,7 @@ test('an instructor turns a pasted article into a pack of all five exercise type
   const find = await author.addExercise('Find', 3);
   await expect(find.getByLabel('Label to find')).toHaveValue('estimate');
   await expect(find.getByRole('group', { name: 'Span 1' }).getByLabel('Quote')).toHaveValue('about 10,000 troops');
-  await find.getByLabel('Explanation').fill('“about” marks the 10,000 as an estimate from a lawmaker relaying a briefing.');
+  await find.getByLabel('Explanation').fill('“about” marks the 10,000 as an estimate, given by lawmaker Park Sun-won.');
 
   // Source: the claim typed as a quote, with two answers to choose from.
   const source = await author.addExercise('Source', 4);

@@ -1,4 +1,5 @@
-// The layer rules in eslint.config.js must actually bite: lint a forbidden import in each layer.
+// The layer rule in eslint.config.js must actually bite: lint forbidden and allowed imports in each
+// layer, by every way a module can be loaded (import, import(), export ... from), in .ts and .svelte.
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,36 +7,73 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..');
 const eslint = new ESLint({ cwd: root });
 
-async function restrictedImports(file: string, code: string): Promise<string[]> {
+async function layerProblems(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, file) });
   return (result?.messages ?? [])
-    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .filter((message) => message.ruleId === 'layers/allowed-imports' || message.fatal)
     .map((message) => message.message);
 }
 
-describe('import direction between layers', () => {
+describe('what each layer may import', () => {
   const cases: [string, string, boolean][] = [
     ['src/shared/x.ts', "import { readFile } from 'node:fs';", true],
     ['src/shared/x.ts', "import { readFile } from 'fs';", true],
     ['src/shared/x.ts', "import { Backend } from '../services/backend';", true],
+    ['src/shared/x.ts', "const backend = import('../services/backend');", true],
+    ['src/shared/x.ts', "export { Backend } from '../services/backend';", true],
+    ['src/shared/x.ts', "export * from 'node:fs';", true],
     ['src/shared/x.ts', "import { z } from 'zod';", false],
+    ['src/shared/x.ts', "export { Id } from './pack/schema';", false],
+    ['src/shared/x.test.ts', "import { readFileSync } from 'node:fs';", false],
     ['src/services/x.ts', "import { app } from 'electron';", true],
+    ['src/services/x.ts', "const electron = import('electron');", true],
     ['src/services/x.ts', "import { backend } from '../renderer/lib/backend';", true],
     ['src/services/x.ts', "import { readFile } from 'node:fs';", false],
+    ['src/services/x.ts', "const pdf = import('./reports/report-pdf');", false],
+    ['src/services/x.ts', 'const name = "pdfkit";\nconst pdf = import(name);', true],
     ['src/renderer/x.ts', "import { readFile } from 'node:fs';", true],
     ['src/renderer/x.ts', "import { Backend } from '../services/backend';", true],
+    ['src/renderer/x.ts', "const backend = import('../services/backend');", true],
+    ['src/renderer/x.ts', "export { Backend } from '../services/backend';", true],
     ['src/renderer/x.ts', "import { ipcRenderer } from 'electron';", true],
-    ['src/renderer/x.ts', "import { contract } from '../shared/contract';", false],
+    ['src/renderer/x.ts', "import { contract } from '../shared/contract';", true],
+    ['src/renderer/x.ts', "import { type Api } from '../shared/contract';", true],
+    ['src/renderer/x.ts', "const contract = import('../shared/contract');", true],
+    ['src/renderer/x.ts', "export { contract } from '../shared/contract';", true],
+    ['src/renderer/x.ts', "export * from '../shared/contract';", true],
+    ['src/renderer/x.ts', "import { Pack } from '../shared/pack/schema';", true],
+    ['src/renderer/x.ts', "import { z } from 'zod';", true],
+    ['src/renderer/x.ts', "import type { Api } from '../shared/contract';", false],
+    ['src/renderer/x.ts', "export type { Api } from '../shared/contract';", false],
+    ['src/renderer/x.ts', "import type { Pack } from '../shared/pack/schema';", false],
+    ['src/renderer/x.ts', "import { LABELS } from '../shared/pack/vocabulary';", false],
+    ['src/renderer/x.ts', "import { mount } from 'svelte';", false],
+    ['src/renderer/x.test.ts', "import { readFileSync } from 'node:fs';", false],
     ['electron/preload/x.ts', "import { Backend } from '../../src/services/backend';", true],
+    ['electron/preload/x.ts', "import { methodNames } from '../../src/shared/contract';", true],
+    ['electron/preload/x.ts', "import { z } from 'zod';", true],
+    ['electron/preload/x.ts', "import { readFile } from 'node:fs';", true],
+    ['electron/preload/x.ts', "import { methodNames } from '../../src/shared/contract-methods';", false],
+    ['electron/preload/x.ts', "import { ipcRenderer } from 'electron';", false],
     ['electron/main/x.ts', "import { Backend } from '../../src/services/backend';", false],
     ['electron/main/x.ts', "import App from '../../src/renderer/App.svelte';", true],
+    ['electron/main/x.ts', "const preload = import('../preload/index');", true],
   ];
   for (const [file, code, forbidden] of cases) {
     it(`${forbidden ? 'refuses' : 'allows'} ${code} in ${file}`, async () => {
-      const messages = await restrictedImports(file, `${code}\nexport {};\n`);
-      expect(messages.length > 0).toBe(forbidden);
+      const problems = await layerProblems(file, `${code}\nexport {};\n`);
+      expect(problems.length > 0, problems.join('\n')).toBe(forbidden);
     });
   }
+
+  it('checks the imports of a Svelte component too', async () => {
+    const component = (line: string) => `<script lang="ts">\n  ${line}\n  void contract;\n</script>\n`;
+    const refused = await layerProblems('src/renderer/X.svelte', component("import { contract } from '../shared/contract';"));
+    expect(refused).toEqual([expect.stringMatching(/may import only types from \.\.\/shared\/contract/)]);
+    expect(
+      await layerProblems('src/renderer/X.svelte', component("import type { contract } from '../shared/contract';")),
+    ).toEqual([]);
+  });
 });
 
 // The security rules must bite too: no HTML from strings, no code from strings, nothing opened outside the app.

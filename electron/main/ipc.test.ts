@@ -1,10 +1,10 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { ipcChannel, methodNames, type Api } from '../../src/shared/contract';
+import { ipcChannel, methodNames, type Service } from '../../src/shared/contract';
 import { stubApi } from '../../src/shared/testing/stub-api';
 import { createIpcHandler, registerContract } from './ipc';
 
-const api: Api = stubApi({
+const api: Service = stubApi({
   getAppInfo: async () => ({ name: 'Sourcewise', version: '1', shell: 'desktop', dataDir: '/d' }),
   listPacks: async () => ({ packs: [], invalid: [] }),
 });
@@ -41,7 +41,7 @@ describe('IPC handler wrapper', () => {
 
   it('refuses a sender that is not the app main frame, without calling the service', async () => {
     let called = false;
-    const guarded: Api = { ...api, listPacks: async () => ((called = true), { packs: [], invalid: [] }) };
+    const guarded: Service = { ...api, listPacks: async () => ((called = true), { packs: [], invalid: [] }) };
     const result = await createIpcHandler(guarded, 'listPacks', () => false, silent)(event, {});
     expect(result).toEqual({
       ok: false,
@@ -51,7 +51,7 @@ describe('IPC handler wrapper', () => {
   });
 
   it('turns a service failure into an internal error envelope instead of throwing', async () => {
-    const failing: Api = { ...api, listPacks: async () => Promise.reject(new Error('disk on fire')) };
+    const failing: Service = { ...api, listPacks: async () => Promise.reject(new Error('disk on fire')) };
     const result = await createIpcHandler(failing, 'listPacks', () => true, silent)(event, {});
     expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'listPacks failed: disk on fire' } });
   });

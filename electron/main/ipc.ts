@@ -4,14 +4,14 @@
  * envelope (so errors keep their code and message across the process boundary).
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { ipcChannel, methodNames, type Api, type MethodName } from '../../src/shared/contract';
+import { ipcChannel, methodNames, type MethodName, type Service } from '../../src/shared/contract';
 import { dispatch } from '../../src/shared/dispatch';
 import type { Envelope } from '../../src/shared/errors';
 
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
 export function createIpcHandler(
-  api: Api,
+  api: Service,
   method: MethodName,
   isTrustedSender: SenderCheck,
   log: (message: string) => void = console.error,
@@ -27,7 +27,7 @@ export function createIpcHandler(
   };
 }
 
-export function registerContract(ipcMain: Pick<IpcMain, 'handle'>, api: Api, isTrustedSender: SenderCheck): void {
+export function registerContract(ipcMain: Pick<IpcMain, 'handle'>, api: Service, isTrustedSender: SenderCheck): void {
   for (const method of methodNames) {
     ipcMain.handle(ipcChannel(method), createIpcHandler(api, method, isTrustedSender));
   }

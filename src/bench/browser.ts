@@ -8,9 +8,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Item, Pack } from '../shared/pack/schema';
@@ -18,6 +17,7 @@ import type { Plan } from './compute';
 import { BENCH_LEARNER_ID, prefillStore } from './fixtures';
 import { summarise } from './stats';
 import type { Row } from './table';
+import { ELECTRON_BINARY_VARIABLE, findElectronBinary } from '../../scripts/electron-binary.mjs';
 
 type Playwright = typeof import('playwright-core');
 
@@ -31,6 +31,8 @@ export const CHROMIUM_ARGS = [
 ];
 
 export async function loadPlaywright(): Promise<Playwright> {
+  // A package, named in a constant so that the bundler leaves it to be loaded at run time.
+  // eslint-disable-next-line layers/allowed-imports -- playwright-core is a package, which the bench's layer may import
   return (await import(/* @vite-ignore */ PLAYWRIGHT)) as Playwright;
 }
 
@@ -167,27 +169,6 @@ export async function startupRows(plan: Plan, browser: Browser, paths: Paths): P
   ];
 }
 
-/** Where an Electron binary is, without downloading one (the logic of e2e/electron-binary.ts). */
-export function findElectronBinary(): { path: string } | { skipReason: string } {
-  let packageDir: string;
-  try {
-    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
-  } catch {
-    return { skipReason: 'the electron package is not installed' };
-  }
-  const executables: Partial<Record<NodeJS.Platform, string>> = {
-    linux: 'electron',
-    win32: 'electron.exe',
-    darwin: 'Electron.app/Contents/MacOS/Electron',
-  };
-  const pathFile = join(packageDir, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : (executables[process.platform] ?? 'electron');
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  const candidate = override ? join(override, executable) : join(packageDir, 'dist', executable);
-  if (existsSync(candidate)) return { path: candidate };
-  return { skipReason: `no Electron binary at ${candidate} (set ELECTRON_OVERRIDE_DIST_PATH to a folder that holds one)` };
-}
-
 const BLANK_ELECTRON_MAIN = `
 const { app, BrowserWindow } = require('electron');
 app.whenReady().then(() => {
@@ -200,7 +181,11 @@ app.on('window-all-closed', () => app.quit());
 export async function electronRows(plan: Plan, playwright: Playwright, paths: Paths): Promise<Row[]> {
   const binary = findElectronBinary();
   const base = { section: 'Start-up', name: 'Electron to data-ready', unit: 'ms', better: 'lower' as const };
-  if ('skipReason' in binary) return [{ ...base, skipped: true, note: `skipped: ${binary.skipReason}` }];
+  if ('missing' in binary) {
+    return [
+      { ...base, skipped: true, note: `skipped: ${binary.missing} (set ${ELECTRON_BINARY_VARIABLE} to an Electron executable)` },
+    ];
+  }
   const blankDir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-electron-blank-'));
   writeFileSync(join(blankDir, 'main.cjs'), BLANK_ELECTRON_MAIN);
   const once = async (args: string[], ready: string | undefined): Promise<number> => {

@@ -55,8 +55,8 @@ describe('sourcewise validate', () => {
     expect(await run('validate', valid, broken)).toEqual({
       code: 1,
       out: [
-        `${broken}: items[0].claim.ref.quote: not found in paragraph 0`,
-        `${broken}: items[1].id: "${seed.items[0]!.id}" is already used by items[0]`,
+        `${broken}: items[0].claim.ref.quote: not found in paragraph 1`,
+        `${broken}: items[1].id: "${seed.items[0]!.id}" is already used by item 1`,
       ],
       err: [],
     });

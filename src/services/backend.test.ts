@@ -15,6 +15,7 @@ import { readProgressOnDisk } from './store/progress-store';
 const PACKS_DIR = join(import.meta.dirname, '../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
 const SEED_FILE = join(PACKS_DIR, `${SEED_ID}.json`);
+const SEED_VERSION = (JSON.parse(readFileSync(SEED_FILE, 'utf8')) as { version: number }).version;
 /** Classify items of the seed pack and their expected labels (none of them accepts another label). */
 const CONFIRMED_ITEM = 'classify-official-confirms-troops-sent';
 const UNCONFIRMED_ITEM = 'classify-official-mission-unclear';
@@ -180,7 +181,7 @@ describe('Backend through dispatch: recording answers', () => {
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       learnerId: ada.id,
       packId: SEED_ID,
-      packVersion: 1,
+      packVersion: SEED_VERSION,
       itemId: CONFIRMED_ITEM,
       itemType: 'classify',
       round: 1,

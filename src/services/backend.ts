@@ -1,13 +1,14 @@
 /**
  * The one implementation of the contract. Both transports (Electron IPC and browser-mode HTTP) call
- * into an instance of this class after validating the input; it never sees raw input.
+ * into an instance of this class through dispatch(), which validates the input and refuses instructor
+ * methods while instructor mode is locked: a method here never sees raw input, and never checks the
+ * lock itself unless the rule depends on the input (replacing a pack on import, in `storeOptions`).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ClassData } from '../shared/class-data';
 import { describeItem, summariseClass } from '../shared/class-report';
 import type {
-  Api,
   AppInfo,
   ClassReport,
   Draft,
@@ -22,6 +23,7 @@ import type {
   PackSession,
   ProgressReport,
   ReviewQueue,
+  Service,
 } from '../shared/contract';
 import { calibration, labelJudgements, readings, signalDetection } from '../shared/discernment';
 import { ApiError } from '../shared/errors';
@@ -38,12 +40,12 @@ import { exportProgressFile, progressFileName } from './reports/progress-export'
 import { ProgressStore } from './store/progress-store';
 import { buildCsv } from './reports/report-csv';
 import { buildXapi } from './reports/report-xapi';
-import { entersReview, gradeFor, reviewKey, scheduleNext } from './store/review-schedule';
+import { cardAfter, reviewKey } from './store/review-schedule';
 
 /** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
 export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
 
-export class Backend implements Api {
+export class Backend implements Service {
   private readonly config: BackendConfig;
   /** Where imported and published packs go: the shipped ones (`config.packsDir`) are read-only. */
   private readonly importedPacksDir: string;
@@ -177,13 +179,10 @@ export class Backend implements Api {
     const confidence = answer.type === 'classify' ? answer.confidence : undefined;
     const now = this.now();
 
-    // Every answer to an item in review is a review of its card; a miss or a guess puts it in review.
+    // A miss or a guess puts an item in review; later answers are reviews of its card (cardAfter says when not).
     const key = reviewKey(packId, itemId);
-    const card = (await this.store.reviews(learnerId))[key];
-    const review =
-      card || entersReview(score.correct, confidence)
-        ? { key, card: scheduleNext(card, gradeFor(score.correct, confidence), now) }
-        : undefined;
+    const next = cardAfter((await this.store.reviews(learnerId))[key], score.correct, confidence, now);
+    const review = next ? { key, card: next } : undefined;
 
     await this.store.addAttempt(
       {
@@ -213,17 +212,13 @@ export class Backend implements Api {
     const [reviews, { packs }] = await Promise.all([this.store.reviews(learnerId), this.library.load()]);
     const now = this.now().getTime();
     const due: ReviewQueue['due'] = [];
-    const later: string[] = [];
+    const upcoming: ReviewQueue['upcoming'] = [];
     for (const [key, card] of Object.entries(reviews)) {
       const [packId, itemId] = key.split('/');
       const pack = packs.find((candidate) => candidate.id === packId);
       const item = pack?.items.find((candidate) => candidate.id === itemId);
       if (!pack || !item) continue;
-      if (Date.parse(card.due) > now) {
-        later.push(card.due);
-        continue;
-      }
-      due.push({
+      (Date.parse(card.due) > now ? upcoming : due).push({
         packId: pack.id,
         packTitle: pack.meta.title,
         itemId: item.id,
@@ -234,8 +229,8 @@ export class Backend implements Api {
       });
     }
     due.sort((a, b) => a.due.localeCompare(b.due));
-    later.sort();
-    return { due, later: later.length, ...(later[0] ? { nextDue: later[0] } : {}) };
+    upcoming.sort((a, b) => a.due.localeCompare(b.due));
+    return { due, upcoming };
   }
 
   async getProgressReport({ learnerId, packId }: MethodInput<'getProgressReport'>): Promise<ProgressReport> {
@@ -285,6 +280,11 @@ export class Backend implements Api {
     };
   }
 
+  /** Asked by dispatch() before every instructor method (the contract says which): other learners' progress, the studio, the library. */
+  isInstructorUnlocked(): boolean {
+    return this.instructorUnlocked;
+  }
+
   async getInstructorStatus(_input: MethodInput<'getInstructorStatus'>): Promise<{ set: boolean; unlocked: boolean }> {
     return { set: await this.instructor.isSet(), unlocked: this.instructorUnlocked };
   }
@@ -301,7 +301,6 @@ export class Backend implements Api {
   }
 
   async changeInstructorPassphrase({ current, next }: MethodInput<'changeInstructorPassphrase'>): Promise<Record<string, never>> {
-    this.requireInstructor();
     await this.instructor.change(current, next);
     return {};
   }
@@ -311,20 +310,11 @@ export class Backend implements Api {
     return {};
   }
 
-  /** Other learners' progress and the studio are for the instructor: those calls need instructor mode unlocked. */
-  private requireInstructor(): void {
-    if (!this.instructorUnlocked) {
-      throw new ApiError('instructor-locked', 'This is for instructors: open instructor mode with its passphrase first.');
-    }
-  }
-
   async importProgressFiles({ files }: MethodInput<'importProgressFiles'>): Promise<ImportResult> {
-    this.requireInstructor();
     return this.classStore.importFiles(files);
   }
 
   async getClassReport({ packId }: MethodInput<'getClassReport'>): Promise<ClassReport> {
-    this.requireInstructor();
     const data = await this.classData();
     return {
       learners: await this.classStore.learners(),
@@ -333,7 +323,6 @@ export class Backend implements Api {
   }
 
   async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
-    this.requireInstructor();
     const data = await this.classData();
     const summary = summariseClass(data, packId ? { packId } : {});
     const stem = `sourcewise-class-report${packId ? `-${packId}` : ''}-${this.now().toISOString().slice(0, 10)}`;
@@ -372,13 +361,11 @@ export class Backend implements Api {
   }
 
   async removeClassLearner({ learnerId }: MethodInput<'removeClassLearner'>): Promise<Record<string, never>> {
-    this.requireInstructor();
     await this.classStore.removeLearner(learnerId);
     return {};
   }
 
   async clearClass(_input: MethodInput<'clearClass'>): Promise<Record<string, never>> {
-    this.requireInstructor();
     await this.classStore.clear();
     return {};
   }
@@ -406,7 +393,6 @@ export class Backend implements Api {
   }
 
   async exportPack({ packId }: MethodInput<'exportPack'>): Promise<ExportedFile> {
-    this.requireInstructor();
     const found = await this.library.find(packId);
     if (!found) throw new ApiError('not-found', `no pack with id "${packId}"`);
     // Read again from its file, so what is shared is what is on disk now, validated.
@@ -420,7 +406,6 @@ export class Backend implements Api {
    * is imported again.
    */
   async deletePack({ packId }: MethodInput<'deletePack'>): Promise<Record<string, never>> {
-    this.requireInstructor();
     return this.changePacks(async () => {
       const found = (await this.library.entries()).entries.find((entry) => entry.pack.id === packId);
       if (!found) throw new ApiError('not-found', `no pack with id "${packId}"`);
@@ -433,7 +418,6 @@ export class Backend implements Api {
   }
 
   async exportAnswerKey(input: MethodInput<'exportAnswerKey'>): Promise<ExportedFile> {
-    this.requireInstructor();
     const pack = 'packId' in input ? await this.library.get(input.packId) : await this.drafts.validPack(input.draftId);
     // pdfkit and its fonts are loaded only when a PDF is asked for: start-up does not pay for them.
     const { buildAnswerKeyPdf } = await import('./packs/answer-key-pdf');
@@ -466,12 +450,10 @@ export class Backend implements Api {
   // The studio: drafts, suggestions, publishing
 
   async listDrafts(_input: MethodInput<'listDrafts'>): Promise<DraftSummary[]> {
-    this.requireInstructor();
     return this.drafts.list();
   }
 
   async createDraft(input: MethodInput<'createDraft'>): Promise<Draft> {
-    this.requireInstructor();
     let pack: Pack;
     if (input.from === 'article') {
       // The HTML and Markdown readers load with the first article, not at start-up.
@@ -484,30 +466,25 @@ export class Backend implements Api {
   }
 
   async getDraft({ draftId }: MethodInput<'getDraft'>): Promise<Draft> {
-    this.requireInstructor();
     return this.drafts.get(draftId);
   }
 
   async saveDraft({ draftId, pack }: MethodInput<'saveDraft'>): Promise<MethodOutput<'saveDraft'>> {
-    this.requireInstructor();
     return this.drafts.save(draftId, pack);
   }
 
   async deleteDraft({ draftId }: MethodInput<'deleteDraft'>): Promise<Record<string, never>> {
-    this.requireInstructor();
     await this.drafts.delete(draftId);
     return {};
   }
 
   async suggestClaims({ paragraphs }: MethodInput<'suggestClaims'>): Promise<MethodOutput<'suggestClaims'>> {
-    this.requireInstructor();
     // The analyser loads its language model on first use, not at start-up.
     const { suggestInParagraphs } = await import('./suggest/paragraphs');
     return { suggestions: suggestInParagraphs(paragraphs) };
   }
 
   async exportDraft({ draftId }: MethodInput<'exportDraft'>): Promise<ExportedFile> {
-    this.requireInstructor();
     const pack = await this.drafts.validPack(draftId);
     return { name: `${pack.id}.json`, mimeType: 'application/json', encoding: 'utf8', content: packFileText(pack) };
   }
@@ -517,7 +494,6 @@ export class Backend implements Api {
    * further; after "keep both" its pack takes the fresh id, so the next publish updates that copy.
    */
   async publishDraft({ draftId, decision }: MethodInput<'publishDraft'>): Promise<MethodOutput<'publishDraft'>> {
-    this.requireInstructor();
     const pack = await this.drafts.validPack(draftId);
     const outcome = await this.changePacks(async () =>
       storePack(this.importedPacksDir, pack, decision, await this.storeOptions()),

@@ -6,12 +6,14 @@
 // byte for byte as it was and Object.prototype untouched. A sample goes through the HTTP transport too.
 //
 // The table is keyed by every method in the contract: a new method fails "covers every method" until
-// it has an entry here.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// it has an entry here. Its valid inputs also drive the access test, generated from the contract: on
+// a fresh start (locked), every instructor method is refused with `instructor-locked` and changes
+// nothing, and no other method is refused for access.
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, methodNames, type Api, type MethodName } from '../shared/contract';
+import { contract, methodNames, type MethodName, type Service } from '../shared/contract';
 import { dispatch } from '../shared/dispatch';
 import type { Envelope } from '../shared/errors';
 import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES, MAX_PROGRESS_FILE_BYTES } from '../shared/limits';
@@ -167,8 +169,8 @@ const TABLE: Record<MethodName, Entry> = {
     fields: { from: { kind: 'enum' }, name: { kind: 'string', cap: 255 }, text: { kind: 'string', cap: MAX_ARTICLE_FILE_BYTES } },
   },
   getDraft: { valid: { draftId: DRAFT }, fields: { draftId: uuid } },
-  // `pack` is checked by the service (see "saveDraft: the pack is checked by the service" below).
-  saveDraft: { valid: { draftId: DRAFT, pack: {} }, fields: { draftId: uuid } },
+  // The draft pack's own cases are below ("saveDraft: the draft's pack…") and in draft-pack.test.ts.
+  saveDraft: { valid: { draftId: DRAFT, pack: {} }, fields: { draftId: uuid, pack: { kind: 'any' } } },
   deleteDraft: { valid: { draftId: DRAFT }, fields: { draftId: uuid } },
   suggestClaims: { valid: { paragraphs: ['The minister said so.'] }, fields: { paragraphs: { kind: 'paragraphs' } } },
   exportDraft: { valid: { draftId: DRAFT }, fields: { draftId: uuid } },
@@ -414,9 +416,7 @@ describe('the table', () => {
 
   it.each(methodNames)('%s: every field of its input schema is in the table', (method) => {
     const shape = (contract[method].input as unknown as { shape?: Record<string, unknown> }).shape;
-    const inTable = Object.keys(TABLE[method].fields);
-    const untested = method === 'saveDraft' ? ['pack'] : [];
-    if (shape) expect([...inTable, ...untested].sort()).toEqual(Object.keys(shape).sort());
+    if (shape) expect(Object.keys(TABLE[method].fields).sort()).toEqual(Object.keys(shape).sort());
   });
 });
 
@@ -430,9 +430,9 @@ describe.each(methodNames)('%s refuses bad input and changes nothing', (method) 
   });
 });
 
-describe('saveDraft: the pack is checked by the service', () => {
-  // The schema lets `pack` through (a draft need not be valid yet); the service refuses what no pack
-  // could be. These need the studio's draft store in Backend.
+describe("saveDraft: the draft's pack is checked for structure, depth and size", () => {
+  // A draft need not be a valid pack yet, but it must have a pack's structure (see `DraftPack`).
+  // These need a draft to save to.
   const SAVE_CASES: [string, () => unknown, RegExp][] = [
     ['no pack at all', () => undefined, /pack/],
     ['a number', () => 42, /pack/],
@@ -445,8 +445,8 @@ describe('saveDraft: the pack is checked by the service', () => {
       () => ({ meta: withKey({ title: 'x' }, 'constructor', { prototype: { polluted: true } }) }),
       /constructor/,
     ],
-    ['a prototype key in an item', () => ({ items: [withKey({ id: 'x' }, 'prototype')] }), /prototype/],
-    ['nesting 10000 deep', () => ({ meta: nested(10_000) }), /deep|nest|depth/i],
+    ['a prototype key in an item', () => ({ items: [withKey({ id: 'x', type: 'classify' }, 'prototype')] }), /prototype/],
+    ['nesting 10000 deep', () => ({ items: [{ type: 'find', spans: nested(10_000) }] }), /deep|nest|depth/i],
     [
       `more than ${MAX_PACK_FILE_BYTES} bytes`,
       () => ({ meta: { title: 'x'.repeat(MAX_PACK_FILE_BYTES + 1) } }),
@@ -469,6 +469,43 @@ describe('saveDraft: the pack is checked by the service', () => {
   });
 });
 
+describe('access, from the contract: on a fresh start, instructor mode is locked', () => {
+  let copies = 0;
+
+  /** A new start of the app on a copy of the seeded folder: the passphrase is set, and nothing is unlocked. */
+  function freshStart(): { folder: string; locked: Backend } {
+    const folder = join(root, `fresh-start-${(copies += 1)}`);
+    cpSync(dataDir, folder, { recursive: true });
+    const locked = new Backend(
+      { dataDir: folder, packsDir: PACKS_DIR, appVersion: '9.9.9', shell: 'browser' },
+      () => new Date('2026-11-26T12:00:00Z'),
+    );
+    return { folder, locked };
+  }
+
+  const instructorMethods = methodNames.filter((method) => contract[method].access === 'instructor');
+  const openMethods = methodNames.filter((method) => contract[method].access === 'anyone');
+
+  it.each(instructorMethods)(
+    '%s is refused with instructor-locked, and the data folder is byte for byte as it was',
+    async (method) => {
+      const { folder, locked } = freshStart();
+      const before = snapshot(folder);
+      expect(await dispatch(locked, method, TABLE[method].valid)).toEqual({
+        ok: false,
+        error: { code: 'instructor-locked', message: 'This is for instructors: open instructor mode with its passphrase first.' },
+      });
+      expect(snapshot(folder)).toEqual(before);
+    },
+  );
+
+  it.each(openMethods)('%s is not refused for access', async (method) => {
+    const { locked } = freshStart();
+    const result = await dispatch(locked, method, TABLE[method].valid);
+    expect(result.ok || result.error.code, result.ok ? '' : result.error.message).not.toBe('instructor-locked');
+  });
+});
+
 describe('over HTTP (browser mode)', () => {
   let server: RunningWebServer;
 
@@ -476,7 +513,7 @@ describe('over HTTP (browser mode)', () => {
     const rendererDir = join(root, 'renderer');
     mkdirSync(rendererDir);
     writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
-    const api: Api = backend;
+    const api: Service = backend;
     server = await startWebServer({ api, rendererDir });
   });
 

@@ -1,13 +1,16 @@
 /**
  * The contract between the UI and its backend: every call the renderer can make, with the schema of
- * its input (checked at runtime by both transports) and the schema of its output (the wire format,
- * used for types). Adding a call means one entry here and one method in `services/`.
+ * who may call it, the schema of its input (checked at runtime by both transports) and the schema of
+ * its output (the wire format, used for types). Adding a call means one entry here and one method in
+ * `services/`.
  */
 import { z } from 'zod';
 import { Answer, type Score } from './answers';
 import type { ClassSummary } from './class-report';
 import type { Calibration, LabelDiscernment, Reading } from './discernment';
 import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES } from './limits';
+import type { ListedMethodName } from './contract-methods';
+import { DraftPack } from './pack/draft-pack';
 import { Id, ITEM_TYPES, LABELS, Pack, SOURCE_KINDS, type Label } from './pack/schema';
 import { Learner, LearnerId, LearnerName, PackProgress } from './progress';
 import { MAX_PROGRESS_FILE_BYTES } from './progress-file';
@@ -87,22 +90,21 @@ export const ProgressReport = z.object({
 });
 export type ProgressReport = z.infer<typeof ProgressReport>;
 
-/** Items due for spaced review, oldest first, and how many come later. */
+const ReviewEntry = z.object({
+  packId: Id,
+  packTitle: z.string(),
+  itemId: Id,
+  itemType: z.enum(ITEM_TYPES),
+  /** A short reminder of the item: its claim, headline or task. */
+  summary: z.string(),
+  due: z.string(),
+  lapses: z.number().int(),
+});
+
+/** The items in spaced review: those due now, and those not due yet (which may be practised early), each soonest first. */
 export const ReviewQueue = z.object({
-  due: z.array(
-    z.object({
-      packId: Id,
-      packTitle: z.string(),
-      itemId: Id,
-      itemType: z.enum(ITEM_TYPES),
-      /** A short reminder of the item: its claim, headline or task. */
-      summary: z.string(),
-      due: z.string(),
-      lapses: z.number().int(),
-    }),
-  ),
-  later: z.number().int(),
-  nextDue: z.string().optional(),
+  due: z.array(ReviewEntry),
+  upcoming: z.array(ReviewEntry),
 });
 export type ReviewQueue = z.infer<typeof ReviewQueue>;
 
@@ -196,28 +198,37 @@ const HttpUrl = z
 /** Capped generously: the service gives the clear message about length (8 to 200 characters). */
 const Passphrase = z.string().max(1000);
 
-function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
-  return { input, output };
+/**
+ * Who may call a method. `instructor` methods (other learners' progress, the studio, managing the
+ * library) are refused by dispatch() with `instructor-locked` while instructor mode is locked, before
+ * the service runs. A rule that depends on the input (replacing a pack on import) is the service's,
+ * and the method's comment says so.
+ */
+export type Access = 'anyone' | 'instructor';
+
+function call<I extends z.ZodType, O extends z.ZodType>(access: Access, input: I, output: O) {
+  return { access, input, output };
 }
 
 export const contract = {
-  getAppInfo: call(NoInput, AppInfo),
-  listPacks: call(NoInput, PackList),
-  getPack: call(z.strictObject({ packId: Id }), Pack),
+  getAppInfo: call('anyone', NoInput, AppInfo),
+  listPacks: call('anyone', NoInput, PackList),
+  getPack: call('anyone', z.strictObject({ packId: Id }), Pack),
   /** What happened to the data since start-up (damaged files restored, newer formats opened read-only). */
-  getNotices: call(NoInput, z.array(Notice)),
-  dismissNotice: call(z.strictObject({ id: z.string().max(300) }), z.object({})),
+  getNotices: call('anyone', NoInput, z.array(Notice)),
+  dismissNotice: call('anyone', z.strictObject({ id: z.string().max(300) }), z.object({})),
 
-  listLearners: call(NoInput, z.array(Learner)),
-  createLearner: call(z.strictObject({ name: LearnerName }), Learner),
-  renameLearner: call(z.strictObject({ learnerId: LearnerId, name: LearnerName }), Learner),
-  deleteLearner: call(z.strictObject({ learnerId: LearnerId }), z.object({})),
+  listLearners: call('anyone', NoInput, z.array(Learner)),
+  createLearner: call('anyone', z.strictObject({ name: LearnerName }), Learner),
+  renameLearner: call('anyone', z.strictObject({ learnerId: LearnerId, name: LearnerName }), Learner),
+  deleteLearner: call('anyone', z.strictObject({ learnerId: LearnerId }), z.object({})),
 
   /** The learner's standing in every pack they have started. */
-  getProgress: call(z.strictObject({ learnerId: LearnerId }), z.array(PackProgress)),
-  getPackSession: call(LearnerPack, PackSession),
+  getProgress: call('anyone', z.strictObject({ learnerId: LearnerId }), z.array(PackProgress)),
+  getPackSession: call('anyone', LearnerPack, PackSession),
   /** Scores an answer and resolves only once it is saved. */
   recordAnswer: call(
+    'anyone',
     z.strictObject({
       learnerId: LearnerId,
       packId: Id,
@@ -233,20 +244,21 @@ export const contract = {
     }),
     z.object({ score: ScoreOutput }),
   ),
-  getProgressReport: call(z.strictObject({ learnerId: LearnerId, packId: Id.optional() }), ProgressReport),
-  getReviewQueue: call(z.strictObject({ learnerId: LearnerId }), ReviewQueue),
+  getProgressReport: call('anyone', z.strictObject({ learnerId: LearnerId, packId: Id.optional() }), ProgressReport),
+  getReviewQueue: call('anyone', z.strictObject({ learnerId: LearnerId }), ReviewQueue),
   /** Instructor mode: whether a passphrase is set, and whether this session has unlocked it. */
-  getInstructorStatus: call(NoInput, z.object({ set: z.boolean(), unlocked: z.boolean() })),
+  getInstructorStatus: call('anyone', NoInput, z.object({ set: z.boolean(), unlocked: z.boolean() })),
   /** First use: sets the passphrase and unlocks. */
-  setInstructorPassphrase: call(z.strictObject({ passphrase: Passphrase }), z.object({ unlocked: z.boolean() })),
-  unlockInstructor: call(z.strictObject({ passphrase: Passphrase }), z.object({ unlocked: z.boolean() })),
-  changeInstructorPassphrase: call(z.strictObject({ current: Passphrase, next: Passphrase }), z.object({})),
-  lockInstructor: call(NoInput, z.object({})),
+  setInstructorPassphrase: call('anyone', z.strictObject({ passphrase: Passphrase }), z.object({ unlocked: z.boolean() })),
+  unlockInstructor: call('anyone', z.strictObject({ passphrase: Passphrase }), z.object({ unlocked: z.boolean() })),
+  changeInstructorPassphrase: call('instructor', z.strictObject({ current: Passphrase, next: Passphrase }), z.object({})),
+  lockInstructor: call('anyone', NoInput, z.object({})),
 
   /** The learner's progress file, to save and hand to an instructor. */
-  exportProgress: call(z.strictObject({ learnerId: LearnerId }), ExportedFile),
-  /** Instructor: merges progress files into the class; invalid files are listed with their problems. */
+  exportProgress: call('anyone', z.strictObject({ learnerId: LearnerId }), ExportedFile),
+  /** Merges progress files into the class; invalid files are listed with their problems. */
   importProgressFiles: call(
+    'instructor',
     z.strictObject({
       files: z
         .array(
@@ -260,22 +272,26 @@ export const contract = {
     }),
     ImportResult,
   ),
-  getClassReport: call(z.strictObject({ packId: Id.optional() }), ClassReport),
+  getClassReport: call('instructor', z.strictObject({ packId: Id.optional() }), ClassReport),
   exportClassReport: call(
+    'instructor',
     z.strictObject({ format: z.enum(['csv', 'pdf', 'xapi']), packId: Id.optional(), homePage: HttpUrl.optional() }),
     z.object({ files: z.array(ExportedFile) }),
   ),
-  removeClassLearner: call(z.strictObject({ learnerId: LearnerId }), z.object({})),
-  clearClass: call(NoInput, z.object({})),
+  removeClassLearner: call('instructor', z.strictObject({ learnerId: LearnerId }), z.object({})),
+  clearClass: call('instructor', NoInput, z.object({})),
   /** Starts the pack again: a new round, earlier rounds kept. */
-  restartPack: call(LearnerPack, z.object({ round: z.number().int() })),
+  restartPack: call('anyone', LearnerPack, z.object({ round: z.number().int() })),
 
   /**
-   * Adds shared pack files to the library (anyone may: a learner adds what the instructor shared).
-   * Each file is validated before anything is stored; a pack whose id is taken comes back as a
-   * conflict unless `decisions` says what to do with that id. Replacing needs instructor mode.
+   * Adds shared pack files to the library. Each file is validated before anything is stored; a pack
+   * whose id is taken comes back as a conflict unless `decisions` says what to do with that id.
+   * Access depends on the input: anyone may import (a learner adds what the instructor shared) and
+   * keep both, but a `replace` decision is carried out only while instructor mode is unlocked;
+   * otherwise that file is refused with a problem saying so, and the library keeps its pack.
    */
   importPacks: call(
+    'anyone',
     z.strictObject({
       files: z
         .array(
@@ -291,20 +307,25 @@ export const contract = {
     }),
     PackImportResult,
   ),
-  /** Instructor: one library pack as a single `.json` file to share. */
-  exportPack: call(z.strictObject({ packId: Id }), ExportedFile),
-  /** Instructor: removes a pack that was imported or published (packs shipped with the app stay). */
-  deletePack: call(z.strictObject({ packId: Id }), z.object({})),
-  /** Instructor: the printable answer key (PDF) of a library pack or of a valid draft. */
-  exportAnswerKey: call(z.union([z.strictObject({ packId: Id }), z.strictObject({ draftId: DraftId })]), ExportedFile),
+  /** One library pack as a single `.json` file to share. */
+  exportPack: call('instructor', z.strictObject({ packId: Id }), ExportedFile),
+  /** Removes a pack that was imported or published (packs shipped with the app stay). */
+  deletePack: call('instructor', z.strictObject({ packId: Id }), z.object({})),
+  /** The printable answer key (PDF) of a library pack or of a valid draft. */
+  exportAnswerKey: call(
+    'instructor',
+    z.union([z.strictObject({ packId: Id }), z.strictObject({ draftId: DraftId })]),
+    ExportedFile,
+  ),
 
-  /** Instructor, studio: the packs being written, newest first. */
-  listDrafts: call(NoInput, z.array(DraftSummary)),
+  /** Studio: the packs being written, newest first. */
+  listDrafts: call('instructor', NoInput, z.array(DraftSummary)),
   /**
-   * Instructor, studio: a new draft from an article (pasted text, or a .txt, .md or .html file reduced
+   * Studio: a new draft from an article (pasted text, or a .txt, .md or .html file reduced
    * to its text; HTML is parsed, never rendered) or from a copy of a library pack to revise.
    */
   createDraft: call(
+    'instructor',
     z.discriminatedUnion('from', [
       z.strictObject({
         from: z.literal('article'),
@@ -316,22 +337,31 @@ export const contract = {
     ]),
     Draft,
   ),
-  getDraft: call(z.strictObject({ draftId: DraftId }), Draft),
-  /** Saves the draft as it is (durably) and says what is still wrong with it. */
+  getDraft: call('instructor', z.strictObject({ draftId: DraftId }), Draft),
+  /**
+   * Saves the draft as it is (durably) and says what is still wrong with it. The pack is checked for
+   * structure, depth and size only (see `DraftPack`): a draft may be unfinished.
+   */
   saveDraft: call(
-    z.strictObject({ draftId: DraftId, pack: z.unknown() }),
+    'instructor',
+    z.strictObject({ draftId: DraftId, pack: DraftPack }),
     z.object({ updatedAt: z.string(), problems: z.array(z.string()) }),
   ),
-  deleteDraft: call(z.strictObject({ draftId: DraftId }), z.object({})),
-  /** Instructor, studio: proposed claims in the article's paragraphs, in article order. */
-  suggestClaims: call(z.strictObject({ paragraphs: ArticleParagraphs }), z.object({ suggestions: z.array(ClaimSuggestion) })),
-  /** Instructor, studio: a valid draft as a pack file to share; refused with its problems otherwise. */
-  exportDraft: call(z.strictObject({ draftId: DraftId }), ExportedFile),
+  deleteDraft: call('instructor', z.strictObject({ draftId: DraftId }), z.object({})),
+  /** Studio: proposed claims in the article's paragraphs, in article order. */
+  suggestClaims: call(
+    'instructor',
+    z.strictObject({ paragraphs: ArticleParagraphs }),
+    z.object({ suggestions: z.array(ClaimSuggestion) }),
+  ),
+  /** Studio: a valid draft as a pack file to share; refused with its problems otherwise. */
+  exportDraft: call('instructor', z.strictObject({ draftId: DraftId }), ExportedFile),
   /**
-   * Instructor, studio: puts a valid draft into the library. A taken id is a conflict unless
+   * Studio: puts a valid draft into the library. A taken id is a conflict unless
    * `decision` says to replace that pack or keep both (the draft's pack then gets a fresh id).
    */
   publishDraft: call(
+    'instructor',
     z.strictObject({ draftId: DraftId, decision: z.enum(['replace', 'keep-both']).optional() }),
     z.discriminatedUnion('status', [
       z.object({ status: z.literal('published'), packId: Id, replaced: z.boolean() }),
@@ -349,13 +379,16 @@ export type Api = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>>;
 };
 
-export const methodNames = Object.keys(contract) as MethodName[];
+/** What a transport serves through dispatch(): the contract's methods, and whether instructor mode is unlocked now. */
+export type Service = Api & { isInstructorUnlocked(): boolean };
+
+export { ipcChannel, methodNames } from './contract-methods';
+
+// The plain list of names (for the preload) names every method of the contract and nothing else.
+type _NamesAgree = [MethodName] extends [ListedMethodName] ? ([ListedMethodName] extends [MethodName] ? true : never) : never;
+const _namesAgree: _NamesAgree = true;
+void _namesAgree;
 
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
-}
-
-/** The Electron IPC channel that carries one method. */
-export function ipcChannel(method: MethodName): string {
-  return `sourcewise:${method}`;
 }

@@ -1,10 +1,11 @@
 /**
  * Runs one contract call against an implementation, whichever transport brought it: checks the
- * method name, validates the raw input against the method's schema, and wraps the result or the
+ * method name, refuses an instructor method while instructor mode is locked (the contract says which
+ * methods are), validates the raw input against the method's schema, and wraps the result or the
  * error in an envelope. Never throws: a transport sends the envelope back as it is.
  */
 import { z } from 'zod';
-import { contract, isMethodName, type Api } from './contract';
+import { contract, isMethodName, type Service } from './contract';
 import { ApiError, formatPath, type Envelope } from './errors';
 
 export function describeIssues(error: z.ZodError): { path: string; message: string }[] {
@@ -47,8 +48,10 @@ function prototypeKey(input: unknown): string | undefined {
   return undefined;
 }
 
+const INSTRUCTOR_LOCKED_MESSAGE = 'This is for instructors: open instructor mode with its passphrase first.';
+
 export async function dispatch(
-  api: Api,
+  api: Service,
   method: string,
   rawInput: unknown,
   onInternalError: (error: unknown) => void = () => {},
@@ -58,6 +61,10 @@ export async function dispatch(
       ok: false,
       error: { code: 'unknown-method', message: `unknown method "${method.slice(0, 100)}"` },
     };
+  }
+  // Before the input is even read: a locked caller learns nothing about it, and the service never runs.
+  if (contract[method].access === 'instructor' && !api.isInstructorUnlocked()) {
+    return { ok: false, error: { code: 'instructor-locked', message: INSTRUCTOR_LOCKED_MESSAGE } };
   }
   const parsed = contract[method].input.safeParse(rawInput);
   if (!parsed.success) {

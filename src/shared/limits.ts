@@ -11,3 +11,6 @@ export const MAX_PACK_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Largest article file (.txt, .md, .html) the studio reads, in bytes: a saved web page with its markup. */
 export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Deepest nesting of arrays and objects accepted in a pack or a draft's pack; a real pack needs about eight levels. */
+export const MAX_PACK_DEPTH = 64;

@@ -348,34 +348,28 @@ describe('lists and passages', () => {
 describe('problems', () => {
   const problems = [
     'items[1]: unrecognized key: "extra"',
-    'items[1].claim.ref.quote: not found in paragraph 0',
+    'items[1].claim.ref.quote: not found in paragraph 1',
     'items[1].spans: must have at least 1 item',
     'items[10].id: must be 1 to 64 lower-case letters',
     'meta.title: must not be empty',
   ];
 
   it('those of a field and inside it are found by path', () => {
-    expect(problemsAt(problems, 'items[1].claim')).toEqual(['not found in paragraph 0']);
+    expect(problemsAt(problems, 'items[1].claim')).toEqual(['not found in paragraph 1']);
     expect(problemsAt(problems, 'items[1].claim', true)).toEqual([]);
   });
 
   it('those of an item that no field shows come to the top of the item', () => {
     expect(itemLevelProblems(problems, 1, 'classify')).toEqual(['unrecognized key: "extra"', 'spans: must have at least 1 item']);
-    expect(itemLevelProblems(problems, 1, 'find')).toEqual(['unrecognized key: "extra"', 'claim: not found in paragraph 0']);
+    expect(itemLevelProblems(problems, 1, 'find')).toEqual(['unrecognized key: "extra"', 'claim: not found in paragraph 1']);
     expect(itemLevelProblems(problems, 10, 'find')).toEqual([]);
   });
 });
 
 describe('problems as the studio shows them', () => {
-  it('number paragraphs and items from 1, as on screen', () => {
-    expect(forScreen('not found in paragraph 3')).toBe('not found in paragraph 4');
-    expect(forScreen('there is no paragraph 30 (the article has 10, numbered from 0)')).toBe(
-      'there is no paragraph 31 (the article has 10)',
-    );
-    expect(forScreen('paragraph 1 is not in the passage (0, 2)')).toBe('paragraph 2 is not in the passage (paragraph 1, 3)');
-    expect(forScreen('cue "zzz" is not in paragraph 0, 1')).toBe('cue "zzz" is not in paragraph 1, 2');
-    expect(forScreen('"classify-1" is already used by items[0]')).toBe('"classify-1" is already used by item 1');
-    expect(forScreen('overlaps spans[0]')).toBe('overlaps span 1');
+  it('number the path’s items and spans from 1, as on screen, and leave the words’ numbers alone', () => {
+    expect(forScreen('not found in paragraph 4')).toBe('not found in paragraph 4');
+    expect(forScreen('items[0].spans[1]: overlaps span 1')).toBe('item 1.span 2: overlaps span 1');
   });
 
   it('name fields in words and counts plainly, leaving quoted text alone', () => {
@@ -389,7 +383,9 @@ describe('problems as the studio shows them', () => {
   });
 
   it('are read from the editor at a field', () => {
-    const editor = { problemsAt: (path: string) => (path === 'items[0].spans' ? ['overlaps spans[1]'] : []) };
-    expect(fieldProblems(editor, 'items[0].spans')).toEqual(['overlaps span 2']);
+    const editor = {
+      problemsAt: (path: string) => (path === 'items[0].spans' ? ['too small: expected array to have >=1 items'] : []),
+    };
+    expect(fieldProblems(editor, 'items[0].spans')).toEqual(['needs at least 1']);
   });
 });

@@ -154,17 +154,12 @@ export function itemLevelProblems(problems: readonly string[], index: number, ty
   });
 }
 
-const plusOne = (list: string) =>
-  list
-    .split(', ')
-    .map((n) => String(Number(n) + 1))
-    .join(', ');
-
 const KEY_NAMES: Record<string, string> = { spans: 'span', evidence: 'evidence', figures: 'figure', options: 'answer' };
 
 /**
- * A validator message as the studio shows it: paragraphs and items numbered from 1 as on screen,
- * field names in words, counts in plain language. Quoted text (an id, a cue, a name) is left alone.
+ * A validator line as the studio shows it: the JSON path's indexes counted from 1 as on screen (the
+ * validator's words already count paragraphs and items from 1), field names in words, counts in plain
+ * language. Quoted text (an id, a cue, a name) is left alone.
  */
 export function forScreen(message: string): string {
   return message
@@ -173,9 +168,6 @@ export function forScreen(message: string): string {
       index % 2 === 1
         ? part
         : part
-            .replace(/, numbered from 0\)/g, ')')
-            .replace(/\b(paragraphs?) (\d+(?:, \d+)*)/g, (_, word: string, list: string) => `${word} ${plusOne(list)}`)
-            .replace(/\bpassage \((\d+(?:, \d+)*)\)/g, (_, list: string) => `passage (paragraph ${plusOne(list)})`)
             .replace(/\bitems\[(\d+)\]/g, (_, n: string) => `item ${Number(n) + 1}`)
             .replace(
               /\b(spans|evidence|figures|options)\[(\d+)\]/g,

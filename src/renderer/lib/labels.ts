@@ -1,16 +1,14 @@
 /** How labels, source kinds and exercise types read on screen. Never told apart by colour alone: each has a name and a mark. */
 import type { HeadlineVerdict, ItemType, Label } from '../../shared/pack/schema';
+import { LABEL_DEFINITIONS } from '../../shared/labelling-guide';
 
+/** `hint` is the labelling guide's definition (docs/labelling-guide.md), the same words as in the studio and the answer key. */
 export const LABEL_INFO: Record<Label, { name: string; mark: string; hint: string }> = {
-  confirmed: { name: 'Confirmed', mark: '✓', hint: 'A source says it verified it, or states it on the record as known.' },
-  estimate: {
-    name: 'Estimate',
-    mark: '≈',
-    hint: 'A figure, forecast or assessment the source presents as approximate or projected.',
-  },
-  denial: { name: 'Denial', mark: '✗', hint: 'A party rejects the claim.' },
-  unconfirmed: { name: 'Unconfirmed', mark: '?', hint: 'Reported but not verified, unknown, or a party declines to confirm.' },
-  opinion: { name: 'Opinion', mark: '❝', hint: 'An evaluation, characterisation, speculation or conditional reasoning.' },
+  confirmed: { name: 'Confirmed', mark: '✓', hint: LABEL_DEFINITIONS.confirmed.definition },
+  estimate: { name: 'Estimate', mark: '≈', hint: LABEL_DEFINITIONS.estimate.definition },
+  denial: { name: 'Denial', mark: '✗', hint: LABEL_DEFINITIONS.denial.definition },
+  unconfirmed: { name: 'Unconfirmed', mark: '?', hint: LABEL_DEFINITIONS.unconfirmed.definition },
+  opinion: { name: 'Opinion', mark: '❝', hint: LABEL_DEFINITIONS.opinion.definition },
 };
 
 export { SOURCE_KIND_NAMES } from '../../shared/pack/vocabulary';

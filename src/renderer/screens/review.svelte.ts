@@ -1,9 +1,16 @@
-/** What is due for spaced review, grouped by pack. */
+/** What is in spaced review: due now, or not due yet and open to practise early; grouped by pack. */
 import type { Api, ReviewQueue } from '../../shared/contract';
 import { describeError } from '../lib/errors';
 
+type ReviewEntry = ReviewQueue['due'][number];
+export interface ReviewGroup {
+  packId: string;
+  packTitle: string;
+  items: ReviewEntry[];
+}
+
 export class ReviewState {
-  queue = $state<ReviewQueue>({ due: [], later: 0 });
+  queue = $state<ReviewQueue>({ due: [], upcoming: [] });
   status = $state<'loading' | 'ready' | 'failed'>('loading');
   error = $state('');
 
@@ -26,16 +33,25 @@ export class ReviewState {
   }
 
   /** The due items grouped by pack, in the order they fell due. */
-  get byPack(): { packId: string; packTitle: string; items: ReviewQueue['due'] }[] {
-    const groups: { packId: string; packTitle: string; items: ReviewQueue['due'] }[] = [];
-    for (const entry of this.queue.due) {
-      let group = groups.find((candidate) => candidate.packId === entry.packId);
-      if (!group) {
-        group = { packId: entry.packId, packTitle: entry.packTitle, items: [] };
-        groups.push(group);
-      }
-      group.items.push(entry);
-    }
-    return groups;
+  get dueByPack(): ReviewGroup[] {
+    return byPack(this.queue.due);
   }
+
+  /** The items not due yet, grouped by pack, soonest first: they can be practised now. */
+  get upcomingByPack(): ReviewGroup[] {
+    return byPack(this.queue.upcoming);
+  }
+}
+
+function byPack(entries: readonly ReviewEntry[]): ReviewGroup[] {
+  const groups: ReviewGroup[] = [];
+  for (const entry of entries) {
+    let group = groups.find((candidate) => candidate.packId === entry.packId);
+    if (!group) {
+      group = { packId: entry.packId, packTitle: entry.packTitle, items: [] };
+      groups.push(group);
+    }
+    group.items.push(entry);
+  }
+  return groups;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Api } from '../../shared/contract';
+import type { Service } from '../../shared/contract';
 import { stubApi } from '../../shared/testing/stub-api';
 import { startWebServer, TOKEN_HEADER, type RunningWebServer } from './web-server';
 
@@ -10,7 +10,7 @@ let server: RunningWebServer;
 let dir: string;
 const calls: unknown[] = [];
 
-const api: Api = stubApi({
+const api: Service = stubApi({
   getAppInfo: async () => ({ name: 'Sourcewise', version: '1.2.3', shell: 'browser', dataDir: '/data' }),
   listPacks: async (input) => {
     calls.push(input);

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Api } from '../../shared/contract';
+import type { Service } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { ErrorBody, ErrorCode } from '../../shared/errors';
 
@@ -51,7 +51,7 @@ export interface WebServerOptions {
    * The backend, or the promise of it: browser mode starts serving the page while the backend's
    * code (the schemas, the store) is still loading, and calls wait for it.
    */
-  api: Api | Promise<Api>;
+  api: Service | Promise<Service>;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   port?: number;
@@ -125,7 +125,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         message: `the body is not valid JSON: ${(error as Error).message}`,
       });
     }
-    let api: Api;
+    let api: Service;
     try {
       api = await options.api;
     } catch (error) {

@@ -3,7 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LABEL_DEFINITIONS, ON_THE_RECORD } from '../../shared/labelling-guide';
 import { Pack } from '../../shared/pack/schema';
+import { LABELS } from '../../shared/pack/vocabulary';
 import { buildAnswerKeyPdf } from './answer-key-pdf';
 
 const SEED = Pack.parse(
@@ -66,6 +68,11 @@ describe('buildAnswerKeyPdf', () => {
     if (headline?.type === 'headline') expect(text).toMatch(/Verdict (Supported|Overstated)/);
     const numbers = SEED.items.find((item) => item.type === 'numbers');
     if (numbers?.type === 'numbers') expect(text).toContain('Figure 1');
+  });
+
+  it('prints the labelling guide’s definition of every label', () => {
+    for (const label of LABELS) expect(text).toContain(LABEL_DEFINITIONS[label].definition);
+    expect(text).toContain(ON_THE_RECORD);
   });
 
   it('draws a page that can be looked at (rendered to PNG)', () => {

@@ -1,15 +1,17 @@
 /**
  * A pack's answer key as a printable PDF, for the instructor: the pack's title, outlet and date, then
- * every item in order with its number, id and type, what the learner sees (the claim, the passage's
- * spans, the headline, the figures), the right answer, the source and the chain it came through, and
- * the instructor's explanation. A4, every page numbered, DejaVu Sans embedded as in the class report.
+ * the labelling guide's definitions of the labels, then every item in order with its number, id and
+ * type, what the learner sees (the claim, the passage's spans, the headline, the figures), the right
+ * answer, the source and the chain it came through, and the instructor's explanation. A4, every page
+ * numbered, DejaVu Sans embedded as in the class report.
  *
  * Pack text is untrusted: pdfkit only draws it as text, with control characters dropped and absurd
  * lengths cut short so that one string cannot swallow the layout.
  */
 import PDFDocument from 'pdfkit';
 import type { Claim, Figure, Item, Pack, Source, TextRef } from '../../shared/pack/schema';
-import { SOURCE_KIND_NAMES, type HeadlineVerdict, type ItemType, type Label } from '../../shared/pack/vocabulary';
+import { CHAIN_RULE, LABEL_DEFINITIONS, ON_THE_RECORD } from '../../shared/labelling-guide';
+import { LABELS, SOURCE_KIND_NAMES, type HeadlineVerdict, type ItemType, type Label } from '../../shared/pack/vocabulary';
 import { clean, dejavuFonts, fit, numberPages, pdfBytes } from '../reports/pdf-text';
 
 export interface AnswerKeyOptions {
@@ -82,10 +84,21 @@ export async function buildAnswerKeyPdf(pack: Pack, options: AnswerKeyOptions = 
     { size: SIZE.small, color: COLOR.muted },
   );
   writer.rule();
+  definitions(writer);
+  writer.rule();
   pack.items.forEach((item, index) => itemSection(writer, item, index + 1));
   writer.numberPages(`Sourcewise · Answer key: ${title}`);
   doc.end();
   return done;
+}
+
+/** The labels as the learner's screens define them, so the key is read by the same rules. */
+function definitions(writer: Writer): void {
+  writer.text('What the labels mean (from the labelling guide)', { bold: true, size: SIZE.body });
+  writer.gap(3);
+  for (const label of LABELS) writer.field(LABEL_NAMES[label], LABEL_DEFINITIONS[label].definition);
+  writer.text(ON_THE_RECORD, { size: SIZE.small, color: COLOR.muted });
+  writer.text(CHAIN_RULE, { size: SIZE.small, color: COLOR.muted });
 }
 
 function itemSection(writer: Writer, item: Item, number: number): void {

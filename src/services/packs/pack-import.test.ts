@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/errors';
+import { MAX_PACK_DEPTH } from '../../shared/limits';
 import { MAX_PACK_BYTES } from '../../shared/pack/schema';
 import { PackLibrary } from './pack-library';
-import { exportPack, importPacks, MAX_PACK_DEPTH, packFileText, removePack, storePack } from './pack-import';
+import { exportPack, importPacks, packFileText, removePack, storePack } from './pack-import';
 
 const EXERCISES = join(import.meta.dirname, '../../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
@@ -208,12 +209,12 @@ const HOSTILE: Hostile[] = [
   {
     name: 'duplicate item ids',
     text: packText((p) => (p.items[1].id = p.items[0].id)),
-    problem: `items[1].id: "classify-official-confirms-troops-sent" is already used by items[0]`,
+    problem: `items[1].id: "classify-official-confirms-troops-sent" is already used by item 1`,
   },
   {
     name: 'a quote that is not in the text',
     text: packText((p) => (p.items[0].claim.ref.quote = 'words the article never says')),
-    problem: /^items\[0\]\.claim\.ref\.quote: not found in paragraph 0$/,
+    problem: /^items\[0\]\.claim\.ref\.quote: not found in paragraph 1$/,
   },
   {
     name: 'a quote at the wrong offsets',
@@ -480,7 +481,8 @@ describe('shipped packs and permission to replace', () => {
 
   it('refuses to replace without permission, but keeps both for anyone', async () => {
     await importPacks(packsDir, [file]);
-    const newer = { name: 'newer.json', text: JSON.stringify({ ...seed(), version: 2 }) };
+    const shipped = seed().version as number;
+    const newer = { name: 'newer.json', text: JSON.stringify({ ...seed(), version: shipped + 1 }) };
     const refused = await importPacks(packsDir, [newer], () => 'replace', { mayReplace: false });
     expect(refused.rejected).toEqual([
       {
@@ -490,7 +492,7 @@ describe('shipped packs and permission to replace', () => {
         ],
       },
     ]);
-    expect(readPack(SEED_ID).version).toBe(1);
+    expect(readPack(SEED_ID).version).toBe(shipped);
     const kept = await importPacks(packsDir, [newer], () => 'keep-both', { mayReplace: false });
     expect(kept.imported).toEqual([{ file: 'newer.json', packId: `${SEED_ID}-2`, title: SEED_TITLE, replaced: false }]);
   });

@@ -15,14 +15,13 @@ import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { PackImportResult } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
+import { MAX_PACK_DEPTH } from '../../shared/limits';
 import { Id, MAX_PACK_BYTES, type Pack } from '../../shared/pack/schema';
 import { validatePack } from '../../shared/pack/validate';
 import { syncFolder, writeDurably } from '../store/durable-json-file';
 import { packFileNames, readPackFile } from './pack-library';
 import { insideDir } from '../safe-path';
 
-/** Deepest nesting of arrays and objects accepted; a real pack needs about eight levels. */
-export const MAX_PACK_DEPTH = 64;
 /** Longest id the format allows (see `Id` in the schema). */
 const MAX_ID_LENGTH = 64;
 /** Keys that mean something to JavaScript objects; no pack field has these names. */
@@ -239,7 +238,7 @@ export function checkPack(text: string): Checked {
  * The deepest nesting of `[` and `{` outside strings, counting no further than `limit + 1`. Scanned by
  * hand so a hostile file is refused before JSON.parse or the validator ever recurse into it.
  */
-export function nestingDepth(text: string, limit: number): number {
+function nestingDepth(text: string, limit: number): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
@@ -265,7 +264,7 @@ export function nestingDepth(text: string, limit: number): number {
 }
 
 /** Every `__proto__`, `constructor` or `prototype` key, wherever it is (iteratively, depth is bounded). */
-export function forbiddenKeys(raw: unknown): string[] {
+function forbiddenKeys(raw: unknown): string[] {
   const problems: string[] = [];
   const stack: { value: unknown; path: string }[] = [{ value: raw, path: '' }];
   while (stack.length > 0 && problems.length < 20) {

@@ -112,8 +112,8 @@ describe('buildCsv', () => {
     const row = read(csv.learners)[0]!;
     expect(row).toMatchObject({
       pack_title: 'U.S. Officials Confirm North Korea Sent Troops to Russia',
-      pack_version: '1',
-      versions_answered: '1',
+      pack_version: String(SEED.version),
+      versions_answered: String(SEED.version),
       items_in_pack: '38',
       items_answered: '4',
       attempts: '4',

@@ -293,7 +293,7 @@ describe('buildXapi', () => {
     });
     expect(first.timestamp).toBe(attempt0.answeredAt);
     expect(first.context).toMatchObject({
-      revision: '1',
+      revision: String(SEED.version),
       platform: 'Sourcewise',
       language: 'en',
       contextActivities: { parent: [{ objectType: 'Activity', id: 'https://sourcewise.app/packs/nk-troops-russia-2024' }] },

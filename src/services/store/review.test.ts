@@ -49,7 +49,7 @@ describe('spaced review', () => {
     await answer(WE_KNOW, classify('confirmed', 3)); // right, certain
     const queue = await call<ReviewQueue>('getReviewQueue', { learnerId });
     expect(queue.due).toEqual([]);
-    expect(queue.later).toBe(2);
+    expect(queue.upcoming.map((entry) => entry.itemId)).toEqual([DENIAL, MOSCOW]);
 
     // The miss comes back the next day; the guess, graded Hard, a little later.
     clock = new Date('2026-11-27T10:00:00Z');
@@ -79,7 +79,34 @@ describe('spaced review', () => {
     const nextDay = await call<ReviewQueue>('getReviewQueue', { learnerId });
     expect(nextDay.due.map((entry) => entry.itemId)).toEqual([MOSCOW]);
     expect(nextDay.due[0]!.lapses).toBeGreaterThanOrEqual(1);
-    expect(Date.parse(nextDay.nextDue!) - clock.getTime()).toBeGreaterThan(day);
+    expect(Date.parse(nextDay.upcoming[0]!.due) - clock.getTime()).toBeGreaterThan(day);
+  });
+
+  it('offers items not due yet for practice; a right answer then leaves the schedule as it was', async () => {
+    await answer(DENIAL, classify('unconfirmed'));
+    const before = await call<ReviewQueue>('getReviewQueue', { learnerId });
+    expect(before.upcoming).toHaveLength(1);
+
+    clock = new Date('2026-11-26T15:00:00Z');
+    await answer(DENIAL, classify('denial', 3), 'review');
+    await answer(DENIAL, classify('denial', 3), 'review');
+    const after = await call<ReviewQueue>('getReviewQueue', { learnerId });
+    expect(after.upcoming).toEqual(before.upcoming);
+  });
+
+  it('counts a miss while practising early: the item comes back the next day', async () => {
+    await answer(DENIAL, classify('unconfirmed'));
+    clock = new Date('2026-11-27T10:00:00Z');
+    await answer(DENIAL, classify('denial', 3), 'review'); // due and right: FSRS sends it days away
+    const far = (await call<ReviewQueue>('getReviewQueue', { learnerId })).upcoming[0]!;
+    const day = 24 * 60 * 60 * 1000;
+    expect(Date.parse(far.due) - clock.getTime()).toBeGreaterThan(2 * day);
+
+    clock = new Date('2026-11-28T10:00:00Z');
+    await answer(DENIAL, classify('confirmed'), 'review'); // early and wrong
+    const back = (await call<ReviewQueue>('getReviewQueue', { learnerId })).upcoming[0]!;
+    expect(Date.parse(back.due) - clock.getTime()).toBe(day);
+    expect(back.lapses).toBe(far.lapses + 1);
   });
 
   it('review answers do not count towards the pack round', async () => {

@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
-import { MAX_PACK_BYTES, type Pack } from '../../shared/pack/schema';
+import type { Pack } from '../../shared/pack/schema';
 import { readArticle } from './article-text';
 import { DAMAGED_DRAFT_TITLE, DraftStore, packFromArticle, packToRevise, slug } from './draft-store';
-import { MAX_PACK_DEPTH } from '../packs/pack-import';
 
 const SEED_PACK = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../exercises/nk-troops-russia-2024.json'), 'utf8'),
@@ -115,7 +114,7 @@ describe('DraftStore', () => {
   it('saves any pack-shaped object as it is, however incomplete, and says what is wrong with it', async () => {
     const draft = await store.create(packToRevise(SEED_PACK));
     expect(draft.problems).toEqual([]);
-    const incomplete = { schemaVersion: 1, id: 'Not An Id', items: 'none yet' };
+    const incomplete = { schemaVersion: 1, id: 'Not An Id', items: [{ type: 'classify' as const }] };
     const saved = await store.save(draft.draftId, incomplete);
     expect(saved.updatedAt > draft.updatedAt).toBe(true);
     expect(saved.problems).toEqual(
@@ -126,40 +125,6 @@ describe('DraftStore', () => {
     expect(read.createdAt).toBe(draft.createdAt);
     expect(read.updatedAt).toBe(saved.updatedAt);
     expect(read.problems).toEqual(saved.problems);
-  });
-
-  it('refuses what no pack could be, and writes nothing', async () => {
-    const draft = await store.create(packToRevise(SEED_PACK));
-    const before = readFileSync(join(dataDir, 'drafts', `${draft.draftId}.json`), 'utf8');
-
-    for (const notObject of [null, 'text', 42, [1, 2]]) {
-      const error = await refusal(store.save(draft.draftId, notObject));
-      expect(error).toMatchObject({ code: 'invalid-input', message: "the draft's pack must be a JSON object" });
-    }
-
-    const huge = { ...SEED_PACK, article: { headline: 'x', paragraphs: ['a'.repeat(MAX_PACK_BYTES)] } };
-    const tooLarge = await refusal(store.save(draft.draftId, huge));
-    expect(tooLarge.code).toBe('too-large');
-    expect(tooLarge.message).toMatch(/larger than the 5242880-byte limit for a pack/);
-
-    let deep: unknown = 1;
-    for (let level = 0; level < MAX_PACK_DEPTH + 5; level += 1) deep = { a: deep };
-    const tooDeep = await refusal(store.save(draft.draftId, { ...SEED_PACK, extra: deep }));
-    expect(tooDeep).toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/nested more than 64 levels deep/) });
-
-    const polluted = JSON.parse('{"schemaVersion":1,"meta":{"__proto__":{"polluted":true}},"constructor":{}}') as unknown;
-    const keys = await refusal(store.save(draft.draftId, polluted));
-    expect(keys.code).toBe('invalid-input');
-    expect(keys.issues).toHaveLength(2);
-    expect(keys.issues).toEqual(
-      expect.arrayContaining([
-        { path: '(pack)', message: 'has a key "constructor", which is not allowed in a pack' },
-        { path: 'meta', message: 'has a key "__proto__", which is not allowed in a pack' },
-      ]),
-    );
-    expect(Object.prototype).not.toHaveProperty('polluted');
-
-    expect(readFileSync(join(dataDir, 'drafts', `${draft.draftId}.json`), 'utf8')).toBe(before);
   });
 
   it('answers not-found for a draft that is not there, and refuses an id that is not a draft id', async () => {

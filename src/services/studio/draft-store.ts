@@ -3,8 +3,9 @@
  * `{ draftId, createdAt, updatedAt, pack }`. A draft's pack has the shape of a pack but need not be
  * valid: it is stored as the instructor left it, and its problems are worked out whenever it is read.
  *
- * A saved pack comes from the UI, so it gets the checks an imported pack gets before it is written:
- * an object, within the size cap, not nested absurdly deep, no keys that reach an object's prototype.
+ * A saved pack comes from the UI through the contract: its `DraftPack` schema has refused what no
+ * draft could be (the wrong structure, too deep, too large) and dispatch() any key that reaches an
+ * object's prototype, before the pack gets here.
  * Every write is durable (temporary file, fsync, rename), and writes run one after another. A draft
  * file that cannot be read is listed as damaged, never hidden and never deleted except by the
  * instructor.
@@ -14,11 +15,11 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DraftId, type Draft, type DraftSummary } from '../../shared/contract';
 import { ApiError, type ErrorIssue } from '../../shared/errors';
+import type { DraftPack } from '../../shared/pack/draft-pack';
 import { MAX_PACK_BYTES, PACK_SCHEMA_VERSION, type Pack } from '../../shared/pack/schema';
 import { validatePack } from '../../shared/pack/validate';
 import type { ArticleText } from './article-text';
 import { writeDurably } from '../store/durable-json-file';
-import { forbiddenKeys, MAX_PACK_DEPTH, nestingDepth } from '../packs/pack-import';
 
 export const DRAFTS_FOLDER = 'drafts';
 /** How a draft whose file cannot be read is listed. */
@@ -88,9 +89,8 @@ export class DraftStore {
     return { ...file, problems: problemsOf(file.pack) };
   }
 
-  /** Stores the pack as it is, after the checks any untrusted pack gets; says what is still wrong with it. */
-  async save(draftId: string, pack: unknown): Promise<{ updatedAt: string; problems: string[] }> {
-    checkDraftPack(pack);
+  /** Stores the pack as it is (the contract has checked its structure, depth and size); says what is still wrong with it. */
+  async save(draftId: string, pack: DraftPack): Promise<{ updatedAt: string; problems: string[] }> {
     return this.serially(async () => {
       const file = await this.require(draftId);
       const updatedAt = this.now().toISOString();
@@ -242,44 +242,6 @@ export function slug(title: string): string {
     id = next;
   }
   return id === '' ? 'new-pack' : id;
-}
-
-/** Refuses what no pack could be, before anything is written. */
-function checkDraftPack(pack: unknown): void {
-  if (typeof pack !== 'object' || pack === null || Array.isArray(pack)) {
-    throw new ApiError('invalid-input', "the draft's pack must be a JSON object");
-  }
-  let text: string;
-  try {
-    text = JSON.stringify(pack);
-  } catch {
-    // Only a structure too deep for the JSON writer gets here: a pack is never like that.
-    throw new ApiError(
-      'invalid-input',
-      `the draft's pack is nested more than ${MAX_PACK_DEPTH} levels deep; a pack is never this deep`,
-    );
-  }
-  const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_PACK_BYTES) {
-    throw new ApiError(
-      'too-large',
-      `the draft's pack is ${bytes} bytes, larger than the ${MAX_PACK_BYTES}-byte limit for a pack`,
-    );
-  }
-  if (nestingDepth(text, MAX_PACK_DEPTH) > MAX_PACK_DEPTH) {
-    throw new ApiError(
-      'invalid-input',
-      `the draft's pack is nested more than ${MAX_PACK_DEPTH} levels deep; a pack is never this deep`,
-    );
-  }
-  const keys = forbiddenKeys(pack);
-  if (keys.length > 0) {
-    throw new ApiError(
-      'invalid-input',
-      `the draft's pack has keys that are not allowed in a pack: ${keys[0]}`,
-      keys.map(toIssue),
-    );
-  }
 }
 
 function problemsOf(pack: unknown): string[] {

@@ -144,13 +144,13 @@ describe('validatePack', () => {
   describe('text references', () => {
     it('reports a quote that is not in its paragraph', () => {
       expect(problemsAfter((pack) => (pack.items[FIRST].claim.ref.quote = 'not in the article'))).toEqual([
-        `items[${FIRST}].claim.ref.quote: not found in paragraph 0`,
+        `items[${FIRST}].claim.ref.quote: not found in paragraph 1`,
       ]);
     });
 
     it('reports offsets out of range', () => {
       expect(problemsAfter((pack) => (pack.items[FIRST].claim.ref.end = 9999))).toEqual([
-        `items[${FIRST}].claim.ref: offsets 23..9999 are out of range for paragraph 0 (${paragraphs[0]!.length} characters)`,
+        `items[${FIRST}].claim.ref: offsets 23..9999 are out of range for paragraph 1 (${paragraphs[0]!.length} characters)`,
       ]);
       expect(
         problemsAfter((pack) => {
@@ -158,7 +158,7 @@ describe('validatePack', () => {
           pack.items[FIRST].claim.ref.end = 23;
         }),
       ).toEqual([
-        `items[${FIRST}].claim.ref: offsets 115..23 are out of range for paragraph 0 (${paragraphs[0]!.length} characters)`,
+        `items[${FIRST}].claim.ref: offsets 115..23 are out of range for paragraph 1 (${paragraphs[0]!.length} characters)`,
       ]);
     });
 
@@ -174,13 +174,13 @@ describe('validatePack', () => {
     it('reports a paragraph that does not exist', () => {
       // The claim's cues are then looked for in the missing paragraph too, which may add a line for them.
       expect(problemsAfter((pack) => (pack.items[FIRST].claim.ref.paragraph = 42))).toContain(
-        `items[${FIRST}].claim.ref.paragraph: there is no paragraph 42 (the article has ${paragraphs.length}, numbered from 0)`,
+        `items[${FIRST}].claim.ref.paragraph: past the end of the article, which has ${paragraphs.length} paragraphs`,
       );
     });
 
     it('checks a source mention too', () => {
       expect(problemsAfter((pack) => (pack.items[FIRST].claim.source.mention.quote = 'a junior official'))).toEqual([
-        `items[${FIRST}].claim.source.mention.quote: not found in paragraph 0`,
+        `items[${FIRST}].claim.source.mention.quote: not found in paragraph 1`,
       ]);
     });
   });
@@ -188,13 +188,13 @@ describe('validatePack', () => {
   describe('rules across fields', () => {
     it('reports duplicate item ids', () => {
       expect(problemsAfter((pack) => (pack.items[SECOND].id = pack.items[FIRST].id))).toEqual([
-        `items[${SECOND}].id: "classify-official-confirms-troops-sent" is already used by items[${FIRST}]`,
+        `items[${SECOND}].id: "classify-official-confirms-troops-sent" is already used by item ${FIRST + 1}`,
       ]);
     });
 
     it('reports a cue that is not in the claim paragraph', () => {
       expect(problemsAfter((pack) => (pack.items[FIRST].claim.cues = ['confirmed', 'denied']))).toEqual([
-        `items[${FIRST}].claim.cues[1]: cue "denied" is not in paragraph 0`,
+        `items[${FIRST}].claim.cues[1]: cue "denied" is not in paragraph 1`,
       ]);
     });
 
@@ -228,7 +228,7 @@ describe('validatePack', () => {
         problemsAfter((pack) => {
           pack.items[FIND].spans[0] = { paragraph: 2, start: 1, end: 1 + quote.length, quote };
         }),
-      ).toEqual([`items[${FIND}].spans[0].paragraph: paragraph 2 is not in the passage (0, 1)`]);
+      ).toEqual([`items[${FIND}].spans[0].paragraph: paragraph 3 is not in the passage (paragraphs 1, 2)`]);
     });
 
     it('reports find spans that overlap', () => {
@@ -236,12 +236,12 @@ describe('validatePack', () => {
         problemsAfter((pack) => {
           pack.items[FIND].spans.push(structuredClone(pack.items[FIND].spans[0]));
         }),
-      ).toEqual([`items[${FIND}].spans[2]: overlaps spans[0]`]);
+      ).toEqual([`items[${FIND}].spans[2]: overlaps span 1`]);
     });
 
     it('reports a find passage paragraph that does not exist', () => {
       expect(problemsAfter((pack) => pack.items[FIND].paragraphs.push(99))).toEqual([
-        `items[${FIND}].paragraphs[2]: there is no paragraph 99`,
+        `items[${FIND}].paragraphs[2]: past the end of the article, which has ${paragraphs.length} paragraphs`,
       ]);
     });
 
@@ -252,8 +252,8 @@ describe('validatePack', () => {
     });
 
     it('reports repeated source option ids', () => {
-      expect(problemsAfter((pack) => (pack.items[SOURCE].options[1].id = pack.items[SOURCE].options[0].id))).toEqual([
-        `items[${SOURCE}].options[1]: "agency-lawmakers-park-afp" appears twice`,
+      expect(problemsAfter((pack) => (pack.items[SOURCE].options[3].id = pack.items[SOURCE].options[2].id))).toEqual([
+        `items[${SOURCE}].options[3]: "agency-direct-to-afp" appears twice`,
       ]);
     });
 
@@ -277,8 +277,8 @@ describe('validatePack', () => {
           pack.items[SOURCE].answer = 'nobody';
         }),
       ).toEqual([
-        `items[${FIRST}].claim.ref.quote: not found in paragraph 0`,
-        `items[${SECOND}].id: "classify-official-confirms-troops-sent" is already used by items[${FIRST}]`,
+        `items[${FIRST}].claim.ref.quote: not found in paragraph 1`,
+        `items[${SECOND}].id: "classify-official-confirms-troops-sent" is already used by item ${FIRST + 1}`,
         `items[${SOURCE}].answer: "nobody" is not one of the options' ids`,
       ]);
     });

@@ -1,7 +1,8 @@
 /**
  * Validates an untrusted value as a pack: the schema first, then the rules across fields that a
  * schema cannot express. Every problem comes back as one line, `path.to.field: what is wrong`, so an
- * author can find it; nothing is thrown for bad input.
+ * author can find it; nothing is thrown for bad input. The path is the JSON path (indexes from 0, as
+ * in the file); the words after it count paragraphs, items and spans from 1, as people read them.
  */
 import { formatPath } from '../errors';
 import { Pack, PACK_SCHEMA_VERSION, type Claim, type TextRef } from './schema';
@@ -45,18 +46,16 @@ function crossFieldProblems(pack: Pack): string[] {
   const checkRef = (ref: TextRef, path: string) => {
     const paragraph = paragraphs[ref.paragraph];
     if (paragraph === undefined) {
-      problems.push(
-        `${path}.paragraph: there is no paragraph ${ref.paragraph} (the article has ${paragraphs.length}, numbered from 0)`,
-      );
+      problems.push(`${path}.paragraph: past the end of the article, which has ${paragraphCount(paragraphs.length)}`);
       return;
     }
     if (paragraph.includes(ref.quote) === false) {
-      problems.push(`${path}.quote: not found in paragraph ${ref.paragraph}`);
+      problems.push(`${path}.quote: not found in paragraph ${ref.paragraph + 1}`);
       return;
     }
     if (ref.end <= ref.start || ref.end > paragraph.length) {
       problems.push(
-        `${path}: offsets ${ref.start}..${ref.end} are out of range for paragraph ${ref.paragraph} (${paragraph.length} characters)`,
+        `${path}: offsets ${ref.start}..${ref.end} are out of range for paragraph ${ref.paragraph + 1} (${paragraph.length} characters)`,
       );
       return;
     }
@@ -70,7 +69,7 @@ function crossFieldProblems(pack: Pack): string[] {
     const haystack = paragraphIndexes.map((index) => (paragraphs[index] ?? '').toLowerCase()).join('\n');
     cues.forEach((cue, index) => {
       if (!haystack.includes(cue.toLowerCase())) {
-        problems.push(`${path}[${index}]: cue "${cue}" is not in paragraph ${paragraphIndexes.join(', ')}`);
+        problems.push(`${path}[${index}]: cue "${cue}" is not in ${paragraphNumbers(paragraphIndexes)}`);
       }
     });
   };
@@ -88,7 +87,7 @@ function crossFieldProblems(pack: Pack): string[] {
   pack.items.forEach((item, index) => {
     const path = `items[${index}]`;
     const earlier = seen.get(item.id);
-    if (earlier !== undefined) problems.push(`${path}.id: "${item.id}" is already used by items[${earlier}]`);
+    if (earlier !== undefined) problems.push(`${path}.id: "${item.id}" is already used by item ${earlier + 1}`);
     else seen.set(item.id, index);
 
     switch (item.type) {
@@ -105,18 +104,22 @@ function crossFieldProblems(pack: Pack): string[] {
       case 'find': {
         checkUnique(item.paragraphs, `${path}.paragraphs`, problems);
         item.paragraphs.forEach((paragraph, p) => {
-          if (paragraphs[paragraph] === undefined) problems.push(`${path}.paragraphs[${p}]: there is no paragraph ${paragraph}`);
+          if (paragraphs[paragraph] === undefined) {
+            problems.push(
+              `${path}.paragraphs[${p}]: past the end of the article, which has ${paragraphCount(paragraphs.length)}`,
+            );
+          }
         });
         item.spans.forEach((span, s) => {
           checkRef(span, `${path}.spans[${s}]`);
           if (!item.paragraphs.includes(span.paragraph)) {
             problems.push(
-              `${path}.spans[${s}].paragraph: paragraph ${span.paragraph} is not in the passage (${item.paragraphs.join(', ')})`,
+              `${path}.spans[${s}].paragraph: paragraph ${span.paragraph + 1} is not in the passage (${paragraphNumbers(item.paragraphs)})`,
             );
           }
           item.spans.slice(0, s).forEach((other, o) => {
             if (other.paragraph === span.paragraph && other.start < span.end && span.start < other.end) {
-              problems.push(`${path}.spans[${s}]: overlaps spans[${o}]`);
+              problems.push(`${path}.spans[${s}]: overlaps span ${o + 1}`);
             }
           });
         });
@@ -167,6 +170,15 @@ function checkUnique(values: readonly (string | number)[], path: string, problem
     if (seen.has(value)) problems.push(`${path}[${index}]: "${value}" appears twice`);
     seen.add(value);
   });
+}
+
+/** Paragraph indexes as people count them: `paragraph 4`, `paragraphs 1, 3`. */
+function paragraphNumbers(indexes: readonly number[]): string {
+  return `paragraph${indexes.length === 1 ? '' : 's'} ${indexes.map((index) => index + 1).join(', ')}`;
+}
+
+function paragraphCount(count: number): string {
+  return `${count} paragraph${count === 1 ? '' : 's'}`;
 }
 
 function lowerFirst(message: string): string {

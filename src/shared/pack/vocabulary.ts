@@ -22,7 +22,7 @@ export const SOURCE_KIND_NAMES: Record<SourceKind, string> = {
   'anonymous-official': 'anonymous official',
   institution: 'institution or spokesperson',
   'intelligence-agency': 'intelligence agency',
-  legislator: 'legislator relaying a briefing',
+  legislator: 'legislator',
   party: 'a party to the events',
   outlet: "the outlet's own reporting",
 };
