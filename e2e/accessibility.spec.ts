@@ -6,9 +6,11 @@
  * announced and, at the main screens and every dialog, that Tab goes round with focus always visible
  * and never trapped. Every failure of a walk is collected and reported together at its end.
  *
- * One walk per part checks all three modes at each state (switching the colour scheme and the
- * viewport in place), rather than walking three times. appearance.spec.ts covers the phone-width
- * window; keyboard-reports.spec.ts the keyboard-only pass through class reports.
+ * Each walk checks all three modes at each state it checks (switching the colour scheme and the
+ * viewport in place), rather than walking three times. Each part is walked in SHARES tests, each
+ * checking every SHARES-th state of the whole walk, so that no test runs near its timeout: walking
+ * is quick, the checks are what take the time. appearance.spec.ts covers the phone-width window;
+ * keyboard-reports.spec.ts the keyboard-only pass through class reports.
  */
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
@@ -25,6 +27,8 @@ test.use({ packsDir: WALK_PACKS_DIR });
 const WINDOW = { width: 1280, height: 720 };
 const ZOOMED = { width: 640, height: 512 };
 const DEVICE_SCALE_FACTOR = 2;
+/** Tests per part; test n checks the states n, n + SHARES, n + 2·SHARES … of the walk. */
+const SHARES = 3;
 
 type Mode = 'light' | 'dark' | '200 %';
 
@@ -120,61 +124,69 @@ async function expectNoHorizontalOverflow(page: Page, state: string): Promise<vo
 }
 
 for (const part of PARTS) {
-  test(`axe in light, dark and at 200 %: every ${part} screen and state`, async ({ app, browser }, testInfo) => {
-    test.skip(app.shell === 'electron', 'the walk saves downloads, which go through a save dialog in the desktop app');
-    test.setTimeout(180_000);
-    const server = app.server!;
-    // A tab of its own on the same browser-mode server (with its token), in a window of the size above.
-    const context = await browser.newContext({ viewport: WINDOW, deviceScaleFactor: DEVICE_SCALE_FACTOR });
-    try {
-      const page = await context.newPage();
-      await recordLiveRegions(page);
-      await page.goto(`${server.origin}/#token=${server.token}`);
+  for (let share = 0; share < SHARES; share++) {
+    test(`axe in light, dark and at 200 %: every ${part} screen and state (${share + 1} of ${SHARES})`, async ({
+      app,
+      browser,
+    }, testInfo) => {
+      test.skip(app.shell === 'electron', 'the walk saves downloads, which go through a save dialog in the desktop app');
+      test.setTimeout(180_000);
+      const server = app.server!;
+      // A tab of its own on the same browser-mode server (with its token), in a window of the size above.
+      const context = await browser.newContext({ viewport: WINDOW, deviceScaleFactor: DEVICE_SCALE_FACTOR });
+      try {
+        const page = await context.newPage();
+        await recordLiveRegions(page);
+        await page.goto(`${server.origin}/#token=${server.token}`);
 
-      const failures: string[] = [];
-      const keep = (error: unknown) => failures.push(error instanceof Error ? error.message : String(error));
-      const shot = async (mode: Mode, state: string) => {
-        if (!SHOTS[mode]?.includes(state)) return;
-        const path = testInfo.outputPath(`${mode === '200 %' ? 'zoom-200' : mode}-${state.replaceAll(/\W+/g, '-')}.png`);
-        // Dark at the window's size in CSS pixels; 200 % as the zoomed window's device pixels (1280×1024).
-        await page.screenshot({ path, scale: mode === '200 %' ? 'device' : 'css' });
-        await testInfo.attach(`${mode}: ${state}`, { path, contentType: 'image/png' });
-      };
-      const states: string[] = [];
+        const failures: string[] = [];
+        const keep = (error: unknown) => failures.push(error instanceof Error ? error.message : String(error));
+        const shot = async (mode: Mode, state: string) => {
+          if (!SHOTS[mode]?.includes(state)) return;
+          const path = testInfo.outputPath(`${mode === '200 %' ? 'zoom-200' : mode}-${state.replaceAll(/\W+/g, '-')}.png`);
+          // Dark at the window's size in CSS pixels; 200 % as the zoomed window's device pixels (1280×1024).
+          await page.screenshot({ path, scale: mode === '200 %' ? 'device' : 'css' });
+          await testInfo.attach(`${mode}: ${state}`, { path, contentType: 'image/png' });
+        };
+        const states: string[] = [];
 
-      await walk(part, { page, server }, async (state) => {
-        states.push(state);
-        await expectAccessible(page, testInfo, `light, ${state}`).catch(keep);
-        for (const [text, kind] of ANNOUNCED[state] ?? []) {
-          await expectAnnounced(page, text, kind).catch(keep);
-        }
-        if (TAB_ROUNDS.has(state)) failures.push(...(await checkTabRound(page, state)));
-        await shot('light', state);
+        const checked: string[] = [];
+        await walk(part, { page, server }, async (state) => {
+          states.push(state);
+          if ((states.length - 1) % SHARES !== share) return;
+          checked.push(state);
+          await expectAccessible(page, testInfo, `light, ${state}`).catch(keep);
+          for (const [text, kind] of ANNOUNCED[state] ?? []) {
+            await expectAnnounced(page, text, kind).catch(keep);
+          }
+          if (TAB_ROUNDS.has(state)) failures.push(...(await checkTabRound(page, state)));
+          await shot('light', state);
 
-        await page.emulateMedia({ colorScheme: 'dark' });
-        expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'dark palette').toBe(
-          'rgb(20, 23, 29)',
+          await page.emulateMedia({ colorScheme: 'dark' });
+          expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'dark palette').toBe(
+            'rgb(20, 23, 29)',
+          );
+          await expectAccessible(page, testInfo, `dark, ${state}`).catch(keep);
+          await shot('dark', state);
+          await page.emulateMedia({ colorScheme: 'light' });
+
+          await page.setViewportSize(ZOOMED);
+          expect(await page.evaluate(() => [innerWidth, devicePixelRatio]), '200 %').toEqual([ZOOMED.width, DEVICE_SCALE_FACTOR]);
+          await expectAccessible(page, testInfo, `200 %, ${state}`).catch(keep);
+          await expectNoHorizontalOverflow(page, state).catch(keep);
+          await shot('200 %', state);
+          await page.setViewportSize(WINDOW);
+        });
+
+        // A check named for a state the walk never reaches would pass unnoticed: each named one was reached.
+        const named = [...Object.keys(ANNOUNCED), ...TAB_ROUNDS.keys(), ...Object.values(SHOTS).flat()].filter(
+          (state) => partOf(state) === part,
         );
-        await expectAccessible(page, testInfo, `dark, ${state}`).catch(keep);
-        await shot('dark', state);
-        await page.emulateMedia({ colorScheme: 'light' });
-
-        await page.setViewportSize(ZOOMED);
-        expect(await page.evaluate(() => [innerWidth, devicePixelRatio]), '200 %').toEqual([ZOOMED.width, DEVICE_SCALE_FACTOR]);
-        await expectAccessible(page, testInfo, `200 %, ${state}`).catch(keep);
-        await expectNoHorizontalOverflow(page, state).catch(keep);
-        await shot('200 %', state);
-        await page.setViewportSize(WINDOW);
-      });
-
-      // A check named for a state the walk never reaches would pass unnoticed: each named one was reached.
-      const named = [...Object.keys(ANNOUNCED), ...TAB_ROUNDS.keys(), ...Object.values(SHOTS).flat()].filter(
-        (state) => partOf(state) === part,
-      );
-      expect(states, 'the walk reached every state named above').toEqual(expect.arrayContaining(named));
-      expect(failures, `${failures.length} problems over ${states.length} states`).toEqual([]);
-    } finally {
-      await context.close();
-    }
-  });
+        expect(states, 'the walk reached every state named above').toEqual(expect.arrayContaining(named));
+        expect(failures, `${failures.length} problems over ${checked.length} states`).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 }

@@ -10,21 +10,11 @@ import type { ClassData, ClassLearner } from '../shared/class-data';
 import { Pack, type Item } from '../shared/pack/schema';
 import type { Attempt } from '../shared/progress';
 import { answerFor, scoredAttempt } from '../shared/testing/answers';
+import { seededRandom } from '../shared/testing/random';
 import { STORE_SCHEMA_VERSION } from '../services/store/progress-store';
 
 export function loadSeedPack(packsDir: string): Pack {
   return Pack.parse(JSON.parse(readFileSync(join(packsDir, 'nk-troops-russia-2024.json'), 'utf8')));
-}
-
-/** A small deterministic random number generator (mulberry32), so every run builds the same data. */
-export function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export const uuid = (prefix: number, n: number): string =>
@@ -53,7 +43,7 @@ function attemptFor(
 
 /** `learners` learners × 3 packs (the seed pack under three ids) × 40 attempts: 38 in the round, 2 reviews. */
 export function classOf(seed: Pack, learners: number): ClassData {
-  const next = random(7);
+  const next = seededRandom(7);
   let counter = 0;
   const packs = ['a', 'b', 'c'].map((suffix): Pack => ({
     ...seed,
@@ -93,7 +83,7 @@ export function prefillStore(dataDir: string, seed: Pack, earlier: number): numb
     learners: [{ id: BENCH_LEARNER_ID, name: BENCH_LEARNER_NAME, createdAt: new Date(START).toISOString() }],
   };
   writeFileSync(join(dataDir, 'learners.json'), JSON.stringify(index));
-  const next = random(11);
+  const next = seededRandom(11);
   const attempts: Attempt[] = [];
   for (let n = 0; n < earlier; n++) {
     const item = seed.items[n % seed.items.length]!;

@@ -7,6 +7,8 @@
  * bench cannot rot. Exits non-zero if any row fails to produce a figure (a skipped row, such as the
  * Electron start-up without a binary, says why and is not a failure).
  *
+ * `--startup`: only the start-up rows, at the full run count; what to run while working on start-up.
+ *
  * Built into out/main/bench.js next to web.js, whose sibling folders it uses (out/renderer, and
  * out/main/web.js itself for the browser-mode rows).
  */
@@ -41,12 +43,13 @@ function failed(section: string, name: string, error: unknown): Row {
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
-  const unknown = argv.filter((arg) => arg !== '--quick');
+  const unknown = argv.filter((arg) => arg !== '--quick' && arg !== '--startup');
   if (unknown.length > 0) {
-    console.error(`usage: bench [--quick]   (unknown: ${unknown.join(' ')})`);
+    console.error(`usage: bench [--quick] [--startup]   (unknown: ${unknown.join(' ')})`);
     return 2;
   }
   const plan = argv.includes('--quick') ? QUICK : FULL;
+  const startupOnly = argv.includes('--startup');
   const began = performance.now();
   const paths: Paths = { webJs: join(here, 'web.js'), electronMain: join(here, 'index.js'), root };
   const rendererDir = join(here, '../renderer');
@@ -80,17 +83,19 @@ async function main(): Promise<number> {
       await section('Start-up', 'browser mode to data-ready', () => startupRows(plan, open, paths));
     }
     await section('Start-up', 'Electron to data-ready', () => electronRows(plan, playwright, paths));
-    if (browser) {
+    if (browser && !startupOnly) {
       const open = browser;
       await section('Answer', 'click to feedback', () => answerRows(plan, open, paths, seed));
     }
   } finally {
     await browser?.close();
   }
-  await section('Answer', 'store write', () => storeWriteRows(plan, seed));
-  await section('Reports', 'class report', () => reportRows(plan, seed));
-  await section('Suggestions', 'suggestClaims', () => suggestionRows(plan, join(root, 'src/services/suggest/dev-set')));
-  await section('Size', 'renderer', () => sizeRows(rendererDir));
+  if (!startupOnly) {
+    await section('Answer', 'store write', () => storeWriteRows(plan, seed));
+    await section('Reports', 'class report', () => reportRows(plan, seed));
+    await section('Suggestions', 'suggestClaims', () => suggestionRows(plan, join(root, 'src/services/suggest/dev-set')));
+    await section('Size', 'renderer', () => sizeRows(rendererDir));
+  }
 
   const order = ['Start-up', 'Answer', 'Reports', 'Suggestions', 'Size'];
   rows.sort((a, b) => order.indexOf(a.section) - order.indexOf(b.section));
@@ -107,7 +112,7 @@ async function main(): Promise<number> {
   const results = {
     app: 'Sourcewise',
     appVersion: __APP_VERSION__,
-    mode: plan.quick ? 'quick' : 'full',
+    mode: `${plan.quick ? 'quick' : 'full'}${startupOnly ? ', start-up only' : ''}`,
     date: new Date().toISOString(),
     seconds: Number(seconds.toFixed(1)),
     machine,

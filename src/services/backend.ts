@@ -70,7 +70,10 @@ export class Backend implements Service {
     this.drafts = new DraftStore(config.dataDir, now);
     this.store = new ProgressStore(config.dataDir);
     this.classStore = new ClassStore(config.dataDir, { now });
-    this.instructor = new InstructorLock(config.dataDir, { now: () => now().getTime() });
+    this.instructor = new InstructorLock(config.dataDir, {
+      now: () => now().getTime(),
+      scryptCost: config.scryptCost,
+    });
   }
 
   /**

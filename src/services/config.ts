@@ -14,6 +14,8 @@ export interface BackendConfig {
   packsDir: string;
   appVersion: string;
   shell: 'desktop' | 'browser';
+  /** The instructor passphrase's scrypt cost; production's unless a test passes `TEST_SCRYPT_COST`. */
+  scryptCost?: number;
 }
 
 /**

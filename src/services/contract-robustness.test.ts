@@ -19,6 +19,7 @@ import type { Envelope } from '../shared/errors';
 import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES, MAX_PROGRESS_FILE_BYTES } from '../shared/limits';
 import { snapshot } from './fault/fixtures';
 import { Backend } from './backend';
+import { TEST_SCRYPT_COST } from './instructor/instructor-lock';
 import { MAX_BODY_BYTES, startWebServer, TOKEN_HEADER, type RunningWebServer } from './http/web-server';
 
 const PACKS_DIR = join(import.meta.dirname, '../../exercises');
@@ -49,7 +50,7 @@ beforeAll(async () => {
   dataDir = join(root, 'data');
   mkdirSync(dataDir);
   backend = new Backend(
-    { dataDir, packsDir: PACKS_DIR, appVersion: '9.9.9', shell: 'browser' },
+    { dataDir, packsDir: PACKS_DIR, appVersion: '9.9.9', shell: 'browser', scryptCost: TEST_SCRYPT_COST },
     () => new Date('2026-11-26T12:00:00Z'),
   );
   learnerId = (await must<{ id: string }>('createLearner', { name: 'Ada' })).id;

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressFile, PROGRESS_FILE_KIND, PROGRESS_FILE_VERSION } from './progress-file';
+import { replayHint, seededRandom, testRuns, testSeed } from './testing/random';
 import { MAX_PROBLEMS, parseProgressFile } from './progress-file-validate';
 
 const LEARNER = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
@@ -347,20 +348,8 @@ describe('parseProgressFile', () => {
   });
 });
 
-/** mulberry32: a small seeded generator, so a failing case can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('parseProgressFile under fuzzing', () => {
-  const RUNS = 1500;
+  const RUNS = testRuns(1500);
   const wrongValues = (next: () => number): unknown[] => [
     null,
     0,
@@ -397,7 +386,7 @@ describe('parseProgressFile under fuzzing', () => {
   }
 
   it(`never throws and never lets an invalid file through, over ${RUNS} seeded mutations`, () => {
-    const next = random(20261126);
+    const next = seededRandom(testSeed());
     const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)]!;
     let accepted = 0;
     for (let run = 0; run < RUNS; run++) {
@@ -417,21 +406,21 @@ describe('parseProgressFile under fuzzing', () => {
       if (next() < 0.05) text = text.slice(0, Math.floor(next() * text.length));
 
       let result: ReturnType<typeof parseProgressFile> | undefined;
-      expect(() => (result = parseProgressFile(text)), `run ${run}`).not.toThrow();
+      expect(() => (result = parseProgressFile(text)), `${replayHint()}, run ${run}`).not.toThrow();
       if (result!.ok) {
         accepted++;
         const again = ProgressFile.safeParse(result!.file);
-        expect(again.success, `run ${run}: accepted a file the schema refuses`).toBe(true);
+        expect(again.success, `${replayHint()}, run ${run}: accepted a file the schema refuses`).toBe(true);
         const ids = new Set(result!.file.attempts.map((a) => a.id));
-        expect(ids.size, `run ${run}: duplicate attempt ids`).toBe(result!.file.attempts.length);
+        expect(ids.size, `${replayHint()}, run ${run}: duplicate attempt ids`).toBe(result!.file.attempts.length);
         const packs = new Set(result!.file.packs.map((p) => p.id));
         for (const a of result!.file.attempts) {
-          expect(a.learnerId, `run ${run}`).toBe(result!.file.learner.id);
-          expect(packs.has(a.packId), `run ${run}`).toBe(true);
+          expect(a.learnerId, `${replayHint()}, run ${run}`).toBe(result!.file.learner.id);
+          expect(packs.has(a.packId), `${replayHint()}, run ${run}`).toBe(true);
         }
       } else {
-        expect(result!.problems.length, `run ${run}`).toBeGreaterThan(0);
-        for (const line of result!.problems) expect(line, `run ${run}`).toMatch(/^\S[^\n]*: \S/);
+        expect(result!.problems.length, `${replayHint()}, run ${run}`).toBeGreaterThan(0);
+        for (const line of result!.problems) expect(line, `${replayHint()}, run ${run}`).toMatch(/^\S[^\n]*: \S/);
       }
     }
     // Both outcomes occur: mutations of optional fields, or values that happen to fit, are accepted.

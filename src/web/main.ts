@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parseShellOptions } from '../services/args';
 import { acquireDataLock } from '../services/store/data-lock';
 import { defaultDataDir } from '../services/config';
+import type { Backend } from '../services/backend';
 import { startWebServer } from '../services/http/web-server';
 
 const here = import.meta.dirname;
@@ -21,18 +22,8 @@ async function main(): Promise<void> {
     console.error(lock.message);
     process.exit(1);
   }
-  // The backend's code (the schemas, the store) loads while the browser fetches the page; the first
-  // call waits for it. The page itself needs none of it.
-  const backend = import('../services/backend').then(({ Backend }) => {
-    const ready = new Backend({
-      dataDir,
-      packsDir: options.packsDir ?? join(here, '../../exercises'),
-      appVersion: __APP_VERSION__,
-      shell: 'browser',
-    });
-    void ready.prepare();
-    return ready;
-  });
+  let backendReady!: (backend: Backend | Promise<Backend>) => void;
+  const backend = new Promise<Backend>((resolve) => (backendReady = resolve));
   const server = await startWebServer({
     api: backend,
     rendererDir: join(here, '../renderer'),
@@ -41,6 +32,21 @@ async function main(): Promise<void> {
   });
   console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
   console.log(`Data folder: ${dataDir}`);
+  // The backend's code (the schemas, the store) loads only now, while the browser fetches the page:
+  // loading it earlier would compete with printing the address. The first call waits for it; the page
+  // itself needs none of it.
+  backendReady(
+    import('../services/backend').then(({ Backend }) => {
+      const ready = new Backend({
+        dataDir,
+        packsDir: options.packsDir ?? join(here, '../../exercises'),
+        appVersion: __APP_VERSION__,
+        shell: 'browser',
+      });
+      void ready.prepare();
+      return ready;
+    }),
+  );
   await backend;
   const stop = () => {
     void server.close().then(() => {

@@ -1,6 +1,6 @@
 /**
- * Shared by the fault tests and the child scripts they bundle: a valid attempt, a seeded random
- * number generator (so that a failing run can be repeated), and a byte-exact picture of a folder.
+ * Shared by the fault tests and the child scripts they bundle: a valid attempt and a byte-exact
+ * picture of a folder.
  */
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -25,18 +25,6 @@ export function validAttempt(learnerId: string, overrides: Partial<Attempt> = {}
     answeredAt: new Date().toISOString(),
     appVersion: '0.0.0-fault',
     ...overrides,
-  };
-}
-
-/** mulberry32: small, fast and good enough to pick kill moments reproducibly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -21,7 +21,11 @@ const api: Service = stubApi({
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sourcewise-web-'));
   mkdirSync(join(dir, 'renderer/assets'), { recursive: true });
-  writeFileSync(join(dir, 'renderer/index.html'), '<!doctype html><title>app</title>');
+  writeFileSync(
+    join(dir, 'renderer/index.html'),
+    '<!doctype html><title>app</title><script type="module" crossorigin src="./assets/app.js"></script>' +
+      '<link rel="stylesheet" crossorigin href="./assets/app.css">',
+  );
   writeFileSync(join(dir, 'renderer/assets/app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   server = await startWebServer({ api, rendererDir: join(dir, 'renderer') });
@@ -112,6 +116,10 @@ describe('browser-mode server', () => {
     const index = await fetch(`${server.origin}/`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The page's script and style sheet are announced with it, so the browser fetches them at once.
+    expect(index.headers.get('link')).toBe(
+      '</assets/app.js>; rel=modulepreload, </assets/app.css>; rel=preload; as=style; crossorigin',
+    );
     expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
     for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
       const response = await fetch(`${server.origin}${path}`);

@@ -1,8 +1,8 @@
 /**
  * The instructor passphrase that keeps students out of instructor mode on a shared machine.
  *
- * Only a slow salted hash is kept (scrypt, N=2^15, r=8, p=1: tens of milliseconds per try) in
- * `<dataDir>/instructor.json`, written durably. The passphrase itself is never stored or logged.
+ * Only a slow salted hash is kept (scrypt, N=2^15, r=8, p=1: tens of milliseconds per try; tests pass a
+ * lower N) in `<dataDir>/instructor.json`, written durably. The passphrase itself is never stored or logged.
  * After three wrong tries in a row every further try must wait 1 s, 2 s, 4 s … (at most 60 s); an
  * early try is refused with a `conflict` saying how long to wait, rather than made to sleep. The count
  * and the time of the next allowed try live in the same file, so restarting the app does not reset
@@ -24,7 +24,11 @@ export const FREE_TRIES = 3;
 export const FIRST_DELAY_MS = 1000;
 export const MAX_DELAY_MS = 60_000;
 
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 } as const;
+/** The scrypt cost (N) new hashes use; tests pass `TEST_SCRYPT_COST` instead. */
+export const SCRYPT_COST = 2 ** 15;
+/** The cheapest cost a hash may have: what the tests use, so that they spend milliseconds, not seconds. */
+export const TEST_SCRYPT_COST = 2 ** 10;
+const SCRYPT = { r: 8, p: 1, keyLength: 32 } as const;
 const SALT_BYTES = 16;
 
 const Base64 = z
@@ -38,7 +42,7 @@ const ScryptHash = z.strictObject({
   N: z
     .number()
     .int()
-    .min(2 ** 14)
+    .min(TEST_SCRYPT_COST)
     .max(2 ** 20)
     .refine((n) => (n & (n - 1)) === 0, 'must be a power of two'),
   r: z.number().int().min(1).max(32),
@@ -62,6 +66,8 @@ type InstructorFile = z.infer<typeof InstructorFile>;
 export interface InstructorLockOptions {
   /** The clock, in epoch milliseconds; tests pass a fake one. */
   now?: () => number;
+  /** The scrypt cost (N, a power of two) for new hashes; `SCRYPT_COST` unless a test passes a lower one. */
+  scryptCost?: number | undefined;
 }
 
 /** How long the next try must wait after this many wrong tries in a row (0 for the free ones). */
@@ -74,12 +80,14 @@ export function delayAfter(failures: number): number {
 export class InstructorLock {
   readonly path: string;
   private readonly now: () => number;
+  private readonly scryptCost: number;
   /** Operations run one after another, so two quick tries cannot both slip past the throttle. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(dataDir: string, options: InstructorLockOptions = {}) {
     this.path = join(dataDir, INSTRUCTOR_FILE);
     this.now = options.now ?? Date.now;
+    this.scryptCost = options.scryptCost ?? SCRYPT_COST;
   }
 
   async isSet(): Promise<boolean> {
@@ -93,7 +101,7 @@ export class InstructorLock {
       if ((await this.read()) !== undefined) {
         throw new ApiError('conflict', 'an instructor passphrase is already set; change it with the current one');
       }
-      await this.write({ schemaVersion: INSTRUCTOR_SCHEMA_VERSION, hash: await hashPassphrase(passphrase) });
+      await this.write({ schemaVersion: INSTRUCTOR_SCHEMA_VERSION, hash: await hashPassphrase(passphrase, this.scryptCost) });
     });
   }
 
@@ -121,7 +129,7 @@ export class InstructorLock {
           { path: 'current', message: 'is not the current passphrase' },
         ]);
       }
-      await this.write({ schemaVersion: INSTRUCTOR_SCHEMA_VERSION, hash: await hashPassphrase(next) });
+      await this.write({ schemaVersion: INSTRUCTOR_SCHEMA_VERSION, hash: await hashPassphrase(next, this.scryptCost) });
     });
   }
 
@@ -229,12 +237,13 @@ function derive(passphrase: string, salt: Buffer, params: { N: number; r: number
   });
 }
 
-async function hashPassphrase(passphrase: string): Promise<ScryptHash> {
+async function hashPassphrase(passphrase: string, cost: number): Promise<ScryptHash> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(passphrase, salt, SCRYPT);
+  const params = { N: cost, ...SCRYPT };
+  const key = await derive(passphrase, salt, params);
   return {
     algorithm: 'scrypt',
-    ...SCRYPT,
+    ...params,
     salt: salt.toString('base64'),
     key: key.toString('base64'),
   };

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../shared/dispatch';
 import { Backend } from '../backend';
+import { TEST_SCRYPT_COST } from './instructor-lock';
 
 let dataDir: string;
 let backend: Backend;
@@ -17,6 +18,7 @@ beforeEach(() => {
     packsDir: join(import.meta.dirname, '../../../exercises'),
     appVersion: '9.9.9',
     shell: 'browser',
+    scryptCost: TEST_SCRYPT_COST,
   });
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -35,6 +37,7 @@ describe('instructor mode', () => {
       packsDir: join(import.meta.dirname, '../../../exercises'),
       appVersion: '9.9.9',
       shell: 'browser',
+      scryptCost: TEST_SCRYPT_COST,
     });
     expect(await dispatch(restarted, 'getInstructorStatus', {})).toEqual({ ok: true, value: { set: true, unlocked: false } });
     expect(await dispatch(restarted, 'unlockInstructor', { passphrase: 'wrong guess' })).toEqual({

@@ -271,15 +271,12 @@ describe('importPacks', () => {
       expect(Object.prototype).not.toHaveProperty('polluted');
     });
 
-    it('refuses a 50 MB string by its size, quickly and without parsing it', async () => {
+    it('refuses a 50 MB string by its size, without parsing it', async () => {
       const text = `{"schemaVersion":1,"id":"big","junk":"${'a'.repeat(50 * 1024 * 1024)}"}`;
       const parse = vi.spyOn(JSON, 'parse');
-      const started = performance.now();
       const result = await importPacks(packsDir, [{ name: 'big.json', text }]);
-      const elapsed = performance.now() - started;
       expect(parse).not.toHaveBeenCalled();
       expect(result.rejected[0]!.problems[0]).toMatch(/larger than the 5242880-byte limit/);
-      expect(elapsed).toBeLessThan(1000);
     });
 
     it('takes script tags in every text field as plain text, stored verbatim', async () => {

@@ -9,6 +9,7 @@ import { summariseClass } from '../../shared/class-report';
 import { Pack, type Item } from '../../shared/pack/schema';
 import type { Attempt } from '../../shared/progress';
 import { answerFor as rightOrWrong, scoredAttempt } from '../../shared/testing/answers';
+import { seededRandom } from '../../shared/testing/random';
 import { buildCsv } from './report-csv';
 import { dejavuFonts } from './pdf-text';
 import { buildPdf } from './report-pdf';
@@ -29,17 +30,6 @@ function hasTool(name: string): boolean {
 const POPPLER = ['pdftotext', 'pdffonts', 'pdftoppm', 'pdfinfo'].every(hasTool);
 if (!POPPLER)
   console.warn('report-pdf.test: poppler-utils (pdftotext, pdffonts, pdftoppm, pdfinfo) not found, so the PDF is not read back');
-
-/** A small deterministic random number generator (mulberry32), so the fixture class is the same every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A right or a wrong answer to an item; a doubter calls every claim and figure unconfirmed. */
 function answerFor(item: Item, right: boolean, doubter = false): Answer {
@@ -92,7 +82,7 @@ function work(
 }
 
 function smallClass(): ClassData {
-  const next = random(42);
+  const next = seededRandom(42);
   const counter = { n: 0 };
   const learner = (n: number, name: string, skill: number, doubter = false): ClassLearner => ({
     learnerId: uuid(0, n),
@@ -114,16 +104,18 @@ function smallClass(): ClassData {
   };
 }
 
-/** 200 learners × 3 packs (the seed pack cloned under three ids) × 40 attempts: 38 in the round, 2 reviews. */
+const BIG_CLASS_LEARNERS = 20;
+
+/** 20 learners × 3 packs (the seed pack cloned under three ids) × 40 attempts: 38 in the round, 2 reviews. */
 function bigClass(): ClassData {
-  const next = random(7);
+  const next = seededRandom(7);
   const counter = { n: 0 };
   const packs = ['a', 'b', 'c'].map((suffix): Pack => ({
     ...SEED,
     id: `nk-troops-${suffix}`,
     meta: { ...SEED.meta, title: `${SEED.meta.title} (${suffix})` },
   }));
-  const learners = Array.from({ length: 200 }, (_, index): ClassLearner => {
+  const learners = Array.from({ length: BIG_CLASS_LEARNERS }, (_, index): ClassLearner => {
     const id = uuid(0, index + 1);
     const skill = 0.4 + next() * 0.55;
     return {
@@ -250,50 +242,31 @@ describe('buildPdf', () => {
   });
 });
 
-describe('a class of 200 learners × 3 packs × 40 attempts', () => {
+// The bench times the 200-learner class (src/bench/compute.ts); this checks the counts at a tenth of it.
+describe(`a class of ${BIG_CLASS_LEARNERS} learners × 3 packs × 40 attempts`, () => {
   it('exports CSV, xAPI and PDF with the right counts', async () => {
     const data = bigClass();
-    expect(data.learners.reduce((total, learner) => total + learner.attempts.length, 0)).toBe(24_000);
+    const attempts = BIG_CLASS_LEARNERS * 3 * 40;
+    expect(data.learners.reduce((total, learner) => total + learner.attempts.length, 0)).toBe(attempts);
 
-    // Wall-clock time, and the CPU time this process spent (less swayed by a busy machine).
-    const timings: string[] = [];
-    const time = async <T>(name: string, run: () => T | Promise<T>): Promise<T> => {
-      const wall = performance.now();
-      const cpu = process.cpuUsage();
-      const result = await run();
-      const used = process.cpuUsage(cpu);
-      timings.push(
-        `${name} ${(performance.now() - wall).toFixed(0)} ms (CPU ${((used.user + used.system) / 1000).toFixed(0)} ms)`,
-      );
-      return result;
-    };
-
-    const summary = await time('summary', () => summariseClass(data));
-    const csv = await time('CSV', () => buildCsv(summary, data));
+    const summary = summariseClass(data);
+    const csv = buildCsv(summary, data);
     // Header plus one line per row (no field in this class holds a line break).
-    expect(csv.learners.trimEnd().split('\r\n')).toHaveLength(1 + 600);
-    expect(csv.attempts.trimEnd().split('\r\n')).toHaveLength(1 + 24_000);
+    expect(csv.learners.trimEnd().split('\r\n')).toHaveLength(1 + BIG_CLASS_LEARNERS * 3);
+    expect(csv.attempts.trimEnd().split('\r\n')).toHaveLength(1 + attempts);
 
-    const statements = await time('xAPI', () => buildXapi(data, { homePage: 'https://lms.example.org' }));
+    const statements = buildXapi(data, { homePage: 'https://lms.example.org' });
     // Every learner completes round 1 of each pack.
-    expect(statements.filter((statement) => statement.verb.id.endsWith('/answered'))).toHaveLength(24_000);
-    expect(statements.filter((statement) => statement.verb.id.endsWith('/completed'))).toHaveLength(600);
-    const json = await time('xAPI JSON.stringify', () => JSON.stringify(statements));
+    expect(statements.filter((statement) => statement.verb.id.endsWith('/answered'))).toHaveLength(attempts);
+    expect(statements.filter((statement) => statement.verb.id.endsWith('/completed'))).toHaveLength(BIG_CLASS_LEARNERS * 3);
 
-    const pdf = await time('PDF', () => buildPdf(summary, data));
+    const pdf = await buildPdf(summary, data);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     if (POPPLER) {
       const file = join(temp, 'big.pdf');
       writeFileSync(file, pdf);
       const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-      expect(pages).toBeGreaterThan(3 + 200);
-      timings.push(`${pages} pages`);
+      expect(pages).toBeGreaterThan(3 + BIG_CLASS_LEARNERS);
     }
-    timings.push(
-      `CSV ${(csv.attempts.length / 1e6).toFixed(1)} MB of attempts`,
-      `xAPI ${(json.length / 1e6).toFixed(1)} MB`,
-      `PDF ${(pdf.length / 1e6).toFixed(2)} MB`,
-    );
-    console.log(`200 learners × 3 packs × 40 attempts: ${timings.join('; ')}`);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LABELS } from '../../shared/pack/vocabulary';
 import { suggestClaims, type Suggestion } from './analyse';
@@ -130,24 +130,5 @@ describe('sources', () => {
     expect(source('Acme denied that it had sold the data.')?.kind).toBe('party');
     expect(source('Health Secretary Paul Hart confirmed that the ward will close.')?.kind).toBe('named-official');
     expect(source('About 500 people were evacuated.')?.kind).toBe('outlet');
-  });
-});
-
-describe('speed', () => {
-  it('analyses a ~10,000-word text (prints words per second)', () => {
-    const articles = readdirSync(devDir)
-      .filter((f) => f.endsWith('.txt'))
-      .map((f) => readFileSync(new URL(f, devDir), 'utf8'));
-    let text = '';
-    while (text.split(/\s+/).length < 10_000) text += articles.join('\n\n') + '\n\n';
-    const words = text.split(/\s+/).filter(Boolean).length;
-    suggestClaims(articles[0]!); // warm up
-    const t0 = performance.now();
-    const found = suggestClaims(text);
-    const seconds = (performance.now() - t0) / 1000;
-    console.log(
-      `suggest: ${words} words in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(words / seconds)} words/s, ${found.length} suggestions`,
-    );
-    expect(found.length).toBeGreaterThan(0);
   });
 });

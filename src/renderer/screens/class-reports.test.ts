@@ -1,0 +1,114 @@
+// The instructor's class screen, against a stub of the API: nothing shows until instructor mode is
+// unlocked; progress files go to the backend a few at a time, with progress, and a cancel stops
+// between batches; reports are made for the chosen pack.
+import { describe, expect, it } from 'vitest';
+import type { ClassReport, ImportResult } from '../../shared/contract';
+import { ApiError } from '../../shared/errors';
+import { recordingApi } from '../../shared/testing/stub-api';
+import { ClassReportsState } from './class-reports.svelte';
+
+const REPORT = { learners: [], summary: {} } as unknown as ClassReport;
+
+function progressFile(name: string): File {
+  return new File([`{"kind":"sourcewise-progress","name":"${name}"}`], name, { type: 'application/json' });
+}
+
+/** A backend unlocked (or not) that imports every file it is given. */
+function backend(unlocked = true, importing?: (names: string[]) => Promise<void>) {
+  return recordingApi({
+    getInstructorStatus: async () => ({ set: true, unlocked }),
+    getClassReport: async () => REPORT,
+    importProgressFiles: async ({ files }): Promise<ImportResult> => {
+      await importing?.(files.map((file) => file.name));
+      return {
+        imported: files.map((file) => ({ file: file.name, learnerId: file.name, name: file.name, added: 1, duplicates: 0 })),
+        rejected: [],
+      };
+    },
+    exportClassReport: async ({ format }) => ({
+      files: [{ name: `class.${format}`, mimeType: 'text/plain', encoding: 'utf8' as const, content: '' }],
+    }),
+  });
+}
+
+describe('ClassReportsState', () => {
+  it('shows no report while instructor mode is locked, and asks for none', async () => {
+    const { api, inputsOf } = backend(false);
+    const state = new ClassReportsState(api);
+    await state.load();
+    expect(state.status).toBe('ready');
+    expect(state.report).toBeUndefined();
+    expect(inputsOf('getClassReport')).toEqual([]);
+  });
+
+  it('shows the report of the chosen pack once unlocked', async () => {
+    const { api, inputsOf } = backend();
+    const state = new ClassReportsState(api);
+    await state.load();
+    expect(state.report).toBe(REPORT);
+    await state.choosePack('nk-troops-russia-2024');
+    expect(inputsOf('getClassReport')).toEqual([{}, { packId: 'nk-troops-russia-2024' }]);
+  });
+
+  it('imports files five at a time, skips what is not a .json file, and shows progress', async () => {
+    const progress: number[] = [];
+    const screen: { state?: ClassReportsState } = {};
+    const { api, inputsOf } = backend(true, async () => {
+      progress.push(screen.state!.task!.done);
+    });
+    const state = (screen.state = new ClassReportsState(api));
+    const files = [...Array.from({ length: 12 }, (_, n) => progressFile(`learner-${n}.json`)), progressFile('notes.txt')];
+    await state.importFiles(files);
+    expect(inputsOf('importProgressFiles').map((input) => input.files.length)).toEqual([5, 5, 2]);
+    expect(progress).toEqual([0, 5, 10]);
+    expect(state.task).toBeUndefined();
+    expect(state.lastImport?.imported).toHaveLength(12);
+    expect(state.lastImport?.rejected).toEqual([{ file: 'notes.txt', problems: ['(file): not a .json progress file; skipped'] }]);
+    expect(state.report).toBe(REPORT); // reloaded after the import
+  });
+
+  it('stops between batches when cancelled, and says how many files were not imported', async () => {
+    const screen: { state?: ClassReportsState } = {};
+    const { api, inputsOf } = backend(true, async () => screen.state!.cancel());
+    const state = (screen.state = new ClassReportsState(api));
+    await state.importFiles(Array.from({ length: 12 }, (_, n) => progressFile(`learner-${n}.json`)));
+    expect(inputsOf('importProgressFiles')).toHaveLength(1);
+    expect(state.lastImport?.imported).toHaveLength(5);
+    expect(state.lastImport?.rejected).toEqual([
+      {
+        file: '7 more files',
+        problems: ['not imported: the import was cancelled before them (the files before were imported whole)'],
+      },
+    ]);
+  });
+
+  it('says why an import stopped, and keeps what was imported before', async () => {
+    let batches = 0;
+    const { api } = backend(true, async () => {
+      if (++batches === 2) throw new ApiError('storage-failed', 'the disk is full');
+    });
+    const state = new ClassReportsState(api);
+    await state.importFiles(Array.from({ length: 7 }, (_, n) => progressFile(`learner-${n}.json`)));
+    expect(state.taskError).toMatch(/^The import stopped: .*disk is full/);
+    expect(state.lastImport?.imported).toHaveLength(5);
+    expect(state.task).toBeUndefined();
+  });
+
+  it('makes a report for the chosen pack, with the xAPI home page, and none once cancelled', async () => {
+    const { api, inputsOf } = backend();
+    const state = new ClassReportsState(api);
+    await state.choosePack('nk-troops-russia-2024');
+    state.homePage = 'https://lms.example.org';
+    expect(await state.exportReport('xapi')).toEqual([
+      { name: 'class.xapi', mimeType: 'text/plain', encoding: 'utf8', content: '' },
+    ]);
+    expect(inputsOf('exportClassReport')).toEqual([
+      { format: 'xapi', packId: 'nk-troops-russia-2024', homePage: 'https://lms.example.org' },
+    ]);
+
+    const cancelled = state.exportReport('pdf');
+    state.cancel();
+    expect(await cancelled).toEqual([]);
+    expect(state.task).toBeUndefined();
+  });
+});

@@ -1,0 +1,167 @@
+// A learner's round through a pack, as the player screen holds it, against a stub of the API: resuming
+// where the learner left off, saving each answer before showing its feedback, keeping an answer that
+// could not be saved for a retry, reviews of due items only, and starting the pack again.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../shared/errors';
+import { scoreAnswer } from '../../shared/scoring';
+import { answerFor } from '../../shared/testing/answers';
+import { recordingApi } from '../../shared/testing/stub-api';
+import { seedPack } from '../lib/testing/fixtures';
+import { PlayerState } from './player.svelte';
+
+const LEARNER = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
+const pack = seedPack();
+const [first, second, third] = pack.items;
+
+/** A backend holding this session for the learner, scoring answers as the real one does. */
+function backend(session = { round: 1, answers: [] as { itemId: string; right: boolean }[] }) {
+  return recordingApi({
+    getPack: async () => seedPack(),
+    getPackSession: async () => ({
+      round: session.round,
+      answers: session.answers.map(({ itemId, right }) => {
+        const item = pack.items.find((candidate) => candidate.id === itemId)!;
+        const answer = answerFor(item, right);
+        return { itemId, answer, score: scoreAnswer(item, answer), answeredAt: '2026-11-26T12:00:00.000Z' };
+      }),
+    }),
+    recordAnswer: async ({ itemId, answer }) => ({
+      score: scoreAnswer(
+        pack.items.find((item) => item.id === itemId)!,
+        answer,
+      ),
+    }),
+    restartPack: async () => ({ round: session.round + 1 }),
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: new Date('2026-11-26T12:00:00Z') });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('PlayerState', () => {
+  it('opens a new pack at its first exercise', async () => {
+    const { api, inputsOf } = backend();
+    const player = new PlayerState(api, LEARNER, pack.id);
+    expect(player.status).toBe('loading');
+    await player.load();
+    expect(player.status).toBe('ready');
+    expect(inputsOf('getPackSession')).toEqual([{ learnerId: LEARNER, packId: pack.id }]);
+    expect(player.items).toHaveLength(pack.items.length);
+    expect(player.item?.id).toBe(first!.id);
+    expect(player.answeredCount).toBe(0);
+    expect(player.finished).toBe(false);
+  });
+
+  it('resumes a round at the first exercise not yet answered, with the earlier answers', async () => {
+    const { api } = backend({
+      round: 2,
+      answers: [
+        { itemId: first!.id, right: true },
+        { itemId: second!.id, right: false },
+      ],
+    });
+    const player = new PlayerState(api, LEARNER, pack.id);
+    await player.load();
+    expect(player.round).toBe(2);
+    expect(player.item?.id).toBe(third!.id);
+    expect(player.answeredCount).toBe(2);
+    expect(player.answers[first!.id]?.score.correct).toBe(true);
+    expect(player.answers[second!.id]?.score.correct).toBe(false);
+    expect(player.summary?.answered).toBe(2);
+  });
+
+  it('saves an answer with the time taken, and shows its feedback only once saved', async () => {
+    const { api, inputsOf } = backend();
+    const player = new PlayerState(api, LEARNER, pack.id);
+    await player.load();
+    vi.advanceTimersByTime(4321);
+    const answer = answerFor(first!, true);
+    const saved = player.submit(answer);
+    expect(player.saving).toBe(true);
+    expect(player.current).toBeUndefined();
+    expect(await saved).toBe(true);
+    expect(inputsOf('recordAnswer')).toEqual([
+      { learnerId: LEARNER, packId: pack.id, itemId: first!.id, answer, timeTakenMs: 4321 },
+    ]);
+    expect(player.saving).toBe(false);
+    expect(player.current).toEqual({ answer, score: scoreAnswer(first!, answer) });
+    expect(player.answeredCount).toBe(1);
+  });
+
+  it('keeps an answer that could not be saved, says why, and saves it on retry', async () => {
+    let failures = 1;
+    const { api, inputsOf } = recordingApi({
+      getPack: async () => seedPack(),
+      getPackSession: async () => ({ round: 1, answers: [] }),
+      recordAnswer: async ({ itemId, answer }) => {
+        if (failures-- > 0) throw new ApiError('storage-failed', 'the disk is full');
+        return {
+          score: scoreAnswer(
+            pack.items.find((item) => item.id === itemId)!,
+            answer,
+          ),
+        };
+      },
+    });
+    const player = new PlayerState(api, LEARNER, pack.id);
+    await player.load();
+    const answer = answerFor(first!, false);
+    expect(await player.submit(answer)).toBe(false);
+    expect(player.unsaved).toEqual(answer);
+    expect(player.saveError).toMatch(/disk is full/);
+    expect(player.current).toBeUndefined();
+
+    expect(await player.submit(player.unsaved!)).toBe(true);
+    expect(player.unsaved).toBeUndefined();
+    expect(player.saveError).toBe('');
+    expect(player.current?.score.correct).toBe(false);
+    expect(inputsOf('recordAnswer')).toHaveLength(2);
+  });
+
+  it('refuses a second submit while the first is saving', async () => {
+    const { api, inputsOf } = backend();
+    const player = new PlayerState(api, LEARNER, pack.id);
+    await player.load();
+    const once = player.submit(answerFor(first!, true));
+    expect(await player.submit(answerFor(first!, false))).toBe(false);
+    expect(await once).toBe(true);
+    expect(inputsOf('recordAnswer')).toHaveLength(1);
+  });
+
+  it('in a review plays only the due exercises, in the order they fell due, and records them as reviews', async () => {
+    const { api, inputsOf } = backend();
+    const player = new PlayerState(api, LEARNER, pack.id, [third!.id, first!.id]);
+    await player.load();
+    expect(inputsOf('getPackSession')).toEqual([]);
+    expect(player.items.map((item) => item.id)).toEqual([third!.id, first!.id]);
+    await player.submit(answerFor(third!, true));
+    expect(inputsOf('recordAnswer')[0]).toMatchObject({ itemId: third!.id, mode: 'review' });
+  });
+
+  it('starts the pack again: the next round, no answers, the first exercise', async () => {
+    const { api } = backend({ round: 1, answers: [{ itemId: first!.id, right: true }] });
+    const player = new PlayerState(api, LEARNER, pack.id);
+    await player.load();
+    await player.restart();
+    expect(player.round).toBe(2);
+    expect(player.answers).toEqual({});
+    expect(player.index).toBe(0);
+  });
+
+  it('says why a pack could not be opened', async () => {
+    const { api } = recordingApi({
+      getPack: async () => {
+        throw new ApiError('not-found', 'no pack "gone"');
+      },
+      getPackSession: async () => ({ round: 1, answers: [] }),
+    });
+    const player = new PlayerState(api, LEARNER, 'gone');
+    await player.load();
+    expect(player.status).toBe('failed');
+    expect(player.loadError).toMatch(/no pack "gone"/);
+  });
+});
