@@ -17,7 +17,7 @@ for (const part of PARTS) {
   test(`screenshots: the ${part} screens`, async ({ app }) => {
     test.skip(!folder, 'a tool: set SCREENSHOTS to a folder to take the screenshots');
     test.skip(app.shell === 'electron', 'browser mode: one browser, one window size');
-    test.setTimeout(180_000);
+    test.setTimeout(600_000);
     mkdirSync(folder!, { recursive: true });
     const page = app.page;
     await page.setViewportSize({ width: 1280, height: 800 });
