@@ -38,9 +38,14 @@ const LAYERS = [
   },
   // The preload is bundled on its own into the sandbox: electron and the plain list of method names, nothing else.
   { name: 'preload', folders: ['electron/preload'], may: ['preload', 'electron', 'src/shared/contract-methods'] },
+  // The packs that ship: data, imported by nothing but tests (the app reads them as untrusted files).
+  { name: 'content', folders: ['exercises'], may: [] },
 ];
-/** Tests run under Node and never ship: whatever their layer, they may also use Node and the services (to make real files). */
-const TEST_MAY = ['node', 'services'];
+/**
+ * Tests and their helpers (`testing/` folders) run under Node and never ship: whatever their layer, they
+ * may also use Node, the services (to make real files) and the shipped packs.
+ */
+const TEST_MAY = ['node', 'services', 'content'];
 
 function layerOf(path) {
   return LAYERS.find((layer) => layer.folders.some((folder) => path === folder || path.startsWith(`${folder}/`)));
@@ -72,7 +77,7 @@ const allowedImports = {
     const file = relative(root, context.filename).replaceAll('\\', '/');
     const layer = layerOf(file);
     if (!layer) return {};
-    const may = /\.test\.ts$/.test(file) ? [...layer.may, ...TEST_MAY] : layer.may;
+    const may = /\.test\.ts$|\/testing\//.test(file) ? [...layer.may, ...TEST_MAY] : layer.may;
     const check = (node, source, typeOnly) => {
       const specifier =
         source.type === 'Literal' && typeof source.value === 'string'

@@ -49,6 +49,7 @@ describe('what each layer may import', () => {
     ['src/renderer/x.ts', "import { LABELS } from '../shared/pack/vocabulary';", false],
     ['src/renderer/x.ts', "import { mount } from 'svelte';", false],
     ['src/renderer/x.test.ts', "import { readFileSync } from 'node:fs';", false],
+    ['src/renderer/lib/testing/x.ts', "import { readFileSync } from 'node:fs';", false],
     ['electron/preload/x.ts', "import { Backend } from '../../src/services/backend';", true],
     ['electron/preload/x.ts', "import { methodNames } from '../../src/shared/contract';", true],
     ['electron/preload/x.ts', "import { z } from 'zod';", true],
