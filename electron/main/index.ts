@@ -11,11 +11,12 @@ import { Backend } from '../../src/services/backend';
 import { acquireDataLock } from '../../src/services/store/data-lock';
 import { registerContract } from './ipc';
 import { hardenSession, hardenWebContents, isTrustedSender, windowOptions } from './security';
+import { PRIVATE_MKDIR } from '../../src/services/store/private-files';
 
 const here = import.meta.dirname;
 const options = parseShellOptions(process.argv.slice(1));
 if (options.dataDir) {
-  mkdirSync(options.dataDir, { recursive: true });
+  mkdirSync(options.dataDir, PRIVATE_MKDIR);
   app.setPath('userData', options.dataDir);
 }
 
@@ -39,9 +40,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
-function start(): void {
+async function start(): Promise<void> {
   // Electron's lock keeps out a second desktop app; this one also keeps out browser mode and other tools.
-  const lock = acquireDataLock(app.getPath('userData'), 'desktop');
+  const lock = await acquireDataLock(app.getPath('userData'), 'desktop');
   if (!lock.ok) {
     dialog.showErrorBox('Sourcewise is already running', lock.message);
     app.quit();

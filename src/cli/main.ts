@@ -11,6 +11,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
 import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
+import { REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
 import { suggestCommand } from './suggest';
 import { answerKey, formatKey } from '../shared/pack/answer-key';
 
@@ -20,9 +21,10 @@ const USAGE = `Usage:
   sourcewise suggest FILE [--json]  proposed claims in an article (.txt, .md, .html): label, cues,
                                   source, confidence (offsets: into a .txt file's own characters;
                                   for .md and .html, into the text read from it)
-  sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID] [--packs-dir DIR] [--home-page URL]
-                                  a class report from learners' progress files (csv also writes
-                                  PATH-attempts.csv: one row per attempt)
+  sourcewise report FILE... --format ${REPORT_FORMATS.join('|')} --out PATH [--pack ID] [--packs-dir DIR] [--home-page URL]
+                                  a class report from learners' progress files, named as the app
+                                  names them after PATH's stem: STEM-learners.csv and
+                                  STEM-attempts.csv (one row per attempt), STEM.pdf, STEM-xapi.json
   sourcewise --version`;
 
 export interface CliIo {
@@ -123,8 +125,10 @@ async function report(
   io: CliIo,
 ): Promise<number> {
   const format = options.format;
-  if (files.length === 0 || !options.out || (format !== 'csv' && format !== 'pdf' && format !== 'xapi')) {
-    io.err(`sourcewise report: name progress files, --format csv, pdf or xapi, and --out PATH\n${USAGE}`);
+  if (files.length === 0 || !options.out || !isReportFormat(format)) {
+    io.err(
+      `sourcewise report: name progress files, --format ${REPORT_FORMATS.slice(0, -1).join(', ')} or ${REPORT_FORMATS.at(-1)}, and --out PATH\n${USAGE}`,
+    );
     return 2;
   }
   const homePage = options['home-page'] ?? DEFAULT_XAPI_HOME_PAGE;
@@ -146,12 +150,17 @@ async function report(
   }
   const data = classDataFrom(progress, packs, __APP_VERSION__, new Date());
   const outputs = await buildReport(data, format, { homePage, ...(options.pack ? { packId: options.pack } : {}) });
+  // --out names the stem; each file's ending is the app's own, so both name a report's files alike.
   const out = resolve(options.out);
-  const extension = extname(out);
+  const stem = out.slice(0, out.length - extname(out).length);
   for (const { suffix, content } of outputs) {
-    const path = suffix ? `${out.slice(0, out.length - extension.length)}${suffix}${extension}` : out;
+    const path = `${stem}${suffix}`;
     await writeFile(path, content);
     io.out(`wrote ${path}`);
   }
   return 0;
+}
+
+function isReportFormat(format: string | undefined): format is ReportFormat {
+  return (REPORT_FORMATS as readonly (string | undefined)[]).includes(format);
 }

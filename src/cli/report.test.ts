@@ -72,9 +72,9 @@ describe('sourcewise report', () => {
   const ana = () => write('ana.json', progressFile('aaaaaaaa-1111-4111-8111-111111111111', 'Ana', 5));
   const ben = () => write('ben.json', progressFile('bbbbbbbb-2222-4222-8222-222222222222', 'Ben', 3));
 
-  it('writes the learners CSV and the attempts CSV beside it, without counting a file given twice twice', async () => {
-    const out = join(dir, 'class.csv');
-    const result = await run('report', ana(), ben(), ana(), '--format', 'csv', '--out', out);
+  it('writes the learners CSV and the attempts CSV, named as the app names them, without counting a file given twice twice', async () => {
+    const out = join(dir, 'class-learners.csv');
+    const result = await run('report', ana(), ben(), ana(), '--format', 'csv', '--out', join(dir, 'class.csv'));
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.out).toEqual([`wrote ${out}`, `wrote ${join(dir, 'class-attempts.csv')}`]);
@@ -88,9 +88,19 @@ describe('sourcewise report', () => {
   });
 
   it('writes xAPI statements for the named home page', async () => {
-    const out = join(dir, 'class.json');
-    const result = await run('report', ana(), '--format', 'xapi', '--out', out, '--home-page', 'https://lms.example.edu');
+    const out = join(dir, 'class-xapi.json');
+    const result = await run(
+      'report',
+      ana(),
+      '--format',
+      'xapi',
+      '--out',
+      join(dir, 'class'),
+      '--home-page',
+      'https://lms.example.edu',
+    );
     expect(result.code).toBe(0);
+    expect(result.out).toEqual([`wrote ${out}`]);
     const statements = JSON.parse(readFileSync(out, 'utf8')) as { actor: { account: { homePage: string; name: string } } }[];
     expect(statements).toHaveLength(5);
     expect(statements[0]!.actor.account).toEqual({
@@ -106,9 +116,18 @@ describe('sourcewise report', () => {
   });
 
   it('exits 1 naming the file and the problem when a file is invalid or unreadable, and writes nothing', async () => {
-    const out = join(dir, 'class.csv');
+    const out = join(dir, 'class-learners.csv');
     const broken = write('broken.json', { kind: 'sourcewise-progress', schemaVersion: 1 });
-    const result = await run('report', ana(), broken, join(dir, 'missing.json'), '--format', 'csv', '--out', out);
+    const result = await run(
+      'report',
+      ana(),
+      broken,
+      join(dir, 'missing.json'),
+      '--format',
+      'csv',
+      '--out',
+      join(dir, 'class.csv'),
+    );
     expect(result.code).toBe(1);
     expect(result.err.some((line) => line.startsWith(`${broken}: `))).toBe(true);
     expect(result.err).toContain(`${join(dir, 'missing.json')}: cannot be read (ENOENT)`);

@@ -1,7 +1,8 @@
 /**
  * Which screen is shown and for whom. Each screen's own state lives in its own class. Every screen
  * but the first two (learners, library) loads its code when first opened, so that start-up parses
- * only what the first screen needs.
+ * only what the first screen needs. `place` says where the app is, and `goTo` returns there: App.svelte
+ * keeps it in the URL so that Reload, Back and Forward keep the learner, the screen and the exercise.
  */
 import type { Api, AppInfo, ExportedFile, Notice } from '../shared/contract';
 import { describeError } from './lib/errors';
@@ -14,6 +15,7 @@ import type { ProgressState } from './screens/progress.svelte';
 import type { ReviewState } from './screens/review.svelte';
 import type { StudioState } from './screens/studio.svelte';
 import type { Pack } from '../shared/pack/schema';
+import type { Place } from './lib/place';
 
 export type Screen =
   | { name: 'learners'; state: LearnersState }
@@ -38,8 +40,8 @@ export class AppState {
     this.screen = { name: 'learners', state: new LearnersState(api) };
   }
 
-  /** Loads the first screen; resolves once its data has arrived. */
-  async start(): Promise<void> {
+  /** Loads the first screen (the learners, or `place` when the page was reloaded there); resolves once its data has arrived. */
+  async start(place?: Place): Promise<void> {
     const [info, notices] = await Promise.all([
       this.api.getAppInfo({}).catch(() => undefined),
       this.api.getNotices({}).catch((error: unknown) => [
@@ -50,10 +52,60 @@ export class AppState {
           text: describeError(error),
         },
       ]),
-      this.showLearners(),
+      place ? this.goTo(place) : this.showLearners(),
     ]);
     this.info = info;
     this.notices = notices;
+  }
+
+  /** Where the app is: what `goTo` needs to come back here. */
+  get place(): Place {
+    const screen = this.screen;
+    switch (screen.name) {
+      case 'learners':
+      case 'class':
+      case 'studio':
+        return { screen: screen.name };
+      case 'player': {
+        const player = screen.state;
+        if (screen.studio) return { screen: 'studio' };
+        const at = { learnerId: player.learnerId, packId: player.packId, exercise: player.index + 1 };
+        return player.reviewItemIds
+          ? { screen: 'review-session', ...at, itemIds: [...player.reviewItemIds] }
+          : { screen: 'pack', ...at };
+      }
+      case 'library':
+      case 'progress':
+      case 'review':
+        return this.learner ? { screen: screen.name, learnerId: this.learner.id } : { screen: 'learners' };
+    }
+  }
+
+  /** Shows `place`: the learner's screens only for a learner who still exists, else the learners. */
+  async goTo(place: Place): Promise<void> {
+    if (!('learnerId' in place)) {
+      if (place.screen === 'class') return this.showClassReports();
+      if (place.screen === 'studio') return this.showStudio();
+      return this.showLearners();
+    }
+    const learner =
+      this.learner?.id === place.learnerId
+        ? this.learner
+        : (await this.api.listLearners({}).catch(() => [])).find((candidate) => candidate.id === place.learnerId);
+    if (!learner) return this.showLearners();
+    this.learner = learner;
+    switch (place.screen) {
+      case 'library':
+        return this.showLibrary(learner);
+      case 'progress':
+        return this.showProgress();
+      case 'review':
+        return this.showReview();
+      case 'pack':
+        return this.openPack(place.packId, place.exercise);
+      case 'review-session':
+        return this.startReview(place.packId, place.itemIds, place.exercise);
+    }
   }
 
   async dismissNotice(id: string): Promise<void> {
@@ -75,12 +127,14 @@ export class AppState {
     await state.load();
   }
 
-  async openPack(packId: string): Promise<void> {
+  /** Opens a pack at its first unanswered exercise, or at `exercise` (from 1). */
+  async openPack(packId: string, exercise?: number): Promise<void> {
     if (!this.learner) return;
     const { PlayerState } = await import('./screens/learner-screens');
     const state = new PlayerState(this.api, this.learner.id, packId);
     this.screen = { name: 'player', state };
     await state.load();
+    if (exercise !== undefined && state.status === 'ready') state.show(exercise - 1);
   }
 
   async showClassReports(): Promise<void> {
@@ -133,12 +187,13 @@ export class AppState {
     await state.load();
   }
 
-  async startReview(packId: string, itemIds: string[]): Promise<void> {
+  async startReview(packId: string, itemIds: string[], exercise?: number): Promise<void> {
     if (!this.learner) return;
     const { PlayerState } = await import('./screens/learner-screens');
     const state = new PlayerState(this.api, this.learner.id, packId, itemIds);
     this.screen = { name: 'player', state };
     await state.load();
+    if (exercise !== undefined && state.status === 'ready') state.show(exercise - 1);
   }
 
   /** Leaving a pack returns to where it was opened from. */

@@ -27,9 +27,9 @@ import type {
 } from '../shared/contract';
 import { calibration, labelJudgements, readings, signalDetection } from '../shared/discernment';
 import { ApiError } from '../shared/errors';
-import { ITEM_TYPES, type Pack } from '../shared/pack/schema';
+import type { Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
-import { scoreAnswer } from '../shared/scoring';
+import { latestPerItem, scoreAnswer, tallyScores } from '../shared/scoring';
 import { APP_NAME, type BackendConfig } from './config';
 import { DraftStore, packFromArticle, packToRevise } from './studio/draft-store';
 import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './packs/pack-import';
@@ -38,9 +38,10 @@ import { ClassStore } from './reports/class-store';
 import { InstructorLock } from './instructor/instructor-lock';
 import { exportProgressFile, progressFileName } from './reports/progress-export';
 import { ProgressStore } from './store/progress-store';
-import { buildCsv } from './reports/report-csv';
-import { buildXapi } from './reports/report-xapi';
+import { buildReport, reportStem } from './reports/report-files';
 import { cardAfter, reviewKey } from './store/review-schedule';
+import { NoticeList } from './notice-list';
+import { tightenFolder } from './store/private-files';
 
 /** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
 export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
@@ -59,6 +60,9 @@ export class Backend implements Service {
   /** Unlocked for this run of the app only: every start begins locked. */
   private instructorUnlocked = false;
 
+  /** What start-up did to the data folder (made it private), for the UI. */
+  private readonly startupNotices = new NoticeList();
+  private privacy: Promise<void> | undefined;
   /** The clock; tests move it to see reviews fall due. */
   private readonly now: () => Date;
 
@@ -82,7 +86,23 @@ export class Backend implements Service {
    * for those calls to report, where the person sees them.
    */
   async prepare(): Promise<void> {
-    await Promise.allSettled([this.store.open(), this.classStore.open(), this.library.load()]);
+    await Promise.allSettled([this.makePrivate(), this.store.open(), this.classStore.open(), this.library.load()]);
+  }
+
+  /** Tightens a data folder found open to other accounts, once, with a notice. */
+  private makePrivate(): Promise<void> {
+    this.privacy ??= tightenFolder(this.config.dataDir).then((all) => {
+      // The folder alone says nothing about the data: a shell may have created it with the usual umask.
+      const opened = all.filter((path) => path !== '');
+      if (opened.length === 0) return;
+      this.startupNotices.add({
+        id: 'data-folder-private',
+        severity: 'warning',
+        title: 'Your data folder was open to other accounts on this computer',
+        text: `Other people with an account on this computer could read learners' progress, the class and the instructor passphrase's hash in ${this.config.dataDir}. It is now private to your account (${opened.length} ${opened.length === 1 ? 'file or folder' : 'files and folders'} changed). If someone may have copied it, change the instructor passphrase.`,
+      });
+    });
+    return this.privacy;
   }
 
   async getAppInfo(_input: MethodInput<'getAppInfo'>): Promise<AppInfo> {
@@ -98,13 +118,28 @@ export class Backend implements Service {
   }
 
   async getNotices(_input: MethodInput<'getNotices'>): Promise<Notice[]> {
-    await Promise.all([this.store.open(), this.classStore.open()]);
-    return [...this.store.notices(), ...this.classStore.notices()];
+    // Opening the instructor's file finds it damaged, if it is; its other failures are for unlocking to report.
+    await Promise.all([
+      this.makePrivate().catch(() => undefined),
+      this.store.open(),
+      this.classStore.open(),
+      this.instructor.isSet().catch(() => undefined),
+    ]);
+    return [
+      ...this.startupNotices.all(),
+      ...this.store.notices(),
+      ...this.classStore.notices(),
+      ...this.instructor.notices(),
+      ...this.drafts.notices(),
+    ];
   }
 
   async dismissNotice({ id }: MethodInput<'dismissNotice'>): Promise<Record<string, never>> {
     this.store.dismissNotice(id);
     this.classStore.dismissNotice(id);
+    this.instructor.dismissNotice(id);
+    this.startupNotices.dismiss(id);
+    this.drafts.dismissNotice(id);
     return {};
   }
 
@@ -227,11 +262,8 @@ export class Backend implements Service {
   async getProgressReport({ learnerId, packId }: MethodInput<'getProgressReport'>): Promise<ProgressReport> {
     const [all, { packs }] = await Promise.all([this.store.attempts(learnerId), this.library.load()]);
     const attempts = packId ? all.filter((attempt) => attempt.packId === packId) : all;
-    const byType = Object.fromEntries(ITEM_TYPES.map((type) => [type, { right: 0, total: 0 }])) as ProgressReport['byType'];
     const days = new Map<string, { answered: number; correct: number }>();
     for (const attempt of attempts) {
-      byType[attempt.itemType].total++;
-      if (attempt.correct) byType[attempt.itemType].right++;
       const day = attempt.answeredAt.slice(0, 10);
       const tally = days.get(day) ?? { answered: 0, correct: 0 };
       tally.answered++;
@@ -248,7 +280,7 @@ export class Backend implements Service {
       ...(scoped ? { round: roundProgress(scoped, all, await this.store.round(learnerId, scoped.id)) } : {}),
       answered: attempts.length,
       correct: attempts.filter((attempt) => attempt.correct).length,
-      byType,
+      ...tallyScores(attempts),
       discernment,
       readings: readings(discernment, judgements),
       calibration: calibration(attempts),
@@ -311,40 +343,17 @@ export class Backend implements Service {
 
   async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
-    const summary = summariseClass(data, packId ? { packId } : {});
-    const stem = `sourcewise-class-report${packId ? `-${packId}` : ''}-${this.now().toISOString().slice(0, 10)}`;
-    switch (format) {
-      case 'csv': {
-        const csv = buildCsv(summary, data);
-        return {
-          files: [
-            { name: `${stem}-learners.csv`, mimeType: 'text/csv', encoding: 'utf8', content: csv.learners },
-            { name: `${stem}-attempts.csv`, mimeType: 'text/csv', encoding: 'utf8', content: csv.attempts },
-          ],
-        };
-      }
-      case 'pdf': {
-        // pdfkit and its font libraries are loaded only when a PDF is asked for: start-up does not pay for them.
-        const { buildPdf } = await import('./reports/report-pdf');
-        const pdf = await buildPdf(summary, data);
-        return {
-          files: [{ name: `${stem}.pdf`, mimeType: 'application/pdf', encoding: 'base64', content: pdf.toString('base64') }],
-        };
-      }
-      case 'xapi': {
-        const statements = buildXapi(data, { homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE, ...(packId ? { packId } : {}) });
-        return {
-          files: [
-            {
-              name: `${stem}-xapi.json`,
-              mimeType: 'application/json',
-              encoding: 'utf8',
-              content: JSON.stringify(statements, null, 1),
-            },
-          ],
-        };
-      }
-    }
+    const stem = reportStem(packId, this.now());
+    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE });
+    return {
+      files: files.map(({ suffix, mimeType, content }) => ({
+        name: `${stem}${suffix}`,
+        mimeType,
+        ...(typeof content === 'string'
+          ? { encoding: 'utf8' as const, content }
+          : { encoding: 'base64' as const, content: content.toString('base64') }),
+      })),
+    };
   }
 
   async removeClassLearner({ learnerId }: MethodInput<'removeClassLearner'>): Promise<Record<string, never>> {
@@ -468,7 +477,7 @@ export class Backend implements Service {
   async suggestClaims({ paragraphs }: MethodInput<'suggestClaims'>): Promise<MethodOutput<'suggestClaims'>> {
     // The analyser loads its language model on first use, not at start-up.
     const { suggestInParagraphs } = await import('./suggest/paragraphs');
-    return { suggestions: suggestInParagraphs(paragraphs) };
+    return { suggestions: await suggestInParagraphs(paragraphs) };
   }
 
   async exportDraft({ draftId }: MethodInput<'exportDraft'>): Promise<ExportedFile> {
@@ -518,10 +527,4 @@ function roundProgress(pack: Pack, attempts: readonly Attempt[], round: number):
 /** A pack's answers in one round; review answers do not count towards a round. */
 function inRound(attempts: readonly Attempt[], packId: string, round: number): Attempt[] {
   return attempts.filter((attempt) => attempt.packId === packId && attempt.round === round && attempt.mode !== 'review');
-}
-
-function latestPerItem<T extends { itemId: string }>(attempts: T[]): Map<string, T> {
-  const latest = new Map<string, T>();
-  for (const attempt of attempts) latest.set(attempt.itemId, attempt);
-  return latest;
 }

@@ -33,7 +33,7 @@ const SEED_PACK = JSON.parse(SEED_TEXT) as Pack;
  * Cases per target, sized so that each test stays far inside its timeout on a busy two-core machine:
  * the check in memory is cheap, the imports write to disk. TEST_RUNS=10 tries ten times as many.
  */
-const RUNS = testRuns(400);
+const RUNS = testRuns(250);
 const DISK_RUNS = testRuns(150);
 /** A refusal line: a path (or `(file)`, `(pack)`), a colon, what is wrong. */
 const PROBLEM_LINE = /^\S[^\n]*: \S/;

@@ -98,7 +98,8 @@ const NEXT_TO = 'a temporary, backup or set-aside file next to a path already ch
 const LISTING =
   "a name from the listing of a fixed folder, joined back onto that folder (a listed name is one of the folder's own entries)";
 const OPERATOR = 'a path the person running gave (command line, --packs-dir); theirs to choose';
-const STATIC = 'a file of the built renderer: checked to stay inside the renderer folder (normalize + prefix) before it is read';
+const STATIC =
+  'a file of the built renderer: checked to stay inside the renderer folder (normalize + prefix), and its real path to be that same path (no links), before it is read';
 const DEV = 'development and test tooling over fixed folders of the repository; never reached from the app';
 
 /** file → `fn(first argument)` → where the path comes from. */
@@ -120,12 +121,19 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'rmSync(join(dataDir, name))': LISTING,
     'statSync(path)': DATA,
     'readFileSync(path)': DATA,
+    "readFileSync('/proc/stat')": 'a fixed system file (Linux boot time)',
+    'readFileSync(`/proc/${pid}/stat`)': 'a fixed system file of a process id read from the lock file (a number)',
+    'realpathSync(dataDir)': DATA,
+  },
+  'src/services/store/private-files.ts': {
+    'chmod(path)': `${DATA}, or a file just made in it (a copy into backups/ or damaged/)`,
+    'lstat(path)': `${DATA}, or ${LISTING}`,
+    'readdir(path)': `${DATA}, or ${LISTING}`,
   },
   'src/services/studio/draft-store.ts': {
     'readdir(this.dir)': DATA,
     'rm(path)': DRAFT_ID,
-    'stat(path)': DRAFT_ID,
-    'readFile(path)': DRAFT_ID,
+    'stat(db.file.path)': DRAFT_ID,
     'mkdir(this.dir)': DATA,
   },
   'src/services/store/durable-json-file.ts': {
@@ -140,9 +148,6 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'readdirSync(folder)': DEV,
     'statSync(path)': DEV,
     'readFileSync(path)': DEV,
-  },
-  'src/services/instructor/instructor-lock.ts': {
-    'readFile(this.path)': DATA,
   },
   'src/services/packs/pack-import.ts': {
     'mkdir(dir)': DATA,
@@ -163,9 +168,6 @@ const FS_CALLS: Record<string, Record<string, string>> = {
   },
   'src/services/store/progress-store.ts': {
     'mkdir(this.learnersDir)': DATA,
-    'mkdir(damagedDir)': DATA,
-    'copyFile(file.journal.path, `${setAside}.tmp`)': `${LEARNER_ID}; copied to ${NEXT_TO}`,
-    'rename(`${setAside}.tmp`, setAside)': NEXT_TO,
     'readdir(this.learnersDir)': DATA,
     'rm(file.journal.path)': LEARNER_ID,
     'rm(file.path)': LEARNER_ID,
@@ -177,13 +179,12 @@ const FS_CALLS: Record<string, Record<string, string>> = {
   'src/services/store/store-file.ts': {
     'copyFile(file, temp)': NEXT_TO,
     'writeFile(temp)': NEXT_TO,
-    'mkdir(folder)': 'backups/<name of a store file>/: a fixed folder per store file',
     'rename(temp, target)': NEXT_TO,
     'readdir(folder)': 'backups/<name of a store file>/, or the data folder',
     'rm(join(folder, name))': LISTING,
     'readFile(path)': DATA,
-    'mkdir(damagedDir)': DATA,
-    'copyFile(path, `${setAside}.tmp`)': `${DATA}; copied to ${NEXT_TO}`,
+    'mkdir(folder)': 'backups/<name of a store file>/, or damaged/: fixed folders of the data folder',
+    'copyFile(path, `${setAside}.tmp`)': `a store file, a journal or a draft (${DATA}); copied to ${NEXT_TO}`,
     'rename(`${setAside}.tmp`, setAside)': NEXT_TO,
     'rm(path)': DATA,
   },
@@ -194,6 +195,8 @@ const FS_CALLS: Record<string, Record<string, string>> = {
   },
   'src/services/http/web-server.ts': {
     'readFile(file)': STATIC,
+    'realpath(file)': STATIC,
+    'realpath(options.rendererDir)': 'the built renderer folder (fixed by the shell)',
   },
 };
 

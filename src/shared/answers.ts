@@ -1,41 +1,25 @@
 /**
  * What a learner answers, per exercise type, and what scoring says about it. The answer schemas are
- * part of the contract (the UI sends them; the backend validates and scores them).
+ * part of the contract (the UI sends them; the backend validates and scores them); each exercise type
+ * defines its own (`src/shared/exercises/<type>.schema.ts`) and its score's detail (`<type>.ts`).
  */
 import { z } from 'zod';
-import { HeadlineVerdict, Id, Label, type ItemType } from './pack/schema';
+import type { ClassifyDetail } from './exercises/classify';
+import type { FindDetail } from './exercises/find';
+import type { HeadlineDetail } from './exercises/headline';
+import type { NumbersDetail } from './exercises/numbers';
+import { ANSWER_SCHEMAS } from './exercises/schemas';
+import type { SourceDetail } from './exercises/source';
+import type { ItemType, Label } from './pack/vocabulary';
 
-/** How sure the learner is, asked on classify items: 1 guessing, 2 fairly sure, 3 certain. */
-export const Confidence = z.union([z.literal(1), z.literal(2), z.literal(3)]);
-export type Confidence = z.infer<typeof Confidence>;
+export { ClassifyAnswer, Confidence } from './exercises/classify.schema';
+export { FindAnswer, MarkedSpan } from './exercises/find.schema';
+export { HeadlineAnswer } from './exercises/headline.schema';
+export { NumbersAnswer } from './exercises/numbers.schema';
+export { SourceAnswer } from './exercises/source.schema';
 
-/** A stretch of one paragraph the learner marked (end exclusive). */
-export const MarkedSpan = z.strictObject({
-  paragraph: z.number().int().min(0).max(999),
-  start: z.number().int().min(0).max(20000),
-  end: z.number().int().min(1).max(20000),
-});
-export type MarkedSpan = z.infer<typeof MarkedSpan>;
-
-export const ClassifyAnswer = z.strictObject({ type: z.literal('classify'), label: Label, confidence: Confidence.optional() });
-export const FindAnswer = z.strictObject({ type: z.literal('find'), spans: z.array(MarkedSpan).max(100) });
-export const SourceAnswer = z.strictObject({ type: z.literal('source'), optionId: Id });
-export const HeadlineAnswer = z.strictObject({ type: z.literal('headline'), verdict: HeadlineVerdict });
-export const NumbersAnswer = z.strictObject({
-  type: z.literal('numbers'),
-  figures: z
-    .array(z.strictObject({ label: Label, source: z.string().min(1).max(200) }))
-    .min(1)
-    .max(12),
-});
-
-export const Answer = z.discriminatedUnion('type', [ClassifyAnswer, FindAnswer, SourceAnswer, HeadlineAnswer, NumbersAnswer]);
+export const Answer = z.discriminatedUnion('type', ANSWER_SCHEMAS);
 export type Answer = z.infer<typeof Answer>;
-export type ClassifyAnswer = z.infer<typeof ClassifyAnswer>;
-export type FindAnswer = z.infer<typeof FindAnswer>;
-export type SourceAnswer = z.infer<typeof SourceAnswer>;
-export type HeadlineAnswer = z.infer<typeof HeadlineAnswer>;
-export type NumbersAnswer = z.infer<typeof NumbersAnswer>;
 
 /** One judgement about a label inside an item, for per-label results (a numbers item holds several). */
 export interface LabelOutcome {
@@ -43,32 +27,7 @@ export interface LabelOutcome {
   correct: boolean;
 }
 
-export type ScoreDetail =
-  | { type: 'classify'; expected: Label; accepted: Label[]; given: Label }
-  | {
-      type: 'find';
-      /** Indices into item.spans that the learner covered by at least half. */
-      found: number[];
-      missed: number[];
-      /** Marked spans that touch no expected span. */
-      extra: MarkedSpan[];
-      precision: number;
-      recall: number;
-    }
-  | { type: 'source'; expected: string; given: string }
-  | { type: 'headline'; expected: HeadlineVerdict; given: HeadlineVerdict }
-  | {
-      type: 'numbers';
-      figures: {
-        expectedLabel: Label;
-        accepted: Label[];
-        givenLabel: Label;
-        labelCorrect: boolean;
-        expectedSource: string;
-        givenSource: string;
-        sourceCorrect: boolean;
-      }[];
-    };
+export type ScoreDetail = ClassifyDetail | FindDetail | SourceDetail | HeadlineDetail | NumbersDetail;
 
 export interface Score {
   itemType: ItemType;

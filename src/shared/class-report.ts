@@ -20,7 +20,6 @@
  *   they answered every item of the pack as the instructor has it. Needs the pack; without it there
  *   are no completed rounds.
  */
-import type { Answer } from './answers';
 import type { ClassData, ClassLearner } from './class-data';
 import {
   calibration,
@@ -31,10 +30,14 @@ import {
   type LabelDiscernment,
   type Reading,
 } from './discernment';
-import type { Item, Pack } from './pack/schema';
+import type { Pack } from './pack/schema';
 import { LABELS, type ItemType, type Label } from './pack/vocabulary';
 import type { Attempt } from './progress';
-import { accuracy, type Tally } from './scoring';
+import { accuracy, tallyScores, type Tally } from './scoring';
+
+import { describeItem, expectedAnswer } from './exercises/registry';
+
+export { describeAnswer, describeItem, expectedAnswer } from './exercises/registry';
 
 /** One label's figures for some attempts. */
 export interface LabelFigures extends Tally {
@@ -335,14 +338,8 @@ function summariseLearner(
 /** Per-label tallies of the label outcomes, with d′ and c from the label judgements. */
 export function labelFigures(attempts: readonly Attempt[]): Record<Label, LabelFigures> {
   const detection = signalDetection(labelJudgements(attempts));
-  const tallies = Object.fromEntries(LABELS.map((label) => [label, { right: 0, total: 0 }])) as Record<Label, Tally>;
-  for (const attempt of attempts) {
-    for (const outcome of attempt.labels) {
-      tallies[outcome.label].total += 1;
-      if (outcome.correct) tallies[outcome.label].right += 1;
-    }
-  }
-  return Object.fromEntries(LABELS.map((label) => [label, figures(label, tallies[label], detection[label])])) as Record<
+  const { byLabel } = tallyScores(attempts);
+  return Object.fromEntries(LABELS.map((label) => [label, figures(label, byLabel[label], detection[label])])) as Record<
     Label,
     LabelFigures
   >;
@@ -479,59 +476,6 @@ function mostMissed(
       compare(a.row.itemId, b.row.itemId),
   );
   return missed.map(({ row }) => row);
-}
-
-/** A short description of an item: the claim quoted, the headline, the figures, or the passage. */
-export function describeItem(item: Item): string {
-  switch (item.type) {
-    case 'classify':
-    case 'source':
-      return `“${item.claim.ref.quote}”`;
-    case 'headline':
-      return `Headline: “${item.headline}”`;
-    case 'find':
-      return `Find the ${item.label} claims in paragraph${item.paragraphs.length > 1 ? 's' : ''} ${item.paragraphs.map((p) => p + 1).join(', ')}`;
-    case 'numbers':
-      return `Figures: ${item.figures.map((figure) => `“${figure.ref.quote}”`).join(', ')}`;
-  }
-}
-
-/** The right answer to an item, in words. */
-export function expectedAnswer(item: Item): string {
-  const withAlso = (label: Label, also: readonly Label[] | undefined) =>
-    also === undefined || also.length === 0 ? label : `${label} (also accepted: ${also.join(', ')})`;
-  switch (item.type) {
-    case 'classify':
-      return withAlso(item.claim.label, item.claim.alsoAccept);
-    case 'source':
-      return item.options.find((option) => option.id === item.answer)?.text ?? item.answer;
-    case 'headline':
-      return item.answer === 'supported' ? 'supported by the body' : 'overstated: says more than the body supports';
-    case 'find':
-      return `${item.spans.length} ${item.label} span${item.spans.length === 1 ? '' : 's'}: ${item.spans.map((span) => `“${span.quote}”`).join(', ')}`;
-    case 'numbers':
-      return item.figures
-        .map((figure) => `“${figure.ref.quote}”: ${withAlso(figure.label, figure.alsoAccept)}, ${figure.source.name}`)
-        .join('; ');
-  }
-}
-
-/** A learner's answer in words, for a spreadsheet cell (find spans as paragraph:start-end, 0-based). */
-export function describeAnswer(answer: Answer): string {
-  switch (answer.type) {
-    case 'classify':
-      return answer.label;
-    case 'source':
-      return answer.optionId;
-    case 'headline':
-      return answer.verdict;
-    case 'find':
-      return answer.spans.length === 0
-        ? '(nothing marked)'
-        : answer.spans.map((span) => `${span.paragraph}:${span.start}-${span.end}`).join('; ');
-    case 'numbers':
-      return answer.figures.map((figure) => `${figure.label} (${figure.source})`).join('; ');
-  }
 }
 
 export function isReview(attempt: Pick<Attempt, 'mode'>): boolean {

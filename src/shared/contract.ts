@@ -5,6 +5,7 @@
  * `services/`.
  */
 import { z } from 'zod';
+import { REPORT_FORMATS } from './report-formats';
 import { Answer, type Score } from './answers';
 import type { ClassSummary } from './class-report';
 import type { Calibration, LabelDiscernment, Reading } from './discernment';
@@ -122,11 +123,23 @@ export const ExportedFile = z.object({
 });
 export type ExportedFile = z.infer<typeof ExportedFile>;
 
+/** A file an import refused, with what is wrong with it. */
+const RejectedFile = z.object({ file: z.string(), problems: z.array(z.string()) });
+
+/** What importing progress files into the class did. */
 export const ImportResult = z.object({
   imported: z.array(
-    z.object({ file: z.string(), learnerId: z.string(), name: z.string(), added: z.number(), duplicates: z.number() }),
+    z.object({
+      file: z.string(),
+      learnerId: z.string(),
+      name: z.string(),
+      /** Attempts new to the class. */
+      added: z.number(),
+      /** Attempts the class already had (from an earlier import, or an earlier file in this one). */
+      duplicates: z.number(),
+    }),
   ),
-  rejected: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
+  rejected: z.array(RejectedFile),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 
@@ -139,7 +152,7 @@ export type ClassReport = z.infer<typeof ClassReport>;
 /** What importing pack files did: stored, refused (with problems), or waiting for replace-or-keep-both. */
 export const PackImportResult = z.object({
   imported: z.array(z.object({ file: z.string(), packId: Id, title: z.string(), replaced: z.boolean() })),
-  rejected: z.array(z.object({ file: z.string(), problems: z.array(z.string()) })),
+  rejected: z.array(RejectedFile),
   /** Packs whose id is taken: the caller asks the person and imports again with a decision for the id. */
   conflicts: z.array(
     z.object({
@@ -280,7 +293,7 @@ export const contract = {
   getClassReport: call('instructor', z.strictObject({ packId: Id.optional() }), ClassReport),
   exportClassReport: call(
     'instructor',
-    z.strictObject({ format: z.enum(['csv', 'pdf', 'xapi']), packId: Id.optional(), homePage: HttpUrl.optional() }),
+    z.strictObject({ format: z.enum(REPORT_FORMATS), packId: Id.optional(), homePage: HttpUrl.optional() }),
     z.object({ files: z.array(ExportedFile) }),
   ),
   removeClassLearner: call('instructor', z.strictObject({ learnerId: LearnerId }), z.object({})),

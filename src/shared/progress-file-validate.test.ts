@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProgressFile, PROGRESS_FILE_KIND, PROGRESS_FILE_VERSION } from './progress-file';
 import { replayHint, seededRandom, testRuns, testSeed } from './testing/random';
-import { MAX_PROBLEMS, parseProgressFile } from './progress-file-validate';
+import { MAX_PROBLEMS, MAX_PROGRESS_DEPTH, parseProgressFile } from './progress-file-validate';
 
 const LEARNER = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
 const OTHER = '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b';
@@ -273,25 +273,22 @@ describe('parseProgressFile', () => {
       expect(({} as Record<string, unknown>).correct).toBeUndefined();
     });
 
-    it('refuses deep nesting wherever it is put, without overflowing the stack', () => {
+    it('refuses deep nesting wherever it is put, before parsing it', () => {
       const deep = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
       const deepObject = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
       const base = JSON.stringify(valid());
-      expect(problemsOf(base.replace('"learner":{', `"extra":${deep(100_000)},"learner":{`))).toEqual([
-        '(file): unrecognized key: "extra"',
-      ]);
+      const tooDeep = [`(file): nested more than ${MAX_PROGRESS_DEPTH} levels deep; a progress file is never this deep`];
+      expect(problemsOf(base.replace('"learner":{', `"extra":${deep(100_000)},"learner":{`))).toEqual(tooDeep);
       expect(
         problemsOf(
           base.replace('"answer":{"type":"classify","label":"confirmed","confidence":3}', `"answer":${deepObject(50_000)}`),
         ),
-      ).toEqual([
-        "attempts[0].answer.type: invalid discriminator value. Expected 'classify' | 'find' | 'source' | 'headline' | 'numbers'",
-      ]);
-      expect(problemsOf(base.replace(/"attempts":\[/, `"attempts":[${deep(100_000)},`))).toEqual([
-        'attempts[0]: invalid input: expected object, received array',
-      ]);
-      expect(problemsOf(deep(500_000))).toEqual([
-        '(file): not a Sourcewise progress file (it must be a JSON object with "kind": "sourcewise-progress")',
+      ).toEqual(tooDeep);
+      expect(problemsOf(base.replace(/"attempts":\[/, `"attempts":[${deep(100_000)},`))).toEqual(tooDeep);
+      expect(problemsOf(deep(500_000))).toEqual(tooDeep);
+      // Nesting up to the limit is left to the schema to judge.
+      expect(problemsOf(base.replace('"learner":{', `"extra":${deep(MAX_PROGRESS_DEPTH - 2)},"learner":{`))).toEqual([
+        '(file): unrecognized key: "extra"',
       ]);
     });
 
@@ -426,5 +423,30 @@ describe('parseProgressFile under fuzzing', () => {
     // Both outcomes occur: mutations of optional fields, or values that happen to fit, are accepted.
     expect(accepted).toBeGreaterThan(0);
     expect(accepted).toBeLessThan(RUNS);
+  });
+});
+
+describe('parseProgressFile: hostile nesting', () => {
+  it('refuses a deeply nested file before parsing it, as packs are', () => {
+    const deep = `{"kind":"sourcewise-progress","attempts":[${'['.repeat(200_000)}${']'.repeat(200_000)}]}`;
+    const parsed = parseProgressFile(deep);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.problems).toEqual([
+        `(file): nested more than ${MAX_PROGRESS_DEPTH} levels deep; a progress file is never this deep`,
+      ]);
+  });
+});
+
+describe('parseProgressFile: learner names', () => {
+  it.each([
+    ['blank', '   '],
+    ['NUL', 'Ada\u0000'],
+    ['DEL', 'Ada\u007f'],
+    ['a lone surrogate', 'Ada \ud800'],
+  ])('refuses a name createLearner refuses (%s)', (_what, name) => {
+    const file = valid();
+    (file.learner as { name: string }).name = name;
+    expect(parseProgressFile(JSON.stringify(file)).ok).toBe(false);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { formatPath } from './errors';
+import { nestingDepth } from './json-depth';
 import { PACK_SCHEMA_VERSION } from './pack/schema';
 import { MAX_PROGRESS_FILE_BYTES, PROGRESS_FILE_KIND, PROGRESS_FILE_VERSION, ProgressFile } from './progress-file';
 
@@ -19,6 +20,9 @@ export const MAX_PROBLEMS = 50;
 const MAX_PROBLEM_CHARS = 300;
 
 /** Parses and validates the text of a progress file. Never throws. */
+/** Deeper than any progress file (its deepest part, an answer, is a few levels down). */
+export const MAX_PROGRESS_DEPTH = 64;
+
 export function parseProgressFile(text: string, maxBytes: number = MAX_PROGRESS_FILE_BYTES): ProgressFileValidation {
   try {
     const bytes = utf8Length(text, maxBytes);
@@ -28,6 +32,10 @@ export function parseProgressFile(text: string, maxBytes: number = MAX_PROGRESS_
     // Editors on Windows may save a byte order mark in front of the JSON.
     const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (json.trim() === '') return fail(['(file): empty; a progress file is a JSON object']);
+    // Before parsing, as for packs: a hostile file nested deep would make parsing and validating crawl.
+    if (nestingDepth(json, MAX_PROGRESS_DEPTH) > MAX_PROGRESS_DEPTH) {
+      return fail([`(file): nested more than ${MAX_PROGRESS_DEPTH} levels deep; a progress file is never this deep`]);
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(json);

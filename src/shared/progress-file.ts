@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id } from './pack/schema';
-import { Attempt, LearnerId } from './progress';
+import { Attempt, checkLearnerName, LearnerId } from './progress';
 
 export const PROGRESS_FILE_VERSION = 1;
 export const PROGRESS_FILE_KIND = 'sourcewise-progress';
@@ -20,7 +20,8 @@ export const ProgressFile = z.strictObject({
   learner: z.strictObject({
     /** Stable across machines and exports: the same learner exported twice merges into one. */
     id: LearnerId,
-    name: z.string().min(1).max(60),
+    /** The same check as a learner created in the app. */
+    name: z.string().min(1).max(60).superRefine(checkLearnerName),
   }),
   packs: z.array(z.strictObject({ id: Id, version: z.number().int().min(1), title: z.string().max(300) })).max(1000),
   attempts: z.array(Attempt).max(200_000),

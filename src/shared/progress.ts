@@ -10,6 +10,26 @@ export const LearnerId = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a learner id');
 
+/**
+ * What makes a learner's name unusable, whatever way it arrives (created in the app, or in a progress
+ * file the class imports): blank, control characters, half of a character (a lone UTF-16 surrogate).
+ */
+export function learnerNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'a name must have at least one letter';
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'a name cannot contain control characters';
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(name))
+    return 'a name cannot contain broken characters';
+  return undefined;
+}
+
+/** Adds `learnerNameProblem` to a string schema. */
+export function checkLearnerName(name: string, context: z.RefinementCtx): void {
+  if (name === '') return; // the schema's minimum length says so already
+  const problem = learnerNameProblem(name);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+}
+
 /** A learner's display name: what they type, trimmed, one line, at most 60 characters. */
 export const LearnerName = z
   .string()
@@ -21,8 +41,7 @@ export const LearnerName = z
       .string()
       .min(1, 'a name must have at least one letter')
       .max(60, 'a name can be at most 60 characters')
-      // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-      .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'a name cannot contain control characters'),
+      .superRefine(checkLearnerName),
   );
 
 export const Learner = z.object({ id: LearnerId, name: z.string(), createdAt: z.string() });

@@ -9,22 +9,33 @@ import { parseShellOptions } from '../services/args';
 import { acquireDataLock } from '../services/store/data-lock';
 import { defaultDataDir } from '../services/config';
 import type { Backend } from '../services/backend';
-import { startWebServer } from '../services/http/web-server';
+import { startWebServer, type RunningWebServer } from '../services/http/web-server';
+import { PRIVATE_MKDIR } from '../services/store/private-files';
 
 const here = import.meta.dirname;
 
 async function main(): Promise<void> {
   const options = parseShellOptions(process.argv.slice(2));
   const dataDir = options.dataDir ?? defaultDataDir();
-  await mkdir(dataDir, { recursive: true });
-  const lock = acquireDataLock(dataDir, 'browser');
+  await mkdir(dataDir, PRIVATE_MKDIR);
+  const lock = await acquireDataLock(dataDir, 'browser');
   if (!lock.ok) {
     console.error(lock.message);
     process.exit(1);
   }
   let backendReady!: (backend: Backend | Promise<Backend>) => void;
   const backend = new Promise<Backend>((resolve) => (backendReady = resolve));
-  const server = await startWebServer({
+  // Set before anything can take a while, so that Ctrl+C or SIGTERM from now on releases the lock.
+  let server: RunningWebServer | undefined = undefined;
+  const stop = () => {
+    void (server?.close() ?? Promise.resolve()).then(() => {
+      lock.release();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  server = await startWebServer({
     api: backend,
     rendererDir: join(here, '../renderer'),
     ...(options.port !== undefined ? { port: options.port } : {}),
@@ -48,14 +59,6 @@ async function main(): Promise<void> {
     }),
   );
   await backend;
-  const stop = () => {
-    void server.close().then(() => {
-      lock.release();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -16,6 +16,13 @@ declare global {
 
 const TOKEN_KEY = 'sourcewise-token';
 
+/** What the learner is told when the server cannot be reached: plain words, and what to do. */
+export const UNREACHABLE_MESSAGE =
+  'Sourcewise cannot reach its server, so this was not saved. Check that Sourcewise is still running on this computer, then try again. Everything saved before is safe.';
+/** After a restart of `npm run web` the page's key (token) is out of date: only a fresh page helps. */
+export const RESTARTED_MESSAGE =
+  'Sourcewise was started again, so this page has to be reloaded. Reload the page, or open the new address Sourcewise showed when it started. Everything saved before is safe.';
+
 function unwrap<T>(envelope: Envelope<T>): T {
   if (envelope.ok) return envelope.value;
   throw ApiError.fromBody(envelope.error);
@@ -63,13 +70,15 @@ function viaHttp(token: string): Api {
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      throw new ApiError('transport-failed', 'Sourcewise cannot reach its backend. Is `npm run web` still running?');
+      throw new ApiError('transport-failed', UNREACHABLE_MESSAGE);
     }
+    // The token is minted at every start: a page from before a restart is refused (401), as is one from another origin (403).
+    if (response.status === 401 || response.status === 403) throw new ApiError('unauthorized', RESTARTED_MESSAGE);
     let body: Envelope<unknown>;
     try {
       body = (await response.json()) as Envelope<unknown>;
     } catch {
-      throw new ApiError('transport-failed', `the backend answered ${response.status} without a readable body`);
+      throw new ApiError('transport-failed', UNREACHABLE_MESSAGE);
     }
     return unwrap(body);
   });

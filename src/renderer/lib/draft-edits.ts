@@ -5,7 +5,8 @@
  * No schema library here: the backend validates every saved draft and says what is wrong.
  */
 import type { ClaimSuggestion } from '../../shared/contract';
-import type { Claim, Item, ItemType, Label, Pack, Source, SourceKind, TextRef } from '../../shared/pack/schema';
+import { kindOf } from '../../shared/exercises/registry';
+import type { Item, ItemType, Label, Pack, Source, SourceKind, TextRef } from '../../shared/pack/schema';
 import { LABEL_INFO, SOURCE_KIND_NAMES } from './labels';
 
 /** A problem line from the validator, `items[3].claim.ref.quote: not found in paragraph 4`, split in two. */
@@ -54,39 +55,14 @@ export function refForQuote(paragraphs: readonly string[], quote: string, previo
   return previous ? { ...previous, quote } : { paragraph: 0, start: 0, end: Math.max(1, quote.length), quote };
 }
 
-/** Every text reference in a pack, to move them together when the article changes. */
-function eachRef(pack: Pack, visit: (ref: TextRef) => void): void {
-  const claim = (c: Claim | { ref: TextRef; source: Source }) => {
-    visit(c.ref);
-    if (c.source.mention) visit(c.source.mention);
-  };
-  for (const item of pack.items) {
-    switch (item.type) {
-      case 'classify':
-      case 'source':
-        claim(item.claim);
-        break;
-      case 'find':
-        item.spans.forEach(visit);
-        break;
-      case 'headline':
-        item.evidence.forEach(visit);
-        break;
-      case 'numbers':
-        item.figures.forEach(claim);
-        break;
-    }
-  }
-}
-
 /** After the article's text changed: each reference follows its quote to where it now is. */
 export function reanchor(pack: Pack): void {
   const paragraphs = pack.article.paragraphs;
-  eachRef(pack, (ref) => {
-    if (paragraphs[ref.paragraph]?.slice(ref.start, ref.end) === ref.quote) return;
+  for (const ref of pack.items.flatMap((item) => kindOf(item.type).refs(item))) {
+    if (paragraphs[ref.paragraph]?.slice(ref.start, ref.end) === ref.quote) continue;
     const found = findQuote(paragraphs, ref.quote, ref.paragraph);
     if (found) Object.assign(ref, found);
-  });
+  }
 }
 
 /** The article as one text to edit: paragraphs separated by blank lines. */
@@ -117,43 +93,13 @@ function outletSource(pack: Pack): Source {
 
 /** A fresh item of a type, starting from the text the instructor selected, if any. */
 export function newItem(pack: Pack, type: ItemType, selected?: TextRef): Item {
-  const ref = selected ? { ...selected } : { ...EMPTY_REF };
-  const id = uniqueItemId(pack, type);
-  switch (type) {
-    case 'classify':
-      return { id, type, explanation: '', claim: { ref, label: 'confirmed', source: outletSource(pack), cues: [] } };
-    case 'find':
-      return { id, type, explanation: '', label: 'estimate', paragraphs: [ref.paragraph], spans: selected ? [ref] : [] };
-    case 'source':
-      return {
-        id,
-        type,
-        explanation: '',
-        claim: { ref, label: 'confirmed', source: outletSource(pack), cues: [] },
-        options: [
-          { id: 'a', text: '' },
-          { id: 'b', text: '' },
-        ],
-        answer: 'a',
-      };
-    case 'headline':
-      return {
-        id,
-        type,
-        explanation: '',
-        headline: pack.article.headline,
-        answer: 'supported',
-        evidence: selected ? [ref] : [],
-      };
-    case 'numbers':
-      return {
-        id,
-        type,
-        explanation: '',
-        figures: selected ? [{ ref, label: 'estimate', source: outletSource(pack) }] : [],
-        sourceOptions: [pack.meta.outlet || 'the outlet', ''],
-      };
-  }
+  return kindOf(type).draft({
+    id: uniqueItemId(pack, type),
+    ref: selected ? { ...selected } : { ...EMPTY_REF },
+    selected: selected !== undefined,
+    outlet: outletSource(pack),
+    headline: pack.article.headline,
+  });
 }
 
 const LABEL_REASON: Record<Label, string> = {
@@ -208,19 +154,7 @@ export function itemFromSuggestion(pack: Pack, suggestion: ClaimSuggestion): Ite
 
 /** A line for the item list: the claim, headline or task, shortened. */
 export function itemSummary(item: Item): string {
-  const text = (() => {
-    switch (item.type) {
-      case 'classify':
-      case 'source':
-        return item.claim.ref.quote;
-      case 'find':
-        return `every ${LABEL_INFO[item.label].name.toLowerCase()} in paragraph ${item.paragraphs.map((p) => p + 1).join(', ')}`;
-      case 'headline':
-        return item.headline;
-      case 'numbers':
-        return item.figures.map((figure) => figure.ref.quote).join(' · ');
-    }
-  })();
+  const text = kindOf(item.type).summary(item);
   if (text === '') return '(no text chosen yet)';
   return text.length > 90 ? `${text.slice(0, 89)}…` : text;
 }

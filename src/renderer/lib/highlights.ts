@@ -2,6 +2,10 @@
  * Splits a paragraph into runs of text, each carrying the kinds of highlight that cover it, so that
  * overlapping highlights (a cue inside a claim) render as flat, nested-free spans of plain text.
  */
+import type { TextRef } from '../../shared/pack/schema';
+import type { FindMarker } from '../screens/find-marker.svelte';
+import type { Answered } from '../screens/player.svelte';
+
 export type HighlightKind = 'claim' | 'cue' | 'source' | 'evidence' | 'figure' | 'mark' | 'expected' | 'missed' | 'cursor';
 
 export interface Highlight {
@@ -84,4 +88,41 @@ export function snapToWords(text: string, start: number, end: number): { start: 
   while (snappedStart < snappedEnd && /["“”'‘’([]/.test(text[snappedStart]!)) snappedStart++;
   while (snappedEnd > snappedStart && /["“”'‘’)\].,;:!?]/.test(text[snappedEnd - 1]!)) snappedEnd--;
   return snappedEnd > snappedStart ? { start: snappedStart, end: snappedEnd } : undefined;
+}
+
+/**
+ * What the article shows for an item: everything (the studio, where the author checks every
+ * reference), or what the learner has earned so far (the player: more once answered).
+ */
+export type Shown = { studio: true } | { studio: false; answered: Answered | undefined; finder: FindMarker | undefined };
+
+/** Whether an item's answer-side highlights (cues, sources, evidence) show. */
+export function revealed(shown: Shown): boolean {
+  return shown.studio || shown.answered !== undefined;
+}
+
+/** Collects an item's highlights; each exercise type says which (`src/renderer/exercises/<type>/highlight.ts`). */
+export class Highlighter {
+  readonly list: Highlight[] = [];
+  private readonly paragraphs: readonly string[];
+
+  constructor(paragraphs: readonly string[]) {
+    this.paragraphs = paragraphs;
+  }
+
+  /** A reference, when its quote really is at its offsets (a draft's may not be yet). */
+  ref(ref: TextRef | undefined, kind: HighlightKind, tag?: string): void {
+    if (!ref || ref.quote === '' || this.paragraphs[ref.paragraph]?.slice(ref.start, ref.end) !== ref.quote) return;
+    this.list.push({ paragraph: ref.paragraph, start: ref.start, end: ref.end, kind, ...(tag ? { tag } : {}) });
+  }
+
+  /** The cue words in a paragraph (inside `within`, when given). */
+  cues(paragraph: number, words: readonly string[], within?: TextRef): void {
+    for (const at of locateCues(this.paragraphs[paragraph] ?? '', words, within))
+      this.list.push({ paragraph, ...at, kind: 'cue' });
+  }
+
+  add(...highlights: Highlight[]): void {
+    this.list.push(...highlights);
+  }
 }

@@ -1,31 +1,27 @@
-/** How labels, source kinds and exercise types read on screen. Never told apart by colour alone: each has a name and a mark. */
-import type { HeadlineVerdict, ItemType, Label } from '../../shared/pack/schema';
+/**
+ * How labels, source kinds and exercise types read on screen. Never told apart by colour alone: each
+ * label has a name and a mark. The names are the shared vocabulary's (`src/shared/pack/vocabulary.ts`)
+ * and each exercise type's module (`src/shared/exercises/`), the same in reports and the answer key.
+ */
+import { EXERCISE_KINDS } from '../../shared/exercises/registry';
 import { LABEL_DEFINITIONS } from '../../shared/labelling-guide';
 import type { Verdict } from '../../shared/scoring';
+import type { ItemType, Label } from '../../shared/pack/schema';
+import { ITEM_TYPES, LABEL_MARKS, LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
 
 /** `hint` is the labelling guide's definition (docs/labelling-guide.md), the same words as in the studio and the answer key. */
-export const LABEL_INFO: Record<Label, { name: string; mark: string; hint: string }> = {
-  confirmed: { name: 'Confirmed', mark: '✓', hint: LABEL_DEFINITIONS.confirmed.definition },
-  estimate: { name: 'Estimate', mark: '≈', hint: LABEL_DEFINITIONS.estimate.definition },
-  denial: { name: 'Denial', mark: '✗', hint: LABEL_DEFINITIONS.denial.definition },
-  unconfirmed: { name: 'Unconfirmed', mark: '?', hint: LABEL_DEFINITIONS.unconfirmed.definition },
-  opinion: { name: 'Opinion', mark: '❝', hint: LABEL_DEFINITIONS.opinion.definition },
-};
+export const LABEL_INFO = Object.fromEntries(
+  LABELS.map((label) => [
+    label,
+    { name: LABEL_NAMES[label], mark: LABEL_MARKS[label], hint: LABEL_DEFINITIONS[label].definition },
+  ]),
+) as Record<Label, { name: string; mark: string; hint: string }>;
 
 export { SOURCE_KIND_NAMES } from '../../shared/pack/vocabulary';
 
-export const ITEM_TYPE_INFO: Record<ItemType, { name: string; question: string }> = {
-  classify: { name: 'Classify', question: 'How well established is the highlighted claim?' },
-  find: { name: 'Find', question: 'Mark every span of the given kind in the passage.' },
-  source: { name: 'Source', question: 'Who says so, and through whom did it reach the article?' },
-  headline: { name: 'Headline', question: 'Does the body of the article support this headline?' },
-  numbers: { name: 'Numbers', question: 'For each figure: is it confirmed or an estimate, and whose figure is it?' },
-};
-
-export const VERDICT_NAMES: Record<HeadlineVerdict, string> = {
-  supported: 'The body supports it',
-  overstated: 'It says more than the body supports',
-};
+export const ITEM_TYPE_INFO = Object.fromEntries(
+  ITEM_TYPES.map((type) => [type, { name: EXERCISE_KINDS[type].name, question: EXERCISE_KINDS[type].question }]),
+) as Record<ItemType, { name: string; question: string }>;
 
 /** How each verdict reads, with a mark so it is never told by colour alone (partly right is not a cross). */
 export const VERDICT: Record<Verdict, { text: string; mark: string }> = {

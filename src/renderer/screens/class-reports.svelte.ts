@@ -3,6 +3,7 @@
  * see the class report, export it as CSV, PDF or xAPI.
  */
 import type { Api, ClassReport, ExportedFile, ImportResult } from '../../shared/contract';
+import { REPORT_FORMAT_WORDS, type ReportFormat } from '../../shared/report-formats';
 import { MAX_PROGRESS_FILE_BYTES } from '../../shared/limits';
 import { describeError } from '../lib/errors';
 import { InstructorMode, type InstructorApi } from '../lib/instructor-mode.svelte';
@@ -104,10 +105,10 @@ export class ClassReportsState {
   }
 
   /** Builds a report in the backend; returns its files, or nothing if cancelled or failed. */
-  async exportReport(format: 'csv' | 'pdf' | 'xapi'): Promise<ExportedFile[]> {
+  async exportReport(format: ReportFormat): Promise<ExportedFile[]> {
     this.taskError = '';
     const task = {
-      label: `Making the ${format === 'xapi' ? 'xAPI' : format.toUpperCase()} report`,
+      label: `Making the ${REPORT_FORMAT_WORDS[format].name} report`,
       done: 0,
       total: 1,
       cancelled: false,

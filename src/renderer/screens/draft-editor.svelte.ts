@@ -7,7 +7,8 @@ import type { Api, ClaimSuggestion, Draft, ExportedFile } from '../../shared/con
 import type { Item, ItemType, Pack, TextRef } from '../../shared/pack/schema';
 import { describeError } from '../lib/errors';
 import { itemFromSuggestion, newItem, problemsAt, reanchor, suggestionKey } from '../lib/draft-edits';
-import { locateCues, type Highlight } from '../lib/highlights';
+import { viewsOf } from '../exercises/views';
+import { Highlighter, type Highlight } from '../lib/highlights';
 
 export type DraftApi = Pick<
   Api,
@@ -278,39 +279,11 @@ export class DraftEditor {
    * references whose quote really is at their offsets), and the text just selected.
    */
   get highlights(): Highlight[] {
-    const paragraphs = this.pack.article.paragraphs;
-    const list: Highlight[] = [];
-    const ref = (r: TextRef | undefined, kind: Highlight['kind'], tag?: string) => {
-      if (!r || r.quote === '' || paragraphs[r.paragraph]?.slice(r.start, r.end) !== r.quote) return;
-      list.push({ paragraph: r.paragraph, start: r.start, end: r.end, kind, ...(tag ? { tag } : {}) });
-    };
-    const cues = (paragraph: number, words: readonly string[], within?: TextRef) => {
-      for (const at of locateCues(paragraphs[paragraph] ?? '', words, within)) list.push({ paragraph, ...at, kind: 'cue' });
-    };
+    const on = new Highlighter(this.pack.article.paragraphs);
     const item = this.item;
-    switch (item?.type) {
-      case 'classify':
-      case 'source':
-        ref(item.claim.ref, 'claim');
-        cues(item.claim.ref.paragraph, item.claim.cues, item.claim.ref);
-        ref(item.claim.source.mention, 'source');
-        break;
-      case 'find':
-        item.spans.forEach((span) => ref(span, 'expected'));
-        for (const paragraph of item.paragraphs) cues(paragraph, item.cues ?? []);
-        break;
-      case 'headline':
-        item.evidence.forEach((evidence) => ref(evidence, 'evidence'));
-        break;
-      case 'numbers':
-        item.figures.forEach((figure, index) => {
-          ref(figure.ref, 'figure', String(index + 1));
-          ref(figure.source.mention, 'source');
-        });
-        break;
-    }
-    ref(this.selection, 'mark');
-    return list;
+    if (item) viewsOf(item).highlight(item, on, { studio: true });
+    on.ref(this.selection, 'mark');
+    return on.list;
   }
 
   select(paragraph: number, start: number, end: number): void {

@@ -6,12 +6,12 @@ import type { Draft } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import type { Pack } from '../../shared/pack/schema';
 import { recordingApi } from '../../shared/testing/stub-api';
-import { seedPack } from '../lib/testing/fixtures';
+import { testPack } from '../lib/testing/fixtures';
 import { DraftEditor } from './draft-editor.svelte';
 
 const DRAFT_ID = 'draft-1';
 
-function draft(pack: Pack = seedPack()): Draft {
+function draft(pack: Pack = testPack()): Draft {
   const at = '2026-11-26T12:00:00.000Z';
   return { draftId: DRAFT_ID, pack, problems: [], createdAt: at, updatedAt: at };
 }

@@ -3,10 +3,12 @@
  * saving each answer (kept for a retry when saving fails), and what the article highlights.
  */
 import type { Answer, Score } from '../../shared/answers';
-import type { Item, Pack, TextRef } from '../../shared/pack/schema';
+import type { Item, Pack } from '../../shared/pack/schema';
 import { summariseAttempts } from '../../shared/scoring';
+import { ApiError } from '../../shared/errors';
 import { describeError } from '../lib/errors';
-import { locateCues, type Highlight } from '../lib/highlights';
+import { viewsOf } from '../exercises/views';
+import { Highlighter, type Highlight } from '../lib/highlights';
 import { previewApi, type PlayerApi } from '../lib/preview-api';
 import { FindMarker } from './find-marker.svelte';
 
@@ -24,6 +26,8 @@ export class PlayerState {
   round = $state(1);
   saving = $state(false);
   saveError = $state('');
+  /** Saving failed because the server was started again: retrying cannot work, only reloading the page. */
+  needsReload = $state(false);
   /** The answer that could not be saved, kept so the learner can retry without answering again. */
   unsaved = $state<Answer | undefined>(undefined);
   finder = $state<FindMarker | undefined>(undefined);
@@ -148,6 +152,7 @@ export class PlayerState {
     } catch (error) {
       this.unsaved = answer;
       this.saveError = describeError(error);
+      this.needsReload = error instanceof ApiError && error.code === 'unauthorized';
       return false;
     } finally {
       this.saving = false;
@@ -166,48 +171,8 @@ export class PlayerState {
     const item = this.item;
     const pack = this.pack;
     if (!item || !pack) return [];
-    const answered = this.current;
-    const list: Highlight[] = [];
-    const ref = (r: TextRef, kind: Highlight['kind'], tag?: string): Highlight => ({
-      paragraph: r.paragraph,
-      start: r.start,
-      end: r.end,
-      kind,
-      ...(tag ? { tag } : {}),
-    });
-    const cues = (paragraph: number, words: readonly string[], within?: TextRef) => {
-      for (const at of locateCues(pack.article.paragraphs[paragraph] ?? '', words, within))
-        list.push({ paragraph, ...at, kind: 'cue' });
-    };
-    switch (item.type) {
-      case 'classify':
-      case 'source':
-        list.push(ref(item.claim.ref, 'claim'));
-        if (answered) {
-          cues(item.claim.ref.paragraph, item.claim.cues, item.claim.ref);
-          if (item.claim.source.mention) list.push(ref(item.claim.source.mention, 'source'));
-        }
-        break;
-      case 'find':
-        if (answered && answered.answer.type === 'find' && answered.score.detail.type === 'find') {
-          const { found } = answered.score.detail;
-          item.spans.forEach((span, index) => list.push(ref(span, found.includes(index) ? 'expected' : 'missed')));
-          for (const mark of answered.answer.spans) list.push({ ...mark, kind: 'mark' });
-          for (const paragraph of item.paragraphs) cues(paragraph, item.cues ?? []);
-        } else if (this.finder) {
-          list.push(...this.finder.highlights);
-        }
-        break;
-      case 'headline':
-        if (answered) for (const evidence of item.evidence) list.push(ref(evidence, 'evidence'));
-        break;
-      case 'numbers':
-        item.figures.forEach((figure, index) => {
-          list.push(ref(figure.ref, 'figure', String(index + 1)));
-          if (answered && figure.source.mention) list.push(ref(figure.source.mention, 'source'));
-        });
-        break;
-    }
-    return list;
+    const on = new Highlighter(pack.article.paragraphs);
+    viewsOf(item).highlight(item, on, { studio: false, answered: this.current, finder: this.finder });
+    return on.list;
   }
 }

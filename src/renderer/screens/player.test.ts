@@ -3,20 +3,21 @@
 // could not be saved for a retry, reviews of due items only, and starting the pack again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/errors';
+import { validatePack } from '../../shared/pack/validate';
 import { scoreAnswer } from '../../shared/scoring';
 import { answerFor } from '../../shared/testing/answers';
 import { recordingApi } from '../../shared/testing/stub-api';
-import { seedPack } from '../lib/testing/fixtures';
+import { testPack } from '../lib/testing/fixtures';
 import { PlayerState } from './player.svelte';
 
 const LEARNER = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
-const pack = seedPack();
+const pack = testPack();
 const [first, second, third] = pack.items;
 
 /** A backend holding this session for the learner, scoring answers as the real one does. */
 function backend(session = { round: 1, answers: [] as { itemId: string; right: boolean }[] }) {
   return recordingApi({
-    getPack: async () => seedPack(),
+    getPack: async () => testPack(),
     getPackSession: async () => ({
       round: session.round,
       answers: session.answers.map(({ itemId, right }) => {
@@ -95,7 +96,7 @@ describe('PlayerState', () => {
   it('keeps an answer that could not be saved, says why, and saves it on retry', async () => {
     let failures = 1;
     const { api, inputsOf } = recordingApi({
-      getPack: async () => seedPack(),
+      getPack: async () => testPack(),
       getPackSession: async () => ({ round: 1, answers: [] }),
       recordAnswer: async ({ itemId, answer }) => {
         if (failures-- > 0) throw new ApiError('storage-failed', 'the disk is full');
@@ -164,4 +165,8 @@ describe('PlayerState', () => {
     expect(player.status).toBe('failed');
     expect(player.loadError).toMatch(/no pack "gone"/);
   });
+});
+
+it('plays a valid pack (the fixture the renderer tests share)', () => {
+  expect(validatePack(testPack())).toMatchObject({ ok: true });
 });

@@ -23,7 +23,7 @@ if (waitForGo) {
   await new Promise((resolve) => process.stdin.once('data', resolve));
 }
 
-const lock = acquireDataLock(dataDir, 'browser');
+const lock = await acquireDataLock(dataDir, 'browser');
 if (!lock.ok) {
   process.stdout.write(`locked ${lock.message}\n`);
   process.exit(3);

@@ -2,9 +2,11 @@
  * A learner's journal (`learners/<id>.journal`) after a crash, a power cut or damage, and the states a
  * fold can be interrupted in. (A writer killed at random moments, folds included, is kill.test.ts.)
  *
- * - An unfinished last line (a cut-off record, zero bytes, a record whose checksum fails, with no
- *   valid record after it) is an append that was never acknowledged: it is ignored without a notice,
- *   opening writes nothing, and the next append cuts it off first.
+ * - An unfinished last line (the start of a record, cut off before its newline, with no valid record
+ *   after it) is an append that was never acknowledged: it is ignored without a notice, opening
+ *   writes nothing, and the next append cuts it off first.
+ * - Anything else after the last valid record (zero bytes, a whole line that does not read, a record
+ *   of a newer format) is damage, handled as below: it must never vanish in silence.
  * - An unreadable line with valid ones after it is damage: the journal is copied to `damaged/` as it
  *   was, every readable record is kept, a notice says how many lines were lost, and the journal is
  *   folded into a new snapshot so that the next start is clean.
@@ -16,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Attempt, Learner } from '../../shared/progress';
-import { decodeLine, encodeRecord } from '../store/progress-journal';
+import { crc32, decodeLine, encodeRecord } from '../store/progress-journal';
 import { ProgressStore } from '../store/progress-store';
 import { snapshot, validAttempt } from './fixtures';
 
@@ -69,13 +71,25 @@ function unacknowledgedLine(learner: Learner, seq: number): Buffer {
 const TORN_TAILS: { name: string; tail: (learner: Learner, seq: number) => Buffer }[] = [
   { name: 'a record cut off half way', tail: (learner, seq) => unacknowledgedLine(learner, seq).subarray(0, 150) },
   { name: 'a record cut off just before its newline', tail: (learner, seq) => unacknowledgedLine(learner, seq).subarray(0, -1) },
-  { name: 'zero bytes (the file grew, its data never reached the disk)', tail: () => Buffer.alloc(700, 0) },
+];
+
+/** Last lines that are not an append cut short: damage, which must never pass for one in silence. */
+const DAMAGED_ENDS: { name: string; end: (learner: Learner, seq: number) => Buffer }[] = [
+  { name: 'zero bytes', end: () => Buffer.alloc(700, 0) },
   {
-    name: 'a whole line whose checksum fails (its data reached the disk in part)',
-    tail: (learner, seq) => {
+    name: 'a whole line whose checksum fails',
+    end: (learner, seq) => {
       const line = Buffer.from(unacknowledgedLine(learner, seq));
       line.fill(0, 200, 260);
       return line;
+    },
+  },
+  { name: 'a whole line of garbage', end: () => Buffer.from('this is not a journal record at all\n') },
+  {
+    name: 'a record from a newer format',
+    end: (_learner, seq) => {
+      const json = Buffer.from(JSON.stringify({ t: 'bookmark', seq, at: '2026-03-02T09:00:00.000Z' }));
+      return Buffer.concat([Buffer.from(`${crc32(json).toString(16).padStart(8, '0')} `), json, Buffer.from('\n')]);
     },
   },
 ];
@@ -114,6 +128,35 @@ describe('an unfinished last line', () => {
     expect(ids(await store.attempts(learner.id))).toEqual(ids(acknowledged));
     await expect(store.addAttempt(validAttempt(learner.id))).rejects.toMatchObject({ code: 'read-only' });
     expect(snapshot(dataDir)).toEqual(before);
+  });
+});
+
+describe('damage at the end of the journal', () => {
+  it.each(DAMAGED_ENDS)('($name) is reported, the journal set aside, every readable answer kept', async ({ end }) => {
+    const { learner, acknowledged } = await history(4);
+    appendFileSync(journalPath(learner), end(learner, 5));
+    const damaged = readFileSync(journalPath(learner));
+
+    const store = new ProgressStore(dataDir);
+    await store.open();
+    const [notice, ...others] = store.notices();
+    expect(others).toEqual([]);
+    expect(notice).toMatchObject({ severity: 'warning', title: "Ana's progress was partly damaged" });
+    expect(ids(await store.attempts(learner.id))).toEqual(ids(acknowledged));
+    const setAside = readdirSync(join(dataDir, 'damaged'));
+    expect(readFileSync(join(dataDir, 'damaged', setAside[0]!)).equals(damaged)).toBe(true);
+  });
+
+  it('overwritten with zero bytes from the start: reported, not taken for an unfinished append', async () => {
+    const { learner } = await history(4);
+    const length = readFileSync(journalPath(learner)).length;
+    writeFileSync(journalPath(learner), Buffer.alloc(length, 0));
+
+    const store = new ProgressStore(dataDir);
+    await store.open();
+    const [notice] = store.notices();
+    expect(notice).toMatchObject({ title: "Ana's progress was partly damaged" });
+    expect(readdirSync(join(dataDir, 'damaged'))).toHaveLength(1);
   });
 });
 

@@ -216,7 +216,7 @@ describe.each(RUNS)('a writer killed at random moments, $name', ({ name, rounds,
       if (left.tornTail) roundsInAppends++;
 
       // Check in this process, as the app would on its next start: take the lock, open the store.
-      const lock = acquireDataLock(dataDir, 'browser');
+      const lock = await acquireDataLock(dataDir, 'browser');
       expect(lock.ok, `${context}: the lock of a killed writer is taken over`).toBe(true);
       if (lock.ok) lock.release();
       const store = new ProgressStore(dataDir);

@@ -17,7 +17,7 @@ process.stdout.write('ready\n');
 await new Promise((resolve) => process.stdin.once('data', resolve));
 process.stdin.destroy();
 
-const lock = acquireDataLock(dataDir, 'browser');
+const lock = await acquireDataLock(dataDir, 'browser');
 if (!lock.ok) {
   process.stdout.write(`refused ${lock.message}\n`);
   process.exit(2);

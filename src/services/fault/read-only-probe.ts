@@ -52,7 +52,7 @@ export async function probeReadOnly(dataDir: string, learnerId: string): Promise
 
   let lock: ProbeReport['lock'];
   try {
-    const result = acquireDataLock(dataDir, 'browser');
+    const result = await acquireDataLock(dataDir, 'browser');
     lock = result.ok ? { ok: true } : { ok: false, message: result.message };
     if (result.ok) result.release();
   } catch (error) {

@@ -19,7 +19,7 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acquireDataLock, LOCK_FILE } from '../store/data-lock';
 import { ProgressStore } from '../store/progress-store';
 import { bundleChild } from './bundle-child';
@@ -101,7 +101,7 @@ describe('two processes on one data folder', () => {
 
   it('refuses a second process while this one holds the folder, touching nothing', async () => {
     const dataDir = freshDataDir();
-    const lock = acquireDataLock(dataDir, 'desktop');
+    const lock = await acquireDataLock(dataDir, 'desktop');
     expect(lock.ok).toBe(true);
     try {
       const before = snapshot(dataDir);
@@ -118,6 +118,30 @@ describe('two processes on one data folder', () => {
     }
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
   });
+
+  it.runIf(process.platform === 'linux' || process.platform === 'win32')(
+    'refuses a second process while another writes, even after the lock file was removed by hand',
+    async () => {
+      const dataDir = freshDataDir();
+      const first = startChild(script, [dataDir, '1500']);
+      await first.ready;
+      first.go();
+      await vi.waitFor(() => expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true), { timeout: 10_000 });
+      rmSync(join(dataDir, LOCK_FILE));
+      const second = startChild(script, [dataDir]);
+      await second.ready;
+      second.go();
+      const refused = await second.done;
+      expect(refused.code, refused.stdout).toBe(2);
+      expect(refused.stdout).toMatch(/already running on this data folder .*lock file was removed/);
+      const written = await first.done;
+      expect(written.code, written.stdout + written.stderr).toBe(0);
+      // Every answer the first process acknowledged is on disk, none cut off by a second writer.
+      const store = new ProgressStore(dataDir);
+      const [learner] = await store.listLearners();
+      expect((await store.attempts(learner!.id)).length).toBe(wrote(written.stdout));
+    },
+  );
 
   it('takes over a lock left by a process that died', async () => {
     const dataDir = freshDataDir();
@@ -136,7 +160,7 @@ describe('two processes on one data folder', () => {
 
     // And in this process, too.
     writeFileSync(lockPath, JSON.stringify({ pid, hostname: hostname(), startedAt: new Date().toISOString(), shell: 'browser' }));
-    const lock = acquireDataLock(dataDir, 'desktop');
+    const lock = await acquireDataLock(dataDir, 'desktop');
     expect(lock.ok).toBe(true);
     expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toMatchObject({
       pid: process.pid,
@@ -150,19 +174,19 @@ describe('two processes on one data folder', () => {
   it('does not take over a lock from another machine, whose processes it cannot see', async () => {
     const dataDir = freshDataDir();
     const lockPath = join(dataDir, LOCK_FILE);
-    const owner = { pid: await deadPid(), hostname: 'lab-pc-7', startedAt: '2026-03-02T09:00:00.000Z', shell: 'browser' };
+    const owner = { pid: await deadPid(), hostname: 'lab-pc-7', startedAt: new Date().toISOString(), shell: 'browser' };
     writeFileSync(lockPath, JSON.stringify(owner));
-    const lock = acquireDataLock(dataDir, 'desktop');
+    const lock = await acquireDataLock(dataDir, 'desktop');
     expect(lock.ok).toBe(false);
     if (!lock.ok) expect(lock.message).toContain(`process ${owner.pid} on lab-pc-7`);
     expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toEqual(owner);
   });
 
-  it('does not take a lock whose owner has created it but not yet written it', () => {
+  it('does not take a lock whose owner has created it but not yet written it', async () => {
     const dataDir = freshDataDir();
     const lockPath = join(dataDir, LOCK_FILE);
     const first = openSync(lockPath, 'wx'); // the first process, between creating and writing its lock
-    const second = acquireDataLock(dataDir, 'browser');
+    const second = await acquireDataLock(dataDir, 'browser');
     writeSync(
       first,
       JSON.stringify({ pid: process.ppid, hostname: hostname(), startedAt: new Date().toISOString(), shell: 'desktop' }),
@@ -175,20 +199,20 @@ describe('two processes on one data folder', () => {
     }
   });
 
-  it('takes over an empty lock left long ago by a crash between creating and writing it', () => {
+  it('takes over an empty lock left long ago by a crash between creating and writing it', async () => {
     const dataDir = freshDataDir();
     const lockPath = join(dataDir, LOCK_FILE);
     closeSync(openSync(lockPath, 'wx'));
     const longAgo = new Date(Date.now() - 60_000);
     utimesSync(lockPath, longAgo, longAgo);
-    const lock = acquireDataLock(dataDir, 'browser');
+    const lock = await acquireDataLock(dataDir, 'browser');
     expect(lock.ok).toBe(true);
     if (lock.ok) lock.release();
   });
 
-  it('leaves no temporary file behind when it takes the lock', () => {
+  it('leaves no temporary file behind when it takes the lock', async () => {
     const dataDir = freshDataDir();
-    const lock = acquireDataLock(dataDir, 'browser');
+    const lock = await acquireDataLock(dataDir, 'browser');
     expect(lock.ok).toBe(true);
     expect(readdirSync(dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     if (lock.ok) lock.release();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,9 @@ beforeAll(async () => {
   );
   writeFileSync(join(dir, 'renderer/assets/app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
+  // Links inside the renderer that lead out of it: never followed.
+  symlinkSync(join(dir, 'secret.txt'), join(dir, 'renderer/out.txt'));
+  symlinkSync(dir, join(dir, 'renderer/linked'));
   server = await startWebServer({ api, rendererDir: join(dir, 'renderer') });
 });
 
@@ -75,6 +78,14 @@ describe('browser-mode server', () => {
       'forbidden-origin',
       /evil\.example/,
     ],
+    ['a bad percent-encoding in the method', () => call('%', {}), 400, 'invalid-input', /percent/],
+    [
+      'a content type that only starts like JSON',
+      () => call('listPacks', {}, { 'content-type': 'application/json-patch+json' }),
+      415,
+      'invalid-input',
+      /application\/json/,
+    ],
     [
       'a lookalike Origin',
       () => call('listPacks', {}, { origin: `${server.origin}.evil.example` }),
@@ -107,6 +118,10 @@ describe('browser-mode server', () => {
     expect(status).toBe(403);
   });
 
+  it('accepts a JSON content type with parameters, whatever its case', async () => {
+    expect((await call('listPacks', {}, { 'content-type': 'Application/JSON ; charset=utf-8' })).status).toBe(200);
+  });
+
   it('refuses contract calls that are not POST', async () => {
     const response = await fetch(`${server.origin}/api/listPacks`, { headers: { [TOKEN_HEADER]: server.token } });
     expect(response.status).toBe(405);
@@ -121,7 +136,15 @@ describe('browser-mode server', () => {
       '</assets/app.js>; rel=modulepreload, </assets/app.css>; rel=preload; as=style; crossorigin',
     );
     expect((await fetch(`${server.origin}/assets/app.js`)).headers.get('content-type')).toContain('text/javascript');
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%00',
+      '/%',
+      '/out.txt',
+      '/linked/secret.txt',
+    ]) {
       const response = await fetch(`${server.origin}${path}`);
       expect(response.status, path).toBe(404);
     }

@@ -6,7 +6,7 @@
  * reaches the page in the URL fragment, which browsers never send to servers or in Referer headers.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -94,7 +94,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return sendError(response, 403, { code: 'forbidden-origin', message: `Origin "${origin.slice(0, 100)}" is not this app` });
     }
     const path = new URL(request.url ?? '/', 'http://placeholder').pathname;
-    if (path.startsWith(API_PREFIX)) return handleApi(request, response, path.slice(API_PREFIX.length));
+    if (path.startsWith(API_PREFIX)) {
+      const method = decodeSafely(path.slice(API_PREFIX.length));
+      if (method === undefined) {
+        return sendError(response, 400, { code: 'invalid-input', message: 'the method name has a bad percent-encoding' });
+      }
+      return handleApi(request, response, method);
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendError(response, 405, { code: 'invalid-input', message: `${request.method} is not allowed here` });
     }
@@ -108,8 +114,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!tokenMatches(request.headers[TOKEN_HEADER], token)) {
       return sendError(response, 401, { code: 'unauthorized', message: `missing or wrong token in the ${TOKEN_HEADER} header` });
     }
-    const type = request.headers['content-type'] ?? '';
-    if (!/^application\/json\b/i.test(type)) {
+    // The media type before any parameters (`; charset=utf-8`), exactly: not a prefix of another type.
+    const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') {
       return sendError(response, 415, { code: 'invalid-input', message: 'the body must be application/json' });
     }
     const body = await readBody(request);
@@ -134,7 +141,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     // Loaded with the first call rather than at start-up: the page is served meanwhile.
     const { dispatch } = await import('../../shared/dispatch');
-    const envelope = await dispatch(api, decodeURIComponent(method), input, (error) =>
+    const envelope = await dispatch(api, method, input, (error) =>
       log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     );
     if (envelope.ok) return sendJson(response, 200, envelope);
@@ -149,6 +156,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     let content: Buffer;
     try {
+      // Served only as itself: a path through a symbolic link (which could lead out of the folder) is refused.
+      const inside = file.slice(normalize(options.rendererDir).length);
+      if ((await realpath(file)) !== join(await realpath(options.rendererDir), inside)) throw new Error('a link');
       content = await readFile(file);
     } catch {
       return sendError(response, 404, { code: 'not-found', message: `no such file: ${path.slice(0, 200)}` });

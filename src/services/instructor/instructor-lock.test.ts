@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -216,14 +216,21 @@ describe('InstructorLock', () => {
     }
   });
 
-  it('stays locked when the file is damaged rather than treating it as unset', async () => {
-    writeFileSync(join(dir, INSTRUCTOR_FILE), '{ "schemaVersion": 1, "hash": ');
+  it('sets a damaged file aside with a notice that the passphrase must be set anew, and keeps working', async () => {
+    const damaged = '{ "schemaVersion": 1, "hash": ';
+    writeFileSync(join(dir, INSTRUCTOR_FILE), damaged);
     const lock = open();
-    expect((await refusal(lock.isSet())).code).toBe('storage-failed');
-    expect((await refusal(lock.setFirst(PASSPHRASE))).code).toBe('storage-failed');
-    expect((await refusal(lock.verify(PASSPHRASE))).code).toBe('storage-failed');
+    expect(await lock.isSet()).toBe(false);
+    const [notice] = lock.notices();
+    expect(notice?.title).toMatch(/instructor passphrase was damaged/);
+    expect(notice?.text).toMatch(/set a new one/);
+    const [copy] = readdirSync(join(dir, 'damaged'));
+    expect(readFileSync(join(dir, 'damaged', copy!), 'utf8')).toBe(damaged);
+    await lock.setFirst(PASSPHRASE);
+    expect(await lock.verify(PASSPHRASE)).toBe(true);
+  });
 
-    // A file asking for an absurd cost is refused rather than run.
+  it('never runs a hash of absurd cost from an edited file: it is set aside as damaged', async () => {
     writeFileSync(
       join(dir, INSTRUCTOR_FILE),
       JSON.stringify({
@@ -231,6 +238,8 @@ describe('InstructorLock', () => {
         hash: { algorithm: 'scrypt', N: 2 ** 30, r: 8, p: 1, keyLength: 32, salt: 'AAAA', key: 'AAAA' },
       }),
     );
-    expect((await refusal(lock.verify(PASSPHRASE))).code).toBe('storage-failed');
+    const lock = open();
+    expect((await refusal(lock.verify(PASSPHRASE))).code).toBe('not-found');
+    expect(lock.notices()).toHaveLength(1);
   });
 });

@@ -1,19 +1,27 @@
 /**
  * The instructor passphrase that keeps students out of instructor mode on a shared machine.
  *
- * Only a slow salted hash is kept (scrypt, N=2^15, r=8, p=1: tens of milliseconds per try; tests pass a
- * lower N) in `<dataDir>/instructor.json`, written durably. The passphrase itself is never stored or logged.
- * After three wrong tries in a row every further try must wait 1 s, 2 s, 4 s … (at most 60 s); an
- * early try is refused with a `conflict` saying how long to wait, rather than made to sleep. The count
- * and the time of the next allowed try live in the same file, so restarting the app does not reset
- * them. A right try resets them.
+ * Only a slow salted hash is kept (scrypt, N=2^15, r=8, p=1: tens of milliseconds per try; tests pass
+ * a lower N) in `<dataDir>/instructor.json`, a store file (lowdb over the durable adapter). The
+ * passphrase itself is never stored or logged. After three wrong tries in a row every further try must wait 1 s, 2 s,
+ * 4 s … (at most 60 s); an early try is refused with a `conflict` saying how long to wait, rather than
+ * made to sleep. The count and the time of the next allowed try are kept in memory and in the file,
+ * so restarting the app does not reset them and a disk that refuses writes does not either: every
+ * try is counted (in memory, then on disk) before the passphrase is checked, and a try that cannot
+ * be recorded is refused unchecked. A right try resets the count.
+ *
+ * A damaged file is set aside in `damaged/` with a notice; instructor mode then has no passphrase
+ * until one is set anew (whoever can damage the file could as well delete it).
  */
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { Notice } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
-import { writeDurably } from '../store/durable-json-file';
+import type { StoreDb } from '../store/durable-json-file';
+import { storageFailure } from '../store/storage-error';
+import { Backups, openStoreFile, type StoreFileSpec } from '../store/store-file';
+import { NoticeList } from '../notice-list';
 
 export const INSTRUCTOR_FILE = 'instructor.json';
 export const INSTRUCTOR_SCHEMA_VERSION = 1;
@@ -63,6 +71,17 @@ const InstructorFile = z.strictObject({
 });
 type InstructorFile = z.infer<typeof InstructorFile>;
 
+const INSTRUCTOR_SPEC: StoreFileSpec<InstructorFile | null> = {
+  describe: 'the instructor passphrase',
+  schema: InstructorFile.nullable(),
+  version: INSTRUCTOR_SCHEMA_VERSION,
+  migrations: {},
+  recovered: (_restored, outcome) =>
+    outcome === 'lost'
+      ? 'instructor mode has no passphrase now: set a new one the next time you open instructor mode.'
+      : undefined,
+};
+
 export interface InstructorLockOptions {
   /** The clock, in epoch milliseconds; tests pass a fake one. */
   now?: () => number;
@@ -79,26 +98,40 @@ export function delayAfter(failures: number): number {
 
 export class InstructorLock {
   readonly path: string;
+  private readonly dataDir: string;
   private readonly now: () => number;
+  /** The file in lowdb, read once; its data is the throttle's state in memory. */
+  private opening: Promise<{ db: StoreDb<InstructorFile | null>; readOnly: boolean }> | undefined;
+  private readonly noticeList = new NoticeList();
   private readonly scryptCost: number;
   /** Operations run one after another, so two quick tries cannot both slip past the throttle. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(dataDir: string, options: InstructorLockOptions = {}) {
+    this.dataDir = dataDir;
     this.path = join(dataDir, INSTRUCTOR_FILE);
     this.now = options.now ?? Date.now;
     this.scryptCost = options.scryptCost ?? SCRYPT_COST;
   }
 
   async isSet(): Promise<boolean> {
-    return this.serialise(async () => (await this.read()) !== undefined);
+    return this.serialise(async () => (await this.file()).db.data !== null);
+  }
+
+  /** What happened to a damaged file, for the UI. */
+  notices(): Notice[] {
+    return this.noticeList.all();
+  }
+
+  dismissNotice(id: string): void {
+    this.noticeList.dismiss(id);
   }
 
   /** Sets the passphrase on first use; refused once one is set (use `change`). */
   async setFirst(passphrase: string): Promise<void> {
     checkNewPassphrase(passphrase, 'passphrase');
     return this.serialise(async () => {
-      if ((await this.read()) !== undefined) {
+      if ((await this.file()).db.data !== null) {
         throw new ApiError('conflict', 'an instructor passphrase is already set; change it with the current one');
       }
       await this.write({ schemaVersion: INSTRUCTOR_SCHEMA_VERSION, hash: await hashPassphrase(passphrase, this.scryptCost) });
@@ -107,13 +140,11 @@ export class InstructorLock {
 
   /**
    * True for the right passphrase, false for a wrong one (which counts towards the throttle). Throws
-   * `conflict` when a try comes too early, and `not-found` when no passphrase has been set.
+   * `conflict` when a try comes too early, `not-found` when no passphrase has been set, and
+   * `storage-failed` when the try cannot be recorded.
    */
   async verify(passphrase: string): Promise<boolean> {
-    return this.serialise(async () => {
-      const file = await this.readSet();
-      return this.attempt(file, passphrase);
-    });
+    return this.serialise(async () => this.attempt(await this.readSet(), passphrase));
   }
 
   /**
@@ -133,7 +164,10 @@ export class InstructorLock {
     });
   }
 
-  /** Checks the throttle, then the passphrase, and records the outcome. */
+  /**
+   * Checks the throttle, counts the try as wrong (in memory, then on disk: a try that cannot be
+   * recorded is refused here), then checks the passphrase; a right one resets the count.
+   */
   private async attempt(file: InstructorFile, passphrase: string): Promise<boolean> {
     const now = this.now();
     const nextTryAt = file.nextTryAt ?? 0;
@@ -144,58 +178,61 @@ export class InstructorLock {
         `too many wrong passphrases in a row: wait ${seconds} second${seconds === 1 ? '' : 's'} before trying again`,
       );
     }
-    const right = await matches(file.hash, passphrase);
-    const failures = file.failures ?? 0;
-    if (right) {
-      if (failures > 0 || file.nextTryAt !== undefined) {
-        await this.write({ schemaVersion: file.schemaVersion, hash: file.hash });
-      }
-      return true;
-    }
-    const count = failures + 1;
+    const count = (file.failures ?? 0) + 1;
     const delay = delayAfter(count);
-    const updated: InstructorFile = { schemaVersion: file.schemaVersion, hash: file.hash, failures: count };
-    if (delay > 0) updated.nextTryAt = this.now() + delay;
-    await this.write(updated);
-    return false;
+    const counted: InstructorFile = { schemaVersion: file.schemaVersion, hash: file.hash, failures: count };
+    if (delay > 0) counted.nextTryAt = now + delay;
+    await this.write(counted, { keepInMemory: true });
+    if (!(await matches(file.hash, passphrase))) return false;
+    // The try was recorded; if the reset cannot be, the count stays on disk and a restart shows it.
+    await this.write({ schemaVersion: file.schemaVersion, hash: file.hash }, { keepInMemory: true }).catch(() => undefined);
+    return true;
+  }
+
+  private file(): Promise<{ db: StoreDb<InstructorFile | null>; readOnly: boolean }> {
+    this.opening ??= openStoreFile(this.path, INSTRUCTOR_SPEC, new Backups(this.dataDir), null).then((opened) => {
+      this.noticeList.add(...opened.notices);
+      return { db: opened.db, readOnly: opened.readOnly };
+    });
+    // A read that failed (the folder could not be read) is tried again next time.
+    this.opening.catch(() => (this.opening = undefined));
+    return this.opening;
   }
 
   private async readSet(): Promise<InstructorFile> {
-    const file = await this.read();
-    if (file === undefined) throw new ApiError('not-found', 'no instructor passphrase has been set yet');
-    return file;
-  }
-
-  private async read(): Promise<InstructorFile | undefined> {
-    let text: string;
+    let data: InstructorFile | null;
     try {
-      text = await readFile(this.path, 'utf8');
+      data = (await this.file()).db.data;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new ApiError(
-        'storage-failed',
-        `cannot read ${INSTRUCTOR_FILE} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-      );
+      throw storageFailure(error, `${INSTRUCTOR_FILE} could not be read`, 'Instructor mode stays locked.');
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      raw = undefined;
-    }
-    const parsed = InstructorFile.safeParse(raw);
-    // A damaged file must not quietly become "no passphrase": that would open instructor mode.
-    if (!parsed.success) {
-      throw new ApiError(
-        'storage-failed',
-        `${INSTRUCTOR_FILE} is damaged; instructor mode stays locked until it is repaired or removed by hand`,
-      );
-    }
-    return parsed.data;
+    if (data === null) throw new ApiError('not-found', 'no instructor passphrase has been set yet');
+    return data;
   }
 
-  private async write(file: InstructorFile): Promise<void> {
-    await writeDurably(this.path, `${JSON.stringify(file, null, 2)}\n`);
+  /**
+   * Writes the file. With `keepInMemory` the state in memory becomes `next` even when the disk
+   * refuses it (the throttle's count must never go back); otherwise only once it is written.
+   */
+  private async write(next: InstructorFile, { keepInMemory = false } = {}): Promise<void> {
+    const { db, readOnly } = await this.file();
+    if (keepInMemory) db.data = next;
+    if (readOnly) {
+      throw new ApiError(
+        'read-only',
+        `${INSTRUCTOR_FILE} was written by a newer version of Sourcewise and is open read-only; update Sourcewise to use instructor mode`,
+      );
+    }
+    try {
+      if (keepInMemory) await db.write();
+      else await db.commit(next);
+    } catch (error) {
+      throw storageFailure(
+        error,
+        'The instructor passphrase could not be saved',
+        'Nothing was checked or changed; try again once the disk has room.',
+      );
+    }
   }
 
   private serialise<T>(task: () => Promise<T>): Promise<T> {

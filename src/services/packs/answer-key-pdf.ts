@@ -9,9 +9,11 @@
  * lengths cut short so that one string cannot swallow the layout.
  */
 import PDFDocument from 'pdfkit';
-import type { Claim, Figure, Item, Pack, Source, TextRef } from '../../shared/pack/schema';
+import type { KeyWords } from '../../shared/exercises/kind';
+import { kindOf } from '../../shared/exercises/registry';
 import { CHAIN_RULE, LABEL_DEFINITIONS, ON_THE_RECORD } from '../../shared/labelling-guide';
-import { LABELS, SOURCE_KIND_NAMES, type HeadlineVerdict, type ItemType, type Label } from '../../shared/pack/vocabulary';
+import type { Item, Pack, Source, TextRef } from '../../shared/pack/schema';
+import { LABEL_NAMES, LABELS, SOURCE_KIND_NAMES, type Label } from '../../shared/pack/vocabulary';
 import { clean, dejavuFonts, fit, numberPages, pdfBytes } from '../reports/pdf-text';
 
 export interface AnswerKeyOptions {
@@ -26,27 +28,6 @@ const COLOR = { text: '#1a1a1a', muted: '#5a5a5a', rule: '#c8c8c8', accent: '#2f
 const SIZE = { title: 20, item: 11.5, body: 9.5, small: 8 };
 /** Longest untrusted strings drawn, in characters. */
 const CAP = { title: 300, line: 300, quote: 1500, explanation: 4000 };
-
-const LABEL_NAMES: Record<Label, string> = {
-  confirmed: 'Confirmed',
-  estimate: 'Estimate',
-  denial: 'Denial',
-  unconfirmed: 'Unconfirmed',
-  opinion: 'Opinion',
-};
-
-const TYPE_NAMES: Record<ItemType, string> = {
-  classify: 'Classify',
-  find: 'Find',
-  source: 'Source',
-  headline: 'Headline',
-  numbers: 'Numbers',
-};
-
-const VERDICT_NAMES: Record<HeadlineVerdict, string> = {
-  supported: 'Supported: the body supports the headline',
-  overstated: 'Overstated: the headline says more than the body supports',
-};
 
 export async function buildAnswerKeyPdf(pack: Pack, options: AnswerKeyOptions = {}): Promise<Buffer> {
   const fonts = options.fonts ?? dejavuFonts();
@@ -104,54 +85,25 @@ function definitions(writer: Writer): void {
 function itemSection(writer: Writer, item: Item, number: number): void {
   writer.ensure(90);
   writer.doc.outline.addItem(`${number}. ${item.id}`);
-  writer.itemHeading(`${number}. ${TYPE_NAMES[item.type]}`, item.id);
+  writer.itemHeading(`${number}. ${kindOf(item.type).name}`, item.id);
   if (item.prompt !== undefined) writer.field('Question', clean(item.prompt, CAP.line));
 
-  switch (item.type) {
-    case 'classify':
-      claimLines(writer, item.claim);
-      break;
-    case 'source':
-      claimLines(writer, item.claim);
-      writer.field(
-        'Right option',
-        clean(item.options.find((option) => option.id === item.answer)?.text ?? item.answer, CAP.line),
-      );
-      break;
-    case 'find':
-      writer.field(
-        'Passage',
-        `paragraph${item.paragraphs.length === 1 ? '' : 's'} ${item.paragraphs.map((paragraph) => paragraph + 1).join(', ')}`,
-      );
-      writer.field('Mark every', LABEL_NAMES[item.label]);
-      writer.list('Spans', item.spans.map(quote));
-      if (item.cues !== undefined && item.cues.length > 0) writer.field('Cues', cues(item.cues));
-      break;
-    case 'headline':
-      writer.field('Headline', `“${clean(item.headline, CAP.quote)}”`);
-      writer.field('Verdict', VERDICT_NAMES[item.answer]);
-      writer.list('Evidence', item.evidence.map(quote));
-      break;
-    case 'numbers':
-      item.figures.forEach((figure, index) => figureLines(writer, figure, index + 1));
-      break;
+  for (const field of kindOf(item.type).keyFields(item, KEY_WORDS)) {
+    if ('list' in field) writer.list(field.name, field.list);
+    else writer.field(field.name, field.value, field.indent);
   }
   writer.field('Explanation', clean(item.explanation, CAP.explanation));
   writer.gap(10);
 }
 
-function claimLines(writer: Writer, claim: Claim): void {
-  writer.field('Claim', quote(claim.ref));
-  writer.field('Label', labels(claim.label, claim.alsoAccept));
-  writer.field('Source', source(claim.source));
-  if (claim.cues.length > 0) writer.field('Cues', cues(claim.cues));
-}
-
-function figureLines(writer: Writer, figure: Figure, number: number): void {
-  writer.field(`Figure ${number}`, quote(figure.ref));
-  writer.field('Label', labels(figure.label, figure.alsoAccept), 12);
-  writer.field('Source', source(figure.source), 12);
-}
+const KEY_WORDS: KeyWords = {
+  quote,
+  quoted: (text) => `“${clean(text, CAP.quote)}”`,
+  line: (text) => clean(text, CAP.line),
+  labels,
+  source,
+  cues,
+};
 
 function quote(ref: TextRef): string {
   return `“${clean(ref.quote, CAP.quote)}” (paragraph ${ref.paragraph + 1})`;

@@ -21,6 +21,8 @@ import { validatePack } from '../../shared/pack/validate';
 import { syncFolder, writeDurably } from '../store/durable-json-file';
 import { packFileNames, readPackFile } from './pack-library';
 import { insideDir } from '../safe-path';
+import { PRIVATE_MKDIR } from '../store/private-files';
+import { nestingDepth } from '../../shared/json-depth';
 
 /** Longest id the format allows (see `Id` in the schema). */
 const MAX_ID_LENGTH = 64;
@@ -151,7 +153,7 @@ async function place(
 
   const target = packPath(dir, pack.id);
   if (target === undefined) return { status: 'refused', problem: `id: "${pack.id}" cannot be used as a file name` };
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, PRIVATE_MKDIR);
   await writeDurably(target, packFileText(pack));
   // Replacing a pack that sat under another file name: the new `<id>.json` is on disk first, so the
   // old file can go without a moment where the pack is missing.
@@ -232,35 +234,6 @@ export function checkPack(text: string): Checked {
   // The schema already holds ids to [a-z0-9-]; checked again here because this id becomes a path.
   if (!Id.safeParse(validation.pack.id).success) return { ok: false, problems: ['id: is not a safe pack id'] };
   return validation;
-}
-
-/**
- * The deepest nesting of `[` and `{` outside strings, counting no further than `limit + 1`. Scanned by
- * hand so a hostile file is refused before JSON.parse or the validator ever recurse into it.
- */
-function nestingDepth(text: string, limit: number): number {
-  let depth = 0;
-  let deepest = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i += 1; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) {
-      inString = true;
-    } else if (c === 0x5b || c === 0x7b) {
-      depth += 1;
-      if (depth > deepest) {
-        deepest = depth;
-        if (deepest > limit) return deepest;
-      }
-    } else if (c === 0x5d || c === 0x7d) {
-      depth -= 1;
-    }
-  }
-  return deepest;
 }
 
 /** Every `__proto__`, `constructor` or `prototype` key, wherever it is (iteratively, depth is bounded). */

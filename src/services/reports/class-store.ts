@@ -18,17 +18,19 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { ClassData, ClassLearner } from '../../shared/class-data';
-import type { Notice } from '../../shared/contract';
+import type { ImportResult, Notice } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { Id, type Pack } from '../../shared/pack/schema';
 import { Attempt, LearnerId } from '../../shared/progress';
 import type { ProgressFile } from '../../shared/progress-file';
 import { parseProgressFile } from '../../shared/progress-file-validate';
-import { DurableJsonFile, TEMP_SUFFIX } from '../store/durable-json-file';
+import { TEMP_SUFFIX, type StoreDb } from '../store/durable-json-file';
+import { storageFailure } from '../store/storage-error';
 import { Backups, openStoreFile, type StoreFileSpec } from '../store/store-file';
+import { NoticeList } from '../notice-list';
+import { PRIVATE_MKDIR } from '../store/private-files';
 
 /** The class file's format. Raise it when its shape changes, with a migration in CLASS_SPEC. */
 export const CLASS_SCHEMA_VERSION = 1 as const;
@@ -67,25 +69,8 @@ const CLASS_SPEC: StoreFileSpec<ClassFile> = {
   migrations: {},
 };
 
-export interface ImportedFile {
-  file: string;
-  learnerId: string;
-  name: string;
-  /** Attempts new to the class. */
-  added: number;
-  /** Attempts the class already had (from an earlier import, or an earlier file in this one). */
-  duplicates: number;
-}
-
-export interface RejectedFile {
-  file: string;
-  problems: string[];
-}
-
-export interface ImportResult {
-  imported: ImportedFile[];
-  rejected: RejectedFile[];
-}
+type ImportedFile = ImportResult['imported'][number];
+type RejectedFile = ImportResult['rejected'][number];
 
 export interface ClassLearnerSummary {
   learnerId: string;
@@ -100,10 +85,10 @@ export class ClassStore {
   private readonly backups: Backups;
   private readonly now: () => Date;
   private opening: Promise<void> | undefined;
-  private db: Low<ClassFile> | undefined;
+  private db: StoreDb<ClassFile> | undefined;
   private readOnly = false;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly noticeList: Notice[] = [];
+  private readonly noticeList = new NoticeList();
 
   constructor(dataDir: string, options: { now?: () => Date } = {}) {
     this.dataDir = dataDir;
@@ -122,14 +107,12 @@ export class ClassStore {
   }
 
   private async openFile(): Promise<void> {
-    await mkdir(this.dataDir, { recursive: true });
+    await mkdir(this.dataDir, PRIVATE_MKDIR);
     await this.removeStaleTempFiles();
-    const opened = await openStoreFile(this.path, CLASS_SPEC, this.backups);
-    this.noticeList.push(...opened.notices);
+    const opened = await openStoreFile(this.path, CLASS_SPEC, this.backups, emptyClass());
+    this.noticeList.add(...opened.notices);
     this.readOnly = opened.readOnly;
-    const data = opened.data ?? emptyClass();
-    this.db = new Low<ClassFile>(new DurableJsonFile<ClassFile>(this.path), data);
-    this.db.data = data;
+    this.db = opened.db;
   }
 
   /** Only this file's temporary files: the learner store's, in the same folder, are not ours to touch. */
@@ -141,12 +124,11 @@ export class ClassStore {
   }
 
   notices(): Notice[] {
-    return [...this.noticeList];
+    return this.noticeList.all();
   }
 
   dismissNotice(id: string): void {
-    const index = this.noticeList.findIndex((notice) => notice.id === id);
-    if (index >= 0) this.noticeList.splice(index, 1);
+    this.noticeList.dismiss(id);
   }
 
   /**
@@ -253,11 +235,10 @@ export class ClassStore {
       const draft = next(db.data);
       try {
         await this.backups.take(this.path, reason);
-        await db.adapter.write(draft);
+        await db.commit(draft);
       } catch (error) {
         throw storageError(error, failure);
       }
-      db.data = draft;
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -368,13 +349,5 @@ function readOnlyError(): ApiError {
 }
 
 function storageError(error: unknown, failure: string): ApiError {
-  if (error instanceof ApiError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOSPC' || code === 'EDQUOT'
-      ? 'the disk is full'
-      : code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code === 'ENOTDIR' || code === 'EEXIST'
-        ? 'the data folder cannot be written to'
-        : `the disk reported ${code ?? (error as Error).message}`;
-  return new ApiError('storage-failed', `${failure}: ${reason}. Nothing was changed; the class is as it was.`);
+  return storageFailure(error, failure, 'Nothing was changed; the class is as it was.');
 }

@@ -1,18 +1,18 @@
 /**
  * Class reports straight from progress files, without an instructor's class store: what
- * `sourcewise report` does. The merge is the class store's own, so the figures are the same.
+ * `sourcewise report` does. The merge is the class store's own, so the figures are the same; the
+ * report dispatch (`buildReport`) is the app's own, so the files and their names are too.
  */
 import { readFile } from 'node:fs/promises';
 import type { ClassData } from '../../shared/class-data';
 import { summariseClass } from '../../shared/class-report';
 import type { Pack } from '../../shared/pack/schema';
 import type { ProgressFile } from '../../shared/progress-file';
+import type { ReportFormat } from '../../shared/report-formats';
 import { parseProgressFile } from '../../shared/progress-file-validate';
 import { CLASS_SCHEMA_VERSION, mergeProgressFiles } from './class-store';
 import { buildCsv } from './report-csv';
 import { buildXapi } from './report-xapi';
-
-export type ReportFormat = 'csv' | 'pdf' | 'xapi';
 
 /** Reads and validates every file; any problem in any file is reported, and nothing is built. */
 export async function readProgressFiles(paths: readonly string[]): Promise<{ files: ProgressFile[]; problems: string[] }> {
@@ -46,35 +46,45 @@ export function classDataFrom(files: readonly ProgressFile[], packs: readonly Pa
   };
 }
 
-/** The report's files, by name suffix and content: CSV gives two (learners and attempts). */
+/** One file of a report: what its name ends with after the stem, its type, and its content. */
+export interface ReportFile {
+  suffix: string;
+  mimeType: string;
+  content: string | Buffer;
+}
+
+/**
+ * The one report dispatch, for the app and for `sourcewise report`: the files of a class report in
+ * one format, named by what follows the stem (CSV gives two: learners and attempts).
+ */
 export async function buildReport(
   data: ClassData,
   format: ReportFormat,
-  options: { packId?: string; homePage: string },
-): Promise<{ suffix: string; content: string | Buffer }[]> {
-  const summary = summariseClass(data, options.packId ? { packId: options.packId } : {});
+  options: { packId?: string | undefined; homePage: string },
+): Promise<ReportFile[]> {
+  const packOption = options.packId ? { packId: options.packId } : {};
+  const summary = summariseClass(data, packOption);
   switch (format) {
     case 'csv': {
       const csv = buildCsv(summary, data);
       return [
-        { suffix: '', content: csv.learners },
-        { suffix: '-attempts', content: csv.attempts },
+        { suffix: '-learners.csv', mimeType: 'text/csv', content: csv.learners },
+        { suffix: '-attempts.csv', mimeType: 'text/csv', content: csv.attempts },
       ];
     }
     case 'pdf': {
+      // pdfkit and its font libraries are loaded only when a PDF is asked for: start-up does not pay for them.
       const { buildPdf } = await import('./report-pdf');
-      return [{ suffix: '', content: await buildPdf(summary, data) }];
+      return [{ suffix: '.pdf', mimeType: 'application/pdf', content: await buildPdf(summary, data) }];
     }
-    case 'xapi':
-      return [
-        {
-          suffix: '',
-          content: JSON.stringify(
-            buildXapi(data, { homePage: options.homePage, ...(options.packId ? { packId: options.packId } : {}) }),
-            null,
-            1,
-          ),
-        },
-      ];
+    case 'xapi': {
+      const statements = buildXapi(data, { homePage: options.homePage, ...packOption });
+      return [{ suffix: '-xapi.json', mimeType: 'application/json', content: JSON.stringify(statements, null, 1) }];
+    }
   }
+}
+
+/** The stem the app names a class report's files by: `sourcewise-class-report[-pack]-YYYY-MM-DD`. */
+export function reportStem(packId: string | undefined, now: Date): string {
+  return `sourcewise-class-report${packId ? `-${packId}` : ''}-${now.toISOString().slice(0, 10)}`;
 }

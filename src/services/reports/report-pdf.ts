@@ -17,7 +17,8 @@ import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
 import type { ClassData } from '../../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../../shared/class-report';
 import { CLEAR_LEAN, MIN_SIDE_TRIALS, SLIGHT_LEAN } from '../../shared/discernment';
-import { LABELS, type Label } from '../../shared/pack/vocabulary';
+import { formatDecimal, formatPercent } from '../../shared/format';
+import { LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
 
 export interface PdfOptions {
   /** The report's title (default "Class report"), e.g. the class's name. */
@@ -25,6 +26,9 @@ export interface PdfOptions {
   /** TrueType files to use instead of DejaVu Sans. */
   fonts?: { regular: string; bold: string };
 }
+
+const printPercent = (value: number | undefined) => formatPercent(value, 'print');
+const printDecimal = (value: number | undefined) => formatDecimal(value, 'print');
 
 const MARGIN = { top: 56, bottom: 64, left: 50, right: 50 };
 const COLOR = {
@@ -39,14 +43,6 @@ const COLOR = {
 const SIZE = { title: 22, h2: 15, h3: 11.5, body: 9.5, small: 8 };
 /** Longest untrusted strings drawn, in characters. */
 const CAP = { name: 80, title: 200, quote: 600, explanation: 2000, answer: 600 };
-
-const LABEL_NAMES: Record<Label, string> = {
-  confirmed: 'Confirmed',
-  estimate: 'Estimate',
-  denial: 'Denial',
-  unconfirmed: 'Unconfirmed',
-  opinion: 'Opinion',
-};
 
 export async function buildPdf(summary: ClassSummary, data: ClassData, options: PdfOptions = {}): Promise<Buffer> {
   const fonts = options.fonts ?? dejavuFonts();
@@ -96,7 +92,7 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
   page.keyFigures([
     { value: `${totals.activeLearners} of ${totals.learners}`, caption: 'learners with answers' },
     { value: count(totals.attempts), caption: `attempts (${count(totals.reviewAttempts)} in review)` },
-    { value: percent(totals.accuracy), caption: `answers right (${count(totals.correct)})` },
+    { value: printPercent(totals.accuracy), caption: `answers right (${count(totals.correct)})` },
     { value: formatDuration(totals.totalTimeMs), caption: 'time spent answering' },
   ]);
   if (totals.firstAnsweredAt !== undefined && totals.lastAnsweredAt !== undefined) {
@@ -123,7 +119,7 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
       pack.items === undefined ? '–' : String(pack.items),
       count(pack.learners),
       count(pack.attempts),
-      percent(pack.accuracy),
+      printPercent(pack.accuracy),
     ]),
   );
   // Each article's credit line, once (packs cloned from one article share it).
@@ -162,7 +158,7 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
       clean(learner.name, CAP.name),
       String(learner.packs.length),
       count(learner.attempts),
-      percent(learner.accuracy),
+      printPercent(learner.accuracy),
       learner.attempts === 0 ? '–' : formatDuration(learner.totalTimeMs),
       learner.attempts === 0 ? 'no answers yet' : learner.blanketLabel === undefined ? '' : `mostly ${learner.blanketLabel}`,
     ]),
@@ -187,12 +183,12 @@ function labelSection(page: Page, summary: ClassSummary): void {
       text:
         figures.hitRate === undefined
           ? 'never the answer'
-          : `${percent(figures.hitRate)} of ${count(figures.hits + figures.misses)}`,
+          : `${printPercent(figures.hitRate)} of ${count(figures.hits + figures.misses)}`,
     })),
     min: 0,
     max: 1,
     ticks: [0, 0.25, 0.5, 0.75, 1],
-    tickText: (value) => `${Math.round(value * 100)}%`,
+    tickText: (value) => printPercent(value),
   });
   page.gap(12);
   const values = rows.map((figures) => figures.dPrime).filter((value) => value !== undefined);
@@ -201,7 +197,7 @@ function labelSection(page: Page, summary: ClassSummary): void {
     rows: rows.map((figures) => ({
       label: LABEL_NAMES[figures.label],
       value: figures.dPrime,
-      text: figures.dPrime === undefined ? NOT_ENOUGH : fixed(figures.dPrime),
+      text: figures.dPrime === undefined ? NOT_ENOUGH : printDecimal(figures.dPrime),
     })),
     min: Math.min(-1, Math.floor(Math.min(0, ...values))),
     max: Math.max(3, Math.ceil(Math.max(0, ...values))),
@@ -223,13 +219,15 @@ function labelSection(page: Page, summary: ClassSummary): void {
       LABEL_NAMES[figures.label],
       `${count(figures.hits)} of ${count(figures.hits + figures.misses)}`,
       `${count(figures.hits)} of ${count(figures.hits + figures.falseAlarms)}`,
-      figures.dPrime === undefined ? NOT_ENOUGH : fixed(figures.dPrime),
-      fixed(figures.criterion),
-      figures.meanLearnerDPrime === undefined ? '–' : `${fixed(figures.meanLearnerDPrime)} (${figures.learnersWithDPrime})`,
+      figures.dPrime === undefined ? NOT_ENOUGH : printDecimal(figures.dPrime),
+      printDecimal(figures.criterion),
+      figures.meanLearnerDPrime === undefined
+        ? '–'
+        : `${printDecimal(figures.meanLearnerDPrime)} (${figures.learnersWithDPrime})`,
     ]),
   );
   page.text(
-    `c below 0: the label is chosen readily; above 0: held back (${fixed(SLIGHT_LEAN)} to ${fixed(CLEAR_LEAN)} a slight lean, beyond a clear one). “${NOT_ENOUGH}”: fewer than ${MIN_SIDE_TRIALS} claims of the label or of others.`,
+    `c below 0: the label is chosen readily; above 0: held back (${printDecimal(SLIGHT_LEAN)} to ${printDecimal(CLEAR_LEAN)} a slight lean, beyond a clear one). “${NOT_ENOUGH}”: fewer than ${MIN_SIDE_TRIALS} claims of the label or of others.`,
     { size: SIZE.small, color: COLOR.muted },
   );
 }
@@ -248,7 +246,7 @@ function missedSection(page: Page, summary: ClassSummary): void {
 function missedItem(page: Page, item: MissedItem, rank: number, showPack: boolean): void {
   page.ensure(70);
   page.text(`${rank}. ${clean(item.summary, CAP.quote)}`, { font: 'bold', size: SIZE.h3 });
-  const who = `missed ${count(item.missed)} of ${count(item.attempts)} times (${percent(item.shareMissed)}), by ${count(item.learnersMissed)} of ${count(item.learners)} learners`;
+  const who = `missed ${count(item.missed)} of ${count(item.attempts)} times (${printPercent(item.shareMissed)}), by ${count(item.learnersMissed)} of ${count(item.learners)} learners`;
   page.text(`${showPack ? `${clean(item.packTitle, CAP.title)} · ` : ''}${item.itemType} item · ${who}`, {
     size: SIZE.small,
     color: COLOR.muted,
@@ -272,7 +270,7 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
   }
   page.keyFigures([
     { value: count(learner.attempts), caption: `attempts (${count(learner.reviewAttempts)} in review)` },
-    { value: percent(learner.accuracy), caption: `answers right (${count(learner.correct)})` },
+    { value: printPercent(learner.accuracy), caption: `answers right (${count(learner.correct)})` },
     { value: formatDuration(learner.totalTimeMs), caption: 'time spent answering' },
     {
       value: learner.lastAnsweredAt === undefined ? '–' : formatDate(learner.lastAnsweredAt),
@@ -295,7 +293,7 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
       clean(row.packTitle, CAP.title),
       row.itemsInPack === undefined ? String(row.itemsAnswered) : `${row.itemsAnswered} of ${row.itemsInPack}`,
       count(row.attempts),
-      percent(row.accuracy),
+      printPercent(row.accuracy),
       row.packKnown ? String(row.roundsCompleted) : '–',
       formatDuration(row.totalTimeMs),
     ]),
@@ -508,7 +506,7 @@ class Page {
         `${count(row.hits)} of ${count(row.hits + row.misses)}`,
         '',
         `${count(row.hits)} of ${count(row.hits + row.falseAlarms)}`,
-        row.dPrime === undefined ? NOT_ENOUGH : `d′ ${fixed(row.dPrime)}, c ${fixed(row.criterion)}`,
+        row.dPrime === undefined ? NOT_ENOUGH : `d′ ${printDecimal(row.dPrime)}, c ${printDecimal(row.criterion)}`,
       ]),
     );
     // The bars sit in the third column, left empty by the table.
@@ -623,16 +621,8 @@ function count(value: number): string {
   return COUNT.format(value);
 }
 
-function percent(value: number | undefined): string {
-  return value === undefined ? '–' : `${Math.round(value * 100)}%`;
-}
-
 /** Where d′ and c are not given: fewer than `MIN_SIDE_TRIALS` judgements on one side. */
 const NOT_ENOUGH = 'not enough answers yet';
-
-function fixed(value: number | undefined): string {
-  return value === undefined ? '–' : value.toFixed(2);
-}
 
 export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);

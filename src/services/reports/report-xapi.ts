@@ -31,8 +31,9 @@ import type { ClassData } from '../../shared/class-data';
 import { ApiError } from '../../shared/errors';
 import { completedRounds, describeItem, isReview } from '../../shared/class-report';
 import type { Item, Pack } from '../../shared/pack/schema';
-import { LABELS, type ItemType } from '../../shared/pack/vocabulary';
+import { kindOf } from '../../shared/exercises/registry';
 import type { Attempt } from '../../shared/progress';
+import { latestPerItem } from '../../shared/scoring';
 
 export const DEFAULT_PACK_BASE_IRI = 'https://sourcewise.app/packs';
 /** Where Sourcewise's own extension keys live (extension keys must be IRIs). */
@@ -259,7 +260,7 @@ function completedStatement(
   registration: string,
 ): XapiStatement {
   // The latest answer to each item up to the moment the round was complete, as the library counts it.
-  const latest = new Map(done.attempts.map((attempt) => [attempt.itemId, attempt]));
+  const latest = latestPerItem(done.attempts);
   const correct = [...latest.values()].filter((attempt) => attempt.correct).length;
   const items = pack.items.length;
   const learnerId = actor.account.name;
@@ -288,7 +289,7 @@ function completedStatement(
 /** The item as a cmi.interaction Activity: label, source and headline choices are `choice`, the rest `other`. */
 function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | undefined, base: string): XapiActivity {
   const id = `${base}/${encodeURIComponent(attempt.packId)}/items/${encodeURIComponent(attempt.itemId)}`;
-  const interactionType = INTERACTION_TYPES[item?.type ?? attempt.itemType];
+  const interactionType = kindOf(item?.type ?? attempt.itemType).xapi.interactionType;
   if (item === undefined || pack === undefined) {
     return {
       objectType: 'Activity',
@@ -303,37 +304,16 @@ function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | und
     interactionType,
   };
   if (item.prompt !== undefined) definition.description = { [lang]: cap(item.prompt) };
-  switch (item.type) {
-    case 'classify': {
-      definition.choices = (item.choices ?? [...LABELS]).map((label) => ({ id: label, description: { 'en-US': label } }));
-      definition.correctResponsesPattern = [item.claim.label, ...(item.claim.alsoAccept ?? [])];
-      break;
-    }
-    case 'source':
-      definition.choices = item.options.map((option) => ({ id: option.id, description: { [lang]: cap(option.text) } }));
-      definition.correctResponsesPattern = [item.answer];
-      break;
-    case 'headline':
-      definition.choices = [
-        { id: 'supported', description: { 'en-US': 'supported by the body' } },
-        { id: 'overstated', description: { 'en-US': 'says more than the body supports' } },
-      ];
-      definition.correctResponsesPattern = [item.answer];
-      break;
-    case 'find':
-    case 'numbers':
-      break;
+  const choices = kindOf(item.type).xapi.choices?.(item);
+  if (choices !== undefined) {
+    definition.choices = choices.choices.map((choice) => ({
+      id: choice.id,
+      description: choice.language === 'pack' ? { [lang]: cap(choice.text) } : { [choice.language]: choice.text },
+    }));
+    definition.correctResponsesPattern = choices.correct;
   }
   return { objectType: 'Activity', id, definition };
 }
-
-const INTERACTION_TYPES: Record<ItemType, 'choice' | 'other'> = {
-  classify: 'choice',
-  source: 'choice',
-  headline: 'choice',
-  find: 'other',
-  numbers: 'other',
-};
 
 /**
  * The learner's answer as a response string: the label, option id or verdict for choices (the
@@ -341,18 +321,7 @@ const INTERACTION_TYPES: Record<ItemType, 'choice' | 'other'> = {
  * joined by `[,]` (the delimiters xAPI uses for lists and pairs).
  */
 function response(answer: Answer): string {
-  switch (answer.type) {
-    case 'classify':
-      return answer.label;
-    case 'source':
-      return answer.optionId;
-    case 'headline':
-      return answer.verdict;
-    case 'find':
-      return answer.spans.map((span) => `${span.paragraph}:${span.start}-${span.end}`).join('[,]');
-    case 'numbers':
-      return answer.figures.map((figure) => `${figure.label}[.]${figure.source}`).join('[,]');
-  }
+  return kindOf(answer.type).xapi.response(answer);
 }
 
 /** ISO 8601 duration (the designator format xAPI requires), to the millisecond: 4200 ms is PT4.2S. */

@@ -10,11 +10,12 @@
  *
  * Reading tells three things apart:
  * - a valid line (checksum, JSON and shape all right, `seq` rising);
- * - unreadable bytes at the end with no valid line after them: an append that never finished (a kill
- *   or power cut during the write or before its flush), so it was never acknowledged: ignored, and
- *   cut off before the next append;
- * - an unreadable line with valid lines after it: damage (the disk, or an edit by hand), which the
- *   store reports and sets aside.
+ * - after the last valid line, the start of a record cut off before its newline (no NUL byte in it):
+ *   an append that never finished (a kill or power cut during the write or before its flush), so it
+ *   was never acknowledged: ignored, and cut off before the next append;
+ * - anything else that does not read, wherever it is (a line with valid lines after it, zero bytes,
+ *   a whole line of garbage, a record of a newer format): damage (the disk, or an edit by hand),
+ *   which the store reports and sets aside. Only what is certainly an unfinished append is silent.
  */
 import { open, readFile, stat, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -22,6 +23,7 @@ import { z } from 'zod';
 import { Attempt } from '../../shared/progress';
 import { syncFolder, writeDurably } from './durable-json-file';
 import { StoredCard } from './review-schedule';
+import { PRIVATE_FILE } from './private-files';
 
 export const JOURNAL_SUFFIX = '.journal';
 
@@ -95,9 +97,9 @@ export interface JournalContents {
   records: JournalRecord[];
   /** Bytes up to the end of the last valid record: where the next record goes. */
   validLength: number;
-  /** Unreadable lines with a valid record after them: damage, not an unfinished append. */
+  /** Lines that do not read and are not an unfinished append: damage. */
   damagedLines: number;
-  /** Bytes after the last valid record: an append that never finished, and was never acknowledged. */
+  /** The bytes after the last valid record are an append that never finished, and was never acknowledged. */
   tornTail: boolean;
 }
 
@@ -130,7 +132,23 @@ export async function readJournal(path: string, learnerId: string): Promise<Jour
     }
     start = end + 1;
   }
-  return { exists: true, records, validLength, damagedLines, tornTail: bytes.length > validLength };
+  const tail = bytes.subarray(validLength);
+  if (tail.length > 0 && !isUnfinishedAppend(tail)) {
+    const lines = unreadableSinceValid + (tail[tail.length - 1] === 0x0a ? 0 : 1);
+    return { exists: true, records, validLength, damagedLines: damagedLines + lines, tornTail: false };
+  }
+  return { exists: true, records, validLength, damagedLines, tornTail: tail.length > 0 };
+}
+
+/**
+ * Whether the bytes after the last valid record can be an append that never finished: the start of
+ * one line (no newline), as a record begins (hex checksum, then a space), without NUL bytes, which
+ * no record holds.
+ */
+function isUnfinishedAppend(tail: Buffer): boolean {
+  if (tail.includes(0x0a) || tail.includes(0x00)) return false;
+  const head = tail.toString('latin1', 0, Math.min(9, tail.length));
+  return /^[0-9a-f]{0,8}$/.test(head) || /^[0-9a-f]{8} $/.test(head);
 }
 
 /**
@@ -177,7 +195,7 @@ export class JournalWriter {
    * remainder is cut off by the next append.
    */
   async append(line: Buffer): Promise<'appended' | 'replaced'> {
-    const handle = await open(this.path, 'a');
+    const handle = await open(this.path, 'a', PRIVATE_FILE);
     try {
       const now = await handle.stat();
       const known = this.ino !== undefined;

@@ -358,7 +358,7 @@ describe('ProgressStore: a write that fails', () => {
     const failed = attempt(ada.id, { itemId: 'item-2' });
     const error = await rejection(store.addAttempt(failed), 'storage-failed');
     expect(error.message).toMatch(/^Progress could not be saved: /);
-    expect(error.message).toContain('ENOTDIR');
+    expect(error.message).toContain('the data folder cannot be written to');
     await expect(store.attempts(ada.id)).resolves.toEqual([saved]);
 
     repairLearnersFolder();
@@ -599,5 +599,38 @@ describe('ProgressStore: the journal', () => {
       'The 5 answers saved after that backup were recovered from the journal of recent answers, so nothing was lost.',
     );
     expect(readdirSync(join(dataDir, 'learners')).filter((name) => name.endsWith(TEMP_SUFFIX))).toEqual([]);
+  });
+});
+
+describe('ProgressStore: a copy to recover from', () => {
+  it('backs up the list of learners from its first write, so a damaged list with one learner keeps their name', async () => {
+    const store = new ProgressStore(dataDir);
+    const ada = await store.createLearner('Ada');
+    writeFileSync(join(dataDir, 'learners.json'), '{"schemaVersion": 3, "learn');
+
+    const again = new ProgressStore(dataDir);
+    expect(await again.listLearners()).toEqual([ada]);
+    expect(again.notices()[0]).toMatchObject({ title: 'The list of learners was damaged and has been restored from a backup' });
+  });
+
+  it('backs up every learner the list held, even ones added moments apart who never answered', async () => {
+    const store = new ProgressStore(dataDir);
+    const ada = await store.createLearner('Ada');
+    const bob = await store.createLearner('Bob');
+    writeFileSync(join(dataDir, 'learners.json'), '');
+
+    expect(await new ProgressStore(dataDir).listLearners()).toEqual([ada, bob]);
+  });
+
+  it('refreshes the snapshot’s backup at each fold, so a damaged snapshot loses nothing the journal gave up', async () => {
+    const store = new ProgressStore(dataDir);
+    const ada = await store.createLearner('Ada');
+    const answers = [attempt(ada.id), attempt(ada.id), attempt(ada.id), attempt(ada.id)];
+    for (const answer of answers) await store.addAttempt(answer);
+    await store.compact(); // moments after the first snapshot's backup: the journal is emptied into the snapshot
+    writeFileSync(join(dataDir, 'learners', `${ada.id}.json`), '{"schemaVersion": 3, "lear');
+
+    const again = new ProgressStore(dataDir);
+    expect((await again.attempts(ada.id)).map((answer) => answer.id)).toEqual(answers.map((answer) => answer.id));
   });
 });

@@ -16,20 +16,19 @@
  *   newer version is opened read-only, a damaged journal line is reported, and each of these leaves a
  *   notice for the UI. Temporary files left by a killed writer are removed. A journal's unfinished
  *   last line (a write that was never acknowledged) is ignored without a notice.
- * - Rolling backups: of the index before writes, of a learner's snapshot after it is written (at most
- *   one every few minutes per file).
+ * - Rolling backups: of the index after each write, of a learner's snapshot each time it is written
+ *   (before the journal drops what it holds), so that a damaged file is restored without loss.
  * - Each learner's state stays in memory once read; reads never parse the files again.
  * - The caller holds the data folder's lock (`acquireDataLock`), so this process is the only writer.
  */
 import { randomUUID } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { Notice } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { Attempt, Learner, LearnerId } from '../../shared/progress';
-import { DurableJsonFile } from './durable-json-file';
+import type { StoreDb } from './durable-json-file';
 import {
   encodeRecord,
   JOURNAL_SUFFIX,
@@ -39,7 +38,10 @@ import {
   type JournalRecord,
 } from './progress-journal';
 import { StoredCard } from './review-schedule';
-import { Backups, openStoreFile, removeStaleTempFiles, type StoreFileSpec } from './store-file';
+import { storageFailure } from './storage-error';
+import { Backups, copyToDamaged, openStoreFile, removeStaleTempFiles, type StoreFileSpec } from './store-file';
+import { NoticeList } from '../notice-list';
+import { PRIVATE_MKDIR } from './private-files';
 
 /**
  * The store's format. Raise it when the shape of a file changes (the journal's records included),
@@ -107,7 +109,7 @@ function learnerSpec(name: string, journal: JournalContents): StoreFileSpec<Lear
 }
 
 interface OpenFile<T> {
-  db: Low<T>;
+  db: StoreDb<T>;
   readOnly: boolean;
   /** The commit in progress, which the next one waits for. */
   queue: Promise<unknown>;
@@ -119,8 +121,6 @@ interface OpenLearner extends OpenFile<LearnerFile> {
   journal: JournalWriter;
   /** Whether the snapshot exists on disk; the learner's first write creates it. */
   hasSnapshot: boolean;
-  /** The last record held by the newest snapshot written or being written: an older one is never written after it. */
-  snapshotSeq: number;
   /** The journal held records when this process read it: the first write folds them into a snapshot. */
   foldAtFirstWrite: boolean;
   /** While a snapshot is being written: the journal lines appended since its state was taken. */
@@ -141,7 +141,7 @@ export class ProgressStore {
   private opening: Promise<void> | undefined;
   private index: OpenFile<LearnerIndex> | undefined;
   private readonly files = new Map<string, Promise<OpenLearner>>();
-  private readonly noticeList: Notice[] = [];
+  private readonly noticeList = new NoticeList();
 
   constructor(dataDir: string, options: ProgressStoreOptions = {}) {
     this.dataDir = dataDir;
@@ -161,15 +161,18 @@ export class ProgressStore {
   }
 
   private async openAll(): Promise<void> {
-    await mkdir(this.learnersDir, { recursive: true });
+    await mkdir(this.learnersDir, PRIVATE_MKDIR);
     await removeStaleTempFiles(this.dataDir, '.learners.json.');
     await removeStaleTempFiles(this.learnersDir);
 
     const indexPath = join(this.dataDir, 'learners.json');
-    const opened = await openStoreFile(indexPath, INDEX_SPEC, this.backups);
-    this.noticeList.push(...opened.notices);
+    const opened = await openStoreFile(indexPath, INDEX_SPEC, this.backups, {
+      schemaVersion: STORE_SCHEMA_VERSION,
+      learners: [],
+    });
+    this.noticeList.add(...opened.notices);
     this.index = {
-      db: lowOver<LearnerIndex>(indexPath, opened.data ?? { schemaVersion: STORE_SCHEMA_VERSION, learners: [] }),
+      db: opened.db,
       readOnly: opened.readOnly,
       queue: Promise.resolve(),
     };
@@ -193,20 +196,26 @@ export class ProgressStore {
     const path = this.learnerPath(learner.id);
     const journalPath = this.journalPath(learner.id);
     const journal = await readJournal(journalPath, learner.id);
-    const opened = await openStoreFile(path, learnerSpec(learner.name, journal), this.backups);
-    this.noticeList.push(...opened.notices);
-    const snapshot = opened.data ?? emptyLearnerFile(learner.id);
+    const opened = await openStoreFile(
+      path,
+      learnerSpec(learner.name, journal),
+      this.backups,
+      emptyLearnerFile(learner.id),
+      serialiseInSlices,
+    );
+    this.noticeList.add(...opened.notices);
+    const snapshot = opened.db.data;
     // The state in memory: the snapshot, then every journal record it does not hold yet.
     const data: LearnerFile = { ...snapshot, attempts: [...snapshot.attempts] };
     for (const record of journal.records) if (record.seq > data.seq) apply(data, record);
+    opened.db.data = data;
     const file: OpenLearner = {
-      db: lowOver<LearnerFile>(path, data),
+      db: opened.db,
       readOnly: opened.readOnly,
       queue: Promise.resolve(),
       path,
       journal: await JournalWriter.after(journalPath, journal),
       hasSnapshot: opened.data !== undefined && !opened.readOnly,
-      snapshotSeq: snapshot.seq,
       foldAtFirstWrite: journal.records.length > 0,
       linesSinceSnapshot: undefined,
       folding: undefined,
@@ -223,14 +232,9 @@ export class ProgressStore {
    * it is folded into a new snapshot at once, so that the damaged lines leave the live files.
    */
   private async setDamagedJournalAside(learner: Learner, file: OpenLearner, journal: JournalContents): Promise<void> {
-    const damagedDir = join(this.dataDir, 'damaged');
-    await mkdir(damagedDir, { recursive: true });
-    const stamp = new Date().toISOString().replaceAll(':', '-');
-    const setAside = join(damagedDir, `${learner.id}-${stamp}${JOURNAL_SUFFIX}`);
-    await copyFile(file.journal.path, `${setAside}.tmp`);
-    await rename(`${setAside}.tmp`, setAside);
+    const { setAside, stamp } = await copyToDamaged(this.dataDir, file.journal.path);
     const lines = journal.damagedLines;
-    this.noticeList.push({
+    this.noticeList.add({
       id: `damaged-journal:${learner.id}:${stamp}`,
       severity: 'warning',
       title: `${learner.name}'s progress was partly damaged`,
@@ -255,7 +259,7 @@ export class ProgressStore {
       const file = await this.load(learner);
       if (file.db.data.attempts.length === 0) continue;
       await this.commit(this.index!, (data) => ({ ...data, learners: [...data.learners, learner] }));
-      this.noticeList.push({
+      this.noticeList.add({
         id: `orphan:${id}`,
         severity: 'warning',
         title: 'A learner was found again',
@@ -265,12 +269,11 @@ export class ProgressStore {
   }
 
   notices(): Notice[] {
-    return [...this.noticeList];
+    return this.noticeList.all();
   }
 
   dismissNotice(id: string): void {
-    const index = this.noticeList.findIndex((notice) => notice.id === id);
-    if (index >= 0) this.noticeList.splice(index, 1);
+    this.noticeList.dismiss(id);
   }
 
   /** The path of a learner's file; the id is checked first so that it can never leave the data folder. */
@@ -345,7 +348,7 @@ export class ProgressStore {
     await this.inQueue(file, async () => {
       file.deleted = true;
       // A snapshot still being written must land before the files go, or it would bring them back.
-      await (file.db.adapter as DurableJsonFile<LearnerFile>).settled();
+      await file.db.file.settled();
       if (file.hasSnapshot || file.journal.records > 0) {
         await this.backups.save(file.path, 'before-restore', JSON.stringify(file.db.data));
       }
@@ -427,15 +430,15 @@ export class ProgressStore {
   private commit<T>(file: OpenFile<T>, next: (data: T) => T): Promise<void> {
     return this.inQueue(file, async () => {
       if (file.readOnly || this.index?.readOnly) throw readOnlyError();
-      const adapter = file.db.adapter as DurableJsonFile<T>;
       const draft = next(file.db.data);
       try {
-        await this.backups.maybeTake(adapter.path);
-        await adapter.write(draft);
+        await file.db.commit(draft);
       } catch (error) {
         throw storageError(error);
       }
-      file.db.data = draft;
+      // From the first write on, a backup holds every learner the list holds (the list is small and
+      // rarely written). The change is saved; a backup the disk refuses is tried again next time.
+      await this.backups.take(file.db.file.path, 'rolling').catch(() => undefined);
     });
   }
 
@@ -452,14 +455,13 @@ export class ProgressStore {
       const record = { ...(typeof change === 'function' ? change(data) : change), seq: data.seq + 1 } as JournalRecord;
       const line = encodeRecord(record);
       try {
-        if (!file.hasSnapshot) await this.writeSnapshot(file, data, { backup: true });
+        if (!file.hasSnapshot) await this.writeSnapshot(file, data);
         if ((await file.journal.append(line)) === 'replaced') {
           // The journal is not the file this store left (deleted or replaced behind its back): what
           // is in memory is all there is, so all of it goes into a new snapshot.
           const next = { ...data, attempts: [...data.attempts] };
           apply(next, record);
-          await this.writeSnapshot(file, next, { backup: false });
-          file.db.data = next;
+          await this.writeSnapshot(file, next);
           if (file.linesSinceSnapshot) file.linesSinceSnapshot.length = 0;
           // The answer is safe in the snapshot; if the journal cannot be emptied now, the next append
           // finds it still not as left and writes a snapshot again.
@@ -475,17 +477,11 @@ export class ProgressStore {
     });
   }
 
-  private async writeSnapshot(file: OpenLearner, data: LearnerFile, { backup }: { backup: boolean }): Promise<void> {
-    const previous = file.snapshotSeq;
-    file.snapshotSeq = data.seq;
-    try {
-      await (file.db.adapter as DurableJsonFile<LearnerFile>).write(data);
-    } catch (error) {
-      if (file.snapshotSeq === data.seq) file.snapshotSeq = previous;
-      throw error;
-    }
+  /** Writes `next` as the snapshot and the state in memory (which stays as it was if the write fails). */
+  private async writeSnapshot(file: OpenLearner, next: LearnerFile): Promise<void> {
+    await file.db.commit(next);
     file.hasSnapshot = true;
-    if (backup) await this.backups.maybeTake(file.path);
+    await this.backups.take(file.path, 'rolling');
   }
 
   /** Starts a fold in the background when the journal is due for one; the answer is already acknowledged. */
@@ -519,36 +515,35 @@ export class ProgressStore {
   }
 
   private async runFold(file: OpenLearner): Promise<{ error: unknown } | undefined> {
-    const adapter = file.db.adapter as DurableJsonFile<LearnerFile>;
-    let taken: LearnerFile | undefined;
-    let count = 0;
+    let writing: Promise<void> | undefined;
     await this.inQueue(file, async () => {
       if (file.deleted || file.readOnly || this.index?.readOnly) return;
       file.linesSinceSnapshot = [];
-      taken = { ...file.db.data };
-      count = taken.attempts.length;
+      // Takes the state as it is now; the slices are serialised and written outside the queue. Writes
+      // land in the order asked for, so a snapshot asked for later never lands before this one.
+      writing = file.db.write();
     });
-    if (!taken) return undefined;
-    const seq = taken.seq;
-    const previous = file.snapshotSeq;
+    if (!writing) return undefined;
     try {
-      const text = await serialiseInSlices(taken, count);
-      // Deleted meanwhile, or another snapshot already on its way (written whole when the journal was
-      // found replaced): this one must not land after it.
-      if (file.deleted || file.snapshotSeq !== previous) {
-        file.linesSinceSnapshot = undefined;
-        return undefined;
-      }
-      file.snapshotSeq = seq;
-      await adapter.writeText(text);
+      await writing;
       file.hasSnapshot = true;
     } catch (error) {
-      if (file.snapshotSeq === seq) file.snapshotSeq = previous;
       file.linesSinceSnapshot = undefined;
       file.retryAtRecords = file.journal.records + this.compactAfterRecords;
       return { error };
     }
-    await this.backups.maybeTake(file.path).catch(() => undefined); // the snapshot is safe; a backup is extra
+    // Before the journal gives up what the snapshot now holds, a backup holds it too: a snapshot
+    // damaged later is restored from it without loss. If the disk refuses the backup, the journal is
+    // kept whole (it still holds those answers) and the fold is tried again later.
+    if (!file.deleted) {
+      try {
+        await this.backups.take(file.path, 'rolling');
+      } catch (error) {
+        file.linesSinceSnapshot = undefined;
+        file.retryAtRecords = file.journal.records + this.compactAfterRecords;
+        return { error };
+      }
+    }
     try {
       await this.inQueue(file, async () => {
         const since = file.linesSinceSnapshot ?? [];
@@ -599,20 +594,23 @@ type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
 type NewRecord = WithoutSeq<JournalRecord>;
 
 /**
- * The snapshot's JSON, the same as JSON.stringify of `data` with its first `count` attempts, made a
- * slice at a time with a turn of the event loop between slices, so that a large history does not hold
- * up answers. Attempts are only ever appended and never changed, so later ones do not disturb it.
+ * The snapshot's JSON, the same as JSON.stringify of `data` as it is at the call, made a slice of
+ * attempts at a time with a turn of the event loop between slices, so that a large history does not
+ * hold up answers. Everything else is taken at once; attempts are only ever appended and never
+ * changed, and rounds and cards are replaced rather than changed, so later answers do not disturb it.
  */
-async function serialiseInSlices(data: LearnerFile, count: number): Promise<string> {
+async function serialiseInSlices(data: LearnerFile): Promise<string> {
+  const { schemaVersion, learnerId, seq, rounds, reviews, attempts } = data;
+  const count = attempts.length;
+  const head = JSON.stringify({ schemaVersion, learnerId, seq, rounds }).slice(0, -1);
+  const tail = JSON.stringify(reviews);
   const parts: string[] = [];
   for (let start = 0; start < count; start += FOLD_SLICE) {
-    const slice = data.attempts.slice(start, Math.min(count, start + FOLD_SLICE));
+    const slice = attempts.slice(start, Math.min(count, start + FOLD_SLICE));
     parts.push(slice.map((attempt) => JSON.stringify(attempt)).join(','));
     await new Promise((resolve) => setImmediate(resolve));
   }
-  const { schemaVersion, learnerId, seq, rounds, reviews } = data;
-  const head = JSON.stringify({ schemaVersion, learnerId, seq, rounds }).slice(0, -1);
-  return `${head},"attempts":[${parts.join(',')}],"reviews":${JSON.stringify(reviews)}}`;
+  return `${head},"attempts":[${parts.join(',')}],"reviews":${tail}}`;
 }
 
 function emptyLearnerFile(learnerId: string): LearnerFile {
@@ -659,12 +657,6 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function lowOver<T>(path: string, data: T): Low<T> {
-  const db = new Low<T>(new DurableJsonFile<T>(path), data);
-  db.data = data;
-  return db;
-}
-
 function readOnlyError(): ApiError {
   return new ApiError(
     'read-only',
@@ -673,16 +665,5 @@ function readOnlyError(): ApiError {
 }
 
 function storageError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason =
-    code === 'ENOSPC' || code === 'EDQUOT'
-      ? 'the disk is full'
-      : code === 'EROFS' || code === 'EACCES' || code === 'EPERM'
-        ? 'the data folder cannot be written to'
-        : `the disk reported ${code ?? (error as Error).message}`;
-  return new ApiError(
-    'storage-failed',
-    `Progress could not be saved: ${reason}. Nothing was lost; your answer is kept so you can try again.`,
-  );
+  return storageFailure(error, 'Progress could not be saved', 'Nothing was lost; your answer is kept so you can try again.');
 }

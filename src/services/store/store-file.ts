@@ -6,10 +6,11 @@
  * if anything, was lost.
  */
 import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { z } from 'zod';
 import type { Notice } from '../../shared/contract';
-import { writeDurably } from './durable-json-file';
+import { DurableJsonFile, StoreDb } from './durable-json-file';
+import { makeFilePrivate, PRIVATE_FILE, PRIVATE_MKDIR } from './private-files';
 
 export interface StoreFileSpec<T> {
   /** What the file is, for people: "the list of learners", "Ana's progress". */
@@ -27,6 +28,8 @@ export interface StoreFileSpec<T> {
 }
 
 export interface OpenedFile<T> {
+  /** The file in lowdb; its data is `data`, or the initial data when that is undefined. */
+  db: StoreDb<T>;
   /** Undefined when the file does not exist yet (and no backup either). */
   data: T | undefined;
   readOnly: boolean;
@@ -35,17 +38,19 @@ export interface OpenedFile<T> {
 
 export type BackupReason = 'rolling' | 'before-migration' | 'before-import' | 'before-restore';
 
-/** Rolling backups: at most one every few minutes per file, the newest ten kept, plus one a day for a week. */
-export const BACKUP_INTERVAL_MS = 2 * 60 * 1000;
+/** Rolling backups: the newest ten kept per file, plus one a day for a week. */
 export const BACKUPS_KEPT = 10;
 export const DAILY_BACKUP_DAYS = 7;
 
+export const DAMAGED_FOLDER = 'damaged';
+
 export class Backups {
+  readonly dataDir: string;
   private readonly dir: string;
-  private readonly lastTaken = new Map<string, number>();
   private readonly now: () => Date;
 
   constructor(dataDir: string, now: () => Date = () => new Date()) {
+    this.dataDir = dataDir;
     this.dir = join(dataDir, 'backups');
     this.now = now;
   }
@@ -56,7 +61,10 @@ export class Backups {
 
   /** Copies the file as it is on disk now; `reason` is kept in the backup's name. */
   async take(file: string, reason: BackupReason): Promise<void> {
-    await this.store(file, reason, (temp) => copyFile(file, temp));
+    await this.store(file, reason, async (temp) => {
+      await copyFile(file, temp);
+      await makeFilePrivate(temp);
+    });
   }
 
   /**
@@ -64,12 +72,12 @@ export class Backups {
    * learner's snapshot and journal), the state as it is in memory.
    */
   async save(file: string, reason: BackupReason, text: string): Promise<void> {
-    await this.store(file, reason, (temp) => writeFile(temp, text));
+    await this.store(file, reason, (temp) => writeFile(temp, text, { mode: PRIVATE_FILE }));
   }
 
   private async store(file: string, reason: BackupReason, write: (temp: string) => Promise<void>): Promise<void> {
     const folder = this.folderFor(file);
-    await mkdir(folder, { recursive: true });
+    await mkdir(folder, PRIVATE_MKDIR);
     const stamp = this.now().toISOString().replaceAll(':', '-');
     const target = join(folder, `${stamp}-${reason}.json`);
     const temp = `${target}.tmp`;
@@ -80,15 +88,7 @@ export class Backups {
       throw error;
     }
     await rename(temp, target);
-    this.lastTaken.set(file, this.now().getTime());
     await this.prune(folder);
-  }
-
-  /** Takes a rolling backup of the file's current state unless one was taken recently. */
-  async maybeTake(file: string): Promise<void> {
-    const last = this.lastTaken.get(file) ?? (await this.newestTime(file));
-    if (last !== undefined && this.now().getTime() - last < BACKUP_INTERVAL_MS) return;
-    await this.take(file, 'rolling');
   }
 
   /** Backup file paths, newest first. */
@@ -104,11 +104,6 @@ export class Backups {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-  }
-
-  private async newestTime(file: string): Promise<number | undefined> {
-    const [newest] = await this.list(file);
-    return newest ? backupTime(newest) : undefined;
   }
 
   private async prune(folder: string): Promise<void> {
@@ -142,6 +137,16 @@ export function backupTime(path: string): number | undefined {
 
 type Reading<T> = { ok: true; data: T; migratedFrom?: number } | { ok: false; reason: string; newer?: number; readable?: T };
 
+/** A store file that cannot be used as it is: what the adapter's parse throws. */
+class UnusableFile<T> extends Error {
+  readonly reading: Reading<T> & { ok: false };
+  constructor(reading: Reading<T> & { ok: false }) {
+    super(reading.reason);
+    this.reading = reading;
+  }
+}
+
+/** A backup (not a store file: never written through lowdb), read and checked like one. */
 async function readAndCheck<T>(path: string, spec: StoreFileSpec<T>): Promise<Reading<T> | 'missing'> {
   let text: string;
   try {
@@ -150,6 +155,10 @@ async function readAndCheck<T>(path: string, spec: StoreFileSpec<T>): Promise<Re
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     return { ok: false, reason: `it could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
   }
+  return check(text, spec);
+}
+
+function check<T>(text: string, spec: StoreFileSpec<T>): Reading<T> {
   if (text.trim() === '') return { ok: false, reason: 'it is empty' };
   // eslint-disable-next-line no-control-regex -- NUL bytes are what a power cut can leave behind
   if (/^\u0000+$/.test(text)) return { ok: false, reason: 'it holds only zero bytes' };
@@ -191,12 +200,51 @@ async function readAndCheck<T>(path: string, spec: StoreFileSpec<T>): Promise<Re
   return version < spec.version ? { ok: true, data: parsed.data, migratedFrom: version } : { ok: true, data: parsed.data };
 }
 
-export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, backups: Backups): Promise<OpenedFile<T>> {
-  const reading = await readAndCheck(path, spec);
+/**
+ * Opens a store file through lowdb (`db.read()` over the durable adapter, which checks what it reads
+ * against the spec). `db.data` is the file's data, or `initial` when there is none (and `data` says
+ * which). `serialise` is for a file written in slices (see DurableJsonFileOptions).
+ */
+export async function openStoreFile<T>(
+  path: string,
+  spec: StoreFileSpec<T>,
+  backups: Backups,
+  initial: T,
+  serialise?: (data: T) => Promise<string>,
+): Promise<OpenedFile<T>> {
+  let migratedFrom: number | undefined;
+  const parse = (text: string): T => {
+    const reading = check(text, spec);
+    if (!reading.ok) throw new UnusableFile(reading);
+    migratedFrom = reading.migratedFrom;
+    return reading.data;
+  };
+  const db = new StoreDb<T>(new DurableJsonFile<T>(path, { parse, ...(serialise ? { serialise } : {}) }), initial);
+  let reading: Reading<T> | 'missing';
+  try {
+    const before = db.data;
+    await db.read();
+    reading = db.data === before ? 'missing' : { ok: true, data: db.data, ...(migratedFrom ? { migratedFrom } : {}) };
+  } catch (error) {
+    if (error instanceof UnusableFile) reading = (error as UnusableFile<T>).reading;
+    else reading = { ok: false, reason: `it could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
+  const opened = await settle(db, path, spec, backups, reading);
+  db.data = opened.data ?? initial;
+  return { ...opened, db };
+}
+
+async function settle<T>(
+  db: StoreDb<T>,
+  path: string,
+  spec: StoreFileSpec<T>,
+  backups: Backups,
+  reading: Reading<T> | 'missing',
+): Promise<Omit<OpenedFile<T>, 'db'>> {
   if (reading === 'missing') {
     // No file but backups of it: it was lost (deleted by hand, or a crash mid-recovery). Never start
     // empty when a backup can say otherwise.
-    const restored = await restoreNewestBackup(path, spec, backups);
+    const restored = await restoreNewestBackup(db, spec, backups);
     if (!restored) return { data: undefined, readOnly: false, notices: [] };
     return {
       data: restored.data,
@@ -214,7 +262,7 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
   if (reading.ok) {
     if (reading.migratedFrom !== undefined) {
       await backups.take(path, 'before-migration');
-      await writeDurably(path, JSON.stringify(reading.data));
+      await db.write();
     }
     return { data: reading.data, readOnly: false, notices: [] };
   }
@@ -237,13 +285,8 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
   // Damaged: copy it aside, then write the newest backup that reads cleanly over it. In that order a
   // crash at any point leaves either the damaged file (handled again at the next start) or the
   // restored one in place, never no file at all, which would read as a new, empty store.
-  const damagedDir = join(backups.folderFor(path), '..', '..', 'damaged');
-  await mkdir(damagedDir, { recursive: true });
-  const stamp = new Date().toISOString().replaceAll(':', '-');
-  const setAside = join(damagedDir, `${basename(path, '.json')}-${stamp}.json`);
-  await copyFile(path, `${setAside}.tmp`);
-  await rename(`${setAside}.tmp`, setAside);
-  const restored = await restoreNewestBackup(path, spec, backups);
+  const { setAside, stamp } = await copyToDamaged(backups.dataDir, path);
+  const restored = await restoreNewestBackup(db, spec, backups);
   if (restored) {
     const { when } = restored;
     return {
@@ -274,16 +317,32 @@ export async function openStoreFile<T>(path: string, spec: StoreFileSpec<T>, bac
   };
 }
 
-/** Writes the newest backup that reads cleanly over `path`; undefined when there is none. */
+/**
+ * Copies a file into the data folder's `damaged/` under a time-stamped name (whole or not at all),
+ * where files that cannot be used are kept for people to look at.
+ */
+export async function copyToDamaged(dataDir: string, path: string): Promise<{ setAside: string; stamp: string }> {
+  const folder = join(dataDir, DAMAGED_FOLDER);
+  await mkdir(folder, PRIVATE_MKDIR);
+  const stamp = new Date().toISOString().replaceAll(':', '-');
+  const extension = extname(path);
+  const setAside = join(folder, `${basename(path, extension)}-${stamp}${extension}`);
+  await copyFile(path, `${setAside}.tmp`);
+  await makeFilePrivate(`${setAside}.tmp`);
+  await rename(`${setAside}.tmp`, setAside);
+  return { setAside, stamp };
+}
+
+/** Writes the newest backup that reads cleanly over the file (through `db`); undefined when there is none. */
 async function restoreNewestBackup<T>(
-  path: string,
+  db: StoreDb<T>,
   spec: StoreFileSpec<T>,
   backups: Backups,
 ): Promise<{ data: T; when: string } | undefined> {
-  for (const backup of await backups.list(path)) {
+  for (const backup of await backups.list(db.file.path)) {
     const candidate = await readAndCheck(backup, spec);
     if (candidate === 'missing' || !candidate.ok) continue;
-    await writeDurably(path, JSON.stringify(candidate.data));
+    await db.commit(candidate.data);
     const time = backupTime(backup);
     return {
       data: candidate.data,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
-import { dateLine, MAX_PARAGRAPH_CHARS, readArticle } from './article-text';
+import { dateLine, MAX_NESTING, MAX_PARAGRAPH_CHARS, readArticle } from './article-text';
 
 const SEED_ARTICLE = readFileSync(join(import.meta.dirname, '../suggest/dev-set/seed-article.txt'), 'utf8');
 const SEED_PACK = JSON.parse(
@@ -315,4 +315,27 @@ describe('dateLine', () => {
       expect(dateLine(line)).toBeUndefined();
     },
   );
+});
+
+describe('readArticle: hostile nesting and sizes are refused plainly, never slowly', () => {
+  it('refuses HTML nested deeper than any article', () => {
+    const html = `<html><body>${'<div>'.repeat(100_000)}Text of the article, long enough to be a paragraph.${'</div>'.repeat(100_000)}</body></html>`;
+    expect(() => readArticle('deep.html', html)).toThrow(new RegExp(`nested more than ${MAX_NESTING} levels deep`));
+  });
+
+  it('still reads an article nested as deep as real pages go', () => {
+    const depth = MAX_NESTING - 10;
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>First paragraph of the article.</p><p>Second paragraph.</p>${'</div>'.repeat(depth)}</body></html>`;
+    expect(readArticle('nested.html', html).paragraphs).toEqual(['First paragraph of the article.', 'Second paragraph.']);
+  });
+
+  it('refuses Markdown nested 20,000 deep with a clear message, not a stack overflow', () => {
+    for (const markdown of [`${'>'.repeat(20_000)} quoted\n`, `${'- '.repeat(20_000)}item\n`, `${'['.repeat(20_000)}x\n`]) {
+      expect(() => readArticle('deep.md', markdown)).toThrow(/nested more than .* levels deep|longer than/);
+    }
+  });
+
+  it('refuses a Markdown line or paragraph longer than a pack allows before tokenising it', () => {
+    expect(() => readArticle('long.md', 'word '.repeat(1_000_000))).toThrow(/longer than/);
+  });
 });

@@ -18,6 +18,15 @@ import { MAX_ARTICLE_FILE_BYTES } from '../../shared/limits';
 /** What a pack allows (see `Article` in the pack schema). */
 export const MAX_PARAGRAPH_CHARS = 20000;
 export const MAX_PARAGRAPHS = 1000;
+/**
+ * Elements inside elements (HTML), or quotes and lists inside each other (Markdown), deeper than
+ * this are refused: no article is, and the readers' work (marked's recursion above all) grows with it.
+ */
+export const MAX_NESTING = 256;
+
+function tooDeep(): ApiError {
+  return new ApiError('invalid-input', `the file is nested more than ${MAX_NESTING} levels deep; an article never is`);
+}
 
 export interface ArticleMeta {
   title: string;
@@ -243,6 +252,8 @@ function readHtml(html: string): ReadFile {
   let headline: string | undefined;
   /** Open elements, innermost last. */
   const open: string[] = [];
+  /** How many of them are `<article>` or `<main>` (counted, not searched for: the search made deep pages quadratic). */
+  let articleDepth = 0;
   /** How many open elements are inside a dropped one (0: keeping text). */
   let dropDepth = 0;
   let inTitle = false;
@@ -262,11 +273,13 @@ function readHtml(html: string): ReadFile {
     {
       onopentag(name, attributes) {
         open.push(name);
+        if (open.length > MAX_NESTING) throw tooDeep();
+        if (name === 'article' || name === 'main') articleDepth += 1;
         if (dropDepth > 0) {
           dropDepth += 1;
           return;
         }
-        const inArticle = open.some((element) => element === 'article' || element === 'main');
+        const inArticle = articleDepth > 0;
         if (
           DROPPED.has(name) ||
           (FURNITURE.has(name) && !inArticle) ||
@@ -307,6 +320,7 @@ function readHtml(html: string): ReadFile {
       onclosetag(name) {
         const depth = open.length;
         open.pop();
+        if (name === 'article' || name === 'main') articleDepth -= 1;
         if (dropDepth > 0) {
           dropDepth -= 1;
           return;
@@ -342,10 +356,41 @@ function htmlFragmentText(html: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 
+/** Quote and list markers at the start of a line: how deep the line is nested. */
+const NESTING_MARKERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
+
 function readMarkdown(markdown: string): ReadFile {
+  checkMarkdownShape(markdown);
   const blocks: Block[] = [];
-  markdownBlocks(new Lexer({ gfm: true }).lex(markdown), blocks);
+  let tokens: Token[];
+  try {
+    tokens = new Lexer({ gfm: true }).lex(markdown);
+  } catch (error) {
+    // Inline nesting the checks above do not see ("[[[[…"): marked recurses, and runs out of stack.
+    if (error instanceof RangeError) throw tooDeep();
+    throw error;
+  }
+  markdownBlocks(tokens, blocks);
   return { blocks, meta: {} };
+}
+
+/**
+ * Before tokenising (whose time grows faster than the text on long paragraphs and deep nesting):
+ * no paragraph longer than a pack allows, no line nested deeper than MAX_NESTING.
+ */
+function checkMarkdownShape(markdown: string): void {
+  for (const paragraph of markdown.split(/\n[ \t]*\n/)) {
+    if (paragraph.length > MAX_PARAGRAPH_CHARS) {
+      throw new ApiError(
+        'too-large',
+        `the file has a paragraph of ${paragraph.length} characters, longer than the ${MAX_PARAGRAPH_CHARS} a pack allows`,
+      );
+    }
+    for (const line of paragraph.split('\n')) {
+      const markers = NESTING_MARKERS.exec(line)?.[0].replace(/[ \t\d]/g, '').length ?? 0;
+      if (markers > MAX_NESTING) throw tooDeep();
+    }
+  }
 }
 
 function markdownBlocks(tokens: readonly Token[], out: Block[]): void {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
 import type { Pack } from '../../shared/pack/schema';
 import { readArticle } from './article-text';
-import { DAMAGED_DRAFT_TITLE, DraftStore, packFromArticle, packToRevise, slug } from './draft-store';
+import { DraftStore, packFromArticle, packToRevise, slug } from './draft-store';
 
 const SEED_PACK = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../exercises/nk-troops-russia-2024.json'), 'utf8'),
@@ -151,7 +151,7 @@ describe('DraftStore', () => {
     expect(list[2]).toMatchObject({ title: SEED_PACK.meta.title, itemCount: SEED_PACK.items.length, problemCount: 0 });
   });
 
-  it('lists a damaged draft file as a damaged draft, refuses to open it, and lets it be deleted', async () => {
+  it('sets a damaged draft file aside in damaged/ with a notice, and lists the others', async () => {
     const good = await store.create(packToRevise(SEED_PACK));
     const damagedId = '11111111-1111-4111-8111-111111111111';
     const notADraftId = '22222222-2222-4222-8222-222222222222';
@@ -160,18 +160,25 @@ describe('DraftStore', () => {
     writeFileSync(join(dataDir, 'drafts', 'notes.txt'), 'not a draft at all');
 
     const list = await store.list();
-    expect(list.map((summary) => summary.draftId).sort()).toEqual([good.draftId, damagedId, notADraftId].sort());
-    const damaged = list.find((summary) => summary.draftId === damagedId);
-    expect(damaged).toMatchObject({ title: DAMAGED_DRAFT_TITLE, itemCount: 0, problemCount: 1 });
-    expect(list.find((summary) => summary.draftId === notADraftId)).toMatchObject({ title: DAMAGED_DRAFT_TITLE });
-
-    const error = await refusal(store.get(damagedId));
-    expect(error.code).toBe('storage-failed');
-    expect(error.message).toBe(
-      `the draft's file drafts/${damagedId}.json is damaged (not valid JSON); it cannot be opened, only deleted`,
-    );
-    await store.delete(damagedId);
-    expect(draftsOnDisk()).toEqual([`${good.draftId}.json`, `${notADraftId}.json`, 'notes.txt'].sort());
+    expect(list.map((summary) => summary.draftId)).toEqual([good.draftId]);
+    expect(draftsOnDisk()).toEqual([`${good.draftId}.json`, 'notes.txt'].sort());
+    const setAside = readdirSync(join(dataDir, 'damaged')).sort();
+    expect(setAside).toHaveLength(2);
+    expect(
+      readFileSync(
+        join(
+          dataDir,
+          'damaged',
+          setAside.find((name) => name.startsWith(damagedId))!,
+        ),
+        'utf8',
+      ),
+    ).toBe('{ "draftId": "half a fi');
+    const notices = store.notices();
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatchObject({ severity: 'warning', title: 'A draft was damaged and has been set aside' });
+    expect(notices.map((notice) => notice.text).join(' ')).toMatch(/not valid JSON/);
+    expect((await refusal(store.get(damagedId))).code).toBe('not-found');
   });
 
   it('gives an empty list before any draft exists', async () => {

@@ -6,24 +6,26 @@
  * A saved pack comes from the UI through the contract: its `DraftPack` schema has refused what no
  * draft could be (the wrong structure, too deep, too large) and dispatch() any key that reaches an
  * object's prototype, before the pack gets here.
- * Every write is durable (temporary file, fsync, rename), and writes run one after another. A draft
- * file that cannot be read is listed as damaged, never hidden and never deleted except by the
- * instructor.
+ * Each draft is a store file (lowdb over the durable adapter: temporary file, fsync, rename), and
+ * writes run one after another. A draft file that cannot be read is set aside in `damaged/` (never
+ * deleted) with a notice, and the others go on working.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DraftId, type Draft, type DraftSummary } from '../../shared/contract';
+import { DraftId, type Draft, type DraftSummary, type Notice } from '../../shared/contract';
 import { ApiError, type ErrorIssue } from '../../shared/errors';
 import type { DraftPack } from '../../shared/pack/draft-pack';
 import { MAX_PACK_BYTES, PACK_SCHEMA_VERSION, type Pack } from '../../shared/pack/schema';
 import { validatePack } from '../../shared/pack/validate';
 import type { ArticleText } from './article-text';
-import { writeDurably } from '../store/durable-json-file';
+import { DurableJsonFile, StoreDb } from '../store/durable-json-file';
+import { storageFailure } from '../store/storage-error';
+import { copyToDamaged } from '../store/store-file';
+import { NoticeList } from '../notice-list';
+import { PRIVATE_MKDIR } from '../store/private-files';
 
 export const DRAFTS_FOLDER = 'drafts';
-/** How a draft whose file cannot be read is listed. */
-export const DAMAGED_DRAFT_TITLE = '(damaged draft)';
 /** A draft file holds a pack of at most MAX_PACK_BYTES and a few dates: anything much larger is not one. */
 const MAX_DRAFT_FILE_BYTES = MAX_PACK_BYTES + 64 * 1024;
 
@@ -34,19 +36,34 @@ interface DraftFile {
   pack: Pack;
 }
 
-type ReadDraft = { ok: true; file: DraftFile } | { ok: false; problem: string; modifiedAt: string };
+type ReadDraft = { ok: true; file: DraftFile } | { ok: false; problem: string };
+
+/** What the adapter's parse throws for a file that is not a draft. */
+class NotADraft extends Error {}
 
 export class DraftStore {
+  private readonly dataDir: string;
   private readonly dir: string;
   private readonly now: () => Date;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly noticeList = new NoticeList();
 
   constructor(dataDir: string, now: () => Date = () => new Date()) {
+    this.dataDir = dataDir;
     this.dir = join(dataDir, DRAFTS_FOLDER);
     this.now = now;
   }
 
-  /** Every draft, the most recently changed first; a damaged file is listed as such so it can be deleted. */
+  /** Damaged drafts set aside, for the UI. */
+  notices(): Notice[] {
+    return this.noticeList.all();
+  }
+
+  dismissNotice(id: string): void {
+    this.noticeList.dismiss(id);
+  }
+
+  /** Every draft, the most recently changed first; a damaged file is set aside (see `require`). */
   async list(): Promise<DraftSummary[]> {
     let names: string[];
     try {
@@ -59,12 +76,14 @@ export class DraftStore {
     for (const name of names) {
       const draftId = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
       if (!DraftId.safeParse(draftId).success) continue;
-      const read = await this.read(draftId);
-      if (!read.ok) {
-        summaries.push({ draftId, title: DAMAGED_DRAFT_TITLE, updatedAt: read.modifiedAt, itemCount: 0, problemCount: 1 });
-        continue;
+      let file: DraftFile;
+      try {
+        file = await this.require(draftId);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'not-found') continue;
+        throw error;
       }
-      const { pack, updatedAt } = read.file;
+      const { pack, updatedAt } = file;
       summaries.push({
         draftId,
         title: draftTitle(pack),
@@ -132,55 +151,74 @@ export class DraftStore {
     });
   }
 
+  /**
+   * The draft; `not-found` when there is none. A damaged file is copied to `damaged/` and removed
+   * (so that it reads as gone from then on), with a notice saying what was wrong.
+   */
   private async require(draftId: string): Promise<DraftFile> {
     const read = await this.read(draftId);
     if (read.ok) return read.file;
     if (read.problem === 'missing') throw notFound(draftId);
-    throw new ApiError(
-      'storage-failed',
-      `the draft's file ${DRAFTS_FOLDER}/${draftId}.json is damaged (${read.problem}); it cannot be opened, only deleted`,
-    );
+    const path = this.path(draftId);
+    const { setAside, stamp } = await copyToDamaged(this.dataDir, path);
+    await rm(path, { force: true });
+    this.noticeList.add({
+      id: `damaged-draft:${draftId}:${stamp}`,
+      severity: 'warning',
+      title: 'A draft was damaged and has been set aside',
+      text: `The draft's file could not be used (${read.problem}), so it is no longer listed. It was moved to ${setAside}, where it is kept.`,
+    });
+    throw notFound(draftId);
   }
 
   private async read(draftId: string): Promise<ReadDraft> {
-    const path = this.path(draftId);
-    let modifiedAt = this.now().toISOString();
-    let text: string;
+    const db = this.db(draftId);
     try {
-      const info = await stat(path);
-      modifiedAt = info.mtime.toISOString();
-      if (info.size > MAX_DRAFT_FILE_BYTES)
-        return { ok: false, problem: `${info.size} bytes, larger than a draft can be`, modifiedAt };
-      text = await readFile(path, 'utf8');
+      const { size } = await stat(db.file.path);
+      if (size > MAX_DRAFT_FILE_BYTES) return { ok: false, problem: `${size} bytes, larger than a draft can be` };
+      await db.read();
     } catch (error) {
+      if (error instanceof NotADraft) return { ok: false, problem: error.message };
       const code = (error as NodeJS.ErrnoException).code;
-      return { ok: false, problem: code === 'ENOENT' ? 'missing' : `cannot be read (${code ?? 'error'})`, modifiedAt };
+      return { ok: false, problem: code === 'ENOENT' ? 'missing' : `it cannot be read (${code ?? 'error'})` };
     }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      return { ok: false, problem: 'not valid JSON', modifiedAt };
-    }
-    const file = raw as Partial<DraftFile> | null;
-    if (
-      typeof file !== 'object' ||
-      file === null ||
-      file.draftId !== draftId ||
-      typeof file.createdAt !== 'string' ||
-      typeof file.updatedAt !== 'string' ||
-      typeof file.pack !== 'object' ||
-      file.pack === null ||
-      Array.isArray(file.pack)
-    ) {
-      return { ok: false, problem: 'not a draft', modifiedAt };
-    }
-    return { ok: true, file: file as DraftFile };
+    return db.data ? { ok: true, file: db.data } : { ok: false, problem: 'missing' };
   }
 
   private async write(file: DraftFile): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    await writeDurably(this.path(file.draftId), JSON.stringify(file));
+    try {
+      await mkdir(this.dir, PRIVATE_MKDIR);
+      await this.db(file.draftId).commit(file);
+    } catch (error) {
+      throw storageFailure(error, 'The draft could not be saved', 'The draft on disk is as it was.');
+    }
+  }
+
+  /** The draft's file in lowdb (data null until read). */
+  private db(draftId: string): StoreDb<DraftFile | null> {
+    const parse = (text: string): DraftFile => {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        throw new NotADraft('not valid JSON');
+      }
+      const file = raw as Partial<DraftFile> | null;
+      if (
+        typeof file !== 'object' ||
+        file === null ||
+        file.draftId !== draftId ||
+        typeof file.createdAt !== 'string' ||
+        typeof file.updatedAt !== 'string' ||
+        typeof file.pack !== 'object' ||
+        file.pack === null ||
+        Array.isArray(file.pack)
+      ) {
+        throw new NotADraft('not a draft');
+      }
+      return file as DraftFile;
+    };
+    return new StoreDb<DraftFile | null>(new DurableJsonFile<DraftFile | null>(this.path(draftId), { parse }), null);
   }
 
   /** The draft's file; the id is checked to be a UUID before it becomes part of a path. */

@@ -168,6 +168,18 @@ const isNumber = (t: Toks, i: number) => t.pos[i] === 'NUM' || NUMBER_WORDS.has(
 
 /** Suggest claims in `text` (offsets are into `text` itself). */
 export function suggestClaims(text: string): Suggestion[] {
+  const steps = suggestClaimsInSteps(text);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same work, pausing (`yield`) at the start of each paragraph, so that a server can let other
+ * requests through between paragraphs of a long article.
+ */
+export function* suggestClaimsInSteps(text: string): Generator<void, Suggestion[]> {
   const masked = maskNonProse(text);
   const doc = nlp.readDoc(masked);
   const tokens = doc.tokens();
@@ -197,6 +209,7 @@ export function suggestClaims(text: string): Suggestion[] {
   for (let s = 0; s < sentences.length; s += 1) {
     const [from, to] = sentences[s]!;
     if (t.start[from]! > paragraphEnd) {
+      yield;
       // A new paragraph: find where it ends and who speaks its quotes.
       paragraphEnd = masked.indexOf('\n', t.start[from]!);
       if (paragraphEnd < 0) paragraphEnd = masked.length;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LABELS } from '../../shared/pack/vocabulary';
 import { suggestInParagraphs } from './paragraphs';
 
@@ -12,7 +12,10 @@ const SEED_PACK = JSON.parse(
 const PARAGRAPHS = SEED_PACK.article.paragraphs;
 
 describe('suggestInParagraphs', () => {
-  const suggestions = suggestInParagraphs(PARAGRAPHS);
+  let suggestions: Awaited<ReturnType<typeof suggestInParagraphs>>;
+  beforeAll(async () => {
+    suggestions = await suggestInParagraphs(PARAGRAPHS);
+  });
 
   it('finds claims of all five labels in the seed article', () => {
     for (const label of LABELS) {
@@ -45,17 +48,17 @@ describe('suggestInParagraphs', () => {
     expect(denial).toMatchObject({ paragraph: 9, start: 0, label: 'denial', source: { name: 'North Korea', kind: 'party' } });
   });
 
-  it('gives the same claims for one paragraph alone, at the same offsets', () => {
+  it('gives the same claims for one paragraph alone, at the same offsets', async () => {
     const last = PARAGRAPHS.length - 1;
-    const alone = suggestInParagraphs([PARAGRAPHS[last]!]).map(({ start, end, label }) => ({ start, end, label }));
+    const alone = (await suggestInParagraphs([PARAGRAPHS[last]!])).map(({ start, end, label }) => ({ start, end, label }));
     const inArticle = suggestions
       .filter((suggestion) => suggestion.paragraph === last)
       .map(({ start, end, label }) => ({ start, end, label }));
     expect(alone).toEqual(inArticle);
   });
 
-  it('gives nothing for no paragraphs or empty ones', () => {
-    expect(suggestInParagraphs([])).toEqual([]);
-    expect(suggestInParagraphs(['', ''])).toEqual([]);
+  it('gives nothing for no paragraphs or empty ones', async () => {
+    expect(await suggestInParagraphs([])).toEqual([]);
+    expect(await suggestInParagraphs(['', ''])).toEqual([]);
   });
 });

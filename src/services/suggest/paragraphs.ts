@@ -2,14 +2,15 @@
  * Claim suggestions for the studio, located in the article's paragraphs. The analyser reads one
  * text; the paragraphs are joined with blank lines (so each stays a paragraph to it) and every
  * suggestion is mapped back to the paragraph it lies in, with offsets into that paragraph's own text,
- * the offsets a pack uses.
+ * the offsets a pack uses. The work gives way to other requests between paragraphs, so that an answer
+ * sent meanwhile is acknowledged without waiting for a long article.
  */
 import type { ClaimSuggestion } from '../../shared/contract';
-import { suggestClaims } from './analyse';
+import { suggestClaimsInSteps, type Suggestion } from './analyse';
 
 const SEPARATOR = '\n\n';
 
-export function suggestInParagraphs(paragraphs: readonly string[]): ClaimSuggestion[] {
+export async function suggestInParagraphs(paragraphs: readonly string[]): Promise<ClaimSuggestion[]> {
   const starts: number[] = [];
   let offset = 0;
   for (const paragraph of paragraphs) {
@@ -17,7 +18,17 @@ export function suggestInParagraphs(paragraphs: readonly string[]): ClaimSuggest
     offset += paragraph.length + SEPARATOR.length;
   }
   const suggestions: ClaimSuggestion[] = [];
-  for (const suggestion of suggestClaims(paragraphs.join(SEPARATOR))) {
+  const steps = suggestClaimsInSteps(paragraphs.join(SEPARATOR));
+  let found: Suggestion[];
+  for (;;) {
+    const step = steps.next();
+    if (step.done) {
+      found = step.value;
+      break;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (const suggestion of found) {
     const paragraph = paragraphAt(starts, suggestion.start);
     const start = suggestion.start - starts[paragraph]!;
     const end = suggestion.end - starts[paragraph]!;

@@ -2,6 +2,7 @@
  * The answer key of a pack, one row per thing a learner must get right: an item, or for find and
  * numbers items one row per expected span or figure. Used by `sourcewise key` and the printable key.
  */
+import { kindOf } from '../exercises/registry';
 import type { Label, Pack } from './schema';
 
 export interface KeyRow {
@@ -17,48 +18,11 @@ export interface KeyRow {
 }
 
 export function answerKey(pack: Pack): KeyRow[] {
-  const rows: KeyRow[] = [];
-  for (const item of pack.items) {
-    const base = { itemId: item.id, type: item.type };
-    switch (item.type) {
-      case 'classify':
-        rows.push({
-          ...base,
-          quote: item.claim.ref.quote,
-          label: item.claim.label,
-          ...accepts(item.claim.alsoAccept),
-          source: item.claim.source.name,
-        });
-        break;
-      case 'find':
-        for (const span of item.spans) rows.push({ ...base, quote: span.quote, label: item.label });
-        break;
-      case 'source': {
-        const answer = item.options.find((option) => option.id === item.answer)?.text ?? item.answer;
-        rows.push({ ...base, quote: item.claim.ref.quote, label: item.claim.label, source: item.claim.source.name, answer });
-        break;
-      }
-      case 'headline':
-        rows.push({ ...base, quote: item.headline, answer: item.answer });
-        break;
-      case 'numbers':
-        for (const figure of item.figures) {
-          rows.push({
-            ...base,
-            quote: figure.ref.quote,
-            label: figure.label,
-            ...accepts(figure.alsoAccept),
-            source: figure.source.name,
-          });
-        }
-        break;
-    }
-  }
-  return rows;
-}
-
-function accepts(alsoAccept: Label[] | undefined): { alsoAccept?: Label[] } {
-  return alsoAccept && alsoAccept.length > 0 ? { alsoAccept } : {};
+  return pack.items.flatMap((item) =>
+    kindOf(item.type)
+      .keyRows(item)
+      .map((row) => ({ itemId: item.id, type: item.type, ...row })),
+  );
 }
 
 /** A readable listing of the key for a terminal or a print-out. */

@@ -1,10 +1,13 @@
 /**
  * Validates an untrusted value as a pack: the schema first, then the rules across fields that a
- * schema cannot express. Every problem comes back as one line, `path.to.field: what is wrong`, so an
- * author can find it; nothing is thrown for bad input. The path is the JSON path (indexes from 0, as
+ * schema cannot express (the pack's own here, each item type's in its module). Every problem comes
+ * back as one line, `path.to.field: what is wrong`, so an author can find it; nothing is thrown for
+ * bad input. The path is the JSON path (indexes from 0, as
  * in the file); the words after it count paragraphs, items and spans from 1, as people read them.
  */
 import { formatPath } from '../errors';
+import type { PackChecks } from '../exercises/kind';
+import { kindOf } from '../exercises/registry';
 import { Pack, PACK_SCHEMA_VERSION, type Claim, type TextRef } from './schema';
 
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: string[] };
@@ -83,6 +86,21 @@ function crossFieldProblems(pack: Pack): string[] {
     }
   };
 
+  const checks: PackChecks = {
+    paragraphs,
+    problem: (text) => problems.push(text),
+    ref: checkRef,
+    cues: checkCues,
+    claim: checkClaim,
+    unique: (values, path) => checkUnique(values, path, problems),
+    paragraph: (index, path) => {
+      if (paragraphs[index] === undefined) {
+        problems.push(`${path}: past the end of the article, which has ${paragraphCount(paragraphs.length)}`);
+      }
+    },
+    paragraphNumbers,
+  };
+
   const seen = new Map<string, number>();
   pack.items.forEach((item, index) => {
     const path = `items[${index}]`;
@@ -90,76 +108,7 @@ function crossFieldProblems(pack: Pack): string[] {
     if (earlier !== undefined) problems.push(`${path}.id: "${item.id}" is already used by item ${earlier + 1}`);
     else seen.set(item.id, index);
 
-    switch (item.type) {
-      case 'classify': {
-        checkClaim(item.claim, `${path}.claim`);
-        if (item.choices) {
-          checkUnique(item.choices, `${path}.choices`, problems);
-          for (const needed of [item.claim.label, ...(item.claim.alsoAccept ?? [])]) {
-            if (!item.choices.includes(needed)) problems.push(`${path}.choices: must offer "${needed}", which the claim accepts`);
-          }
-        }
-        break;
-      }
-      case 'find': {
-        checkUnique(item.paragraphs, `${path}.paragraphs`, problems);
-        item.paragraphs.forEach((paragraph, p) => {
-          if (paragraphs[paragraph] === undefined) {
-            problems.push(
-              `${path}.paragraphs[${p}]: past the end of the article, which has ${paragraphCount(paragraphs.length)}`,
-            );
-          }
-        });
-        item.spans.forEach((span, s) => {
-          checkRef(span, `${path}.spans[${s}]`);
-          if (!item.paragraphs.includes(span.paragraph)) {
-            problems.push(
-              `${path}.spans[${s}].paragraph: paragraph ${span.paragraph + 1} is not in the passage (${paragraphNumbers(item.paragraphs)})`,
-            );
-          }
-          item.spans.slice(0, s).forEach((other, o) => {
-            if (other.paragraph === span.paragraph && other.start < span.end && span.start < other.end) {
-              problems.push(`${path}.spans[${s}]: overlaps span ${o + 1}`);
-            }
-          });
-        });
-        if (item.cues) checkCues(item.cues, item.paragraphs, `${path}.cues`);
-        break;
-      }
-      case 'source': {
-        checkClaim(item.claim, `${path}.claim`);
-        checkUnique(
-          item.options.map((option) => option.id),
-          `${path}.options`,
-          problems,
-        );
-        if (!item.options.some((option) => option.id === item.answer)) {
-          problems.push(`${path}.answer: "${item.answer}" is not one of the options' ids`);
-        }
-        break;
-      }
-      case 'headline': {
-        item.evidence.forEach((ref, e) => checkRef(ref, `${path}.evidence[${e}]`));
-        break;
-      }
-      case 'numbers': {
-        checkUnique(item.sourceOptions, `${path}.sourceOptions`, problems);
-        if (item.choices) checkUnique(item.choices, `${path}.choices`, problems);
-        item.figures.forEach((figure, f) => {
-          const figurePath = `${path}.figures[${f}]`;
-          checkRef(figure.ref, `${figurePath}.ref`);
-          if (figure.source.mention) checkRef(figure.source.mention, `${figurePath}.source.mention`);
-          if (!item.sourceOptions.includes(figure.source.name)) {
-            problems.push(`${figurePath}.source.name: "${figure.source.name}" is not one of sourceOptions`);
-          }
-          for (const needed of [figure.label, ...(figure.alsoAccept ?? [])]) {
-            if (item.choices && !item.choices.includes(needed))
-              problems.push(`${figurePath}.label: "${needed}" is not one of choices`);
-          }
-        });
-        break;
-      }
-    }
+    kindOf(item.type).check(item, path, checks);
   });
   return problems;
 }

@@ -1,0 +1,103 @@
+/**
+ * When a lock file is left over and when it is not: after a reboot its process id may belong to
+ * another process, a lock from another machine may be days old, and a lock file removed by hand must
+ * not let a second copy in while the first still runs.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { acquireDataLock, LOCK_FILE, type LockResult } from './data-lock';
+
+const onLinux = process.platform === 'linux';
+
+let dataDir: string;
+let other: ChildProcess | undefined;
+const held: LockResult[] = [];
+
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sourcewise-lock-'));
+});
+
+afterEach(() => {
+  for (const lock of held.splice(0)) if (lock.ok) lock.release();
+  other?.kill('SIGKILL');
+  other = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A live process that is not Sourcewise (what a reused process id names after a reboot). */
+function notSourcewise(): number {
+  other = spawn('sleep', ['60'], { stdio: 'ignore' });
+  return other.pid!;
+}
+
+function bootTime(): number {
+  return Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))![1]);
+}
+
+async function take(): Promise<LockResult> {
+  const lock = await acquireDataLock(dataDir, 'browser');
+  held.push(lock);
+  return lock;
+}
+
+function writeLock(owner: object): void {
+  writeFileSync(join(dataDir, LOCK_FILE), JSON.stringify(owner));
+}
+
+describe('acquireDataLock: stale locks', () => {
+  it.runIf(onLinux)('takes over a lock from before a reboot whose process id now names another process', async () => {
+    writeLock({
+      pid: notSourcewise(),
+      hostname: hostname(),
+      startedAt: new Date().toISOString(),
+      shell: 'browser',
+      bootTime: bootTime() - 3600,
+      processStart: 12345,
+    });
+    expect((await take()).ok).toBe(true);
+  });
+
+  it.runIf(onLinux)('takes over a lock whose process id was reused by a process that started later', async () => {
+    writeLock({
+      pid: notSourcewise(),
+      hostname: hostname(),
+      startedAt: new Date().toISOString(),
+      shell: 'browser',
+      bootTime: bootTime(),
+      processStart: 1,
+    });
+    expect((await take()).ok).toBe(true);
+  });
+
+  it('takes over a lock from another machine once it is more than a day old', async () => {
+    writeLock({
+      pid: 4242,
+      hostname: 'lab-pc-7',
+      startedAt: new Date(Date.now() - 25 * 3600_000).toISOString(),
+      shell: 'browser',
+    });
+    expect((await take()).ok).toBe(true);
+  });
+
+  it('refuses a recent lock from another machine, and names the file to remove if it is left over', async () => {
+    writeLock({ pid: 4242, hostname: 'lab-pc-7', startedAt: new Date().toISOString(), shell: 'browser' });
+    const lock = await take();
+    expect(lock.ok).toBe(false);
+    if (!lock.ok) expect(lock.message).toContain(`remove the file ${join(dataDir, LOCK_FILE)}`);
+  });
+
+  it.runIf(onLinux || process.platform === 'win32')(
+    'refuses while this process holds the folder, even when the lock file was removed by hand',
+    async () => {
+      expect((await take()).ok).toBe(true);
+      rmSync(join(dataDir, LOCK_FILE));
+      const second = await take();
+      expect(second.ok).toBe(false);
+      if (!second.ok) expect(second.message).toMatch(/already running on this data folder/);
+      expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    },
+  );
+});

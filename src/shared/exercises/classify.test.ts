@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { classifyItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
+import { classify } from './classify';
+
+describe('classify', () => {
+  it('counts the label and any label also accepted as right, and records one label judgement', () => {
+    expect(classify.score(classifyItem, { type: 'classify', label: 'estimate' })).toMatchObject({
+      correct: true,
+      score: 1,
+      labels: [{ label: 'confirmed', correct: true }],
+      detail: { expected: 'confirmed', accepted: ['confirmed', 'estimate'], given: 'estimate' },
+    });
+    expect(classify.score(classifyItem, { type: 'classify', label: 'opinion' })).toMatchObject({
+      correct: false,
+      score: 0,
+      labels: [{ label: 'confirmed', correct: false }],
+    });
+  });
+
+  it('reads in words for reports, the answer key and xAPI', () => {
+    expect(classify.describeItem(classifyItem)).toBe('“The ministry confirmed the closure”');
+    expect(classify.expected(classifyItem)).toBe('confirmed (also accepted: estimate)');
+    expect(classify.describeAnswer({ type: 'classify', label: 'opinion', confidence: 2 })).toBe('opinion');
+    expect(classify.keyRows(classifyItem)).toEqual([
+      { quote: 'The ministry confirmed the closure', label: 'confirmed', alsoAccept: ['estimate'], source: 'The ministry' },
+    ]);
+    expect(classify.keyFields(classifyItem, PLAIN_KEY_WORDS).map((field) => field.name)).toEqual([
+      'Claim',
+      'Label',
+      'Source',
+      'Cues',
+    ]);
+    expect(classify.xapi.interactionType).toBe('choice');
+    expect(classify.xapi.choices?.(classifyItem)).toEqual({
+      choices: ['confirmed', 'estimate', 'opinion'].map((label) => ({ id: label, text: label, language: 'en-US' })),
+      correct: ['confirmed', 'estimate'],
+    });
+    expect(classify.xapi.response({ type: 'classify', label: 'denial' })).toBe('denial');
+  });
+
+  it('requires the labels offered to include every label the claim accepts', () => {
+    expect(problemsOf({ ...classifyItem, choices: ['confirmed', 'opinion'] })).toEqual([
+      'items[0].choices: must offer "estimate", which the claim accepts',
+    ]);
+  });
+});

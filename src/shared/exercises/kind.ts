@@ -1,0 +1,142 @@
+/**
+ * What an exercise type is: one `ExerciseKind` per type, in `registry.ts`. Everything the app does
+ * with an item that depends on its type goes through here: scoring an answer, the right answer and
+ * the answer in words (feedback, reports, the answer key), the xAPI interaction, and the pack
+ * checks across fields. Zod-free, so the renderer can score and describe without bundling zod; the
+ * schemas are in each type's `<type>.schema.ts`.
+ */
+import type { Answer, Score } from '../answers';
+import type { KeyRow } from '../pack/answer-key';
+import type { Item } from '../pack/schema';
+import type { Claim, Source, TextRef } from '../pack/parts';
+import type { ItemType, Label } from '../pack/vocabulary';
+
+/** The item of one type, and the answer to it. */
+export type ItemOf<T extends ItemType> = Extract<Item, { type: T }>;
+export type AnswerOf<T extends ItemType> = Extract<Answer, { type: T }>;
+
+/** The checks a pack's validator offers an item for its rules across fields; each records its own problems. */
+export interface PackChecks {
+  /** The article's paragraphs. */
+  paragraphs: readonly string[];
+  problem(text: string): void;
+  /** The quote is really in its paragraph, at its offsets. */
+  ref(ref: TextRef, path: string): void;
+  /** Each cue is in one of the paragraphs. */
+  cues(cues: readonly string[], paragraphs: readonly number[], path: string): void;
+  /** The claim's quote, source mention and cues are in place, and it does not also accept its own label. */
+  claim(claim: Claim, path: string): void;
+  unique(values: readonly (string | number)[], path: string): void;
+  /** The paragraph is in the article. */
+  paragraph(index: number, path: string): void;
+  /** Paragraph indexes as people count them: `paragraph 4`, `paragraphs 1, 3`. */
+  paragraphNumbers(indexes: readonly number[]): string;
+}
+
+/** Where the studio starts a new item: its id, the text selected (or an empty reference), and the pack it joins. */
+export interface DraftStart {
+  id: string;
+  ref: TextRef;
+  selected: boolean;
+  /** The outlet, as the source of a new claim until the author names another. */
+  outlet: Source;
+  headline: string;
+}
+
+/** One choice of an xAPI choice interaction: its id and how it reads (pack text in the pack's language). */
+export interface XapiChoice {
+  id: string;
+  text: string;
+  language: 'pack' | 'en-US';
+}
+
+/**
+ * How the printed answer key writes the parts of an item (it caps and cleans untrusted text its own
+ * way); each type's `keyFields` composes its lines from these.
+ */
+export interface KeyWords {
+  /** A quote from the article, with its paragraph. */
+  quote(ref: TextRef): string;
+  /** Text from the pack, quoted. */
+  quoted(text: string): string;
+  /** Text from the pack, as a line. */
+  line(text: string): string;
+  /** A label and those also accepted. */
+  labels(label: Label, alsoAccept: readonly Label[] | undefined): string;
+  /** Who says so, their kind and the chain it came through. */
+  source(source: Source): string;
+  cues(cues: readonly string[]): string;
+}
+
+/** One line of an item in the printed answer key: a named value (indented under a figure), or a named list. */
+export type KeyField = { name: string; value: string; indent?: number } | { name: string; list: string[] };
+
+export interface ExerciseKind<T extends ItemType> {
+  type: T;
+  /** The type's name, on screen and in print. */
+  name: string;
+  /** The standard question, unless the item asks its own. */
+  question: string;
+  /** What an answer is worth; throws `ApiError('invalid-input')` for an answer that cannot fit the item. */
+  score(item: ItemOf<T>, answer: AnswerOf<T>): Score;
+  /** The claim, headline, figures or passage the item is about, in a line. */
+  describeItem(item: ItemOf<T>): string;
+  /** The right answer, in words (reports). */
+  expected(item: ItemOf<T>): string;
+  /** A learner's answer in words, for a spreadsheet cell. */
+  describeAnswer(answer: AnswerOf<T>): string;
+  /** The item in the printed answer key: what the learner sees and the right answer, field by field. */
+  keyFields(item: ItemOf<T>, words: KeyWords): KeyField[];
+  /** The answer key's rows: one per thing a learner must get right. */
+  keyRows(item: ItemOf<T>): Omit<KeyRow, 'itemId' | 'type'>[];
+  /** The item as an xAPI cmi.interaction: choices and the right ones for `choice`, nothing more for `other`. */
+  xapi: {
+    interactionType: 'choice' | 'other';
+    choices?(item: ItemOf<T>): { choices: XapiChoice[]; correct: string[] };
+    /** The answer as an xAPI response string (lists joined by `[,]`, pairs by `[.]`). */
+    response(answer: AnswerOf<T>): string;
+  };
+  /** Every reference to the article's text the item holds, so they can move with their quotes when the article is edited. */
+  refs(item: ItemOf<T>): TextRef[];
+  /** A line for the studio's item list: the claim, headline or task. */
+  summary(item: ItemOf<T>): string;
+  /** A fresh item for the studio, started from the text the author selected, if any. */
+  draft(start: DraftStart): ItemOf<T>;
+  /** The pack rules across fields that this type's items must keep, beyond their schema. */
+  check(item: ItemOf<T>, path: string, checks: PackChecks): void;
+}
+
+/** A label and the others also counted right. */
+export function accepts<L extends string>(label: L, alsoAccept: readonly L[] | undefined): L[] {
+  return [label, ...(alsoAccept ?? [])];
+}
+
+/** `{ alsoAccept }` when there are any, else nothing: answer key rows leave an empty list out. */
+export function alsoAccepted<L extends string>(alsoAccept: L[] | undefined): { alsoAccept?: L[] } {
+  return alsoAccept && alsoAccept.length > 0 ? { alsoAccept } : {};
+}
+
+/** A label, and those also accepted, as report text: `estimate (also accepted: unconfirmed)`. */
+export function labelWithAlso(label: string, also: readonly string[] | undefined): string {
+  return also === undefined || also.length === 0 ? label : `${label} (also accepted: ${also.join(', ')})`;
+}
+
+/** Right or wrong, nothing between, and no label judged: the score of a source or headline answer. */
+export function allOrNothing<T extends ItemType>(type: T, correct: boolean, detail: Score['detail']): Score {
+  return { itemType: type, correct, score: correct ? 1 : 0, labels: [], detail };
+}
+
+/** The references of a claim or figure: its quote and where the source is named. */
+export function claimRefs(claim: { ref: TextRef; source: Source }): TextRef[] {
+  return claim.source.mention ? [claim.ref, claim.source.mention] : [claim.ref];
+}
+
+/** A claim's lines in the printed answer key (classify and source items). */
+export function claimKeyFields(claim: Claim, words: KeyWords): KeyField[] {
+  return [
+    { name: 'Claim', value: words.quote(claim.ref) },
+    { name: 'Label', value: words.labels(claim.label, claim.alsoAccept) },
+    { name: 'Source', value: words.source(claim.source) },
+    ...(claim.cues.length > 0 ? [{ name: 'Cues', value: words.cues(claim.cues) }] : []),
+  ];
+}

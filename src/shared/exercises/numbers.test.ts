@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../errors';
+import { numbersItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
+import { numbers } from './numbers';
+
+describe('numbers', () => {
+  it('gives a point for each right label and each right source, and one label judgement per figure', () => {
+    const score = numbers.score(numbersItem, {
+      type: 'numbers',
+      figures: [
+        { label: 'confirmed', source: 'Officials' },
+        { label: 'unconfirmed', source: 'Officials' },
+      ],
+    });
+    expect(score).toMatchObject({
+      correct: false,
+      score: 0.5,
+      labels: [
+        { label: 'estimate', correct: false },
+        { label: 'estimate', correct: true },
+      ],
+    });
+  });
+
+  it('refuses an answer that judges another number of figures', () => {
+    expect(() => numbers.score(numbersItem, { type: 'numbers', figures: [{ label: 'estimate', source: 'Officials' }] })).toThrow(
+      ApiError,
+    );
+  });
+
+  it('reads in words for reports, the answer key and xAPI', () => {
+    expect(numbers.describeItem(numbersItem)).toBe('Figures: “about 300”, “1,000”');
+    expect(numbers.expected(numbersItem)).toBe(
+      '“about 300”: estimate, Officials; “1,000”: estimate (also accepted: unconfirmed), The union',
+    );
+    const answer = { type: 'numbers' as const, figures: [{ label: 'estimate' as const, source: 'Officials' }] };
+    expect(numbers.describeAnswer(answer)).toBe('estimate (Officials)');
+    expect(numbers.xapi.response(answer)).toBe('estimate[.]Officials');
+    expect(numbers.keyRows(numbersItem)[1]).toEqual({
+      quote: '1,000',
+      label: 'estimate',
+      alsoAccept: ['unconfirmed'],
+      source: 'The union',
+    });
+    expect(numbers.keyFields(numbersItem, PLAIN_KEY_WORDS).slice(0, 3)).toEqual([
+      { name: 'Figure 1', value: '“about 300” (paragraph 2)' },
+      { name: 'Label', value: 'estimate', indent: 12 },
+      { name: 'Source', value: 'Officials (anonymous-official)', indent: 12 },
+    ]);
+  });
+
+  it("requires each figure's source among the names offered, and its labels among the choices", () => {
+    expect(problemsOf({ ...numbersItem, sourceOptions: ['Officials', 'Others'], choices: ['estimate', 'opinion'] })).toEqual([
+      'items[0].figures[1].source.name: "The union" is not one of sourceOptions',
+      'items[0].figures[1].label: "unconfirmed" is not one of choices',
+    ]);
+  });
+});
