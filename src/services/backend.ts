@@ -280,7 +280,7 @@ export class Backend implements Service {
       ...(scoped ? { round: roundProgress(scoped, all, await this.store.round(learnerId, scoped.id)) } : {}),
       answered: attempts.length,
       correct: attempts.filter((attempt) => attempt.correct).length,
-      ...tallyScores(attempts),
+      byType: tallyScores(attempts).byType,
       discernment,
       readings: readings(discernment, judgements),
       calibration: calibration(attempts),

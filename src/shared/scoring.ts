@@ -83,7 +83,7 @@ export function summariseAttempts(pack: Pack, attempts: readonly { itemId: strin
     answered: answered.length,
     total: pack.items.length,
     correct: scores.filter((score) => score.correct).length,
-    ...tallyScores(scores),
+    byType: tallyScores(scores).byType,
     missed: answered.filter(({ score }) => !score.correct).map(({ itemId }) => itemId),
   };
 }
