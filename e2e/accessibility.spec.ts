@@ -130,7 +130,8 @@ for (const part of PARTS) {
       browser,
     }, testInfo) => {
       test.skip(app.shell === 'electron', 'the walk saves downloads, which go through a save dialog in the desktop app');
-      test.setTimeout(180_000);
+      // A studio share took just over 3 minutes on the idle two-core CI machine: give every share room.
+      test.setTimeout(420_000);
       const server = app.server!;
       // A tab of its own on the same browser-mode server (with its token), in a window of the size above.
       const context = await browser.newContext({ viewport: WINDOW, deviceScaleFactor: DEVICE_SCALE_FACTOR });
