@@ -61,5 +61,7 @@ export const SOURCE_KIND_DEFINITIONS: Record<SourceKind, string> = {
   'intelligence-agency': 'A spy or intelligence service; what it says is its assessment.',
   legislator: 'A member of a parliament or congress, saying what they know or were told.',
   party: 'A party to the events: a government, group or person the claim is about.',
+  expert: 'A scientist, doctor, researcher or other specialist speaking from what they study, not for a party.',
+  witness: 'A person who saw or lived through the events and says what they saw.',
   outlet: 'The outlet itself, reporting in its own voice.',
 };

@@ -4,7 +4,7 @@
  * contract refuses only what no draft of a pack could be, and the validator lists everything else as
  * the draft's problems. The exact rule:
  * - a JSON object whose keys are pack keys, each optional; `meta` holds only meta keys, each a
- *   string; `article` holds a string `headline` and a list of string `paragraphs`;
+ *   string, except `level` (a number) and `topics` (a list of strings); `article` holds a string `headline` and a list of string `paragraphs`;
  * - `items` is a list of objects, each with a `type` that is an item type (the rest of an item is
  *   its module's to check, as problems); `followUp` is a list of objects;
  * - nested at most `MAX_PACK_DEPTH` levels, and at most `MAX_PACK_BYTES` as JSON in UTF-8.
@@ -14,6 +14,15 @@ import { z } from 'zod';
 import { MAX_PACK_DEPTH } from '../limits';
 import { ITEM_TYPES, MAX_PACK_BYTES, PackMeta } from './schema';
 
+// Every meta key of a pack is a meta key of a draft, and no other.
+type _DraftMetaKeys = keyof NonNullable<DraftPack['meta']>;
+const _metaKeysAgree: [_DraftMetaKeys] extends [keyof z.infer<typeof PackMeta>]
+  ? [keyof z.infer<typeof PackMeta>] extends [_DraftMetaKeys]
+    ? true
+    : never
+  : never = true;
+void _metaKeysAgree;
+
 const DraftItem = z.looseObject({ type: z.enum(ITEM_TYPES) });
 
 export const DraftPack = z
@@ -22,7 +31,20 @@ export const DraftPack = z
     schemaVersion: z.number().optional(),
     id: z.string().optional(),
     version: z.number().optional(),
-    meta: z.partialRecord(PackMeta.keyof(), z.string()).optional(),
+    meta: z
+      .strictObject({
+        title: z.string().optional(),
+        outlet: z.string().optional(),
+        author: z.string().optional(),
+        published: z.string().optional(),
+        url: z.string().optional(),
+        credit: z.string().optional(),
+        language: z.string().optional(),
+        license: z.string().optional(),
+        level: z.number().optional(),
+        topics: z.array(z.string()).optional(),
+      })
+      .optional(),
     article: z.strictObject({ headline: z.string().optional(), paragraphs: z.array(z.string()).optional() }).optional(),
     items: z.array(DraftItem).optional(),
     followUp: z.array(z.looseObject({})).optional(),

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { ITEM_SCHEMAS } from '../exercises/schemas';
 import { MAX_PACK_FILE_BYTES } from '../limits';
 import { Id, text } from './parts';
-import { HEADLINE_VERDICTS, ITEM_TYPES, LABELS, SOURCE_KINDS, type ItemType } from './vocabulary';
+import { HEADLINE_VERDICTS, ITEM_TYPES, LABELS, PACK_TOPICS, SOURCE_KINDS, type ItemType } from './vocabulary';
 
 export { HEADLINE_VERDICTS, ITEM_TYPES, LABELS, SOURCE_KINDS, type ItemType };
 export { Claim, HeadlineVerdict, Id, Label, Source, SourceKind, TextRef } from './parts';
@@ -59,6 +59,14 @@ export const PackMeta = z.strictObject({
   credit: text(500),
   /** BCP 47 language tag of the article, e.g. `en` or `en-GB`. */
   language: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a language tag such as en or en-GB'),
+  /** The article's licence: an SPDX id such as `CC-BY-2.5`, or `public-domain`. Absent in older packs. */
+  license: z
+    .string()
+    .regex(/^(public-domain|[A-Za-z0-9][A-Za-z0-9.+-]{0,63})$/, 'must be an SPDX licence id such as CC-BY-2.5, or public-domain')
+    .optional(),
+  /** 1: confirmed, estimate, denial; 2: all five labels; 3: sources, chains, headlines, numbers. */
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  topics: z.array(z.enum(PACK_TOPICS)).min(1).max(4).optional(),
 });
 
 export const Article = z.strictObject({

@@ -32,6 +32,8 @@ export const SOURCE_KINDS = [
   'intelligence-agency',
   'legislator',
   'party',
+  'expert',
+  'witness',
   'outlet',
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -44,7 +46,54 @@ export const SOURCE_KIND_NAMES: Record<SourceKind, string> = {
   'intelligence-agency': 'intelligence agency',
   legislator: 'legislator',
   party: 'a party to the events',
+  expert: 'expert',
+  witness: 'witness',
   outlet: "the outlet's own reporting",
+};
+
+/** A pack's level: what a learner needs to know to play it (see docs/pack-format.md). */
+export const PACK_LEVELS = [1, 2, 3] as const;
+export type PackLevel = (typeof PACK_LEVELS)[number];
+
+/** What each level teaches, on the library screen. */
+export const PACK_LEVEL_NAMES: Record<PackLevel, string> = {
+  1: 'Level 1: confirmed, estimate or denial',
+  2: 'Level 2: all five labels',
+  3: 'Level 3: sources, chains, headlines and numbers',
+};
+
+/** The topics a pack may be filed under: subjects a teenager meets in the news. */
+export const PACK_TOPICS = [
+  'health',
+  'science',
+  'space',
+  'climate-and-disasters',
+  'environment',
+  'sport',
+  'technology',
+  'elections-and-politics',
+  'conflict',
+  'crime-and-justice',
+  'business',
+  'culture',
+  'transport',
+] as const;
+export type PackTopic = (typeof PACK_TOPICS)[number];
+
+export const PACK_TOPIC_NAMES: Record<PackTopic, string> = {
+  health: 'Health',
+  science: 'Science',
+  space: 'Space',
+  'climate-and-disasters': 'Climate and disasters',
+  environment: 'Environment',
+  sport: 'Sport',
+  technology: 'Technology',
+  'elections-and-politics': 'Elections and politics',
+  conflict: 'Conflict',
+  'crime-and-justice': 'Crime and justice',
+  business: 'Business',
+  culture: 'Culture',
+  transport: 'Transport',
 };
 
 export const ITEM_TYPES = ['classify', 'find', 'source', 'headline', 'numbers'] as const;
