@@ -158,6 +158,7 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'stat(path)': `${INSIDE}, or a listed name of the packs folder`,
     'readFile(path)': `${INSIDE}, or a listed name of the packs folder`,
     'readdir(dir)': `${DATA}; or exercises/ as shipped, or --packs-dir (${OPERATOR})`,
+    'rm(path)': `${LISTING}: a damaged pack of the data folder, removed once copied to damaged/`,
   },
   'src/services/store/progress-journal.ts': {
     'readFile(path)': LEARNER_ID,
