@@ -123,6 +123,7 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'readFileSync(path)': DATA,
     "readFileSync('/proc/stat')": 'a fixed system file (Linux boot time)',
     'readFileSync(`/proc/${pid}/stat`)': 'a fixed system file of a process id read from the lock file (a number)',
+    'readFileSync(`/proc/${pid}/cmdline`)': 'a fixed system file of a process id read from the lock file (a number)',
     'realpathSync(dataDir)': DATA,
   },
   'src/services/store/private-files.ts': {

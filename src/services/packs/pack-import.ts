@@ -17,6 +17,7 @@ import type { PackImportResult } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { Id, type Pack } from '../../shared/pack/schema';
 import { syncFolder, writeDurably } from '../store/durable-json-file';
+import { writeOrRefuse } from '../store/storage-error';
 import { checkPack } from './pack-check';
 import { packFileNames, readPackFile } from './pack-library';
 import { insideDir } from '../safe-path';
@@ -149,17 +150,23 @@ async function place(
 
   const target = packPath(dir, pack.id);
   if (target === undefined) return { status: 'refused', problem: `id: "${pack.id}" cannot be used as a file name` };
-  await mkdir(dir, PRIVATE_MKDIR);
-  await writeDurably(target, packFileText(pack));
-  // Replacing a pack that sat under another file name: the new `<id>.json` is on disk first, so the
-  // old file can go without a moment where the pack is missing.
-  if (replaced && holder !== undefined && holder.file !== `${pack.id}.json`) {
-    const old = insideDir(dir, holder.file);
-    if (old !== undefined) {
-      await rm(old, { force: true });
-      await syncFolder(dir);
-    }
-  }
+  await writeOrRefuse(
+    async () => {
+      await mkdir(dir, PRIVATE_MKDIR);
+      await writeDurably(target, packFileText(pack));
+      // Replacing a pack that sat under another file name: the new `<id>.json` is on disk first, so the
+      // old file can go without a moment where the pack is missing.
+      if (replaced && holder !== undefined && holder.file !== `${pack.id}.json`) {
+        const old = insideDir(dir, holder.file);
+        if (old !== undefined) {
+          await rm(old, { force: true });
+          await syncFolder(dir);
+        }
+      }
+    },
+    `The pack "${pack.id}" could not be stored`,
+    'The library keeps the packs it had.',
+  );
   existing.set(pack.id, { file: `${pack.id}.json`, title: pack.meta.title });
   return { status: 'stored', packId: pack.id, replaced };
 }
@@ -189,16 +196,22 @@ export async function removePack(packsDir: string, id: string): Promise<boolean>
   const dir = resolve(packsDir);
   if (!Id.safeParse(id).success) return false;
   let removed = false;
-  for (const name of await packFileNames(dir)) {
-    const path = insideDir(dir, name);
-    if (path === undefined) continue;
-    const read = await readPackFile(path);
-    if (!read.ok || read.pack.id !== id) continue;
-    await rm(path, { force: true });
-    removed = true;
-  }
-  // The removal is on disk before the caller says it is done: a power cut must not bring the pack back.
-  if (removed) await syncFolder(dir);
+  await writeOrRefuse(
+    async () => {
+      for (const name of await packFileNames(dir)) {
+        const path = insideDir(dir, name);
+        if (path === undefined) continue;
+        const read = await readPackFile(path);
+        if (!read.ok || read.pack.id !== id) continue;
+        await rm(path, { force: true });
+        removed = true;
+      }
+      // The removal is on disk before the caller says it is done: a power cut must not bring the pack back.
+      if (removed) await syncFolder(dir);
+    },
+    `The pack "${id}" could not be removed`,
+    'It is still in the library.',
+  );
   return removed;
 }
 
