@@ -61,7 +61,6 @@ export default defineConfig({
       // Nothing inline: the CSP forbids it.
       assetsInlineLimit: 0,
       minify: true,
-      sourcemap: true,
       rollupOptions: { input: resolve(root, 'src/renderer/index.html') },
     },
   },
