@@ -1,9 +1,10 @@
 /**
  * Reads the content packs: those shipped with the app (the read-only exercises folder) and those
- * imported or published into the data folder (`<dataDir>/packs`). A shipped pack that fails
- * validation is reported with its problems rather than hidden, and never stops the others from
- * loading. A data-folder pack that no longer reads or validates was damaged there (the import only
- * ever writes valid packs): it is moved to `damaged/` with a notice, as every damaged store file is.
+ * imported or published into the data folder (`<dataDir>/packs`). A pack that fails validation is
+ * reported with its problems rather than hidden, and never stops the others from loading. A
+ * data-folder pack that no longer parses or validates was damaged there (the import only ever writes
+ * valid packs): it is moved to `damaged/` with a notice, as every damaged store file is. Left in
+ * place and listed: a file that cannot be read, and a pack of a newer format (not damaged, early).
  */
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
