@@ -54,3 +54,11 @@ export function shownOrderProblem(item: Item, shown: ShownOrder): string | undef
 export function labelsOffered(choices: readonly Label[] | undefined): Label[] {
   return LABELS.filter((label) => choices === undefined || choices.includes(label));
 }
+
+/** The order shown, for a spreadsheet cell: `options: c | a | d | b` (one list per line part, `; ` between lists). */
+export function describeShown(shown: ShownOrder | undefined): string {
+  if (shown === undefined) return '';
+  return Object.entries(shown)
+    .map(([field, keys]) => `${field}: ${keys.join(' | ')}`)
+    .join('; ');
+}
