@@ -221,6 +221,9 @@ describe('Backend through dispatch: recording answers', () => {
     const session = await call<PackSession>('getPackSession', { learnerId: ada.id, packId: SEED_ID });
     expect(session.answers).toMatchObject([{ itemId: SOURCE_ITEM, shown }]);
     expect(session.answeredTimes).toEqual({ [SOURCE_ITEM]: 1 });
+    // And it goes to the instructor in the progress file.
+    const exported = await call<{ content: string }>('exportProgress', { learnerId: ada.id });
+    expect((JSON.parse(exported.content) as { attempts: Attempt[] }).attempts[0]?.shown).toEqual(shown);
     // An answer sent without an order (as before orders were kept) is stored without one.
     await call('recordAnswer', { ...input, timeTakenMs: 10, mode: 'review' });
     expect((await attemptsOnDisk(ada.id))[1]).not.toHaveProperty('shown');
