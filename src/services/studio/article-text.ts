@@ -167,6 +167,8 @@ interface ReadFile {
 }
 
 interface ReadPage extends ReadFile {
+  /** The first `<h1>` with text, else the page's `<title>`. */
+  headline: string;
   /**
    * The markup kept, with only the attributes in READER_ATTRIBUTES, and the page's JSON-LD; left
    * unfinished past MAX_READER_ELEMENTS, where Readability is not used.
@@ -465,7 +467,11 @@ function readerAttributes(attributes: Record<string, string>): string {
  */
 function readWebPage(html: string): ReadFile {
   const page = readHtml(html);
-  const whole: ReadFile = { ...page, meta: { ...page.meta, published: page.meta.published ?? page.time } };
+  const whole: ReadFile = {
+    blocks: page.blocks,
+    headline: page.headline,
+    meta: { ...page.meta, ...definedText({ published: page.meta.published ?? page.time }) },
+  };
   if (page.elements > MAX_READER_ELEMENTS || page.nesting > MAX_READER_NESTING) return whole;
   const { document } = parseHTML(page.markup);
   const found = new Readability(document, { keepClasses: false }).parse();
