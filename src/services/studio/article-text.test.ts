@@ -78,6 +78,23 @@ describe('readArticle: plain text', () => {
     });
   });
 
+  it('reads text pasted from a web page, one line break between paragraphs: the first line is the headline', () => {
+    const article = readArticle(
+      'pasted.txt',
+      'Fire destroys warehouse in Leith\nBy Ana Ruiz\n12 May 2024\nThe fire service confirmed that nobody was hurt.\n' +
+        'Residents said the smoke could be seen\nfrom across the city.\n"It was frightening," one neighbour said.\n',
+    );
+    expect(article).toEqual({
+      headline: 'Fire destroys warehouse in Leith',
+      paragraphs: [
+        'The fire service confirmed that nobody was hurt.',
+        'Residents said the smoke could be seen from across the city.',
+        '"It was frightening," one neighbour said.',
+      ],
+      meta: { author: 'Ana Ruiz', published: '2024-05-12' },
+    });
+  });
+
   it('takes a byline and a date line before the article, but not a sentence that starts with "By"', () => {
     const article = readArticle(
       'pasted.txt',

@@ -185,7 +185,10 @@ interface ReadPage extends ReadFile {
 const MAX_HEADLINE = 200;
 
 function readPlainText(text: string): ReadFile {
-  const blocks: Block[] = text.split(/\n[ \t]*\n/).map((part) => ({ text: part }));
+  // Text copied from a web page has one line break between paragraphs, not a blank line; a line that
+  // only continues a sentence is joined back to it when the article is assembled.
+  const paragraphBreak = /\n[ \t]*\n/.test(text.trim()) ? /\n[ \t]*\n/ : /\n/;
+  const blocks: Block[] = text.split(paragraphBreak).map((part) => ({ text: part }));
   // Pasted text starts with its headline: a first block of one short line that is not a sentence.
   const first = blocks.findIndex((block) => block.text.trim() !== '');
   const line = first === -1 ? '' : blocks[first]!.text.trim();
