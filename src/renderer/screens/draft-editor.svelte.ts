@@ -6,7 +6,15 @@
 import type { Api, ClaimSuggestion, Draft, ExportedFile } from '../../shared/contract';
 import type { Item, ItemType, Pack, TextRef } from '../../shared/pack/schema';
 import { describeError } from '../lib/errors';
-import { itemFromSuggestion, newItem, problemsAt, reanchor, suggestionKey } from '../lib/draft-edits';
+import {
+  draftedExplanations,
+  itemFromSuggestion,
+  newItem,
+  problemsAt,
+  reanchor,
+  redraftExplanations,
+  suggestionKey,
+} from '../lib/draft-edits';
 import { viewsOf } from '../exercises/views';
 import { Highlighter, type Highlight } from '../lib/highlights';
 
@@ -65,9 +73,11 @@ export class DraftEditor {
 
   /**
    * Applies one change to the pack, remembering the pack before it for undo. Changes with the same
-   * `coalesce` key in quick succession (typing in one field) are one step of undo.
+   * `coalesce` key in quick succession (typing in one field) are one step of undo. Explanations that
+   * are still as Sourcewise drafted them follow the change.
    */
   edit(change: (pack: Pack) => void, coalesce?: string): void {
+    const drafted = draftedExplanations(this.pack);
     const now = Date.now();
     const sameStep = coalesce !== undefined && this.lastEdit?.key === coalesce && now - this.lastEdit.at < COALESCE_MS;
     if (!sameStep) {
@@ -77,6 +87,7 @@ export class DraftEditor {
     }
     this.lastEdit = coalesce === undefined ? undefined : { key: coalesce, at: now };
     change(this.pack);
+    redraftExplanations(this.pack, drafted);
     this.changed();
   }
 
