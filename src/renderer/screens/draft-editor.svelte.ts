@@ -55,6 +55,8 @@ export class DraftEditor {
   announcement = $state('');
   undoCount = $state(0);
   redoCount = $state(0);
+  /** What the last export, answer key, preview or publish said: gone at the next edit, which makes it stale. */
+  notice = $state<{ message: string; failed: boolean } | undefined>(undefined);
 
   private readonly api: DraftApi;
   private undoStack: string[] = [];
@@ -113,6 +115,19 @@ export class DraftEditor {
     this.restore(next, 'Redone.');
   }
 
+  /**
+   * The editor's keys, wherever the focus is on its screen (text fields keep their own undo): Ctrl+Z
+   * (⌘Z) undoes, Ctrl+Shift+Z and Ctrl+Y redo. True when the key was one of them.
+   */
+  shortcut(key: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+    if (!(key.ctrlKey || key.metaKey) || key.altKey) return false;
+    const letter = key.key.toLowerCase();
+    if (letter === 'z' && !key.shiftKey) this.undo();
+    else if ((letter === 'z' && key.shiftKey) || letter === 'y') this.redo();
+    else return false;
+    return true;
+  }
+
   private restore(json: string, announcement: string): void {
     this.pack = JSON.parse(json) as Pack;
     this.lastEdit = undefined;
@@ -124,6 +139,7 @@ export class DraftEditor {
   }
 
   private changed(): void {
+    this.notice = undefined;
     this.undoCount = this.undoStack.length;
     this.redoCount = this.redoStack.length;
     this.dirty = true;

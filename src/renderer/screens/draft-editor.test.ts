@@ -244,3 +244,44 @@ describe('DraftEditor: drafted explanations', () => {
     expect(written.explanation).toBe(before);
   });
 });
+
+describe('DraftEditor: keys and status lines', () => {
+  const key = (letter: string, modifiers: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({
+    key: letter,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    ...modifiers,
+  });
+
+  it('undoes with Ctrl+Z or ⌘Z and redoes with Ctrl+Shift+Z or Ctrl+Y, and leaves other keys alone', () => {
+    const editor = new DraftEditor(backend().api, draft());
+    const title = editor.pack.meta.title;
+    editor.edit((pack) => (pack.meta.title = 'Changed'));
+    expect(editor.shortcut(key('z', { ctrlKey: true }))).toBe(true);
+    expect(editor.pack.meta.title).toBe(title);
+    expect(editor.shortcut(key('Z', { ctrlKey: true, shiftKey: true }))).toBe(true);
+    expect(editor.pack.meta.title).toBe('Changed');
+    expect(editor.shortcut(key('z', { metaKey: true }))).toBe(true);
+    expect(editor.shortcut(key('y', { ctrlKey: true }))).toBe(true);
+    expect(editor.pack.meta.title).toBe('Changed');
+    for (const other of [key('z'), key('s', { ctrlKey: true }), key('z', { ctrlKey: true, altKey: true })]) {
+      expect(editor.shortcut(other)).toBe(false);
+    }
+    expect(editor.pack.meta.title).toBe('Changed');
+  });
+
+  it('drops the last action’s message at the next edit or undo, when it may no longer be true', async () => {
+    const editor = new DraftEditor(backend({ problems: ['meta.url: not an address'] }).api, draft());
+    editor.edit((pack) => (pack.meta.title = 'Changed'));
+    const reason = await editor.exportFile();
+    expect(reason).toMatch(/has 1 problem to fix/);
+    editor.notice = { message: reason as string, failed: true };
+    editor.edit((pack) => (pack.meta.url = 'https://example.org/'));
+    expect(editor.notice).toBeUndefined();
+    editor.notice = { message: 'Saved pack.json.', failed: false };
+    editor.undo();
+    expect(editor.notice).toBeUndefined();
+  });
+});
