@@ -184,7 +184,7 @@ export class Backend implements Service {
         answers.push({
           itemId: item.id,
           answer: attempt.answer,
-          score: scoreAnswer(item, attempt.answer),
+          score: scoreAnswer(item, attempt.answer, pack),
           answeredAt: attempt.answeredAt,
         });
       } catch {
@@ -201,7 +201,7 @@ export class Backend implements Service {
     const pack = await this.library.get(packId);
     const item = pack.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new ApiError('not-found', `pack "${packId}" has no item "${itemId}"`);
-    const score = scoreAnswer(item, answer);
+    const score = scoreAnswer(item, answer, pack);
     const confidence = answer.type === 'classify' ? answer.confidence : undefined;
     const now = this.now();
 

@@ -23,13 +23,14 @@ function backend(session = { round: 1, answers: [] as { itemId: string; right: b
       answers: session.answers.map(({ itemId, right }) => {
         const item = pack.items.find((candidate) => candidate.id === itemId)!;
         const answer = answerFor(item, right);
-        return { itemId, answer, score: scoreAnswer(item, answer), answeredAt: '2026-11-26T12:00:00.000Z' };
+        return { itemId, answer, score: scoreAnswer(item, answer, pack), answeredAt: '2026-11-26T12:00:00.000Z' };
       }),
     }),
     recordAnswer: async ({ itemId, answer }) => ({
       score: scoreAnswer(
         pack.items.find((item) => item.id === itemId)!,
         answer,
+        pack,
       ),
     }),
     restartPack: async () => ({ round: session.round + 1 }),
@@ -89,7 +90,7 @@ describe('PlayerState', () => {
       { learnerId: LEARNER, packId: pack.id, itemId: first!.id, answer, timeTakenMs: 4321 },
     ]);
     expect(player.saving).toBe(false);
-    expect(player.current).toEqual({ answer, score: scoreAnswer(first!, answer) });
+    expect(player.current).toEqual({ answer, score: scoreAnswer(first!, answer, pack) });
     expect(player.answeredCount).toBe(1);
   });
 
@@ -104,6 +105,7 @@ describe('PlayerState', () => {
           score: scoreAnswer(
             pack.items.find((item) => item.id === itemId)!,
             answer,
+            pack,
           ),
         };
       },

@@ -56,6 +56,7 @@ export const headline: ExerciseKind<'headline'> = {
     response: (answer) => answer.verdict,
   },
 
+  labelled: () => [],
   refs: (item) => item.evidence,
   summary: (item) => item.headline,
   draft: ({ id, ref, selected, headline }) => ({

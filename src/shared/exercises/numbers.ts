@@ -2,7 +2,7 @@
 import type { LabelOutcome } from '../answers';
 import { ApiError } from '../errors';
 import type { Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, claimRefs, labelWithAlso, type ExerciseKind } from './kind';
+import { accepts, alsoAccepted, claimLabelled, claimRefs, type ExerciseKind, labelWithAlso } from './kind';
 
 export interface NumbersDetail {
   type: 'numbers';
@@ -80,6 +80,7 @@ export const numbers: ExerciseKind<'numbers'> = {
     response: (answer) => answer.figures.map((figure) => `${figure.label}[.]${figure.source}`).join('[,]'),
   },
 
+  labelled: (item) => item.figures.map(claimLabelled),
   refs: (item) => item.figures.flatMap(claimRefs),
   summary: (item) => item.figures.map((figure) => figure.ref.quote).join(' · '),
   draft: ({ id, ref, selected, outlet }) => ({

@@ -1,5 +1,5 @@
 /** Source: who says so, and through whom. The learner picks the option that names both. */
-import { allOrNothing, claimKeyFields, claimRefs, type ExerciseKind } from './kind';
+import { allOrNothing, claimKeyFields, claimLabelled, claimRefs, type ExerciseKind } from './kind';
 import type { SourceItem } from './source.schema';
 
 export interface SourceDetail {
@@ -47,6 +47,7 @@ export const source: ExerciseKind<'source'> = {
     response: (answer) => answer.optionId,
   },
 
+  labelled: (item) => [claimLabelled(item.claim)],
   refs: (item) => claimRefs(item.claim),
   summary: (item) => item.claim.ref.quote,
   draft: ({ id, ref, outlet }) => ({
