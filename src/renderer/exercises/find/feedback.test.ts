@@ -6,6 +6,7 @@ import { validatePack } from '../../../shared/pack/validate';
 import seedJson from '../../../../exercises/nk-troops-russia-2024.json';
 import { scoreAnswer } from '../../../shared/scoring';
 import { Highlighter } from '../../lib/highlights';
+import { PlayerState } from '../../screens/player.svelte';
 import { findFeedback } from './feedback';
 import { highlightFind } from './highlight';
 
@@ -112,5 +113,18 @@ describe('find highlights once answered', () => {
     ]);
     const missedAll = answered(denials, at(9, MOSCOW));
     expect(highlightsOf(denials, missedAll)).toContainEqual({ text: DENIAL, kind: 'missed', tag: 'missed' });
+  });
+});
+
+describe('the player, on the trap', () => {
+  it('shows the trap answer partly right, counts it missed, and tags the trap in the article', async () => {
+    const player = PlayerState.preview({ ...seed, items: [denials, ...seed.items.filter((item) => item !== denials)] });
+    await player.load();
+    expect(player.item?.id).toBe(denials.id);
+    expect(await player.submit({ type: 'find', spans: [at(9, DENIAL), at(9, MOSCOW)] })).toBe(true);
+    expect(player.current?.score).toMatchObject({ correct: false, score: 0.5 });
+    expect(player.summary).toMatchObject({ answered: 1, correct: 0, missed: [denials.id] });
+    const trap = player.highlights.find((highlight) => highlight.kind === 'mark-wrong');
+    expect(trap).toMatchObject({ ...at(9, MOSCOW), tag: '✗ Unconfirmed' });
   });
 });
