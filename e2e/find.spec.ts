@@ -60,3 +60,24 @@ test('marking the denial and "has not confirmed" is partly right, says what the 
   await expect(practise.getByText(/^1 exercise is not due yet/)).toBeVisible();
   await expect(practise.getByRole('listitem')).toHaveCount(1);
 });
+
+test('marking the whole paragraph is not right, and the article names the unconfirmed claim it takes in', async ({
+  app,
+}, testInfo) => {
+  const page = app.page;
+  await waitUntilReady(page);
+  await createLearner(page, 'Ben');
+  await page.getByRole('button', { name: 'Start' }).click();
+
+  await new Learner(page).markSpan(last, 0, text.length);
+  const panel = page.getByRole('region', { name: /Exercise 1 of/ });
+  await panel.getByRole('button', { name: 'Check answer' }).click();
+
+  const feedback = panel.getByRole('region', { name: /right/i });
+  await expect(feedback.getByRole('heading', { level: 2 })).toHaveText(/Partly right/);
+  await expect(feedback.getByText('You found 1 of 1 denial. Your mark is not a denial.')).toBeVisible();
+  await expect(feedback.getByText(`which is unconfirmed. Mark only the denials.`, { exact: false })).toBeVisible();
+  const article = page.getByRole('textbox', { name: `Passage paragraph ${last + 1}` });
+  await expect(article.locator('[data-tag="✗ Unconfirmed"]')).toHaveText(MOSCOW);
+  await page.screenshot({ path: testInfo.outputPath('find-whole-paragraph.png'), fullPage: true });
+});

@@ -111,6 +111,11 @@ describe('find highlights once answered', () => {
       { text: DENIAL, kind: 'expected' },
       { text: 'denied', kind: 'cue' },
     ]);
+    const whole = answered(denials, { paragraph: 9, start: 0, end: paragraphs[9]!.length });
+    expect(highlightsOf(denials, whole).filter((highlight) => highlight.kind === 'mark-wrong')).toEqual([
+      { text: MOSCOW, kind: 'mark-wrong', tag: '✗ Unconfirmed' },
+      { text: paragraphs[9], kind: 'mark-wrong', tag: '✗' },
+    ]);
     const missedAll = answered(denials, at(9, MOSCOW));
     expect(highlightsOf(denials, missedAll)).toContainEqual({ text: DENIAL, kind: 'missed', tag: 'missed' });
   });

@@ -1,4 +1,5 @@
 import type { FindDetail, MarkOutcome } from '../../../shared/exercises/find';
+import type { LabelledSpan } from '../../../shared/exercises/kind';
 import type { FindItem } from '../../../shared/pack/schema';
 import { LABEL_NAMES } from '../../../shared/pack/vocabulary';
 import type { Highlighter, Shown } from '../../lib/highlights';
@@ -19,6 +20,18 @@ export function highlightFind(item: FindItem, on: Highlighter, shown: Shown): vo
     const detail: FindDetail = shown.answered.score.detail;
     for (const mark of detail.marks) {
       const { paragraph, start, end } = mark;
+      // A mark that takes in claims of other labels (the whole paragraph, say) names each where it
+      // starts; added first, so that a claim's name wins over the mark's bare ✗ where both start.
+      for (const claim of takenIn(mark)) {
+        const from = Math.max(start, claim.start);
+        on.add({
+          paragraph,
+          start: from,
+          end: Math.min(end, claim.end),
+          kind: 'mark-wrong',
+          tag: `✗ ${LABEL_NAMES[claim.label]}`,
+        });
+      }
       on.add({ paragraph, start, end, kind: mark.verdict === 'right' ? 'mark' : 'mark-wrong', tag: markTag(mark) });
     }
     item.spans.forEach((span, index) =>
@@ -30,13 +43,26 @@ export function highlightFind(item: FindItem, on: Highlighter, shown: Shown): vo
   }
 }
 
+/** The claims of other labels a mark takes in, when it is more than a part of one. */
+function takenIn(mark: MarkOutcome): LabelledSpan[] {
+  const claims = mark.claims ?? [];
+  return claims.length === 1 && within(mark, claims[0]!) ? [] : claims;
+}
+
+function within(mark: MarkOutcome, claim: LabelledSpan): boolean {
+  return claim.start <= mark.start && mark.end <= claim.end;
+}
+
 /** What the article shows before a mark: ✓, or ✗ and what the text is instead. */
 function markTag(mark: MarkOutcome): string {
   switch (mark.verdict) {
     case 'right':
       return '✓';
-    case 'other-label':
-      return `✗ ${[...new Set((mark.claims ?? []).map((claim) => LABEL_NAMES[claim.label]))].join(', ')}`;
+    case 'other-label': {
+      const [claim] = mark.claims ?? [];
+      // Inside one claim, the mark is that claim's label; taking in more, each claim is named where it starts.
+      return claim !== undefined && takenIn(mark).length === 0 ? `✗ ${LABEL_NAMES[claim.label]}` : '✗';
+    }
     case 'not-a-claim':
       return '✗ not a claim';
     case 'too-much':
