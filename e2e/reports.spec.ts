@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
@@ -103,8 +104,16 @@ test('two learners export on two computers; the instructor imports both (one twi
   await expectAccessible(page, testInfo, 'class reports');
   await page.screenshot({ path: testInfo.outputPath('class-reports.png'), fullPage: true });
 
-  // CSV: two files, parsed; a formula-looking name stays text, here and in LibreOffice.
-  const [attemptsCsv, learnersCsv] = await downloadAll(page, 'CSV for a spreadsheet', 2);
+  // CSV: one zip of two tables, parsed; a formula-looking name stays text, here and in LibreOffice.
+  const [zip] = await downloadAll(page, 'CSV for a spreadsheet', 1);
+  expect(zip).toMatch(/-csv\.zip$/);
+  await expect(page.getByRole('status').filter({ hasText: /sourcewise-class-report-[\d-]+-csv\.zip/ })).toBeVisible();
+  const tables = Object.entries(unzipSync(readFileSync(zip!))).map(([name, bytes]) => {
+    const path = join(work, name);
+    writeFileSync(path, bytes);
+    return path;
+  });
+  const [attemptsCsv, learnersCsv] = tables.sort();
   expect(learnersCsv).toMatch(/-learners\.csv$/);
   const learnerRows = parse(readFileSync(learnersCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(learnerRows).toHaveLength(2);
@@ -112,6 +121,18 @@ test('two learners export on two computers; the instructor imports both (one twi
   for (const row of learnerRows) expect([row.confirmed_d_prime, row.confirmed_c]).toEqual(['', '']);
   const attemptRows = parse(readFileSync(attemptsCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(attemptRows).toHaveLength(10);
+  // Read as a teacher reads it: names, the pack's title, the claim, answers and results in words.
+  expect(Object.keys(attemptRows[0]!).slice(0, 8)).toEqual([
+    'learner',
+    'pack',
+    'item',
+    'type',
+    'claim',
+    'expected',
+    'answer',
+    'result',
+  ]);
+  expect(attemptRows.every((row) => row.pack === SEED_PACK.meta.title && /^(right|partly|wrong)$/.test(row.result!))).toBe(true);
   const names = learnerRows.map((row) => Object.values(row).find((value) => value.includes('HYPERLINK') || value === 'Ben'));
   expect(names).toContain(`'${HOSTILE_NAME}`);
   if (tool('/usr/bin/soffice', testInfo)) {

@@ -150,10 +150,15 @@ async function report(
     return 1;
   }
   const data = classDataFrom(progress, packs, __APP_VERSION__, new Date());
-  const outputs = await buildReport(data, format, { homePage, ...(options.pack ? { packId: options.pack } : {}) });
   // --out names the stem; each file's ending is the app's own, so both name a report's files alike.
   const out = resolve(options.out);
   const stem = out.slice(0, out.length - extname(out).length);
+  const outputs = await buildReport(
+    data,
+    format,
+    { homePage, ...(options.pack ? { packId: options.pack } : {}) },
+    basename(stem),
+  );
   for (const { suffix, content } of outputs) {
     const path = `${stem}${suffix}`;
     await writeFile(path, content);

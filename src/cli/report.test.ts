@@ -1,5 +1,6 @@
 // `sourcewise report`: class reports from progress files, for instructors who script.
 import { parse } from 'csv-parse/sync';
+import { strFromU8, unzipSync } from 'fflate';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,19 +73,17 @@ describe('sourcewise report', () => {
   const ana = () => write('ana.json', progressFile('aaaaaaaa-1111-4111-8111-111111111111', 'Ana', 5));
   const ben = () => write('ben.json', progressFile('bbbbbbbb-2222-4222-8222-222222222222', 'Ben', 3));
 
-  it('writes the learners CSV and the attempts CSV, named as the app names them, without counting a file given twice twice', async () => {
-    const out = join(dir, 'class-learners.csv');
+  it('writes the learners CSV and the attempts CSV in one zip, named as the app names them, without counting a file given twice twice', async () => {
+    const out = join(dir, 'class-csv.zip');
     const result = await run('report', ana(), ben(), ana(), '--format', 'csv', '--out', join(dir, 'class.csv'));
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
-    expect(result.out).toEqual([`wrote ${out}`, `wrote ${join(dir, 'class-attempts.csv')}`]);
-    const learners = parse(readFileSync(out, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-    expect(learners).toHaveLength(2);
-    const attempts = parse(readFileSync(join(dir, 'class-attempts.csv'), 'utf8'), { columns: true, bom: true }) as Record<
-      string,
-      string
-    >[];
-    expect(attempts).toHaveLength(8);
+    expect(result.out).toEqual([`wrote ${out}`]);
+    const zipped = unzipSync(readFileSync(out));
+    expect(Object.keys(zipped).sort()).toEqual(['class-attempts.csv', 'class-learners.csv']);
+    const table = (name: string) => parse(strFromU8(zipped[name]!), { columns: true, bom: true }) as Record<string, string>[];
+    expect(table('class-learners.csv')).toHaveLength(2);
+    expect(table('class-attempts.csv')).toHaveLength(8);
   });
 
   it('writes xAPI statements for the named home page', async () => {
@@ -116,7 +115,7 @@ describe('sourcewise report', () => {
   });
 
   it('exits 1 naming the file and the problem when a file is invalid or unreadable, and writes nothing', async () => {
-    const out = join(dir, 'class-learners.csv');
+    const out = join(dir, 'class-csv.zip');
     const broken = write('broken.json', { kind: 'sourcewise-progress', schemaVersion: 1 });
     const result = await run(
       'report',

@@ -356,7 +356,7 @@ export class Backend implements Service {
   async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
     const stem = reportStem(packId, this.now());
-    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE });
+    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE }, stem);
     return {
       files: files.map(({ suffix, mimeType, content }) => ({
         name: `${stem}${suffix}`,

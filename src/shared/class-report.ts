@@ -112,7 +112,7 @@ export interface LearnerSummary {
   lastAnsweredAt: string | undefined;
   /** Across the packs reported. */
   labels: Record<Label, LabelFigures>;
-  /** Plain-language readings (sceptic flag, confusions, bias, good discernment). */
+  /** Plain-language readings (sceptic flag, confusions, bias, good discernment), about the learner in the third person. */
   readings: Reading[];
   /** Whether the learner gives one label to most claims (see `readings`). */
   blanketLabel: Label | undefined;
@@ -313,7 +313,7 @@ function summariseLearner(
     ];
   });
   const judgements = labelJudgements(attempts);
-  const found = readings(signalDetection(judgements), judgements);
+  const found = readings(signalDetection(judgements), judgements, 'report');
   const correct = attempts.filter((attempt) => attempt.correct).length;
   const span = mergeSpans(spans);
   const summary: LearnerSummary = {
@@ -329,7 +329,7 @@ function summariseLearner(
     labels: labelFigures(attempts),
     readings: found,
     blanketLabel: found.find((reading) => reading.kind === 'sceptic')?.label,
-    calibration: calibration(attempts),
+    calibration: calibration(attempts, 'report'),
     packs,
   };
   return { summary, span };

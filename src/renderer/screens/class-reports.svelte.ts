@@ -23,6 +23,8 @@ export class ClassReportsState {
   task = $state<{ label: string; done: number; total: number; cancelled: boolean } | undefined>(undefined);
   lastImport = $state<ImportResult | undefined>(undefined);
   taskError = $state('');
+  /** What the last export saved, said once it is done. */
+  exported = $state('');
   homePage = $state('https://sourcewise.app');
   /** Instructor mode: the class shows only once it is unlocked. */
   readonly instructor: InstructorMode;
@@ -107,6 +109,7 @@ export class ClassReportsState {
   /** Builds a report in the backend; returns its files, or nothing if cancelled or failed. */
   async exportReport(format: ReportFormat): Promise<ExportedFile[]> {
     this.taskError = '';
+    this.exported = '';
     const task = {
       label: `Making the ${REPORT_FORMAT_WORDS[format].name} report`,
       done: 0,
@@ -120,7 +123,9 @@ export class ClassReportsState {
         ...(this.packId ? { packId: this.packId } : {}),
         ...(format === 'xapi' ? { homePage: this.homePage } : {}),
       });
-      return task.cancelled ? [] : files;
+      if (task.cancelled) return [];
+      this.exported = `${REPORT_FORMAT_WORDS[format].name} report saved as ${files.map((file) => file.name).join(', ')} (in your downloads folder, or where you chose).`;
+      return files;
     } catch (error) {
       this.taskError = `The report could not be made: ${describeError(error)}`;
       return [];

@@ -105,10 +105,13 @@ describe('ClassReportsState', () => {
     expect(inputsOf('exportClassReport')).toEqual([
       { format: 'xapi', packId: 'nk-troops-russia-2024', homePage: 'https://lms.example.org' },
     ]);
+    expect(state.exported).toBe('xAPI report saved as class.xapi (in your downloads folder, or where you chose).');
 
     const cancelled = state.exportReport('pdf');
     state.cancel();
     expect(await cancelled).toEqual([]);
     expect(state.task).toBeUndefined();
+    // A cancelled export saves nothing, and says nothing was saved.
+    expect(state.exported).toBe('');
   });
 });

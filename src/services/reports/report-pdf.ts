@@ -17,7 +17,7 @@ import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
 import type { ClassData } from '../../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../../shared/class-report';
 import { CLEAR_LEAN, MIN_SIDE_TRIALS, SLIGHT_LEAN } from '../../shared/discernment';
-import { formatDecimal, formatPercent } from '../../shared/format';
+import { formatDecimal, formatPercent, localDate, localMinute } from '../../shared/format';
 import { LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
 
 export interface PdfOptions {
@@ -25,6 +25,8 @@ export interface PdfOptions {
   title?: string;
   /** TrueType files to use instead of DejaVu Sans. */
   fonts?: { regular: string; bold: string };
+  /** The IANA time zone the times are written in, named beside them (the instructor's; default UTC). */
+  timeZone?: string;
 }
 
 const printPercent = (value: number | undefined) => formatPercent(value, 'print');
@@ -66,7 +68,7 @@ export async function buildPdf(summary: ClassSummary, data: ClassData, options: 
 
   const done = pdfBytes(doc);
 
-  const page = new Page(doc, fonts);
+  const page = new Page(doc, fonts, options.timeZone ?? 'UTC');
   titleSection(page, summary, data, title);
   labelSection(page, summary);
   missedSection(page, summary);
@@ -82,7 +84,7 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
   page.text(title, { font: 'bold', size: SIZE.title });
   const filtered = summary.packId === undefined ? undefined : summary.packs.find((pack) => pack.packId === summary.packId);
   const scope = filtered === undefined ? 'All packs' : `Pack: ${clean(filtered.title, CAP.title)}`;
-  page.text(`${scope} · generated ${formatTime(summary.generatedAt)} · Sourcewise ${clean(summary.appVersion, 40)}`, {
+  page.text(`${scope} · generated ${page.time(summary.generatedAt)} · Sourcewise ${clean(summary.appVersion, 40)}`, {
     size: SIZE.small,
     color: COLOR.muted,
   });
@@ -96,7 +98,7 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
     { value: formatDuration(totals.totalTimeMs), caption: 'time spent answering' },
   ]);
   if (totals.firstAnsweredAt !== undefined && totals.lastAnsweredAt !== undefined) {
-    page.text(`Answers from ${formatTime(totals.firstAnsweredAt)} to ${formatTime(totals.lastAnsweredAt)}.`, {
+    page.text(`Answers from ${page.time(totals.firstAnsweredAt)} to ${page.time(totals.lastAnsweredAt)}.`, {
       size: SIZE.small,
       color: COLOR.muted,
     });
@@ -122,13 +124,12 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
       printPercent(pack.accuracy),
     ]),
   );
-  // Each article's credit line, once (packs cloned from one article share it).
-  const credits = new Set(
-    summary.packs
-      .map((figures) => data.packs.find((pack) => pack.id === figures.packId)?.meta.credit)
-      .filter((credit) => credit !== undefined),
-  );
-  for (const credit of credits) page.text(clean(credit, CAP.title), { size: SIZE.small, color: COLOR.muted });
+  // Each pack's credit line, named by the pack it belongs to.
+  for (const figures of summary.packs) {
+    const credit = data.packs.find((pack) => pack.id === figures.packId)?.meta.credit;
+    if (credit !== undefined)
+      page.text(`${clean(figures.title, CAP.title)}: ${clean(credit, CAP.title)}`, { size: SIZE.small, color: COLOR.muted });
+  }
   page.gap(10);
 
   const flagged = summary.learners.filter((learner) => learner.blanketLabel !== undefined);
@@ -273,7 +274,7 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
     { value: printPercent(learner.accuracy), caption: `answers right (${count(learner.correct)})` },
     { value: formatDuration(learner.totalTimeMs), caption: 'time spent answering' },
     {
-      value: learner.lastAnsweredAt === undefined ? '–' : formatDate(learner.lastAnsweredAt),
+      value: learner.lastAnsweredAt === undefined ? '–' : page.date(learner.lastAnsweredAt),
       caption: 'last answer',
     },
   ]);
@@ -307,7 +308,7 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
   const notes = learner.readings.map((reading) => reading.text);
   if (learner.calibration.reading !== undefined) notes.push(learner.calibration.reading.text);
   if (notes.length > 0) {
-    page.heading('What Sourcewise tells this learner');
+    page.heading('What their answers show');
     for (const note of notes) page.bullet(note);
   }
   const rated = learner.calibration.levels.filter((level) => level.total > 0);
@@ -347,11 +348,23 @@ class Page {
   readonly left = MARGIN.left;
   readonly width: number;
   private readonly fonts: { regular: string; bold: string };
+  private readonly timeZone: string;
 
-  constructor(doc: PDFKit.PDFDocument, fonts: { regular: string; bold: string }) {
+  constructor(doc: PDFKit.PDFDocument, fonts: { regular: string; bold: string }, timeZone: string) {
     this.doc = doc;
     this.fonts = fonts;
+    this.timeZone = timeZone;
     this.width = doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  /** A timestamp in the report's time zone, to the minute, the zone named. */
+  time(value: string): string {
+    return clean(localMinute(value, this.timeZone), 80);
+  }
+
+  /** The day of a timestamp in the report's time zone. */
+  date(value: string): string {
+    return clean(localDate(value, this.timeZone), 40);
   }
 
   get bottom(): number {
@@ -630,15 +643,4 @@ export function formatDuration(ms: number): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-/** A timestamp as YYYY-MM-DD HH:MM UTC (the same wherever the report is printed). */
-function formatTime(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? clean(value, 40) : `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-function formatDate(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? clean(value, 40) : new Date(time).toISOString().slice(0, 10);
 }

@@ -74,6 +74,10 @@ export const find: ExerciseKind<'find'> = {
   expected: (item) =>
     `${item.spans.length} ${item.label} span${item.spans.length === 1 ? '' : 's'}: ${item.spans.map((span) => `“${span.quote}”`).join(', ')}`,
   describeAnswer: (answer) => (answer.spans.length === 0 ? '(nothing marked)' : spansText(answer.spans, '; ')),
+  answerWords: (_item, answer, paragraphs) =>
+    answer.spans.length === 0
+      ? '(nothing marked)'
+      : answer.spans.map((span) => `“${paragraphs[span.paragraph]?.slice(span.start, span.end) ?? ''}”`).join('; '),
 
   keyFields: (item, words) => [
     { name: 'Passage', value: paragraphsText(item.paragraphs) },

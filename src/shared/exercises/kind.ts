@@ -85,6 +85,11 @@ export interface ExerciseKind<T extends ItemType> {
   expected(item: ItemOf<T>): string;
   /** A learner's answer in words, for a spreadsheet cell. */
   describeAnswer(answer: AnswerOf<T>): string;
+  /**
+   * A learner's answer as a teacher reads it, with the item at hand: labels and verdicts by name, the
+   * option's text, the marked text quoted (`paragraphs` is the pack's article).
+   */
+  answerWords(item: ItemOf<T>, answer: AnswerOf<T>, paragraphs: readonly string[]): string;
   /** The item in the printed answer key: what the learner sees and the right answer, field by field. */
   keyFields(item: ItemOf<T>, words: KeyWords): KeyField[];
   /** The answer key's rows: one per thing a learner must get right. */

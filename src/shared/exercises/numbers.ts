@@ -1,7 +1,7 @@
 /** Numbers: for each figure, is it confirmed or an estimate (or another label), and whose figure is it? */
 import type { LabelOutcome } from '../answers';
 import { ApiError } from '../errors';
-import type { Label } from '../pack/vocabulary';
+import { LABEL_NAMES, type Label } from '../pack/vocabulary';
 import { accepts, alsoAccepted, claimRefs, inOrder, labelWithAlso, type ExerciseKind } from './kind';
 
 export interface NumbersDetail {
@@ -60,6 +60,13 @@ export const numbers: ExerciseKind<'numbers'> = {
       .map((figure) => `“${figure.ref.quote}”: ${labelWithAlso(figure.label, figure.alsoAccept)}, ${figure.source.name}`)
       .join('; '),
   describeAnswer: (answer) => answer.figures.map((figure) => `${figure.label} (${figure.source})`).join('; '),
+  answerWords: (item, answer) =>
+    answer.figures
+      .map((given, index) => {
+        const quote = item.figures[index]?.ref.quote;
+        return `${quote === undefined ? '' : `“${quote}”: `}${LABEL_NAMES[given.label]}, ${given.source}`;
+      })
+      .join('; '),
 
   keyFields: (item, words) =>
     item.figures.flatMap((figure, index) => [

@@ -24,6 +24,7 @@ export const source: ExerciseKind<'source'> = {
   describeItem: (item) => `“${item.claim.ref.quote}”`,
   expected: rightOption,
   describeAnswer: (answer) => answer.optionId,
+  answerWords: (item, answer) => item.options.find((option) => option.id === answer.optionId)?.text ?? answer.optionId,
 
   keyFields: (item, words) => [
     ...claimKeyFields(item.claim, words),
