@@ -73,17 +73,18 @@ describe('sourcewise report', () => {
   const ana = () => write('ana.json', progressFile('aaaaaaaa-1111-4111-8111-111111111111', 'Ana', 5));
   const ben = () => write('ben.json', progressFile('bbbbbbbb-2222-4222-8222-222222222222', 'Ben', 3));
 
-  it('writes the learners CSV and the attempts CSV in one zip, named as the app names them, without counting a file given twice twice', async () => {
+  it('writes the learners, attempts and items CSVs in one zip, named as the app names them, without counting a file given twice twice', async () => {
     const out = join(dir, 'class-csv.zip');
     const result = await run('report', ana(), ben(), ana(), '--format', 'csv', '--out', join(dir, 'class.csv'));
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.out).toEqual([`wrote ${out}`]);
     const zipped = unzipSync(readFileSync(out));
-    expect(Object.keys(zipped).sort()).toEqual(['class-attempts.csv', 'class-learners.csv']);
+    expect(Object.keys(zipped).sort()).toEqual(['class-attempts.csv', 'class-items.csv', 'class-learners.csv']);
     const table = (name: string) => parse(strFromU8(zipped[name]!), { columns: true, bom: true }) as Record<string, string>[];
     expect(table('class-learners.csv')).toHaveLength(2);
     expect(table('class-attempts.csv')).toHaveLength(8);
+    expect(table('class-items.csv')).toHaveLength(seed.items.length);
   });
 
   it('writes xAPI statements for the named home page', async () => {

@@ -30,6 +30,7 @@ import {
   type LabelDiscernment,
   type Reading,
 } from './discernment';
+import { analyseItems, type PackItemAnalysis } from './item-analysis';
 import type { Pack } from './pack/schema';
 import { LABELS, type ItemType, type Label } from './pack/vocabulary';
 import type { Attempt } from './progress';
@@ -182,6 +183,8 @@ export interface ClassSummary {
   labels: Record<Label, ClassLabelFigures>;
   /** Items answered wrong at least once, most missed first. */
   mostMissed: MissedItem[];
+  /** Item analysis and the learner × exercise grid of each pack reported that the instructor has. */
+  items: PackItemAnalysis[];
 }
 
 export interface SummaryOptions {
@@ -268,6 +271,10 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
     rows,
     labels,
     mostMissed: mostMissed(learners, packsById, packRank).slice(0, Math.max(0, topMissed)),
+    items: analyseItems(
+      learners.map(({ learner, attempts }) => ({ ...learner, attempts })),
+      packOrder.flatMap((id) => packsById.get(id) ?? []),
+    ),
   };
 }
 

@@ -8,7 +8,7 @@ import { Pack } from '../../shared/pack/schema';
 import type { Label } from '../../shared/pack/vocabulary';
 import type { Attempt } from '../../shared/progress';
 import { scoredAttempt } from '../../shared/testing/answers';
-import { ATTEMPT_COLUMNS, buildCsv, LEARNER_COLUMNS } from './report-csv';
+import { ATTEMPT_COLUMNS, buildCsv, ITEM_COLUMNS, LEARNER_COLUMNS } from './report-csv';
 
 const SEED = Pack.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, '../../../exercises/nk-troops-russia-2024.json'), 'utf8')),
@@ -224,5 +224,31 @@ describe('buildCsv', () => {
     const out = buildCsv(summariseClass(data, { packId: 'second-pack' }), data, UTC);
     expect(read(out.learners)).toHaveLength(1);
     expect(read(out.attempts).map((row) => row.pack_id)).toEqual(Array(4).fill('second-pack'));
+  });
+
+  it('writes the item analysis: one row per exercise of each pack, with the choices counted', () => {
+    expect(header(csv.items)).toEqual([...ITEM_COLUMNS]);
+    const items = read(csv.items);
+    expect(items).toHaveLength(SEED.items.length + SECOND.items.length);
+    const index = SEED.items.findIndex((item) => item.id === 'classify-official-confirms-troops-sent');
+    // Both learners who answered it called it unconfirmed; the idle learner is not counted as not done.
+    expect(items[index]).toMatchObject({
+      pack: SEED.meta.title,
+      item: String(index + 1),
+      type: 'Classify',
+      answered: '2',
+      right_share: '0',
+      discrimination: '',
+      discrimination_note: 'not enough answers yet',
+      wrong: '2',
+      not_done: '0',
+      chose_unconfirmed: '2',
+      chose_confirmed: '0',
+      chose_supported: '',
+      chose_option_1: '',
+      item_id: 'classify-official-confirms-troops-sent',
+    });
+    const untouched = items.find((row) => row.item_id !== undefined && row.answered === '0' && row.pack_id === SEED.id)!;
+    expect(untouched).toMatchObject({ right_share: '', not_done: '2' });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The class report as two CSV files: one row per learner × pack (`learners`) and one row per attempt
- * (`attempts`). Written with csv-stringify.
+ * The class report as three CSV files: one row per learner × pack (`learners`), one row per attempt
+ * (`attempts`) and one per exercise, its item analysis (`items`). Written with csv-stringify.
  *
  * - RFC 4180: comma-separated, a header row, CRLF between records (the RFC's line break, and what
  *   Excel writes), fields quoted when they hold a comma, a quote, CR or LF, quotes doubled. CR and LF
@@ -32,17 +32,21 @@ import { describeShown } from '../../shared/choice-order';
 import type { ClassData } from '../../shared/class-data';
 import { describeItem, expectedAnswer, type ClassSummary, type LabelFigures } from '../../shared/class-report';
 import { answerWords, kindOf } from '../../shared/exercises/registry';
+import { MAX_SOURCE_OPTIONS } from '../../shared/exercises/source.schema';
 import { localTimestamp } from '../../shared/format';
 import type { Pack } from '../../shared/pack/schema';
-import { LABELS } from '../../shared/pack/vocabulary';
+import { HEADLINE_VERDICTS, LABELS } from '../../shared/pack/vocabulary';
 import type { Attempt } from '../../shared/progress';
-import { verdictOf, type Verdict } from '../../shared/scoring';
+import { verdictOf } from '../../shared/scoring';
+import { DISCRIMINATION_NOTE_WORDS, RESULT_WORDS, type ItemFigures } from '../../shared/item-analysis';
 
 export interface ReportCsv {
   /** One row per learner × pack. */
   learners: string;
   /** One row per attempt. */
   attempts: string;
+  /** One row per exercise: the item analysis. */
+  items: string;
 }
 
 type Cell = string | number | boolean | undefined;
@@ -116,8 +120,32 @@ export const ATTEMPT_COLUMNS = [
 /** How sure a learner said they were, in the words the learner chose from. */
 const CONFIDENCE_WORDS: Readonly<Record<number, string>> = { 1: 'guessing', 2: 'fairly sure', 3: 'certain' };
 
-/** A verdict as a one-word result. */
-const RESULT_WORDS: Record<Verdict, string> = { right: 'right', 'partly-right': 'partly', wrong: 'wrong' };
+/**
+ * One row per exercise of each pack: the item analysis (`item-analysis.ts`). Then how many chose each
+ * label (classify), verdict (headline) or option (source, in the pack's order; `choices` says which
+ * option is which); empty where the item offers no such choice.
+ */
+export const ITEM_COLUMNS = [
+  'pack',
+  'item',
+  'type',
+  'claim',
+  'expected',
+  'answered',
+  'right_share',
+  'discrimination',
+  'discrimination_note',
+  'right',
+  'partly',
+  'wrong',
+  'not_done',
+  'choices',
+  ...LABELS.map((label) => `chose_${label}`),
+  ...HEADLINE_VERDICTS.map((verdict) => `chose_${verdict}`),
+  ...Array.from({ length: MAX_SOURCE_OPTIONS }, (_, index) => `chose_option_${index + 1}`),
+  'pack_id',
+  'item_id',
+] as const;
 
 export interface CsvOptions {
   /** The IANA time zone the times are written in (the instructor's). */
@@ -162,10 +190,43 @@ export function buildCsv(summary: ClassSummary, data: ClassData, options: CsvOpt
     }
   }
 
+  const itemRows = summary.items.flatMap((pack) =>
+    pack.items.map((item) => itemCells(pack.title, pack.packId, item, pack.grid.length)),
+  );
+
   return {
     learners: stringify(learnerRows, { ...OPTIONS, columns: [...LEARNER_COLUMNS] }),
     attempts: stringify(attemptRows, { ...OPTIONS, columns: [...ATTEMPT_COLUMNS] }),
+    items: stringify(itemRows, { ...OPTIONS, columns: [...ITEM_COLUMNS] }),
   };
+}
+
+function itemCells(packTitle: string, packId: string, item: ItemFigures, learners: number): Cell[] {
+  const chose = (ids: readonly string[]) =>
+    ids.map((id) => (item.type === 'source' ? undefined : item.choices.find((choice) => choice.id === id)?.count));
+  return [
+    packTitle,
+    item.number,
+    kindOf(item.type).name,
+    item.claim,
+    item.expected,
+    item.answered,
+    round(item.rightShare, 4),
+    round(item.discrimination, 3),
+    item.discriminationNote === undefined ? undefined : DISCRIMINATION_NOTE_WORDS[item.discriminationNote],
+    item.right,
+    item.partly,
+    item.wrong,
+    learners - item.answered,
+    item.choices.map((choice) => `“${choice.text}”${choice.right ? ' (right)' : ''}: ${choice.count}`).join('; '),
+    ...chose(LABELS),
+    ...chose(HEADLINE_VERDICTS),
+    ...Array.from({ length: MAX_SOURCE_OPTIONS }, (_, index) =>
+      item.type === 'source' ? item.choices[index]?.count : undefined,
+    ),
+    packId,
+    item.itemId,
+  ];
 }
 
 function labelCells(figures: LabelFigures): Cell[] {

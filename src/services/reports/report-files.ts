@@ -65,7 +65,7 @@ export interface ReportOptions {
 /**
  * The one report dispatch, for the app and for `sourcewise report`: the file of a class report in
  * one format, named by what follows the stem. One export is one file to save: the CSV tables
- * (learners and attempts) come zipped together, each named `<stem>-<table>.csv` inside.
+ * (learners, attempts and items) come zipped together, each named `<stem>-<table>.csv` inside.
  */
 export async function buildReport(
   data: ClassData,
@@ -83,7 +83,11 @@ export async function buildReport(
       const generated = Date.parse(data.generatedAt);
       const mtime = Number.isNaN(generated) ? new Date(0) : new Date(generated);
       const entry = (text: string): [Uint8Array, { mtime: Date }] => [strToU8(text), { mtime }];
-      const zip = zipSync({ [`${stem}-learners.csv`]: entry(csv.learners), [`${stem}-attempts.csv`]: entry(csv.attempts) });
+      const zip = zipSync({
+        [`${stem}-learners.csv`]: entry(csv.learners),
+        [`${stem}-attempts.csv`]: entry(csv.attempts),
+        [`${stem}-items.csv`]: entry(csv.items),
+      });
       return [{ suffix: '-csv.zip', mimeType: 'application/zip', content: Buffer.from(zip) }];
     }
     case 'pdf': {
