@@ -5,8 +5,8 @@
  *
  * Contents: the class summary (key figures, packs, one line per learner), per-label accuracy and d′
  * as bar charts drawn with vector graphics and the same figures in a table beside them, the claims
- * the class missed most with the right answer and the instructor's explanation, then one page per
- * learner. Every page carries its number. Bookmarks lead to each section and learner.
+ * the class missed most with the right answer and the instructor's explanation, the item analysis
+ * and the learner × exercise grid of each pack, then one page per learner. Every page carries its number. Bookmarks lead to each section and learner.
  *
  * Names and pack text are untrusted. pdfkit only ever draws them as text, so they cannot do anything,
  * but control characters are dropped and absurdly long strings are cut short so one of them cannot
@@ -17,6 +17,13 @@ import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
 import type { ClassData } from '../../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../../shared/class-report';
 import { CLEAR_LEAN, MIN_SIDE_TRIALS, SLIGHT_LEAN } from '../../shared/discernment';
+import { EXERCISE_KINDS } from '../../shared/exercises/registry';
+import {
+  DISCRIMINATION_NOTE_WORDS,
+  MIN_DISCRIMINATION_LEARNERS,
+  type ItemResult,
+  type PackItemAnalysis,
+} from '../../shared/item-analysis';
 import { formatDecimal, formatPercent, localDate, localMinute } from '../../shared/format';
 import { LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
 
@@ -72,6 +79,7 @@ export async function buildPdf(summary: ClassSummary, data: ClassData, options: 
   titleSection(page, summary, data, title);
   labelSection(page, summary);
   missedSection(page, summary);
+  for (const pack of summary.items) itemSection(page, pack, summary.items.length > 1);
   for (const learner of summary.learners) learnerSection(page, learner);
   page.numberPages(`Sourcewise · ${title}`);
   doc.end();
@@ -256,6 +264,68 @@ function missedItem(page: Page, item: MissedItem, rank: number, showPack: boolea
   if (item.explanation !== undefined)
     page.text(clean(item.explanation, CAP.explanation), { size: SIZE.body, color: COLOR.muted });
   page.gap(10);
+}
+
+/** A result in the grid: a mark that reads in black and white, explained in the key below it. */
+const RESULT_MARKS: Record<ItemResult, string> = { right: '✓', 'partly-right': '½', wrong: '✗', 'not-done': '·' };
+/** Exercises per block of the grid: as many columns as fit beside the names. */
+const GRID_COLUMNS = 25;
+
+function itemSection(page: Page, pack: PackItemAnalysis, showPack: boolean): void {
+  page.newPage();
+  const heading = `Exercises${showPack ? `: ${clean(pack.title, CAP.title)}` : ''}`;
+  page.outline(showPack ? `Exercises: ${clean(pack.title, 60)}` : 'Exercises');
+  page.heading(heading, SIZE.h2);
+  page.text(
+    `For each exercise: how many learners answered it (their latest answer counts), how many got it right, and whether it separates stronger readers from weaker ones (discrimination, from −1 to 1: above 0.3 it separates well, near 0 not at all, below 0 the weaker readers did better, worth checking the exercise). Discrimination is given only when at least ${MIN_DISCRIMINATION_LEARNERS} learners answered. Under each exercise, how many chose each answer (answers nobody chose are left out); the right one is marked.`,
+    { size: SIZE.small, color: COLOR.muted },
+  );
+  page.gap(6);
+  page.table(
+    [
+      { header: '#', width: 22, align: 'right' },
+      { header: 'Exercise', width: 196, wrap: true },
+      { header: 'Type', width: 62 },
+      { header: 'Answered', width: 55, align: 'right' },
+      { header: 'Right', width: 70, align: 'right' },
+      { header: 'Discrimination', width: 90, align: 'right', wrap: true },
+    ],
+    pack.items.map((item) => [
+      String(item.number),
+      clean(item.claim, CAP.quote) +
+        (item.choices.length === 0
+          ? ''
+          : `\nChosen: ${item.choices
+              // Choices nobody made are left out, except the right ones: "right answer: 0" says something.
+              .filter((choice) => choice.count > 0 || choice.right)
+              .map((choice) => `${clean(choice.text, 60)}${choice.right ? ' (right)' : ''}: ${choice.count}`)
+              .join(' · ')}`),
+      EXERCISE_KINDS[item.type].name,
+      count(item.answered),
+      item.answered === 0 ? '–' : `${count(item.right)} (${printPercent(item.rightShare)})`,
+      item.discrimination === undefined
+        ? DISCRIMINATION_NOTE_WORDS[item.discriminationNote ?? 'few-learners']
+        : printDecimal(item.discrimination),
+    ]),
+  );
+  page.gap(8);
+  page.heading('Each learner on each exercise');
+  page.text(
+    `${RESULT_MARKS.right} right, ${RESULT_MARKS['partly-right']} partly right, ${RESULT_MARKS.wrong} wrong, ${RESULT_MARKS['not-done']} not done (the latest answer counts). Columns are the exercises by number.`,
+    { size: SIZE.small, color: COLOR.muted },
+  );
+  page.gap(4);
+  for (let start = 0; start < pack.items.length; start += GRID_COLUMNS) {
+    const numbers = pack.items.slice(start, start + GRID_COLUMNS).map((item) => item.number);
+    page.grid(
+      numbers.map(String),
+      pack.grid.map((row) => ({
+        name: clean(row.name, CAP.name),
+        marks: numbers.map((number) => RESULT_MARKS[row.results[number - 1] ?? 'not-done']),
+      })),
+    );
+    page.gap(6);
+  }
 }
 
 function learnerSection(page: Page, learner: LearnerSummary): void {
@@ -498,6 +568,60 @@ class Page {
       }
       x += column.width;
     });
+  }
+
+  /**
+   * A grid of one-character marks: a name per row, a narrow column per heading, marks centred (a
+   * table would pad and cut them). The headings repeat after a page break.
+   */
+  grid(headings: string[], rows: { name: string; marks: string[] }[]): void {
+    const nameWidth = 120;
+    const rowHeight = 14;
+    const columnWidth = Math.min(18, (this.width - nameWidth) / Math.max(1, headings.length));
+    const header = () => {
+      const y = this.doc.y;
+      this.style({ font: 'bold', size: SIZE.small, color: COLOR.muted });
+      this.doc.text('Learner', this.left, y + 3, { width: nameWidth - 4, lineBreak: false });
+      headings.forEach((heading, index) =>
+        this.doc.text(heading, this.left + nameWidth + index * columnWidth, y + 3, {
+          width: columnWidth,
+          align: 'center',
+          lineBreak: false,
+        }),
+      );
+      this.doc
+        .save()
+        .moveTo(this.left, y + rowHeight)
+        .lineTo(this.left + nameWidth + headings.length * columnWidth, y + rowHeight)
+        .lineWidth(0.8)
+        .strokeColor(COLOR.rule)
+        .stroke()
+        .restore();
+      this.doc.y = y + rowHeight + 1;
+    };
+    this.ensure(rowHeight * 3);
+    header();
+    rows.forEach((row, index) => {
+      if (this.doc.y + rowHeight > this.bottom) {
+        this.newPage();
+        header();
+      }
+      const y = this.doc.y;
+      const width = nameWidth + headings.length * columnWidth;
+      if (index % 2 === 1) this.doc.save().rect(this.left, y, width, rowHeight).fill(COLOR.shade).restore();
+      this.style({ size: SIZE.small });
+      this.doc.text(fit(this.doc, row.name, nameWidth - 8), this.left + 4, y + 3, { lineBreak: false });
+      this.style({ size: SIZE.body });
+      row.marks.forEach((mark, at) =>
+        this.doc.text(mark, this.left + nameWidth + at * columnWidth, y + 2, {
+          width: columnWidth,
+          align: 'center',
+          lineBreak: false,
+        }),
+      );
+      this.doc.y = y + rowHeight;
+    });
+    this.doc.x = this.left;
   }
 
   /** Per-label figures with a small bar in each row: how often the learner said the label when it was. */
