@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
 import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
-import { REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
+import { HTTP_ADDRESS, REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
 import { suggestCommand } from './suggest';
 import { answerKey, formatKey } from '../shared/pack/answer-key';
 
@@ -133,7 +133,7 @@ async function report(
     return 2;
   }
   const homePage = options['home-page'] ?? DEFAULT_XAPI_HOME_PAGE;
-  if (!/^https?:\/\/\S+$/i.test(homePage)) {
+  if (!HTTP_ADDRESS.test(homePage)) {
     io.err(`sourcewise report: --home-page must be an http:// or https:// address`);
     return 2;
   }

@@ -373,6 +373,11 @@ export class Backend implements Service {
     return {};
   }
 
+  async restoreClassLearner({ learnerId }: MethodInput<'restoreClassLearner'>): Promise<Record<string, never>> {
+    await this.classStore.restoreLearner(learnerId);
+    return {};
+  }
+
   async clearClass(_input: MethodInput<'clearClass'>): Promise<Record<string, never>> {
     await this.classStore.clear();
     return {};

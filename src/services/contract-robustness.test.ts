@@ -155,6 +155,7 @@ const TABLE: Record<MethodName, Entry> = {
     fields: { format: { kind: 'enum' }, packId: { ...id, optional: true }, homePage: { kind: 'url', optional: true, cap: 500 } },
   },
   removeClassLearner: { valid: { learnerId: LEARNER }, fields: { learnerId: uuid } },
+  restoreClassLearner: { valid: { learnerId: LEARNER }, fields: { learnerId: uuid } },
   clearClass: { valid: {}, fields: {} },
   restartPack: { valid: { learnerId: LEARNER, packId: SEED_ID }, fields: { learnerId: uuid, packId: id } },
   importPacks: {

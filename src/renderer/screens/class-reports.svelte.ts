@@ -3,12 +3,15 @@
  * see the class report, export it as CSV, PDF or xAPI.
  */
 import type { Api, ClassReport, ExportedFile, ImportResult } from '../../shared/contract';
-import { REPORT_FORMAT_WORDS, type ReportFormat } from '../../shared/report-formats';
+import { homePageProblem, REPORT_FORMAT_WORDS, type ReportFormat } from '../../shared/report-formats';
 import { MAX_PROGRESS_FILE_BYTES } from '../../shared/limits';
 import { describeError } from '../lib/errors';
 import { InstructorMode, type InstructorApi } from '../lib/instructor-mode.svelte';
 
-type ClassApi = Pick<Api, 'importProgressFiles' | 'getClassReport' | 'exportClassReport' | 'removeClassLearner' | 'clearClass'> &
+type ClassApi = Pick<
+  Api,
+  'importProgressFiles' | 'getClassReport' | 'exportClassReport' | 'removeClassLearner' | 'restoreClassLearner' | 'clearClass'
+> &
   InstructorApi;
 
 /** Files go to the backend a few at a time, so that a long import shows progress and can stop between batches. */
@@ -17,6 +20,11 @@ const BATCH = 5;
 export class ClassReportsState {
   report = $state<ClassReport | undefined>(undefined);
   packId = $state('');
+  /**
+   * Every pack the class answered, for the "Show" filter: a report limited to one pack lists only
+   * that pack, so the list is kept from the last report of all packs (and grows with any new one).
+   */
+  packChoices = $state<{ packId: string; title: string }[]>([]);
   status = $state<'loading' | 'ready' | 'failed'>('loading');
   error = $state('');
   /** A running import or export: how far, and whether the person asked to stop. */
@@ -26,6 +34,8 @@ export class ClassReportsState {
   /** What the last export saved, said once it is done. */
   exported = $state('');
   homePage = $state('https://sourcewise.app');
+  /** Shown beside the home page field once an xAPI export was asked for with an address that will not do. */
+  homePageError = $state('');
   /** Instructor mode: the class shows only once it is unlocked. */
   readonly instructor: InstructorMode;
 
@@ -44,6 +54,10 @@ export class ClassReportsState {
         return;
       }
       this.report = await this.api.getClassReport(this.packId ? { packId: this.packId } : {});
+      const shown = this.report.summary.packs.map(({ packId, title }) => ({ packId, title }));
+      this.packChoices = this.packId
+        ? [...this.packChoices, ...shown.filter((pack) => !this.packChoices.some((kept) => kept.packId === pack.packId))]
+        : shown;
       this.status = 'ready';
     } catch (error) {
       this.error = describeError(error);
@@ -110,6 +124,10 @@ export class ClassReportsState {
   async exportReport(format: ReportFormat): Promise<ExportedFile[]> {
     this.taskError = '';
     this.exported = '';
+    if (format === 'xapi') {
+      this.homePageError = homePageProblem(this.homePage);
+      if (this.homePageError) return [];
+    }
     const task = {
       label: `Making the ${REPORT_FORMAT_WORDS[format].name} report`,
       done: 0,
@@ -121,7 +139,7 @@ export class ClassReportsState {
       const { files } = await this.api.exportClassReport({
         format,
         ...(this.packId ? { packId: this.packId } : {}),
-        ...(format === 'xapi' ? { homePage: this.homePage } : {}),
+        ...(format === 'xapi' ? { homePage: this.homePage.trim() } : {}),
       });
       if (task.cancelled) return [];
       this.exported = `${REPORT_FORMAT_WORDS[format].name} report saved as ${files.map((file) => file.name).join(', ')} (in your downloads folder, or where you chose).`;
@@ -134,11 +152,30 @@ export class ClassReportsState {
     }
   }
 
-  async removeLearner(learnerId: string): Promise<void> {
+  /** The learner just removed, while the removal can be undone. */
+  removed = $state<{ learnerId: string; name: string } | undefined>(undefined);
+
+  /** Removes a learner (the screen has asked first); the removal can be undone with `undoRemove`. */
+  async removeLearner(learnerId: string, name: string): Promise<void> {
+    this.taskError = '';
     try {
       await this.api.removeClassLearner({ learnerId });
+      this.removed = { learnerId, name };
     } catch (error) {
       this.taskError = describeError(error);
+    }
+    await this.load();
+  }
+
+  async undoRemove(): Promise<void> {
+    const removed = this.removed;
+    if (removed === undefined) return;
+    this.taskError = '';
+    try {
+      await this.api.restoreClassLearner({ learnerId: removed.learnerId });
+      this.removed = undefined;
+    } catch (error) {
+      this.taskError = `${removed.name} could not be brought back: ${describeError(error)}`;
     }
     await this.load();
   }
