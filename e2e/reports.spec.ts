@@ -95,8 +95,31 @@ test('two learners export on two computers; the instructor imports both (one twi
       .getByRole('cell')
       .first(),
   ).toHaveText('6');
+  // Remove asks first, and can be undone.
+  await learners.getByRole('button', { name: 'Remove Ben from the class' }).click();
+  const ask = page.getByRole('dialog', { name: 'Remove Ben from the class?' });
+  await ask.getByRole('button', { name: 'Keep Ben' }).click();
+  await expect(learners.getByRole('row')).toHaveCount(3);
+  await learners.getByRole('button', { name: 'Remove Ben from the class' }).click();
+  await ask.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(learners.getByRole('row')).toHaveCount(2);
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Ben was removed from the class.' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(learners.getByRole('row')).toHaveCount(3);
+
   // Every third answer was wrong: 4 of 6 and 3 of 4 right, 7 of 10 in all.
   await expect(page.getByText('2 learners, 10 answers, 70 % right.')).toBeVisible();
+  // The item analysis and the grid of results.
+  await expect(page.getByRole('table', { name: `Exercises of ${SEED_PACK.meta.title}` })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: `Each learner on each exercise of ${SEED_PACK.meta.title}` })
+      .getByRole('row', { name: /Ben/ })
+      .getByRole('cell'),
+  ).toHaveCount(SEED_PACK.items.length);
   const rows = page.getByRole('table', { name: 'Each learner in each pack' });
   await expect(rows.getByRole('row', { name: /Ben/ }).getByRole('cell').nth(1)).toHaveText('4 of 38');
   // Four answers are too few for any d′: words, not a number.
@@ -177,8 +200,14 @@ test('two learners export on two computers; the instructor imports both (one twi
     expect(text.replace(/\s+/g, ' ')).toContain(missed.explanation.slice(0, 40));
   }
 
-  // xAPI: one "answered" statement per attempt (nobody finished the pack, so no "completed").
-  await page.getByLabel("xAPI account home page (your LMS or school's address)").fill('https://lms.example.edu');
+  // xAPI: an address that will not do is named at its field; then one "answered" statement per attempt
+  // (nobody finished the pack, so no "completed").
+  const homePage = page.getByLabel("xAPI account home page (your LMS or school's address)");
+  await homePage.fill('lms.example.edu');
+  await page.getByRole('button', { name: 'xAPI for an LMS' }).click();
+  await expect(homePage).toBeFocused();
+  await expect(homePage).toHaveAccessibleDescription(/starting with https:\/\//);
+  await homePage.fill('https://lms.example.edu');
   const [xapi] = await downloadAll(page, 'xAPI for an LMS', 1);
   const statements = JSON.parse(readFileSync(xapi!, 'utf8')) as {
     verb: { id: string };

@@ -5,6 +5,7 @@
 import type { Api, ClassReport, ExportedFile, ImportResult } from '../../shared/contract';
 import { homePageProblem, REPORT_FORMAT_WORDS, type ReportFormat } from '../../shared/report-formats';
 import { MAX_PROGRESS_FILE_BYTES } from '../../shared/limits';
+import { implausibleProgress } from '../../shared/progress-plausibility';
 import { describeError } from '../lib/errors';
 import { InstructorMode, type InstructorApi } from '../lib/instructor-mode.svelte';
 
@@ -95,7 +96,13 @@ export class ClassReportsState {
               problems: [`(file): ${file.size} bytes is larger than the 20 MB limit for a progress file`],
             });
           } else {
-            batch.push({ name: file.name, text: await file.text() });
+            const text = await file.text();
+            const doubt = implausibleProgress(file.name, text);
+            if (doubt && !(await this.ask(doubt))) {
+              result.rejected.push({ file: file.name, problems: [`not imported, as you chose: ${doubt}`] });
+            } else {
+              batch.push({ name: file.name, text });
+            }
           }
         }
         if (batch.length > 0) {
@@ -118,6 +125,21 @@ export class ClassReportsState {
       this.task = undefined;
       await this.load();
     }
+  }
+
+  /** A file that looks implausible, waiting for the instructor to say whether to import it. */
+  doubt = $state<{ text: string; decide: (importIt: boolean) => void } | undefined>(undefined);
+
+  private ask(text: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.doubt = {
+        text,
+        decide: (importIt) => {
+          this.doubt = undefined;
+          resolve(importIt);
+        },
+      };
+    });
   }
 
   /** Builds a report in the backend; returns its files, or nothing if cancelled or failed. */

@@ -1,7 +1,7 @@
 // The instructor's class screen, against a stub of the API: nothing shows until instructor mode is
 // unlocked; progress files go to the backend a few at a time, with progress, and a cancel stops
 // between batches; reports are made for the chosen pack.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClassReport, ImportResult } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { recordingApi } from '../../shared/testing/stub-api';
@@ -155,5 +155,29 @@ describe('ClassReportsState', () => {
     await state.exportReport('xapi');
     expect(state.homePageError).toBe('');
     expect(inputsOf('exportClassReport')).toEqual([{ format: 'xapi', homePage: 'https://lms.school.example' }]);
+  });
+
+  it('stops at a file that looks implausible, with the numbers, and imports it only if told to', async () => {
+    const { api, inputsOf } = backend();
+    const state = new ClassReportsState(api);
+    await state.load();
+    const attempts = Array.from({ length: 30_000 }, () => ({ packId: 'p', itemId: 'x' }));
+    const flood = new File([JSON.stringify({ attempts })], 'flood.json', { type: 'application/json' });
+    const skipped = state.importFiles([flood, progressFile('ana.json')]);
+    await vi.waitFor(() => expect(state.doubt?.text).toMatch(/^flood\.json has 30,000 answers, 30,000 of them to one exercise/));
+    state.doubt!.decide(false);
+    await skipped;
+    expect(inputsOf('importProgressFiles').map((input) => input.files.map((file) => file.name))).toEqual([['ana.json']]);
+    expect(state.lastImport?.rejected[0]?.problems[0]).toMatch(/^not imported, as you chose: flood\.json has 30,000/);
+
+    const imported = state.importFiles([flood]);
+    await vi.waitFor(() => expect(state.doubt).toBeDefined());
+    state.doubt!.decide(true);
+    await imported;
+    expect(
+      inputsOf('importProgressFiles')
+        .at(-1)
+        ?.files.map((file) => file.name),
+    ).toEqual(['flood.json']);
   });
 });
