@@ -23,13 +23,14 @@ const USAGE = `Usage:
                                   source, confidence (offsets: into a .txt file's own characters;
                                   for .md and .html, into the text read from it)
   sourcewise report FILE|FOLDER... --format ${REPORT_FORMATS.join('|')} --out PATH [--pack ID]
-                  [--packs-dir DIR] [--data-dir DIR] [--home-page URL] [--strict]
+                  [--packs-dir DIR] [--data-dir DIR] [--home-page URL] [--activity-base IRI] [--strict]
                                   a class report from learners' progress files (a folder: its .json
                                   files), named as the app names them after PATH's stem:
                                   STEM-csv.zip (STEM-learners.csv, STEM-attempts.csv, STEM-items.csv),
                                   STEM.pdf, STEM-xapi.json. Packs come from exercises/ (or
                                   --packs-dir) and the app's data folder (--data-dir). Invalid files
-                                  are named and skipped; exit 1 if none is valid, or any with --strict
+                                  are named and skipped; exit 1 if none is valid, or any with --strict.
+                                  xAPI activity ids go under --activity-base (default: --home-page)
   sourcewise --version`;
 
 export interface CliIo {
@@ -52,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         'packs-dir': { type: 'string' },
         'data-dir': { type: 'string' },
         'home-page': { type: 'string' },
+        'activity-base': { type: 'string' },
         strict: { type: 'boolean' },
       },
       allowPositionals: true,
@@ -129,6 +131,7 @@ async function report(
     'packs-dir'?: string | undefined;
     'data-dir'?: string | undefined;
     'home-page'?: string | undefined;
+    'activity-base'?: string | undefined;
     strict?: boolean | undefined;
   },
   io: CliIo,
@@ -141,8 +144,9 @@ async function report(
     return 2;
   }
   const homePage = options['home-page'] ?? DEFAULT_XAPI_HOME_PAGE;
-  if (!HTTP_ADDRESS.test(homePage)) {
-    io.err(`sourcewise report: --home-page must be an http:// or https:// address`);
+  const activityBase = options['activity-base'];
+  if (!HTTP_ADDRESS.test(homePage) || (activityBase !== undefined && !HTTP_ADDRESS.test(activityBase))) {
+    io.err(`sourcewise report: --home-page and --activity-base must be http:// or https:// addresses`);
     return 2;
   }
   // --out names the stem; each file's ending is the app's own, so both name a report's files alike.

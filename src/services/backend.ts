@@ -353,10 +353,15 @@ export class Backend implements Service {
     };
   }
 
-  async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
+  async exportClassReport({
+    format,
+    packId,
+    homePage,
+    activityBase,
+  }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
     const stem = reportStem(packId, this.now());
-    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE }, stem);
+    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE, activityBase }, stem);
     return {
       files: files.map(({ suffix, mimeType, content }) => ({
         name: `${stem}${suffix}`,

@@ -296,7 +296,13 @@ export const contract = {
   getClassReport: call('instructor', z.strictObject({ packId: Id.optional() }), ClassReport),
   exportClassReport: call(
     'instructor',
-    z.strictObject({ format: z.enum(REPORT_FORMATS), packId: Id.optional(), homePage: HttpUrl.optional() }),
+    z.strictObject({
+      format: z.enum(REPORT_FORMATS),
+      packId: Id.optional(),
+      homePage: HttpUrl.optional(),
+      /** Where xAPI activity ids go; the home page when not given. */
+      activityBase: HttpUrl.optional(),
+    }),
     z.object({ files: z.array(ExportedFile) }),
   ),
   removeClassLearner: call('instructor', z.strictObject({ learnerId: LearnerId }), z.object({})),

@@ -35,8 +35,11 @@ export class ClassReportsState {
   /** What the last export saved, said once it is done. */
   exported = $state('');
   homePage = $state('https://sourcewise.app');
+  /** Where xAPI activity ids go; empty: under the home page. */
+  activityBase = $state('');
   /** Shown beside the home page field once an xAPI export was asked for with an address that will not do. */
   homePageError = $state('');
+  activityBaseError = $state('');
   /** Instructor mode: the class shows only once it is unlocked. */
   readonly instructor: InstructorMode;
 
@@ -148,7 +151,8 @@ export class ClassReportsState {
     this.exported = '';
     if (format === 'xapi') {
       this.homePageError = homePageProblem(this.homePage);
-      if (this.homePageError) return [];
+      this.activityBaseError = this.activityBase.trim() === '' ? '' : homePageProblem(this.activityBase);
+      if (this.homePageError || this.activityBaseError) return [];
     }
     const task = {
       label: `Making the ${REPORT_FORMAT_WORDS[format].name} report`,
@@ -162,6 +166,7 @@ export class ClassReportsState {
         format,
         ...(this.packId ? { packId: this.packId } : {}),
         ...(format === 'xapi' ? { homePage: this.homePage.trim() } : {}),
+        ...(format === 'xapi' && this.activityBase.trim() !== '' ? { activityBase: this.activityBase.trim() } : {}),
       });
       if (task.cancelled) return [];
       this.exported = `${REPORT_FORMAT_WORDS[format].name} report saved as ${files.map((file) => file.name).join(', ')} (in your downloads folder, or where you chose).`;

@@ -58,6 +58,8 @@ export interface ReportFile {
 export interface ReportOptions {
   packId?: string | undefined;
   homePage: string;
+  /** The IRI xAPI activity ids go under; the home page by default. */
+  activityBase?: string | undefined;
   /** The IANA time zone the report's times are written in; the machine's own (the instructor's) by default. */
   timeZone?: string | undefined;
 }
@@ -96,7 +98,11 @@ export async function buildReport(
       return [{ suffix: '.pdf', mimeType: 'application/pdf', content: await buildPdf(summary, data, { timeZone }) }];
     }
     case 'xapi': {
-      const statements = buildXapi(data, { homePage: options.homePage, ...packOption });
+      const statements = buildXapi(data, {
+        homePage: options.homePage,
+        ...(options.activityBase ? { activityBase: options.activityBase } : {}),
+        ...packOption,
+      });
       return [{ suffix: '-xapi.json', mimeType: 'application/json', content: JSON.stringify(statements, null, 1) }];
     }
   }

@@ -275,10 +275,19 @@ describe('buildXapi', () => {
     const first = answered[0]!;
     const attempt0 = ada.attempts[0]!;
     expect(first.actor).toEqual({ objectType: 'Agent', name: 'Ada Lovelace', account: { homePage: HOME, name: ADA } });
-    expect(first.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } });
+    // One language tag throughout: the pack's.
+    expect(first.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/answered', display: { en: 'answered' } });
+    const maps = statements.flatMap((statement) => [
+      statement.verb.display,
+      statement.object.definition?.name,
+      statement.object.definition?.description,
+      ...(statement.object.definition?.choices ?? []).map((choice) => choice.description),
+    ]);
+    expect(new Set(maps.flatMap((map) => Object.keys(map ?? {})))).toEqual(new Set([SEED.meta.language]));
     expect(first.object).toMatchObject({
       objectType: 'Activity',
-      id: `https://sourcewise.app/packs/nk-troops-russia-2024/items/${attempt0.itemId}`,
+      // Under the home page the instructor gave: a domain the school controls.
+      id: `${HOME}/sourcewise/packs/nk-troops-russia-2024/items/${attempt0.itemId}`,
       definition: {
         type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
         interactionType: 'choice',
@@ -296,7 +305,7 @@ describe('buildXapi', () => {
       revision: String(SEED.version),
       platform: 'Sourcewise',
       language: 'en',
-      contextActivities: { parent: [{ objectType: 'Activity', id: 'https://sourcewise.app/packs/nk-troops-russia-2024' }] },
+      contextActivities: { parent: [{ objectType: 'Activity', id: `${HOME}/sourcewise/packs/nk-troops-russia-2024` }] },
       extensions: {
         'https://sourcewise.app/xapi/extensions/attempt-id': attempt0.id,
         'https://sourcewise.app/xapi/extensions/round': 1,
@@ -352,7 +361,7 @@ describe('buildXapi', () => {
     const [done] = completed as [XapiStatement];
     expect(done.actor.account.name).toBe(ADA);
     expect(done.object).toMatchObject({
-      id: 'https://sourcewise.app/packs/nk-troops-russia-2024',
+      id: `${HOME}/sourcewise/packs/nk-troops-russia-2024`,
       definition: { type: 'http://adlnet.gov/expapi/activities/assessment' },
     });
     const right = SEED.items.filter((_, index) => index % 3 !== 0).length;
@@ -388,7 +397,7 @@ describe('buildXapi', () => {
     expect(nameUuid('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
   });
 
-  it('uses the configured pack base and limits to one pack', () => {
+  it('puts activity ids under the IRI the instructor sets, and limits to one pack', () => {
     const other: Pack = { ...SEED, id: 'other-pack' };
     const withOther: ClassData = {
       ...data,
@@ -400,11 +409,11 @@ describe('buildXapi', () => {
     };
     const only = buildXapi(withOther, {
       homePage: HOME,
-      packBaseIri: 'https://school.example/xapi/packs/',
+      activityBase: 'https://school.example/xapi/',
       packId: 'other-pack',
     });
     expect(only).toHaveLength(1);
-    expect(only[0]!.object.id).toBe(`https://school.example/xapi/packs/other-pack/items/${other.items[0]!.id}`);
+    expect(only[0]!.object.id).toBe(`https://school.example/xapi/sourcewise/packs/other-pack/items/${other.items[0]!.id}`);
     expect(xapiProblems(only[0])).toEqual([]);
   });
 
@@ -418,7 +427,7 @@ describe('buildXapi', () => {
   it('refuses a home page that is not an http(s) address', () => {
     expect(() => buildXapi(data, { homePage: 'lms' })).toThrow(ApiError);
     expect(() => buildXapi(data, { homePage: 'ftp://lms.example.org' })).toThrow(/homePage must be an http/);
-    expect(() => buildXapi(data, { homePage: HOME, packBaseIri: 'packs' })).toThrow(/packBaseIri/);
+    expect(() => buildXapi(data, { homePage: HOME, activityBase: 'packs' })).toThrow(/activityBase/);
   });
 
   it('writes durations in ISO 8601', () => {

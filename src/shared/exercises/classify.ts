@@ -44,7 +44,7 @@ export const classify: ExerciseKind<'classify'> = {
   xapi: {
     interactionType: 'choice',
     choices: (item) => ({
-      choices: (item.choices ?? [...LABELS]).map((label) => ({ id: label, text: label, language: 'en-US' })),
+      choices: (item.choices ?? [...LABELS]).map((label) => ({ id: label, text: label })),
       correct: accepts(item.claim.label, item.claim.alsoAccept),
     }),
     response: (answer) => answer.label,

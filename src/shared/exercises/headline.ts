@@ -50,7 +50,6 @@ export const headline: ExerciseKind<'headline'> = {
       choices: HEADLINE_VERDICTS.map((verdict) => ({
         id: verdict,
         text: VERDICT_WORDS[verdict].report,
-        language: 'en-US',
       })),
       correct: [item.answer],
     }),

@@ -47,7 +47,6 @@ export interface DraftStart {
 export interface XapiChoice {
   id: string;
   text: string;
-  language: 'pack' | 'en-US';
 }
 
 /**

@@ -42,7 +42,7 @@ export const source: ExerciseKind<'source'> = {
   xapi: {
     interactionType: 'choice',
     choices: (item) => ({
-      choices: item.options.map((option) => ({ id: option.id, text: option.text, language: 'pack' })),
+      choices: item.options.map((option) => ({ id: option.id, text: option.text })),
       correct: [item.answer],
     }),
     response: (answer) => answer.optionId,
