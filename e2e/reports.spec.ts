@@ -136,8 +136,11 @@ test('two learners export on two computers; the instructor imports both (one twi
     writeFileSync(path, bytes);
     return path;
   });
-  const [attemptsCsv, learnersCsv] = tables.sort();
-  expect(learnersCsv).toMatch(/-learners\.csv$/);
+  expect(tables.map((path) => path.split('-').pop()).sort()).toEqual(['attempts.csv', 'items.csv', 'learners.csv']);
+  const table = (name: string) => tables.find((path) => path.endsWith(`-${name}.csv`));
+  const [attemptsCsv, learnersCsv, itemsCsv] = [table('attempts'), table('learners'), table('items')];
+  const itemRows = parse(readFileSync(itemsCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  expect(itemRows).toHaveLength(SEED_PACK.items.length);
   const learnerRows = parse(readFileSync(learnersCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(learnerRows).toHaveLength(2);
   // Too few answers for d′ and c: empty cells, not numbers.
