@@ -323,15 +323,33 @@ describe('buildXapi', () => {
         .map((statement) => [statement.object.id.split('/').at(-1), statement]),
     );
     const find = SEED.items.find((item) => item.type === 'find')!;
-    expect(responses.get(find.id)?.object.definition?.interactionType).toBe('other');
+    // Find: the passages to mark are the pattern; the marked text is the response.
+    const found = responses.get(find.id)!;
+    expect(found.object.definition?.interactionType).toBe('long-fill-in');
     if (find.type === 'find') {
-      expect(responses.get(find.id)?.result?.response).toBe(
-        find.spans.map((span) => `${span.paragraph}:${span.start}-${span.end}`).join('[,]'),
-      );
+      const quotes = find.spans.map((span) => span.quote).join('[,]');
+      expect(found.object.definition?.correctResponsesPattern).toEqual([quotes]);
+      // This attempt marked every span: the response is the pattern.
+      if (found.result?.success === true) expect(found.result.response).toBe(quotes);
     }
-    expect(responses.get('numbers-us-vs-seoul-counts')?.result?.response).toBe(
-      "confirmed[.]A senior U.S. official (unnamed)[,]estimate[.]South Korea's intelligence agency[,]estimate[.]South Korea's intelligence agency",
+    // Numbers: each figure matched with a label and a source; the right pairs are the pattern.
+    const numbers = responses.get('numbers-us-vs-seoul-counts')!;
+    const definition = numbers.object.definition!;
+    expect(definition.interactionType).toBe('matching');
+    expect(numbers.result?.response).toBe(
+      'figure-1-label[.]confirmed[,]figure-1-source[.]source-3[,]figure-2-label[.]estimate[,]figure-2-source[.]source-1[,]figure-3-label[.]estimate[,]figure-3-source[.]source-1',
     );
+    const named = (id: string) => definition.target!.find((component) => component.id === id)?.description.en;
+    expect([named('source-3'), named('source-1')]).toEqual([
+      'A senior U.S. official (unnamed)',
+      "South Korea's intelligence agency",
+    ]);
+    const sources = new Set(definition.source!.map((component) => component.id));
+    const targets = new Set(definition.target!.map((component) => component.id));
+    for (const pair of [...definition.correctResponsesPattern![0]!.split('[,]'), ...numbers.result!.response!.split('[,]')]) {
+      const [from, to] = pair.split('[.]');
+      expect(sources.has(from!) && targets.has(to!), pair).toBe(true);
+    }
     expect(responses.get('headline-moscow-confirms')?.result?.response).toMatch(/^(supported|overstated)$/);
     expect(responses.get('source-10000-chain')?.object.definition?.choices?.length).toBeGreaterThan(1);
   });

@@ -95,9 +95,11 @@ export interface XapiActivity {
     name?: LanguageMap;
     description?: LanguageMap;
     type?: string;
-    interactionType?: 'choice' | 'other';
+    interactionType?: 'choice' | 'long-fill-in' | 'matching';
     correctResponsesPattern?: string[];
     choices?: XapiInteractionComponent[];
+    source?: XapiInteractionComponent[];
+    target?: XapiInteractionComponent[];
   };
 }
 
@@ -216,6 +218,7 @@ export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[
           actor,
           attempt,
           activityFor(attempt),
+          itemsById.get(attempt.packId)?.get(attempt.itemId),
           packsById.get(attempt.packId),
           packActivity(attempt.packId),
           registration,
@@ -232,6 +235,7 @@ function answeredStatement(
   actor: XapiAgent,
   attempt: Attempt,
   object: XapiActivity,
+  item: Item | undefined,
   pack: Pack | undefined,
   parent: XapiActivity,
   registration: string | undefined,
@@ -261,7 +265,7 @@ function answeredStatement(
     object,
     result: {
       success: attempt.correct,
-      response: response(attempt.answer),
+      response: response(attempt.answer, item, pack),
       duration: isoDuration(attempt.timeTakenMs),
       score: { scaled: clamp01(attempt.score) },
     },
@@ -306,7 +310,11 @@ function completedStatement(
   };
 }
 
-/** The item as a cmi.interaction Activity: label, source and headline choices are `choice`, the rest `other`. */
+/**
+ * The item as a cmi.interaction Activity: label, source and headline items are `choice`, find items
+ * `long-fill-in` (the passages to mark are the pattern), numbers items `matching` (each figure with
+ * a label and a source).
+ */
 function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | undefined, base: string): XapiActivity {
   const id = `${base}/${encodeURIComponent(attempt.packId)}/items/${encodeURIComponent(attempt.itemId)}`;
   const interactionType = kindOf(item?.type ?? attempt.itemType).xapi.interactionType;
@@ -332,16 +340,27 @@ function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | und
     }));
     definition.correctResponsesPattern = choices.correct;
   }
+  const matching = kindOf(item.type).xapi.matching?.(item);
+  if (matching !== undefined) {
+    const component = (entry: { id: string; text: string }) => ({ id: entry.id, description: { [lang]: cap(entry.text) } });
+    definition.source = matching.source.map(component);
+    definition.target = matching.target.map(component);
+    definition.correctResponsesPattern = matching.correct;
+  }
+  const fillIn = kindOf(item.type).xapi.fillIn?.(item);
+  if (fillIn !== undefined) definition.correctResponsesPattern = fillIn;
   return { objectType: 'Activity', id, definition };
 }
 
 /**
- * The learner's answer as a response string: the label, option id or verdict for choices (the
- * choice format); marked spans as `paragraph:start-end` joined by `[,]`; figures as `label[.]source`
- * joined by `[,]` (the delimiters xAPI uses for lists and pairs).
+ * The learner's answer as a response string, in the terms of the item's pattern: the label, option
+ * id or verdict for choices; the marked text joined by `[,]` for find (`long-fill-in`); figure,
+ * label and source pairs for numbers (`matching`, pairs `a[.]b` joined by `[,]`). Without the pack,
+ * marked spans are `paragraph:start-end` and figures `label[.]source`.
  */
-function response(answer: Answer): string {
-  return kindOf(answer.type).xapi.response(answer);
+function response(answer: Answer, item: Item | undefined, pack: Pack | undefined): string {
+  const own = item?.type === answer.type ? item : undefined;
+  return kindOf(answer.type).xapi.response(answer as never, own as never, pack?.article.paragraphs);
 }
 
 /** ISO 8601 duration (the designator format xAPI requires), to the millisecond: 4200 ms is PT4.2S. */
