@@ -168,7 +168,15 @@ describe('sourcewise key', () => {
     const text = out.join('\n');
     expect(text).toContain(seed.meta.title);
     expect(text.split('\n')[0]).toBe(`Answer key: ${seed.meta.title} (${seed.id}, version ${seed.version})`);
+    // The credit line as it is: the seed pack has no licence field.
+    expect(text.split('\n')[1]).toBe(seed.meta.credit);
     for (const item of seed.items) expect(text).toContain(`${item.id} [${item.type}]`);
+  });
+
+  it('gives the licence in words after the credit line', async () => {
+    const file = writePack('licensed.json', { ...seed, meta: { ...seed.meta, license: 'public-domain' } });
+    const { out } = await run('key', file);
+    expect(out.join('\n').split('\n')[1]).toBe(`${seed.meta.credit} Licence: Public domain.`);
   });
 
   it('exits 1 with the problems on standard error for an invalid pack', async () => {

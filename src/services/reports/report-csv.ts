@@ -50,6 +50,8 @@ export const LEARNER_COLUMNS = [
   'pack_id',
   'pack_title',
   'pack_version',
+  'pack_license',
+  'pack_credit',
   'versions_answered',
   'items_in_pack',
   'items_answered',
@@ -97,12 +99,15 @@ export const ATTEMPT_COLUMNS = [
  * limited to the summary's pack when it has one.
  */
 export function buildCsv(summary: ClassSummary, data: ClassData): ReportCsv {
+  const metaOf = new Map(data.packs.map((pack) => [pack.id, pack.meta]));
   const learnerRows = summary.rows.map((row): Cell[] => [
     row.learnerId,
     row.learnerName,
     row.packId,
     row.packTitle,
     row.packVersion,
+    metaOf.get(row.packId)?.license,
+    metaOf.get(row.packId)?.credit,
     row.versionsAnswered.join(' '),
     row.itemsInPack,
     row.itemsAnswered,

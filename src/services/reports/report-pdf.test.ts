@@ -222,6 +222,17 @@ describe('buildPdf', () => {
     }
   });
 
+  it.skipIf(!POPPLER)('names the packs each credit line belongs to, with the licence in words', async () => {
+    const data = bigClass();
+    data.packs[2] = { ...data.packs[2]!, meta: { ...data.packs[2]!.meta, credit: 'By Wikinews.', license: 'CC-BY-2.5' } };
+    const file = join(temp, 'credits.pdf');
+    writeFileSync(file, await buildPdf(summariseClass(data), data));
+    const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const [a, b, c] = data.packs.map((pack) => pack.meta.title);
+    expect(flat).toContain(`${a}; ${b}: ${SEED.meta.credit}`);
+    expect(flat).toContain(`${c}: By Wikinews. Licence: Free to share with credit (CC BY 2.5).`);
+  });
+
   it('makes a report for a class with no answers yet', async () => {
     const empty: ClassData = { ...data, learners: [{ learnerId: uuid(0, 9), name: 'New', attempts: [] }] };
     const pdf = await buildPdf(summariseClass(empty), empty);

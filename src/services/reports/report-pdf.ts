@@ -18,7 +18,7 @@ import type { ClassData } from '../../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../../shared/class-report';
 import { CLEAR_LEAN, MIN_SIDE_TRIALS, SLIGHT_LEAN } from '../../shared/discernment';
 import { formatDecimal, formatPercent } from '../../shared/format';
-import { LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
+import { creditWithLicense, LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
 
 export interface PdfOptions {
   /** The report's title (default "Class report"), e.g. the class's name. */
@@ -42,7 +42,7 @@ const COLOR = {
 };
 const SIZE = { title: 22, h2: 15, h3: 11.5, body: 9.5, small: 8 };
 /** Longest untrusted strings drawn, in characters. */
-const CAP = { name: 80, title: 200, quote: 600, explanation: 2000, answer: 600 };
+const CAP = { name: 80, title: 200, quote: 600, explanation: 2000, answer: 600, credit: 700 };
 
 export async function buildPdf(summary: ClassSummary, data: ClassData, options: PdfOptions = {}): Promise<Buffer> {
   const fonts = options.fonts ?? dejavuFonts();
@@ -122,13 +122,18 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
       printPercent(pack.accuracy),
     ]),
   );
-  // Each article's credit line, once (packs cloned from one article share it).
-  const credits = new Set(
-    summary.packs
-      .map((figures) => data.packs.find((pack) => pack.id === figures.packId)?.meta.credit)
-      .filter((credit) => credit !== undefined),
-  );
-  for (const credit of credits) page.text(clean(credit, CAP.title), { size: SIZE.small, color: COLOR.muted });
+  // Each article's credit line and licence once, after the packs it belongs to (packs cloned from one article share it).
+  const credits = new Map<string, string[]>();
+  for (const figures of summary.packs) {
+    const meta = data.packs.find((pack) => pack.id === figures.packId)?.meta;
+    if (meta) credits.set(creditWithLicense(meta), [...(credits.get(creditWithLicense(meta)) ?? []), figures.title]);
+  }
+  for (const [credit, titles] of credits) {
+    page.text(`${titles.map((title) => clean(title, CAP.title)).join('; ')}: ${clean(credit, CAP.credit)}`, {
+      size: SIZE.small,
+      color: COLOR.muted,
+    });
+  }
   page.gap(10);
 
   const flagged = summary.learners.filter((learner) => learner.blanketLabel !== undefined);
