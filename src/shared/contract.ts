@@ -13,6 +13,7 @@ import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES } from './limits';
 import type { ListedMethodName } from './contract-methods';
 import { DraftPack } from './pack/draft-pack';
 import { Id, ITEM_TYPES, LABELS, Pack, SOURCE_KINDS, type Label } from './pack/schema';
+import { PACK_TOPICS } from './pack/vocabulary';
 import { Learner, LearnerId, LearnerName, PackProgress } from './progress';
 import { MAX_PROGRESS_FILE_BYTES } from './progress-file';
 
@@ -33,6 +34,10 @@ export const PackSummary = z.object({
   outlet: z.string(),
   published: z.string(),
   itemCount: z.number().int(),
+  /** What the pack teaches, its topics and its licence (an SPDX id or `public-domain`), where the pack says. */
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  topics: z.array(z.enum(PACK_TOPICS)).optional(),
+  license: z.string().optional(),
   /** Shipped with the app (`exercises/`), or imported or published into the data folder (`packs/`). */
   origin: z.enum(['bundled', 'imported']),
 });
