@@ -30,6 +30,7 @@ import { ApiError } from '../shared/errors';
 import type { Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import { latestPerItem, scoreAnswer, tallyScores } from '../shared/scoring';
+import { transferFigures } from '../shared/transfer';
 import { APP_NAME, type BackendConfig } from './config';
 import { DraftStore, packFromArticle, packToRevise } from './studio/draft-store';
 import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './packs/pack-import';
@@ -284,6 +285,7 @@ export class Backend implements Service {
       discernment,
       readings: readings(discernment, judgements),
       calibration: calibration(attempts),
+      transfer: transferFigures(all, (attempt) => packId === undefined || attempt.packId === packId),
       timeline: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, tally]) => ({ date, ...tally })),
     };
   }

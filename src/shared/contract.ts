@@ -14,6 +14,7 @@ import type { ListedMethodName } from './contract-methods';
 import { DraftPack } from './pack/draft-pack';
 import { Id, ITEM_TYPES, LABELS, Pack, SOURCE_KINDS, type Label } from './pack/schema';
 import { PACK_TOPICS } from './pack/vocabulary';
+import type { TransferFigures } from './transfer';
 import { Learner, LearnerId, LearnerName, PackProgress } from './progress';
 import { MAX_PROGRESS_FILE_BYTES } from './progress-file';
 
@@ -96,6 +97,8 @@ export const ProgressReport = z.object({
   discernment: z.custom<Record<Label, LabelDiscernment>>(),
   readings: z.custom<Reading[]>(),
   calibration: z.custom<Calibration>(),
+  /** Per label: new articles in the first packs begun, in later packs, and articles seen before (`shared/transfer.ts`). */
+  transfer: z.custom<TransferFigures>(),
   /** Answers per day, oldest first. */
   timeline: z.array(z.object({ date: z.string(), answered: z.number().int(), correct: z.number().int() })),
 });

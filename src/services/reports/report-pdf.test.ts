@@ -233,6 +233,25 @@ describe('buildPdf', () => {
     expect(flat).toContain(`${c}: By Wikinews. Licence: Free to share with credit (CC BY 2.5).`);
   });
 
+  it.skipIf(!POPPLER)(
+    'shows per label how learners do on new articles in their first packs, in later packs, and seen before',
+    async () => {
+      const data = bigClass();
+      const summary = summariseClass(data);
+      const file = join(temp, 'transfer.pdf');
+      writeFileSync(file, await buildPdf(summary, data));
+      const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(flat).toContain('New articles and articles seen before');
+      expect(flat).toContain('New article, first 2 packs New article, later packs Article seen before');
+      // Every learner played the three packs in the same order: the third is their later pack.
+      const { early, later, again } = summary.transfer.confirmed;
+      expect(later.total).toBeGreaterThan(0);
+      const cell = (tally: { right: number; total: number; accuracy: number | undefined }) =>
+        `${tally.right} of ${tally.total} (${Math.round(tally.accuracy! * 100)}%)`;
+      expect(flat).toContain(`Confirmed ${cell(early)} ${cell(later)} ${cell(again)}`);
+    },
+  );
+
   it('makes a report for a class with no answers yet', async () => {
     const empty: ClassData = { ...data, learners: [{ learnerId: uuid(0, 9), name: 'New', attempts: [] }] };
     const pdf = await buildPdf(summariseClass(empty), empty);

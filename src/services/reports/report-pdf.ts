@@ -19,6 +19,7 @@ import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../
 import { CLEAR_LEAN, MIN_SIDE_TRIALS, SLIGHT_LEAN } from '../../shared/discernment';
 import { formatDecimal, formatPercent } from '../../shared/format';
 import { creditWithLicense, LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
+import { TRANSFER_EXPLANATION, TRANSFER_GROUP_NAMES, TRANSFER_GROUPS, type TransferFigures } from '../../shared/transfer';
 
 export interface PdfOptions {
   /** The report's title (default "Class report"), e.g. the class's name. */
@@ -235,6 +236,28 @@ function labelSection(page: Page, summary: ClassSummary): void {
     `c below 0: the label is chosen readily; above 0: held back (${printDecimal(SLIGHT_LEAN)} to ${printDecimal(CLEAR_LEAN)} a slight lean, beyond a clear one). “${NOT_ENOUGH}”: fewer than ${MIN_SIDE_TRIALS} claims of the label or of others.`,
     { size: SIZE.small, color: COLOR.muted },
   );
+  page.gap(12);
+  page.heading('New articles and articles seen before');
+  transferTable(page, summary.transfer);
+  page.text(TRANSFER_EXPLANATION, { size: SIZE.small, color: COLOR.muted });
+}
+
+/** Per label, right of the judgements in each transfer group; a share only with enough answers. */
+function transferTable(page: Page, figures: TransferFigures): void {
+  page.table(
+    [
+      { header: 'Label', width: 85 },
+      ...TRANSFER_GROUPS.map((group) => ({ header: TRANSFER_GROUP_NAMES[group], width: 125, align: 'right' as const })),
+    ],
+    LABELS.map((label) => [
+      LABEL_NAMES[label],
+      ...TRANSFER_GROUPS.map((group) => {
+        const tally = figures[label][group];
+        if (tally.total === 0) return '–';
+        return `${count(tally.right)} of ${count(tally.total)}${tally.accuracy === undefined ? ' (not enough yet)' : ` (${printPercent(tally.accuracy)})`}`;
+      }),
+    ]),
+  );
 }
 
 function missedSection(page: Page, summary: ClassSummary): void {
@@ -307,6 +330,10 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
 
   page.heading('Labels');
   page.labelTable(LABELS.map((label) => learner.labels[label]));
+  page.gap(6);
+
+  page.heading('New articles and articles seen before');
+  transferTable(page, learner.transfer);
   page.gap(6);
 
   const notes = learner.readings.map((reading) => reading.text);
