@@ -115,7 +115,7 @@ test('with the keyboard alone, an instructor starts a pack, accepts a suggestion
   await keys.activate(page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Learners' }));
   await createLearner(page, 'Kim');
   await expect(
-    page.getByRole('heading', { level: 2, name: 'Fire destroys warehouse at Lindqvist plastics plant' }),
+    page.getByRole('heading', { level: 3, name: 'Fire destroys warehouse at Lindqvist plastics plant' }),
   ).toBeVisible();
 });
 
@@ -180,7 +180,7 @@ test('shared pack files: a bundled id is kept beside, a re-shared pack replaces 
   await expect(page.getByText(/id: must be 1 to 64 lower-case letters/)).toBeVisible();
   await expectAccessible(page, testInfo, 'library import conflicts');
   await conflicts.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: SEED_PACK.meta.title })).toHaveCount(2);
+  await expect(page.getByRole('heading', { level: 3, name: SEED_PACK.meta.title })).toHaveCount(2);
 
   // The instructor exports a pack from the studio, edits nothing, and shares it again: replace.
   const author = new Author(page);
