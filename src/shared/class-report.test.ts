@@ -333,17 +333,22 @@ describe('describing items and answers', () => {
 });
 
 describe('summariseClass: new articles and articles seen before', () => {
-  const packs = ['first', 'second', 'third'].map((id): Pack => ({ ...SEED, id, meta: { ...SEED.meta, title: id } }));
+  const [first, second, third] = ['first', 'second', 'third'].map((id): Pack => ({
+    ...SEED,
+    id,
+    meta: { ...SEED.meta, title: id },
+  })) as [Pack, Pack, Pack];
+  const packs = [first, second, third];
   const CONFIRMED = 'classify-official-confirms-troops-sent';
   const at = (minute: number) => `2024-11-04T09:${String(minute).padStart(2, '0')}:00.000Z`;
   const ada: ClassLearner = {
     learnerId: ADA,
     name: 'Ada',
     attempts: [
-      attempt(ADA, CONFIRMED, classify('opinion'), { pack: packs[0], at: at(1) }),
-      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: packs[1], at: at(2) }),
-      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: packs[2], at: at(3) }),
-      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: packs[0], at: at(4), mode: 'review' }),
+      attempt(ADA, CONFIRMED, classify('opinion'), { pack: first, at: at(1) }),
+      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: second, at: at(2) }),
+      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: third, at: at(3) }),
+      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: first, at: at(4), mode: 'review' }),
     ],
   };
 
