@@ -4,7 +4,7 @@
  */
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
-import { createLearner, Learner, SEED_PACK } from './learner';
+import { createLearner, Learner, SEED_PACK, packCard } from './learner';
 
 const first = SEED_PACK.items[0]!;
 
@@ -42,9 +42,9 @@ async function walk(
   await expect(page.getByRole('button', { name: 'Ana', exact: true })).toBeVisible();
   await onScreen('learners');
   await page.getByRole('button', { name: 'Ana', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+  await expect(packCard(page).getByRole('button', { name: 'Start' })).toBeVisible();
   await onScreen('library');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   await expect(exercisePanel(page)).toBeVisible();
   await onScreen('exercise');
   await new Learner(page).answer(first, true);

@@ -105,7 +105,9 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 export const test = base.extend<ShellOptions & { app: SourcewiseApp }>({
   shell: ['browser', { option: true }],
-  packsDir: [undefined, { option: true }],
+  // SOURCEWISE_E2E_PACKS_DIR runs the specs that use the shipped packs against another folder, e.g. one
+  // holding many packs, to check that no spec depends on how many packs exercises/ holds.
+  packsDir: [process.env.SOURCEWISE_E2E_PACKS_DIR || undefined, { option: true }],
   app: async ({ shell, packsDir, browser }, use, testInfo) => {
     let executablePath = '';
     if (shell === 'electron') {

@@ -1,6 +1,6 @@
 import type { Label } from '../src/shared/pack/schema';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
-import { createLearner, LABEL_NAMES, Learner, SEED_PACK, wrongLabel } from './learner';
+import { createLearner, LABEL_NAMES, Learner, SEED_PACK, wrongLabel, packCard } from './learner';
 
 const items = SEED_PACK.items;
 // Every fifth item, from the third, is answered wrongly: at least one of each type.
@@ -53,7 +53,7 @@ test('a learner completes the seed pack with some wrong answers, sees the right 
   await expectAccessible(page, testInfo, 'learners, empty');
   await createLearner(page, 'Ana');
   await expectAccessible(page, testInfo, 'library');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
 
   const learner = new Learner(page);
   const checked = new Set<string>();
@@ -99,7 +99,7 @@ test('a learner completes the seed pack with some wrong answers, sees the right 
   await waitUntilReady(app.page);
   await app.page.getByRole('button', { name: 'Ana', exact: true }).click();
   await expect(app.page.getByText(`${items.length} of ${items.length} answered, ${right} right`)).toBeVisible();
-  await app.page.getByRole('button', { name: 'See results' }).click();
+  await packCard(app.page).getByRole('button', { name: 'See results' }).click();
   await expect(app.page.getByText(`You got ${right} of ${items.length} right`)).toBeVisible();
 });
 
@@ -107,7 +107,7 @@ test('a learner resumes a pack where they left it', async ({ app }) => {
   const page = app.page;
   await waitUntilReady(page);
   await createLearner(page, 'Ben');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   const learner = new Learner(page);
   for (const [index, item] of items.slice(0, 3).entries()) {
     await learner.answer(item, index !== 1);
@@ -117,7 +117,7 @@ test('a learner resumes a pack where they left it', async ({ app }) => {
   await waitUntilReady(app.page);
   await app.page.getByRole('button', { name: 'Ben', exact: true }).click();
   await expect(app.page.getByText(`3 of ${items.length} answered, 2 right`)).toBeVisible();
-  await app.page.getByRole('button', { name: 'Continue' }).click();
+  await packCard(app.page).getByRole('button', { name: 'Continue' }).click();
   await expect(app.page.getByRole('heading', { level: 1, name: new RegExp(`Exercise 4 of ${items.length}`) })).toBeVisible();
   // Earlier answers stay reviewable with their feedback.
   await app.page.getByRole('button', { name: 'Previous' }).click();

@@ -7,7 +7,7 @@
  * closed), and the live updates (feedback, the import's progress and summary) are in live regions.
  */
 import { expect, test } from './fixtures';
-import { Learner } from './learner';
+import { Learner, packCard } from './learner';
 import {
   downloads,
   expectAnnounced,
@@ -43,7 +43,7 @@ test('with the keyboard alone: a learner exports progress; the instructor import
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Packs for Kim' })).toBeFocused();
   await expectFocusRing(page, 'the library heading, focused after the learner was added');
-  await keys.activate(page.getByRole('button', { name: 'Start' }));
+  await keys.activate(packCard(page).getByRole('button', { name: 'Start' }));
   await expect(page.getByRole('heading', { level: 1, name: /Exercise 1 of/ })).toBeFocused();
   await keys.answer(WALK_PACK.items[0]!, false);
   await expect(page.getByRole('heading', { level: 2, name: /Not right/ })).toBeFocused();

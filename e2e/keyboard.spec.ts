@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
-import { Learner, SEED_PACK } from './learner';
+import { Learner, SEED_PACK, packCard } from './learner';
 
 test('a learner completes the whole seed pack with the keyboard alone', async ({ app }, testInfo) => {
   test.setTimeout(300_000);
@@ -11,7 +11,7 @@ test('a learner completes the whole seed pack with the keyboard alone', async ({
   await page.keyboard.type('Kim');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Packs for Kim' })).toBeFocused();
-  await learner.activate(page.getByRole('button', { name: 'Start' }));
+  await learner.activate(packCard(page).getByRole('button', { name: 'Start' }));
 
   const items = SEED_PACK.items;
   for (const [index, item] of items.entries()) {

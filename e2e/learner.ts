@@ -20,6 +20,14 @@ export const LABEL_NAMES: Record<Label, string> = {
   opinion: 'Opinion',
 };
 
+/**
+ * A pack's card in the library, found by its title: the library may hold any number of packs (the
+ * shipped ones, or the walk's), so specs never take "the" Start button.
+ */
+export function packCard(page: Page, title: string = SEED_PACK.meta.title): Locator {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: title, exact: true }) });
+}
+
 export async function createLearner(page: Page, name: string): Promise<void> {
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Add learner' }).click();

@@ -9,7 +9,7 @@ import type { PackSession } from '../src/shared/contract';
 import type { Learner as StoredLearner } from '../src/shared/progress';
 import type { SourceItem } from '../src/shared/pack/schema';
 import { expect, test, waitUntilReady } from './fixtures';
-import { createLearner, Learner, SEED_PACK } from './learner';
+import { createLearner, Learner, packCard, SEED_PACK } from './learner';
 import { callApi } from './screens';
 
 // The seed pack's six source exercises, as a pack of their own.
@@ -31,7 +31,7 @@ test('source options are shown in an order of the learner’s own, and an answer
   const page = app.page;
   await waitUntilReady(page);
   await createLearner(page, 'Ana');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   const learner = new Learner(page);
   const panel = page.getByRole('region', { name: /Exercise \d+ of \d+/ });
 

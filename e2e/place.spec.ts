@@ -4,7 +4,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, waitUntilReady } from './fixtures';
-import { createLearner, Learner, SEED_PACK } from './learner';
+import { createLearner, Learner, SEED_PACK, packCard } from './learner';
 
 const total = SEED_PACK.items.length;
 const exerciseHeading = (page: Page, n: number) =>
@@ -13,7 +13,7 @@ const exerciseHeading = (page: Page, n: number) =>
 async function startAtSecondExercise(page: Page): Promise<void> {
   await waitUntilReady(page);
   await createLearner(page, 'Ana');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   const learner = new Learner(page);
   await learner.answer(SEED_PACK.items[0]!, true);
   await learner.next(false);

@@ -4,7 +4,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
-import { createLearner, Learner, SEED_PACK } from './learner';
+import { createLearner, Learner, SEED_PACK, packCard } from './learner';
 
 const total = SEED_PACK.items.length;
 
@@ -147,12 +147,12 @@ test('progress is kept per learner', async ({ app }) => {
   const page = app.page;
   await waitUntilReady(page);
   await createLearner(page, 'Ana');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   await new Learner(page).answer(SEED_PACK.items[0]!, true);
 
   await switchLearner(page);
   await createLearner(page, 'Ben');
-  const pack = page.getByRole('list', { name: 'Available packs' }).getByRole('listitem');
+  const pack = packCard(page);
   await expect(pack.getByRole('button', { name: 'Start' })).toBeVisible();
   await expect(pack.getByText(/answered/)).toHaveCount(0);
 

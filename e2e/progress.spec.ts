@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ProgressStore } from '../src/services/store/progress-store';
 import type { ClassifyItem, Label } from '../src/shared/pack/schema';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
-import { createLearner, LABEL_NAMES, Learner, SEED_PACK, wrongLabel } from './learner';
+import { createLearner, LABEL_NAMES, Learner, SEED_PACK, wrongLabel, packCard } from './learner';
 
 // The first eight items of the seed pack are classify items; the plan answers them with these labels and confidences.
 const classify = SEED_PACK.items.slice(0, 8) as ClassifyItem[];
@@ -25,7 +25,7 @@ function learnerFile(dataDir: string): string {
 }
 
 async function answerPlan(page: import('@playwright/test').Page) {
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   for (const [index, { item, label, confidence }] of plan.entries()) {
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Exercise ${index + 1} of`) })).toBeVisible();
     const panel = page.getByRole('region', { name: /Exercise \d+ of/ });

@@ -6,7 +6,7 @@ import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
-import { createLearner, Learner, SEED_PACK } from './learner';
+import { createLearner, Learner, SEED_PACK, packCard } from './learner';
 
 const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
 const PASSPHRASE = 'teacher-only-2026';
@@ -28,7 +28,7 @@ test.afterAll(() => rmSync(work, { recursive: true, force: true }));
 async function learnerExports(page: Page, name: string, count: number): Promise<string> {
   await waitUntilReady(page);
   await createLearner(page, name);
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   const learner = new Learner(page);
   for (const [index, item] of SEED_PACK.items.slice(0, count).entries()) {
     await learner.answer(item, index % 3 !== 2);

@@ -1,6 +1,6 @@
 import type { ClassifyItem } from '../src/shared/pack/schema';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
-import { createLearner, Learner, SEED_PACK } from './learner';
+import { createLearner, Learner, SEED_PACK, packCard } from './learner';
 
 const missed = SEED_PACK.items.slice(0, 2) as ClassifyItem[];
 
@@ -11,7 +11,7 @@ test('missed exercises can be practised before they are due, and a right answer 
   const page = app.page;
   await waitUntilReady(page);
   await createLearner(page, 'Ana');
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   const learner = new Learner(page);
   for (const [index, item] of missed.entries()) {
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Exercise ${index + 1} of`) })).toBeVisible();

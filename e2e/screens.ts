@@ -27,7 +27,7 @@ import type { Item, Pack } from '../src/shared/pack/schema';
 import { validatePack } from '../src/shared/pack/validate';
 import { Author, PASSPHRASE } from './author';
 import { expect, waitUntilReady } from './fixtures';
-import { createLearner, Learner, SEED_PACK } from './learner';
+import { createLearner, Learner, packCard, SEED_PACK } from './learner';
 
 export const PARTS = ['learner', 'reports', 'studio'] as const;
 export type Part = (typeof PARTS)[number];
@@ -54,11 +54,37 @@ export const WALK_PACK: Pack = {
 }
 
 /**
- * A packs folder holding only the walk pack (for `test.use({ packsDir })`), and a scratch folder for
- * downloads and files to pick. Every process that loads this module makes its own and removes it.
+ * Packs that say their level, topics and licence, so the library shows its levels, the suggested next
+ * pack and licences; the walk plays only the walk pack, which gives no level (under "More packs").
+ */
+export const LEVELLED_WALK_PACKS: Pack[] = [
+  {
+    level: 1 as const,
+    title: 'Practice at level 1: troops sent for training',
+    topics: ['conflict' as const],
+    license: 'CC-BY-2.5',
+  },
+  {
+    level: 2 as const,
+    title: 'Practice at level 2: what officials know',
+    topics: ['elections-and-politics' as const],
+    license: 'public-domain',
+  },
+].map(({ level, title, topics, license }) => ({
+  ...structuredClone(WALK_PACK),
+  id: `walk-level-${level}`,
+  meta: { ...WALK_PACK.meta, title, level, topics, license },
+}));
+
+/**
+ * A packs folder holding the walk pack and the levelled packs (for `test.use({ packsDir })`), and a
+ * scratch folder for downloads and files to pick. Every process that loads this module makes its own
+ * and removes it.
  */
 export const WALK_PACKS_DIR = mkdtempSync(join(tmpdir(), 'sourcewise-walk-packs-'));
-writeFileSync(join(WALK_PACKS_DIR, `${WALK_PACK.id}.json`), JSON.stringify(WALK_PACK, null, 2));
+for (const pack of [WALK_PACK, ...LEVELLED_WALK_PACKS]) {
+  writeFileSync(join(WALK_PACKS_DIR, `${pack.id}.json`), JSON.stringify(pack, null, 2));
+}
 const work = mkdtempSync(join(tmpdir(), 'sourcewise-walk-'));
 process.once('exit', () => {
   rmSync(WALK_PACKS_DIR, { recursive: true, force: true });
@@ -180,7 +206,7 @@ async function walkLearner(page: Page, at: AtState): Promise<void> {
 
   const learner = new Learner(page);
   const panel = page.getByRole('region', { name: /Exercise \d+ of \d+/ });
-  await page.getByRole('button', { name: 'Start' }).click();
+  await packCard(page).getByRole('button', { name: 'Start' }).click();
   await expect(panel).toBeVisible();
   await at('player, classify exercise');
   await learner.answer(classify, false);
@@ -237,6 +263,10 @@ async function walkLearner(page: Page, at: AtState): Promise<void> {
   await downloads(page, 1, () => page.getByRole('button', { name: 'Export my progress file' }).click());
   await expect(page.getByText(/Hand this file to your instructor/)).toBeVisible();
   await at('progress, with answers and the file exported');
+
+  await nav(page, 'Packs').click();
+  await expect(packCard(page).getByText(/^Done: your best round had/)).toBeVisible();
+  await at('library, a pack done');
 
   // Review: a missed item falls due a day later (FSRS without same-day steps), and the backend's
   // clock cannot be moved from outside. So the queue as the backend gives it a day later is shown:

@@ -346,9 +346,11 @@ export async function answerRows(plan: Plan, browser: Browser, paths: Paths, see
       await page.goto(started.url);
       await page.locator(READY).waitFor({ state: 'attached', timeout: 60_000 });
       await page.locator(`#pick-${BENCH_LEARNER_ID}`).click();
+      // The seed pack's own card: exercises/ may ship any number of packs.
       await page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { level: 3, name: seed.meta.title, exact: true }) })
         .getByRole('button', { name: /^(Start|Continue)\b/ })
-        .first()
         .click();
       const items = seed.items;
       const answered = complete || !plan.quick ? items.length : plan.warmups + plan.runs;

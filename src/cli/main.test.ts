@@ -113,6 +113,28 @@ describe('sourcewise validate', () => {
   });
 });
 
+describe('sourcewise audit', () => {
+  it('prints "no findings" and exits 0 for the seed pack', async () => {
+    expect(await run('audit', SEED)).toEqual({ code: 0, out: ['no findings'], err: [] });
+  });
+
+  it('prints one line per finding, FILE: items[i] (id): what, and exits 1; an invalid pack gets its problems', async () => {
+    const pack = structuredClone(seed);
+    pack.items[0]!.explanation = 'This one takes that label.';
+    const flagged = writePack('flagged.json', pack);
+    const broken = writePack('broken.json', { ...seed, items: [] });
+    expect(await run('audit', SEED, flagged, broken)).toEqual({
+      code: 1,
+      out: [
+        `${flagged}: items[0] (${seed.items[0]!.id}): the explanation names no cue`,
+        `${flagged}: items[0] (${seed.items[0]!.id}): the explanation names no source`,
+        `${broken}: items: too small: expected array to have >=1 items`,
+      ],
+      err: [],
+    });
+  });
+});
+
 describe('sourcewise key', () => {
   it('--json prints one JSON object per row of the key, and as many rows as the pack has answers', async () => {
     const { code, out, err } = await run('key', SEED, '--json');
@@ -160,7 +182,15 @@ describe('sourcewise key', () => {
     const text = out.join('\n');
     expect(text).toContain(seed.meta.title);
     expect(text.split('\n')[0]).toBe(`Answer key: ${seed.meta.title} (${seed.id}, version ${seed.version})`);
+    // The credit line as it is: the seed pack has no licence field.
+    expect(text.split('\n')[1]).toBe(seed.meta.credit);
     for (const item of seed.items) expect(text).toContain(`${item.id} [${item.type}]`);
+  });
+
+  it('gives the licence in words after the credit line', async () => {
+    const file = writePack('licensed.json', { ...seed, meta: { ...seed.meta, license: 'public-domain' } });
+    const { out } = await run('key', file);
+    expect(out.join('\n').split('\n')[1]).toBe(`${seed.meta.credit} Licence: Public domain.`);
   });
 
   it('exits 1 with the problems on standard error for an invalid pack', async () => {

@@ -1,6 +1,7 @@
 /**
  * `sourcewise`, the command line for instructors and pack authors:
  *   sourcewise validate FILE...      exit 0 when every pack is valid; else one line per problem
+ *   sourcewise audit FILE...         what a reviewer would flag in valid packs; exit 0 with "no findings"
  *   sourcewise key FILE [--json]     the answer key; --json prints one JSON object per line
  *   sourcewise suggest FILE [--json] proposed claims with label, cues, source and confidence
  *   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID]   a class report
@@ -15,9 +16,14 @@ import { buildReport, classDataFrom, readProgressFiles } from '../services/repor
 import { HTTP_ADDRESS, REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
 import { suggestCommand } from './suggest';
 import { answerKey, formatKey } from '../shared/pack/answer-key';
+import { auditPack, formatFinding } from '../shared/pack/audit';
 
 const USAGE = `Usage:
   sourcewise validate FILE...     check packs; prints FILE: path.to.field: what is wrong
+  sourcewise audit FILE...        flag what a reviewer would: explanations that name no cue or source,
+                                  paragraph numbers that point away from the item, cues the guide
+                                  gives to another label, a dominant label or answer position, a
+                                  level-1 pack using opinion or unconfirmed; prints FILE: items[i] (id): what
   sourcewise key FILE [--json]    print a pack's answer key (--json: one object per line)
   sourcewise suggest FILE [--json]  proposed claims in an article (.txt, .md, .html): label, cues,
                                   source, confidence (offsets: into a .txt file's own characters;
@@ -76,6 +82,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   switch (command) {
     case 'validate':
       return validate(files, io);
+    case 'audit':
+      return audit(files, io);
     case 'key':
       return key(files, values.json === true, io);
     case 'report':
@@ -103,6 +111,26 @@ async function validate(files: string[], io: CliIo): Promise<number> {
     for (const problem of result.problems) io.out(`${file}: ${problem}`);
   }
   return failed ? 1 : 0;
+}
+
+async function audit(files: string[], io: CliIo): Promise<number> {
+  if (files.length === 0) {
+    io.err(`sourcewise audit: name at least one pack file\n${USAGE}`);
+    return 2;
+  }
+  let found = false;
+  for (const file of files) {
+    if (basename(file) === PACK_SCHEMA_FILE) continue;
+    const result = await readPackFile(file);
+    // An invalid pack is reported as validate reports it: its findings would rest on broken fields.
+    const lines = result.ok
+      ? auditPack(result.pack).map((finding) => formatFinding(file, finding))
+      : result.problems.map((problem) => `${file}: ${problem}`);
+    found ||= lines.length > 0;
+    for (const line of lines) io.out(line);
+  }
+  if (!found) io.out('no findings');
+  return found ? 1 : 0;
 }
 
 async function key(files: string[], json: boolean, io: CliIo): Promise<number> {

@@ -1,20 +1,24 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppInfo, MethodName, PackList, PackSession } from '../shared/contract';
 import { dispatch } from '../shared/dispatch';
 import type { ErrorBody, ErrorCode } from '../shared/errors';
-import type { Pack } from '../shared/pack/schema';
+import type { Item, Pack } from '../shared/pack/schema';
+import { answerFor } from '../shared/testing/answers';
 import { validatePack } from '../shared/pack/validate';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import type { Score } from '../shared/answers';
 import { Backend } from './backend';
 import { readProgressOnDisk } from './store/progress-store';
 
-const PACKS_DIR = join(import.meta.dirname, '../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
-const SEED_FILE = join(PACKS_DIR, `${SEED_ID}.json`);
+const SEED_FILE = join(import.meta.dirname, '../../exercises', `${SEED_ID}.json`);
+/** A packs folder holding the seed pack alone, so that figures over every pack do not change as exercises/ grows. */
+const PACKS_DIR = mkdtempSync(join(tmpdir(), 'sourcewise-backend-packs-'));
+copyFileSync(SEED_FILE, join(PACKS_DIR, `${SEED_ID}.json`));
+afterAll(() => rmSync(PACKS_DIR, { recursive: true, force: true }));
 const SEED_VERSION = (JSON.parse(readFileSync(SEED_FILE, 'utf8')) as { version: number }).version;
 /** Classify items of the seed pack and their expected labels (none of them accepts another label). */
 const CONFIRMED_ITEM = 'classify-official-confirms-troops-sent';
@@ -68,6 +72,12 @@ function classify(learnerId: string, itemId: string, label: string, extra: Recor
 
 async function answer(learnerId: string, itemId: string, label: string): Promise<Score> {
   return (await call<{ score: Score }>('recordAnswer', classify(learnerId, itemId, label))).score;
+}
+
+/** A right or a wrong answer to any item of the seed pack. */
+async function answerItem(learnerId: string, item: Item, right: boolean): Promise<Score> {
+  const input = { learnerId, packId: SEED_ID, itemId: item.id, answer: answerFor(item, right), timeTakenMs: 1000 };
+  return (await call<{ score: Score }>('recordAnswer', input)).score;
 }
 
 describe('Backend through dispatch: app and packs', () => {
@@ -401,6 +411,19 @@ describe('Backend through dispatch: progress, sessions and rounds', () => {
     await expect(call<PackProgress[]>('getProgress', { learnerId: ada.id })).resolves.toEqual([
       { packId: SEED_ID, round: 1, answered: 2, correct: 2, total: 38 },
     ]);
+  });
+
+  it('gives the best finished round once every item of a round is answered', async () => {
+    const ada = await newLearner();
+    const pack = await call<Pack>('getPack', { packId: SEED_ID });
+    for (const item of pack.items) await answerItem(ada.id, item, item.id !== CONFIRMED_ITEM);
+    const afterOne = (await call<PackProgress[]>('getProgress', { learnerId: ada.id })).find((entry) => entry.packId === SEED_ID);
+    expect(afterOne).toMatchObject({ round: 1, answered: 38, correct: 37, best: { round: 1, correct: 37, total: 38 } });
+    await call('restartPack', { learnerId: ada.id, packId: SEED_ID });
+    for (const item of pack.items) await answerItem(ada.id, item, item.type !== 'classify');
+    const afterTwo = (await call<PackProgress[]>('getProgress', { learnerId: ada.id })).find((entry) => entry.packId === SEED_ID);
+    // A worse second round does not take away the first.
+    expect(afterTwo).toMatchObject({ round: 2, answered: 38, best: { round: 1, correct: 37, total: 38 } });
   });
 
   it('keeps each learner’s progress separate', async () => {

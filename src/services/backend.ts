@@ -31,6 +31,7 @@ import { ApiError } from '../shared/errors';
 import type { Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
 import { latestPerItem, scoreAnswer, tallyScores } from '../shared/scoring';
+import { transferFigures } from '../shared/transfer';
 import { APP_NAME, type BackendConfig } from './config';
 import { DraftStore, packFromArticle, packToRevise } from './studio/draft-store';
 import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './packs/pack-import';
@@ -296,6 +297,7 @@ export class Backend implements Service {
       discernment,
       readings: readings(discernment, judgements),
       calibration: calibration(attempts),
+      transfer: transferFigures(all, (attempt) => packId === undefined || attempt.packId === packId),
       timeline: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, tally]) => ({ date, ...tally })),
     };
   }
@@ -534,16 +536,19 @@ export class Backend implements Service {
  * those were right. The Progress screen shows the same line for one pack beside every answer given.
  */
 function roundProgress(pack: Pack, attempts: readonly Attempt[], round: number): PackProgress {
-  const latest = latestPerItem(inRound(attempts, pack.id, round));
   const itemIds = new Set(pack.items.map((item) => item.id));
-  const answered = [...latest.values()].filter((attempt) => itemIds.has(attempt.itemId));
-  return {
-    packId: pack.id,
-    round,
-    answered: answered.length,
-    correct: answered.filter((attempt) => attempt.correct).length,
-    total: pack.items.length,
+  const tally = (inThatRound: number) => {
+    const answered = [...latestPerItem(inRound(attempts, pack.id, inThatRound)).values()].filter((attempt) =>
+      itemIds.has(attempt.itemId),
+    );
+    return { answered: answered.length, correct: answered.filter((attempt) => attempt.correct).length };
   };
+  let best: PackProgress['best'];
+  for (let earlier = 1; earlier <= round; earlier++) {
+    const { answered, correct } = tally(earlier);
+    if (answered === itemIds.size && correct > (best?.correct ?? -1)) best = { round: earlier, correct, total: itemIds.size };
+  }
+  return { packId: pack.id, round, ...tally(round), total: pack.items.length, ...(best ? { best } : {}) };
 }
 
 /** A pack's answers in one round; review answers do not count towards a round. */

@@ -331,3 +331,44 @@ describe('describing items and answers', () => {
     expect(describeAnswer({ type: 'numbers', figures: [{ label: 'estimate', source: 'AFP' }] })).toBe('estimate (AFP)');
   });
 });
+
+describe('summariseClass: new articles and articles seen before', () => {
+  const [first, second, third] = ['first', 'second', 'third'].map((id): Pack => ({
+    ...SEED,
+    id,
+    meta: { ...SEED.meta, title: id },
+  })) as [Pack, Pack, Pack];
+  const packs = [first, second, third];
+  const CONFIRMED = 'classify-official-confirms-troops-sent';
+  const at = (minute: number) => `2024-11-04T09:${String(minute).padStart(2, '0')}:00.000Z`;
+  const ada: ClassLearner = {
+    learnerId: ADA,
+    name: 'Ada',
+    attempts: [
+      attempt(ADA, CONFIRMED, classify('opinion'), { pack: first, at: at(1) }),
+      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: second, at: at(2) }),
+      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: third, at: at(3) }),
+      attempt(ADA, CONFIRMED, classify('confirmed'), { pack: first, at: at(4), mode: 'review' }),
+    ],
+  };
+
+  it('counts each learner by the order they began their packs, and adds the class up', () => {
+    const summary = summariseClass(classData([ada, { ...ada, learnerId: BO, name: 'Bo' }], packs));
+    const [learner] = summary.learners;
+    expect(learner!.transfer.confirmed).toEqual({
+      early: { right: 1, total: 2, accuracy: undefined },
+      later: { right: 1, total: 1, accuracy: undefined },
+      again: { right: 1, total: 1, accuracy: undefined },
+    });
+    expect(summary.transfer.confirmed.early).toEqual({ right: 2, total: 4, accuracy: undefined });
+  });
+
+  it('keeps a later pack later in a report on that pack alone', () => {
+    const summary = summariseClass(classData([ada], packs), { packId: 'third' });
+    expect(summary.learners[0]!.transfer.confirmed).toEqual({
+      early: { right: 0, total: 0, accuracy: undefined },
+      later: { right: 1, total: 1, accuracy: undefined },
+      again: { right: 0, total: 0, accuracy: undefined },
+    });
+  });
+});

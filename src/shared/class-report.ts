@@ -35,6 +35,7 @@ import type { Pack } from './pack/schema';
 import { LABELS, type ItemType, type Label } from './pack/vocabulary';
 import type { Attempt } from './progress';
 import { accuracy, tallyScores, type Tally } from './scoring';
+import { addTransferFigures, transferFigures, type TransferFigures } from './transfer';
 
 import { describeItem, expectedAnswer } from './exercises/registry';
 
@@ -118,6 +119,8 @@ export interface LearnerSummary {
   /** Whether the learner gives one label to most claims (see `readings`). */
   blanketLabel: Label | undefined;
   calibration: Calibration;
+  /** Per label: new articles in the first packs begun, in later packs, and articles seen before (`transfer.ts`). */
+  transfer: TransferFigures;
   /** This learner's rows, in pack order. */
   packs: LearnerPackRow[];
 }
@@ -181,6 +184,8 @@ export interface ClassSummary {
   rows: LearnerPackRow[];
   /** Class-wide, pooled over every learner. */
   labels: Record<Label, ClassLabelFigures>;
+  /** The learners' transfer figures added up: each learner's packs are in the order that learner began them. */
+  transfer: TransferFigures;
   /** Items answered wrong at least once, most missed first. */
   mostMissed: MissedItem[];
   /** Item analysis and the learner × exercise grid of each pack reported that the instructor has. */
@@ -203,7 +208,12 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
 
   const learners = [...data.learners]
     .sort((a, b) => a.name.localeCompare(b.name) || compare(a.learnerId, b.learnerId))
-    .map((learner) => ({ learner, attempts: learner.attempts.filter(selected) }));
+    .map((learner) => ({
+      learner,
+      attempts: learner.attempts.filter(selected),
+      // Grouped over all the learner's attempts, so that which packs came first does not depend on the filter.
+      transfer: transferFigures(learner.attempts, selected),
+    }));
 
   // Pack order: the instructor's packs as given, then packs only the attempts know about.
   const answeredPacks = new Set(learners.flatMap(({ attempts }) => attempts.map((attempt) => attempt.packId)));
@@ -213,7 +223,9 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
   ].filter((id, index, all) => all.indexOf(id) === index && (packId === undefined || id === packId));
   const packRank = new Map(packOrder.map((id, index) => [id, index]));
 
-  const summarised = learners.map(({ learner, attempts }) => summariseLearner(learner, attempts, packOrder, packsById));
+  const summarised = learners.map(({ learner, attempts, transfer }) =>
+    summariseLearner(learner, attempts, transfer, packOrder, packsById),
+  );
   const learnerSummaries = summarised.map(({ summary }) => summary);
   const rows = learnerSummaries.flatMap((learner) => learner.packs);
   const all = learners.flatMap(({ attempts }) => attempts);
@@ -270,6 +282,7 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
     learners: learnerSummaries,
     rows,
     labels,
+    transfer: addTransferFigures(learnerSummaries.map((learner) => learner.transfer)),
     mostMissed: mostMissed(learners, packsById, packRank).slice(0, Math.max(0, topMissed)),
     items: analyseItems(
       learners.map(({ learner, attempts }) => ({ ...learner, attempts })),
@@ -281,6 +294,7 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
 function summariseLearner(
   learner: ClassLearner,
   attempts: Attempt[],
+  transfer: TransferFigures,
   packOrder: readonly string[],
   packsById: ReadonlyMap<string, Pack>,
 ): { summary: LearnerSummary; span: Span } {
@@ -337,6 +351,7 @@ function summariseLearner(
     readings: found,
     blanketLabel: found.find((reading) => reading.kind === 'sceptic')?.label,
     calibration: calibration(attempts, 'report'),
+    transfer,
     packs,
   };
   return { summary, span };

@@ -13,6 +13,8 @@ import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_IMPORT_CHARS } from './limits';
 import type { ListedMethodName } from './contract-methods';
 import { DraftPack } from './pack/draft-pack';
 import { Id, ITEM_TYPES, LABELS, Pack, SOURCE_KINDS, type Label } from './pack/schema';
+import { PACK_TOPICS } from './pack/vocabulary';
+import type { TransferFigures } from './transfer';
 import { Learner, LearnerId, LearnerName, PackProgress, ShownOrder } from './progress';
 import { MAX_PROGRESS_FILE_BYTES } from './progress-file';
 
@@ -33,6 +35,10 @@ export const PackSummary = z.object({
   outlet: z.string(),
   published: z.string(),
   itemCount: z.number().int(),
+  /** What the pack teaches, its topics and its licence (an SPDX id or `public-domain`), where the pack says. */
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  topics: z.array(z.enum(PACK_TOPICS)).optional(),
+  license: z.string().optional(),
   /** Shipped with the app (`exercises/`), or imported or published into the data folder (`packs/`). */
   origin: z.enum(['bundled', 'imported']),
 });
@@ -95,6 +101,8 @@ export const ProgressReport = z.object({
   discernment: z.custom<Record<Label, LabelDiscernment>>(),
   readings: z.custom<Reading[]>(),
   calibration: z.custom<Calibration>(),
+  /** Per label: new articles in the first packs begun, in later packs, and articles seen before (`shared/transfer.ts`). */
+  transfer: z.custom<TransferFigures>(),
   /** Answers per day, oldest first. */
   timeline: z.array(z.object({ date: z.string(), answered: z.number().int(), correct: z.number().int() })),
 });

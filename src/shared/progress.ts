@@ -86,5 +86,7 @@ export const PackProgress = z.object({
   answered: z.number().int(),
   correct: z.number().int(),
   total: z.number().int(),
+  /** The learner's best finished round of the pack (every item answered), most right first; absent until one is finished. */
+  best: z.object({ round: z.number().int(), correct: z.number().int(), total: z.number().int() }).optional(),
 });
 export type PackProgress = z.infer<typeof PackProgress>;

@@ -1,5 +1,6 @@
 /** The packs, with one learner's progress in each. */
-import type { Api, PackList } from '../../shared/contract';
+import type { Api, PackList, PackSummary } from '../../shared/contract';
+import { groupByLevel, nextPack, standingOf, type LevelGroup, type Standing } from '../../shared/library-path';
 import type { PackProgress } from '../../shared/progress';
 import { describeError } from '../lib/errors';
 import { PackImporter } from '../lib/pack-importer.svelte';
@@ -34,5 +35,19 @@ export class LibraryState {
       this.error = describeError(error);
       this.status = 'failed';
     }
+  }
+
+  /** The packs by level (1, 2, 3, then "More packs": those that do not say their level). */
+  get groups(): LevelGroup<PackSummary>[] {
+    return groupByLevel(this.packs.packs);
+  }
+
+  /** The pack to play next (`NEXT_PACK_RULE`), or undefined when every pack is done well. */
+  get suggested(): PackSummary | undefined {
+    return nextPack(this.packs.packs, this.progress);
+  }
+
+  standing(packId: string): Standing {
+    return standingOf(this.progress[packId]);
   }
 }

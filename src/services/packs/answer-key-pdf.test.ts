@@ -70,6 +70,18 @@ describe('buildAnswerKeyPdf', () => {
     if (numbers?.type === 'numbers') expect(text).toContain('Figure 1');
   });
 
+  it('prints the credit line, and the licence in words for a pack that has one', async () => {
+    expect(text).toContain(SEED.meta.credit.split(' ').slice(0, 8).join(' '));
+    expect(text).not.toContain('Licence:');
+    const licensed = structuredClone(SEED);
+    licensed.meta.license = 'CC-BY-2.5';
+    const file = join(dir, 'licensed.pdf');
+    writeFileSync(file, await buildAnswerKeyPdf(licensed));
+    expect(pdfTool('pdftotext', ['-raw', file, '-']).replace(/\s+/g, ' ')).toContain(
+      'Licence: Free to share with credit (CC BY 2.5).',
+    );
+  });
+
   it('prints the labelling guide’s definition of every label', () => {
     for (const label of LABELS) expect(text).toContain(LABEL_DEFINITIONS[label].definition);
     expect(text).toContain(ON_THE_RECORD);

@@ -13,7 +13,7 @@ import type { KeyWords } from '../../shared/exercises/kind';
 import { kindOf } from '../../shared/exercises/registry';
 import { CHAIN_RULE, LABEL_DEFINITIONS, ON_THE_RECORD } from '../../shared/labelling-guide';
 import type { Item, Pack, Source, TextRef } from '../../shared/pack/schema';
-import { LABEL_NAMES, LABELS, SOURCE_KIND_NAMES, type Label } from '../../shared/pack/vocabulary';
+import { creditWithLicense, LABEL_NAMES, LABELS, SOURCE_KIND_NAMES, type Label } from '../../shared/pack/vocabulary';
 import { clean, dejavuFonts, fit, numberPages, pdfBytes } from '../reports/pdf-text';
 
 export interface AnswerKeyOptions {
@@ -60,6 +60,7 @@ export async function buildAnswerKeyPdf(pack: Pack, options: AnswerKeyOptions = 
       color: COLOR.muted,
     },
   );
+  writer.text(clean(creditWithLicense(pack.meta), CAP.quote), { size: SIZE.small, color: COLOR.muted });
   writer.text(
     `Pack ${pack.id}, version ${pack.version} · ${pack.items.length} item${pack.items.length === 1 ? '' : 's'} · keep this key away from learners`,
     { size: SIZE.small, color: COLOR.muted },

@@ -75,6 +75,9 @@ export function summarise(pack: Pack, origin: PackOrigin): PackSummary {
     outlet: pack.meta.outlet,
     published: pack.meta.published,
     itemCount: pack.items.length,
+    ...(pack.meta.level ? { level: pack.meta.level } : {}),
+    ...(pack.meta.topics ? { topics: pack.meta.topics } : {}),
+    ...(pack.meta.license ? { license: pack.meta.license } : {}),
     origin,
   };
 }

@@ -145,6 +145,9 @@ describe('buildCsv', () => {
     expect(row).toMatchObject({
       pack_title: 'U.S. Officials Confirm North Korea Sent Troops to Russia',
       pack_version: String(SEED.version),
+      // The seed pack has no licence field: its credit line says on what terms it is used.
+      pack_license: '',
+      pack_credit: SEED.meta.credit,
       versions_answered: String(SEED.version),
       items_in_pack: '38',
       items_answered: '4',

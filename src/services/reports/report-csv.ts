@@ -66,6 +66,8 @@ export const LEARNER_COLUMNS = [
   'pack_id',
   'pack_title',
   'pack_version',
+  'pack_license',
+  'pack_credit',
   'versions_answered',
   'items_in_pack',
   'items_answered',
@@ -158,12 +160,15 @@ export interface CsvOptions {
  */
 export function buildCsv(summary: ClassSummary, data: ClassData, options: CsvOptions): ReportCsv {
   const at = (value: string | undefined) => (value === undefined ? undefined : localTimestamp(value, options.timeZone));
+  const metaOf = new Map(data.packs.map((pack) => [pack.id, pack.meta]));
   const learnerRows = summary.rows.map((row): Cell[] => [
     row.learnerId,
     row.learnerName,
     row.packId,
     row.packTitle,
     row.packVersion,
+    metaOf.get(row.packId)?.license,
+    metaOf.get(row.packId)?.credit,
     row.versionsAnswered.join(' '),
     row.itemsInPack,
     row.itemsAnswered,

@@ -230,6 +230,36 @@ describe('buildPdf', () => {
     }
   });
 
+  it.skipIf(!POPPLER)('names the packs each credit line belongs to, with the licence in words', async () => {
+    const data = bigClass();
+    data.packs[2] = { ...data.packs[2]!, meta: { ...data.packs[2]!.meta, credit: 'By Wikinews.', license: 'CC-BY-2.5' } };
+    const file = join(temp, 'credits.pdf');
+    writeFileSync(file, await buildPdf(summariseClass(data), data));
+    const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const [a, b, c] = data.packs.map((pack) => pack.meta.title);
+    expect(flat).toContain(`${a}; ${b}: ${SEED.meta.credit}`);
+    expect(flat).toContain(`${c}: By Wikinews. Licence: Free to share with credit (CC BY 2.5).`);
+  });
+
+  it.skipIf(!POPPLER)(
+    'shows per label how learners do on new articles in their first packs, in later packs, and seen before',
+    async () => {
+      const data = bigClass();
+      const summary = summariseClass(data);
+      const file = join(temp, 'transfer.pdf');
+      writeFileSync(file, await buildPdf(summary, data));
+      const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(flat).toContain('New articles and articles seen before');
+      expect(flat).toContain('New article, first 2 packs New article, later packs Article seen before');
+      // Every learner played the three packs in the same order: the third is their later pack.
+      const { early, later, again } = summary.transfer.confirmed;
+      expect(later.total).toBeGreaterThan(0);
+      const cell = (tally: { right: number; total: number; accuracy: number | undefined }) =>
+        `${tally.right} of ${tally.total} (${Math.round(tally.accuracy! * 100)}%)`;
+      expect(flat).toContain(`Confirmed ${cell(early)} ${cell(later)} ${cell(again)}`);
+    },
+  );
+
   it('makes a report for a class with no answers yet', async () => {
     const empty: ClassData = { ...data, learners: [{ learnerId: uuid(0, 9), name: 'New', attempts: [] }] };
     const pdf = await buildPdf(summariseClass(empty), empty);

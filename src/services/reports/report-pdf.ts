@@ -25,7 +25,8 @@ import {
   type PackItemAnalysis,
 } from '../../shared/item-analysis';
 import { formatDecimal, formatPercent, localDate, localMinute } from '../../shared/format';
-import { LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
+import { creditWithLicense, LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
+import { TRANSFER_EXPLANATION, TRANSFER_GROUP_NAMES, TRANSFER_GROUPS, type TransferFigures } from '../../shared/transfer';
 
 export interface PdfOptions {
   /** The report's title (default "Class report"), e.g. the class's name. */
@@ -51,7 +52,7 @@ const COLOR = {
 };
 const SIZE = { title: 22, h2: 15, h3: 11.5, body: 9.5, small: 8 };
 /** Longest untrusted strings drawn, in characters. */
-const CAP = { name: 80, title: 200, quote: 600, explanation: 2000, answer: 600 };
+const CAP = { name: 80, title: 200, quote: 600, explanation: 2000, answer: 600, credit: 700 };
 
 export async function buildPdf(summary: ClassSummary, data: ClassData, options: PdfOptions = {}): Promise<Buffer> {
   const fonts = options.fonts ?? dejavuFonts();
@@ -132,11 +133,17 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
       printPercent(pack.accuracy),
     ]),
   );
-  // Each pack's credit line, named by the pack it belongs to.
+  // Each article's credit line and licence once, after the packs it belongs to (packs cloned from one article share it).
+  const credits = new Map<string, string[]>();
   for (const figures of summary.packs) {
-    const credit = data.packs.find((pack) => pack.id === figures.packId)?.meta.credit;
-    if (credit !== undefined)
-      page.text(`${clean(figures.title, CAP.title)}: ${clean(credit, CAP.title)}`, { size: SIZE.small, color: COLOR.muted });
+    const meta = data.packs.find((pack) => pack.id === figures.packId)?.meta;
+    if (meta) credits.set(creditWithLicense(meta), [...(credits.get(creditWithLicense(meta)) ?? []), figures.title]);
+  }
+  for (const [credit, titles] of credits) {
+    page.text(`${titles.map((title) => clean(title, CAP.title)).join('; ')}: ${clean(credit, CAP.credit)}`, {
+      size: SIZE.small,
+      color: COLOR.muted,
+    });
   }
   page.gap(10);
 
@@ -238,6 +245,28 @@ function labelSection(page: Page, summary: ClassSummary): void {
   page.text(
     `c below 0: the label is chosen readily; above 0: held back (${printDecimal(SLIGHT_LEAN)} to ${printDecimal(CLEAR_LEAN)} a slight lean, beyond a clear one). “${NOT_ENOUGH}”: fewer than ${MIN_SIDE_TRIALS} claims of the label or of others.`,
     { size: SIZE.small, color: COLOR.muted },
+  );
+  page.gap(12);
+  page.heading('New articles and articles seen before');
+  transferTable(page, summary.transfer);
+  page.text(TRANSFER_EXPLANATION, { size: SIZE.small, color: COLOR.muted });
+}
+
+/** Per label, right of the judgements in each transfer group; a share only with enough answers. */
+function transferTable(page: Page, figures: TransferFigures): void {
+  page.table(
+    [
+      { header: 'Label', width: 85 },
+      ...TRANSFER_GROUPS.map((group) => ({ header: TRANSFER_GROUP_NAMES[group], width: 125, align: 'right' as const })),
+    ],
+    LABELS.map((label) => [
+      LABEL_NAMES[label],
+      ...TRANSFER_GROUPS.map((group) => {
+        const tally = figures[label][group];
+        if (tally.total === 0) return '–';
+        return `${count(tally.right)} of ${count(tally.total)}${tally.accuracy === undefined ? ' (not enough yet)' : ` (${printPercent(tally.accuracy)})`}`;
+      }),
+    ]),
   );
 }
 
@@ -373,6 +402,10 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
 
   page.heading('Labels');
   page.labelTable(LABELS.map((label) => learner.labels[label]));
+  page.gap(6);
+
+  page.heading('New articles and articles seen before');
+  transferTable(page, learner.transfer);
   page.gap(6);
 
   const notes = learner.readings.map((reading) => reading.text);

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type {
   ClaimSuggestion,
   Draft,
@@ -21,9 +21,12 @@ import type { Learner } from '../../shared/progress';
 import { Backend } from '../backend';
 import { TEST_SCRYPT_COST } from '../instructor/instructor-lock';
 
-const PACKS_DIR = join(import.meta.dirname, '../../../exercises');
 const SEED_ID = 'nk-troops-russia-2024';
-const SEED_TEXT = readFileSync(join(PACKS_DIR, `${SEED_ID}.json`), 'utf8');
+const SEED_TEXT = readFileSync(join(import.meta.dirname, '../../../exercises', `${SEED_ID}.json`), 'utf8');
+/** A packs folder holding the seed pack alone, so that listings of the library do not change as exercises/ grows. */
+const PACKS_DIR = mkdtempSync(join(tmpdir(), 'sourcewise-studio-packs-'));
+writeFileSync(join(PACKS_DIR, `${SEED_ID}.json`), SEED_TEXT);
+afterAll(() => rmSync(PACKS_DIR, { recursive: true, force: true }));
 const SEED_TITLE = (JSON.parse(SEED_TEXT) as Pack).meta.title;
 const SEED_VERSION = (JSON.parse(SEED_TEXT) as Pack).version;
 const SEED_ARTICLE = readFileSync(join(import.meta.dirname, '../suggest/dev-set/seed-article.txt'), 'utf8');

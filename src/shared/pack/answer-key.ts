@@ -4,6 +4,7 @@
  */
 import { kindOf } from '../exercises/registry';
 import type { Label, Pack } from './schema';
+import { creditWithLicense } from './vocabulary';
 
 export interface KeyRow {
   itemId: string;
@@ -27,7 +28,7 @@ export function answerKey(pack: Pack): KeyRow[] {
 
 /** A readable listing of the key for a terminal or a print-out. */
 export function formatKey(pack: Pack, rows: KeyRow[] = answerKey(pack)): string {
-  const lines = [`Answer key: ${pack.meta.title} (${pack.id}, version ${pack.version})`, ''];
+  const lines = [`Answer key: ${pack.meta.title} (${pack.id}, version ${pack.version})`, creditWithLicense(pack.meta), ''];
   let previous = '';
   for (const row of rows) {
     if (row.itemId !== previous) lines.push(`${row.itemId} [${row.type}]`);

@@ -1,7 +1,9 @@
-// Every pack shipped in exercises/ must validate: a broken seed pack would greet every new learner.
+// Every pack shipped in exercises/ must validate (a broken pack would greet every new learner) and
+// have nothing for `sourcewise audit` to flag.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { auditPack, formatFinding } from './audit';
 import { validatePack } from './validate';
 
 const dir = join(import.meta.dirname, '../../../exercises');
@@ -12,9 +14,10 @@ describe('shipped packs', () => {
     expect(packFiles.length).toBeGreaterThan(0);
   });
   for (const file of packFiles) {
-    it(`${file} is valid`, () => {
+    it(`${file} is valid and has no audit findings`, () => {
       const result = validatePack(JSON.parse(readFileSync(join(dir, file), 'utf8')));
       expect(result.ok ? [] : result.problems).toEqual([]);
+      if (result.ok) expect(auditPack(result.pack).map((finding) => formatFinding(file, finding))).toEqual([]);
     });
   }
 });

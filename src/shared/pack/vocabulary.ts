@@ -113,3 +113,32 @@ export type ItemType = (typeof ITEM_TYPES)[number];
 
 export const HEADLINE_VERDICTS = ['supported', 'overstated'] as const;
 export type HeadlineVerdict = (typeof HEADLINE_VERDICTS)[number];
+
+/**
+ * A pack's licence in words a learner understands, with the licence's short name: "Free to share with
+ * credit (CC BY 2.5)", "Public domain". Undefined for a pack without one: its credit line says on what
+ * terms it is used.
+ */
+export function licenseWords(license: string | undefined): string | undefined {
+  if (license === undefined) return undefined;
+  if (license === 'public-domain') return 'Public domain';
+  const cc = /^CC-(BY(?:-SA|-ND|-NC|-NC-SA|-NC-ND)?)-(\d+(?:\.\d+)?)$/i.exec(license);
+  if (cc) {
+    const terms = cc[1]!.toUpperCase();
+    const name = `CC ${terms} ${cc[2]}`;
+    const extras = [
+      terms.includes('NC') ? 'not for sale' : '',
+      terms.includes('ND') ? 'unchanged' : '',
+      terms.includes('SA') ? 'under the same licence' : '',
+    ].filter((part) => part !== '');
+    return `Free to share with credit${extras.length > 0 ? `, ${extras.join(', ')}` : ''} (${name})`;
+  }
+  if (/^CC0-1\.0$/i.test(license)) return 'Public domain (CC0 1.0)';
+  return license;
+}
+
+/** A pack's credit line followed by its licence in words, as the screen, the answer key and the reports give it. */
+export function creditWithLicense(meta: { credit: string; license?: string | undefined }): string {
+  const words = licenseWords(meta.license);
+  return words === undefined ? meta.credit : `${meta.credit} Licence: ${words}.`;
+}
