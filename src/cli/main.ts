@@ -4,12 +4,14 @@
  *   sourcewise key FILE [--json]     the answer key; --json prints one JSON object per line
  *   sourcewise suggest FILE [--json] proposed claims with label, cues, source and confidence
  *   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID]   a class report
+ *   sourcewise export-html FILE --out PATH.html   the pack as one HTML file that plays offline
  */
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
+import { packHtml, readPlayer } from '../services/packs/html-export';
 import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
 import { REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
@@ -26,6 +28,9 @@ const USAGE = `Usage:
                                   a class report from learners' progress files, named as the app
                                   names them after PATH's stem: STEM-learners.csv and
                                   STEM-attempts.csv (one row per attempt), STEM.pdf, STEM-xapi.json
+  sourcewise export-html FILE --out PATH.html
+                                  the pack as one self-contained HTML file that plays offline in
+                                  any browser; learners download their progress file from it
   sourcewise --version`;
 
 export interface CliIo {
@@ -33,7 +38,15 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/** Where the command finds what was built beside it; tests pass their own. */
+export interface CliPaths {
+  /** The built one-file player (`out/player/`). */
+  playerDir: string;
+}
+
+const BUILT_PATHS: CliPaths = { playerDir: join(import.meta.dirname, '../player') };
+
+export async function runCli(argv: readonly string[], io: CliIo, paths: CliPaths = BUILT_PATHS): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -74,6 +87,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return report(files, values, io);
     case 'suggest':
       return suggestCommand(files, values.json === true, io);
+    case 'export-html':
+      return exportHtml(files, values.out, paths, io);
     default:
       io.err(`sourcewise: unknown command "${command}"\n${USAGE}`);
       return 2;
@@ -159,6 +174,28 @@ async function report(
     await writeFile(path, content);
     io.out(`wrote ${path}`);
   }
+  return 0;
+}
+
+async function exportHtml(files: string[], out: string | undefined, paths: CliPaths, io: CliIo): Promise<number> {
+  if (files.length !== 1 || !out) {
+    io.err(`sourcewise export-html: name exactly one pack file and --out PATH.html\n${USAGE}`);
+    return 2;
+  }
+  const file = files[0]!;
+  const result = await readPackFile(file);
+  if (!result.ok) {
+    for (const problem of result.problems) io.err(`${file}: ${problem}`);
+    return 1;
+  }
+  const path = resolve(out);
+  try {
+    await writeFile(path, packHtml(result.pack, await readPlayer(paths.playerDir)));
+  } catch (error) {
+    io.err(`sourcewise export-html: ${(error as Error).message}`);
+    return 1;
+  }
+  io.out(`wrote ${path}`);
   return 0;
 }
 

@@ -34,6 +34,7 @@ export const methodNames = [
   'exportPack',
   'deletePack',
   'exportAnswerKey',
+  'exportPackHtml',
   'listDrafts',
   'createDraft',
   'getDraft',
