@@ -1,16 +1,16 @@
 // The one-file player's backend over a storage that lives as long as the test: answers kept between
 // "visits" (a new LocalApi on the same storage), the app's resume rule, and a progress file the class takes.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { shownOrder } from '../shared/choice-order';
 import { ApiError } from '../shared/errors';
 import type { Pack } from '../shared/pack/schema';
+import { ITEMS_BY_TYPE, packOf } from '../shared/testing/exercise-items';
 import { validateProgressFile } from '../shared/progress-file-validate';
 import { answerFor } from '../shared/testing/answers';
 import { LocalApi, NOT_SAVED_MESSAGE } from './local-api';
 
-const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../../exercises/nk-troops-russia-2024.json'), 'utf8')) as Pack;
+/** One item of each type. */
+const seed: Pack = packOf(Object.values(ITEMS_BY_TYPE));
 
 /** localStorage's part the player uses, in memory; `full` makes every write fail as a full one does. */
 class MemoryStorage implements Storage {

@@ -1,14 +1,14 @@
 // The one-file player's start page: a refused name says why and keeps nothing; the learner's progress
 // file goes to the download, and a file that cannot be made says so instead.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExportedFile } from '../shared/contract';
 import type { Pack } from '../shared/pack/schema';
+import { ITEMS_BY_TYPE, packOf } from '../shared/testing/exercise-items';
 import { LocalApi } from './local-api';
 import { StandaloneState } from './standalone.svelte';
 
-const seed = JSON.parse(readFileSync(join(import.meta.dirname, '../../exercises/nk-troops-russia-2024.json'), 'utf8')) as Pack;
+/** One item of each type. */
+const seed: Pack = packOf(Object.values(ITEMS_BY_TYPE));
 
 function memory(): Storage {
   const values = new Map<string, string>();
