@@ -192,7 +192,7 @@ export class Backend implements Service {
     const pack = await this.library.get(packId);
     const item = pack.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new ApiError('not-found', `pack "${packId}" has no item "${itemId}"`);
-    const score = scoreAnswer(item, answer);
+    const score = scoreAnswer(item, answer, pack);
     const shownProblem = shown && shownOrderProblem(item, shown);
     if (shownProblem) throw new ApiError('invalid-input', `The order shown does not fit: ${shownProblem}`);
     const confidence = answer.type === 'classify' ? answer.confidence : undefined;

@@ -25,7 +25,7 @@ export function packSessionOf(pack: Pack, attempts: readonly Attempt[], round: n
         itemId: item.id,
         answer: attempt.answer,
         ...(attempt.shown ? { shown: attempt.shown } : {}),
-        score: scoreAnswer(item, attempt.answer),
+        score: scoreAnswer(item, attempt.answer, pack),
         answeredAt: attempt.answeredAt,
       });
     } catch {

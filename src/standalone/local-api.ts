@@ -87,7 +87,7 @@ export class LocalApi implements LocalPlayerApi {
     const saved = this.required();
     const item = this.pack.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new ApiError('not-found', `the pack has no item "${itemId}"`);
-    const score = scoreAnswer(item, answer);
+    const score = scoreAnswer(item, answer, this.pack);
     const shownProblem = shown && shownOrderProblem(item, shown);
     if (shownProblem) throw new ApiError('invalid-input', `The order shown does not fit: ${shownProblem}`);
     const confidence = answer.type === 'classify' ? answer.confidence : undefined;
