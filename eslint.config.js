@@ -32,6 +32,13 @@ const LAYERS = [
     typesOnly: ['src/shared/contract', 'src/shared/pack/schema', 'zod'],
   },
   {
+    // The one-file player: the renderer's screens over a browser-side backend, built on its own into one HTML file.
+    name: 'standalone',
+    folders: ['src/standalone'],
+    may: ['standalone', 'renderer', 'shared', 'packages'],
+    typesOnly: ['src/shared/contract', 'src/shared/pack/schema', 'zod'],
+  },
+  {
     name: 'electron main',
     folders: ['electron/main'],
     may: ['electron main', 'services', 'shared', 'node', 'electron', 'packages'],
@@ -140,7 +147,7 @@ export default ts.config(
     // Untrusted text (packs, progress files) is rendered as text, never as HTML.
     rules: { 'svelte/no-at-html-tags': 'error' },
   },
-  { files: ['src/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+  { files: ['src/renderer/**', 'src/standalone/**'], languageOptions: { globals: { ...globals.browser } } },
   {
     plugins: { layers: { rules: { 'allowed-imports': allowedImports } } },
     rules: { 'layers/allowed-imports': 'error' },

@@ -28,6 +28,14 @@ test('the renderer bundles no schema library (the backend validates; the page on
   }
 });
 
+test('the one-file player bundles no schema library and calls no eval, so its page needs neither', async ({ shell }) => {
+  test.skip(shell !== 'browser', 'checks files, once');
+  const player = readFileSync(join(import.meta.dirname, '../out/player/player.js'), 'utf8');
+  expect(player).not.toMatch(/ZodError|\$ZodType/);
+  expect(player).not.toMatch(/\beval\(|new Function\(/);
+  expect(player).not.toMatch(/<\/script/i);
+});
+
 test('the preload bundles no schema library: it requires only electron, and lists the method names', async ({ shell }) => {
   test.skip(shell !== 'browser', 'checks a file, once');
   const preload = readFileSync(join(import.meta.dirname, '../out/preload/index.cjs'), 'utf8');

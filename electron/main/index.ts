@@ -56,6 +56,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     // Relative to this file, not app.getAppPath(): the same whether started as `electron .` or `electron out/main/index.js`.
     packsDir: options.packsDir ?? join(here, '../../exercises'),
+    playerDir: join(here, '../player'),
     appVersion: app.getVersion(),
     shell: 'desktop',
   });

@@ -1,5 +1,5 @@
 // The `sourcewise` command line, run in-process with captured output and temporary pack files.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -248,5 +248,46 @@ describe('sourcewise', () => {
 
   it('prints its version', async () => {
     expect(await run('--version')).toEqual({ code: 0, out: ['0.0.0-test'], err: [] });
+  });
+});
+
+describe('sourcewise export-html', () => {
+  function playerDir(): string {
+    const player = join(dir, 'player');
+    mkdirSync(player, { recursive: true });
+    writeFileSync(join(player, 'player.js'), 'void 0;');
+    writeFileSync(join(player, 'player.css'), 'body {}');
+    return player;
+  }
+
+  async function exportHtml(...argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(
+      ['export-html', ...argv],
+      { out: (line) => out.push(line), err: (line) => err.push(line) },
+      { playerDir: playerDir() },
+    );
+    return { code, out, err };
+  }
+
+  it('writes the pack as one HTML file holding it', async () => {
+    const target = join(dir, 'seed.html');
+    const { code, out } = await exportHtml(SEED, '--out', target);
+    expect(code).toBe(0);
+    expect(out).toEqual([`wrote ${target}`]);
+    const html = readFileSync(target, 'utf8');
+    expect(html).toContain('<script>void 0;</script>');
+    expect(html).toContain(`"id":"${seed.id}"`);
+  });
+
+  it('writes nothing for an invalid pack, and asks for --out', async () => {
+    const broken = writePack('broken.json', { ...seed, items: [] });
+    const target = join(dir, 'broken.html');
+    const { code, err } = await exportHtml(broken, '--out', target);
+    expect(code).toBe(1);
+    expect(err.join('\n')).toMatch(/broken\.json: items/);
+    expect(existsSync(target)).toBe(false);
+    expect((await exportHtml(SEED)).code).toBe(2);
   });
 });

@@ -5,12 +5,14 @@
  *   sourcewise key FILE [--json]     the answer key; --json prints one JSON object per line
  *   sourcewise suggest FILE [--json] proposed claims with label, cues, source and confidence
  *   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID]   a class report
+ *   sourcewise export-html FILE --out PATH.html   the pack as one HTML file that plays offline
  */
 import { parseArgs } from 'node:util';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
+import { packHtml, readPlayer } from '../services/packs/html-export';
 import { IMPORTED_PACKS_FOLDER, PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
 import { HTTP_ADDRESS, REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
@@ -37,6 +39,9 @@ const USAGE = `Usage:
                                   --packs-dir) and the app's data folder (--data-dir). Invalid files
                                   are named and skipped; exit 1 if none is valid, or any with --strict.
                                   xAPI activity ids go under --activity-base (default: --home-page)
+  sourcewise export-html FILE --out PATH.html
+                                  the pack as one self-contained HTML file that plays offline in
+                                  any browser; learners download their progress file from it
   sourcewise --version`;
 
 export interface CliIo {
@@ -44,7 +49,15 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/** Where the command finds what was built beside it; tests pass their own. */
+export interface CliPaths {
+  /** The built one-file player (`out/player/`). */
+  playerDir: string;
+}
+
+const BUILT_PATHS: CliPaths = { playerDir: join(import.meta.dirname, '../player') };
+
+export async function runCli(argv: readonly string[], io: CliIo, paths: CliPaths = BUILT_PATHS): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -90,6 +103,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return report(files, values, io);
     case 'suggest':
       return suggestCommand(files, values.json === true, io);
+    case 'export-html':
+      return exportHtml(files, values.out, paths, io);
     default:
       io.err(`sourcewise: unknown command "${command}"\n${USAGE}`);
       return 2;
@@ -258,6 +273,28 @@ async function progressPaths(paths: readonly string[]): Promise<string[]> {
     }
   }
   return found;
+}
+
+async function exportHtml(files: string[], out: string | undefined, paths: CliPaths, io: CliIo): Promise<number> {
+  if (files.length !== 1 || !out) {
+    io.err(`sourcewise export-html: name exactly one pack file and --out PATH.html\n${USAGE}`);
+    return 2;
+  }
+  const file = files[0]!;
+  const result = await readPackFile(file);
+  if (!result.ok) {
+    for (const problem of result.problems) io.err(`${file}: ${problem}`);
+    return 1;
+  }
+  const path = resolve(out);
+  try {
+    await writeFile(path, packHtml(result.pack, await readPlayer(paths.playerDir)));
+  } catch (error) {
+    io.err(`sourcewise export-html: ${(error as Error).message}`);
+    return 1;
+  }
+  io.out(`wrote ${path}`);
+  return 0;
 }
 
 function isReportFormat(format: string | undefined): format is ReportFormat {

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -500,5 +500,24 @@ describe('Backend through dispatch: progress, sessions and rounds', () => {
       round: 1,
     });
     expect(existsSync(learnerFilePath(ada.id))).toBe(false);
+  });
+});
+
+describe('exportPackHtml', () => {
+  it('hands an instructor a library pack as one HTML file, and says so when the player is not built', async () => {
+    const playerDir = join(dataDir, 'player');
+    mkdirSync(playerDir);
+    writeFileSync(join(playerDir, 'player.js'), 'void 0;');
+    writeFileSync(join(playerDir, 'player.css'), 'body {}');
+    backend = new Backend({ dataDir, packsDir: PACKS_DIR, playerDir, appVersion: '9.9.9', shell: 'browser' });
+    await refused('exportPackHtml', { packId: SEED_ID }, 'instructor-locked');
+    await call('setInstructorPassphrase', { passphrase: 'correct horse battery' });
+    const file = await call<{ name: string; mimeType: string; content: string }>('exportPackHtml', { packId: SEED_ID });
+    expect(file).toMatchObject({ name: `${SEED_ID}.html`, mimeType: 'text/html', encoding: 'utf8' });
+    expect(file.content).toContain('<script>void 0;</script>');
+    await refused('exportPackHtml', { packId: 'no-such-pack' }, 'not-found');
+
+    rmSync(playerDir, { recursive: true });
+    expect((await refused('exportPackHtml', { packId: SEED_ID }, 'internal')).message).toMatch(/npm run build/);
   });
 });

@@ -30,11 +30,13 @@ import { calibration, labelJudgements, readings, signalDetection } from '../shar
 import { ApiError } from '../shared/errors';
 import type { Pack } from '../shared/pack/schema';
 import type { Attempt, Learner, PackProgress } from '../shared/progress';
+import { inRound, packSessionOf } from '../shared/pack-session';
 import { latestPerItem, scoreAnswer, tallyScores } from '../shared/scoring';
 import { transferFigures } from '../shared/transfer';
 import { APP_NAME, type BackendConfig } from './config';
 import { DraftStore, packFromArticle, packToRevise } from './studio/draft-store';
 import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './packs/pack-import';
+import { packHtml, packHtmlFileName, readPlayer } from './packs/html-export';
 import { IMPORTED_PACKS_FOLDER, PackLibrary } from './packs/pack-library';
 import { ClassStore } from './reports/class-store';
 import { InstructorLock } from './instructor/instructor-lock';
@@ -181,27 +183,7 @@ export class Backend implements Service {
       this.store.attempts(learnerId),
       this.store.round(learnerId, packId),
     ]);
-    const latest = latestPerItem(inRound(attempts, packId, round));
-    const answers: PackSession['answers'] = [];
-    for (const item of pack.items) {
-      const attempt = latest.get(item.id);
-      if (!attempt || attempt.answer.type !== item.type) continue;
-      try {
-        answers.push({
-          itemId: item.id,
-          answer: attempt.answer,
-          ...(attempt.shown ? { shown: attempt.shown } : {}),
-          score: scoreAnswer(item, attempt.answer, pack),
-          answeredAt: attempt.answeredAt,
-        });
-      } catch {
-        // The pack changed under an old answer (a figure removed, say): that item simply counts as not yet answered.
-      }
-    }
-    const answeredTimes: PackSession['answeredTimes'] = {};
-    for (const attempt of attempts)
-      if (attempt.packId === packId) answeredTimes[attempt.itemId] = (answeredTimes[attempt.itemId] ?? 0) + 1;
-    return { round, answers, answeredTimes };
+    return packSessionOf(pack, attempts, round);
   }
 
   async recordAnswer(input: MethodInput<'recordAnswer'>): Promise<MethodOutput<'recordAnswer'>> {
@@ -450,6 +432,14 @@ export class Backend implements Service {
     };
   }
 
+  async exportPackHtml(input: MethodInput<'exportPackHtml'>): Promise<ExportedFile> {
+    const pack = 'packId' in input ? await this.library.get(input.packId) : await this.drafts.validPack(input.draftId);
+    if (this.config.playerDir === undefined)
+      throw new ApiError('internal', 'This copy of Sourcewise has no one-file player to export with.');
+    const player = await readPlayer(this.config.playerDir);
+    return { name: packHtmlFileName(pack), mimeType: 'text/html', encoding: 'utf8', content: packHtml(pack, player) };
+  }
+
   /** Runs a change to the data folder's packs after the ones before it, then makes the library read afresh. */
   private changePacks<T>(change: () => Promise<T>): Promise<T> {
     const next = this.packWrites.then(change).finally(() => this.library.invalidate());
@@ -549,9 +539,4 @@ function roundProgress(pack: Pack, attempts: readonly Attempt[], round: number):
     if (answered === itemIds.size && correct > (best?.correct ?? -1)) best = { round: earlier, correct, total: itemIds.size };
   }
   return { packId: pack.id, round, ...tally(round), total: pack.items.length, ...(best ? { best } : {}) };
-}
-
-/** A pack's answers in one round; review answers do not count towards a round. */
-function inRound(attempts: readonly Attempt[], packId: string, round: number): Attempt[] {
-  return attempts.filter((attempt) => attempt.packId === packId && attempt.round === round && attempt.mode !== 'review');
 }

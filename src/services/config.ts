@@ -13,6 +13,8 @@ export interface BackendConfig {
   /** The folder of content packs shipped with the app (`exercises/`). */
   packsDir: string;
   appVersion: string;
+  /** The built one-file player (`out/player/`), for pack exports as HTML; absent, exporting as HTML is refused. */
+  playerDir?: string;
   shell: 'desktop' | 'browser';
   /** The instructor passphrase's scrypt cost; production's unless a test passes `TEST_SCRYPT_COST`. */
   scryptCost?: number;

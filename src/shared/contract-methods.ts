@@ -35,6 +35,7 @@ export const methodNames = [
   'exportPack',
   'deletePack',
   'exportAnswerKey',
+  'exportPackHtml',
   'listDrafts',
   'createDraft',
   'getDraft',

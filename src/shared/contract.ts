@@ -355,6 +355,16 @@ export const contract = {
     ExportedFile,
   ),
 
+  /**
+   * A library pack or a valid draft as one HTML file that plays offline in any browser (the one-file
+   * player, docs/offline-player.md), for learners who cannot install the app.
+   */
+  exportPackHtml: call(
+    'instructor',
+    z.union([z.strictObject({ packId: Id }), z.strictObject({ draftId: DraftId })]),
+    ExportedFile,
+  ),
+
   /** Studio: the packs being written, newest first. */
   listDrafts: call('instructor', NoInput, z.array(DraftSummary)),
   /**

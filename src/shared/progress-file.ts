@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { Id } from './pack/schema';
 import { Attempt, checkLearnerName, LearnerId } from './progress';
 
-export const PROGRESS_FILE_VERSION = 1;
-export const PROGRESS_FILE_KIND = 'sourcewise-progress';
+import { PROGRESS_FILE_KIND, PROGRESS_FILE_VERSION } from './progress-file-build';
+
+export { PROGRESS_FILE_KIND, PROGRESS_FILE_VERSION };
 export { MAX_PROGRESS_FILE_BYTES } from './limits';
 
 export const ProgressFile = z.strictObject({

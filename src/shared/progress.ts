@@ -4,24 +4,14 @@
  */
 import { z } from 'zod';
 import { Answer } from './answers';
+import { learnerNameProblem, MAX_LEARNER_NAME, tidyLearnerName } from './learner-name';
 import { Id, ITEM_TYPES, Label } from './pack/schema';
+
+export { learnerNameProblem };
 
 export const LearnerId = z
   .string()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a learner id');
-
-/**
- * What makes a learner's name unusable, whatever way it arrives (created in the app, or in a progress
- * file the class imports): blank, control characters, half of a character (a lone UTF-16 surrogate).
- */
-export function learnerNameProblem(name: string): string | undefined {
-  if (name.trim() === '') return 'a name must have at least one letter';
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(name)) return 'a name cannot contain control characters';
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(name))
-    return 'a name cannot contain broken characters';
-  return undefined;
-}
 
 /** Adds `learnerNameProblem` to a string schema. */
 export function checkLearnerName(name: string, context: z.RefinementCtx): void {
@@ -35,12 +25,12 @@ export const LearnerName = z
   .string()
   // A generous cap before any work on the text: a 50 MB "name" is refused without being trimmed first.
   .max(1000, 'a name can be at most 60 characters')
-  .transform((value) => value.trim().replace(/\s+/g, ' '))
+  .transform(tidyLearnerName)
   .pipe(
     z
       .string()
       .min(1, 'a name must have at least one letter')
-      .max(60, 'a name can be at most 60 characters')
+      .max(MAX_LEARNER_NAME, 'a name can be at most 60 characters')
       .superRefine(checkLearnerName),
   );
 

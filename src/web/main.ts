@@ -46,6 +46,7 @@ async function main(): Promise<void> {
         const ready = new Backend({
           dataDir,
           packsDir: options.packsDir ?? join(here, '../../exercises'),
+          playerDir: join(here, '../player'),
           appVersion: __APP_VERSION__,
           shell: 'browser',
         });

@@ -20,7 +20,14 @@ import { Highlighter, type Highlight } from '../lib/highlights';
 
 export type DraftApi = Pick<
   Api,
-  'getDraft' | 'saveDraft' | 'suggestClaims' | 'exportDraft' | 'publishDraft' | 'exportAnswerKey' | 'deleteDraft'
+  | 'getDraft'
+  | 'saveDraft'
+  | 'suggestClaims'
+  | 'exportDraft'
+  | 'publishDraft'
+  | 'exportAnswerKey'
+  | 'exportPackHtml'
+  | 'deleteDraft'
 >;
 
 /** How long after the last keystroke a draft is saved. */
@@ -282,6 +289,17 @@ export class DraftEditor {
     if (reason) return reason;
     try {
       return await this.api.exportAnswerKey({ draftId: this.draftId });
+    } catch (error) {
+      return describeError(error);
+    }
+  }
+
+  /** The draft as one HTML file that plays offline in any browser. */
+  async offlinePage(): Promise<ExportedFile | string> {
+    const reason = await this.readyOrReason('saved as an offline page');
+    if (reason) return reason;
+    try {
+      return await this.api.exportPackHtml({ draftId: this.draftId });
     } catch (error) {
       return describeError(error);
     }

@@ -12,7 +12,7 @@ import { DraftEditor, type DraftApi } from './draft-editor.svelte';
 
 type StudioApi = InstructorApi &
   DraftApi &
-  Pick<Api, 'listDrafts' | 'createDraft' | 'listPacks' | 'exportPack' | 'deletePack' | 'importPacks'>;
+  Pick<Api, 'listDrafts' | 'createDraft' | 'listPacks' | 'exportPack' | 'exportPackHtml' | 'deletePack' | 'importPacks'>;
 
 const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
@@ -110,6 +110,15 @@ export class StudioState {
     let file: ExportedFile | undefined;
     await this.run(async () => {
       file = await this.api.exportPack({ packId });
+    });
+    return file;
+  }
+
+  /** The pack as one HTML file that plays offline in any browser (docs/offline-player.md). */
+  async offlinePage(packId: string): Promise<ExportedFile | undefined> {
+    let file: ExportedFile | undefined;
+    await this.run(async () => {
+      file = await this.api.exportPackHtml({ packId });
     });
     return file;
   }
