@@ -49,8 +49,14 @@ const READ = {
   ],
 };
 
+/**
+ * The guide's kinds only: B's `media` (another outlet reporting in its own voice) is the guide's
+ * `outlet`, named by that outlet.
+ */
 function load(dir, article) {
-  return JSON.parse(readFileSync(join(LABELS, dir, `${article}.json`), 'utf8'));
+  const file = JSON.parse(readFileSync(join(LABELS, dir, `${article}.json`), 'utf8'));
+  for (const unit of file.units) if (unit.sourceKind === 'media') unit.sourceKind = 'outlet';
+  return file;
 }
 
 /** The resolution of one disagreement: [winner ('a' | 'b'), why]. */

@@ -86,8 +86,14 @@ const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify g
 const COMMENT = set('comment comments commented');
 const UNKNOWN = set('unclear unknown unverified unconfirmed uncertain');
 const WEAK_UNCONFIRMED = set(
-  'reportedly allegedly claimed claims alleged allege alleges purportedly rumoured rumored speculation',
+  'reportedly allegedly claim claimed claims alleged allege alleges purportedly rumoured rumored speculation',
 );
+/** Hearsay and accusation words that are adjectives ("the alleged downing") or verbs of blame. */
+const HEARSAY_ADJ = set('alleged suspected purported supposed');
+const ACCUSE = set('accuse accuses accused accusing blame blames blamed blaming');
+/** Words before "confirm", "comment" or "know" that withhold it ("was unable to confirm"). */
+const WITHHOLD = set(`not n't never no neither nor nobody none unable yet failed fail fails refused
+  refuses cannot without awaiting await awaits pending short`);
 const SHOW = set('show shows showed');
 const RECORD = set('records data figures statistics readings documents results');
 const ANNOUNCE = set('announced announces announce');
@@ -111,14 +117,15 @@ const NORMATIVE = set('should must ought');
 const NUMBER_WORDS = set(`dozens hundreds thousands millions billions tens dozen hundred thousand million
   billion two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
   seventy eighty ninety half`);
-const EVALUATIVE = set(`extraordinary serious significant illegal desperate desperation disgrace
-  disgraceful terrible awful fantastic excellent great best worst dangerous important crucial wise
-  unwise dramatic disrespectful unfair short-sighted waste scandal scandalous shocking shock
+// Not here, though they often sit in judgements: words that as often name a plain fact ("a crucial
+// vote", "significant damage", "waste systems", "a historic first").
+const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disgrace
+  disgraceful terrible awful fantastic excellent great best worst dangerous wise
+  unwise disrespectful unfair short-sighted scandal scandalous shocking shock
   outrageous ridiculous absurd reckless irresponsible brave courageous heroic shameful tragic
   catastrophic disastrous remarkable incredible unacceptable appalling vital betrayed betrayal
   disappointing disappointed horrific horrible brilliant superb stunning alarming worrying deplorable
-  cynical unjust unjustified wrongheaded shameless pathetic admirable impressive historic
-  failing failure sad`);
+  cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad`);
 const CLAUSE_SPLIT = set('while whereas but although though');
 const PRONOUN_SOURCES = set('he she it they we i');
 
@@ -153,7 +160,7 @@ interface Rule {
   label: Label;
   rank: number; // higher wins
   strength: number; // base confidence
-  cue: [number, number]; // token range, inclusive
+  cue: [number, number] | undefined; // token range, inclusive; none for a clause no cue speaks for
 }
 
 interface Clause {
@@ -438,7 +445,7 @@ function analyseSentence(
     const ranges: [number, number][] = [[clause.from, clause.to]];
     if (attribution && clause === clauses.at(-1)) ranges.push([attribution.from, attribution.to]);
     const rules = findRules(t, ranges, source);
-    if (rules.length === 0) continue;
+    if (rules.length === 0) rules.push(uncuedRule(source));
     const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
     const agreeing = rules.filter((r) => r.label === best.label);
     const competing = new Set(rules.filter((r) => r.label !== best.label).map((r) => r.label)).size;
@@ -446,7 +453,7 @@ function analyseSentence(
 
     const span = trimSpan(t, clause.from, clause.to);
     if (!span) continue;
-    const cues = [...new Set(agreeing.map((r) => text.slice(t.start[r.cue[0]]!, t.end[r.cue[1]]!)))];
+    const cues = [...new Set(agreeing.flatMap((r) => (r.cue ? [text.slice(t.start[r.cue[0]]!, t.end[r.cue[1]]!)] : [])))];
     out.push({
       start: span[0],
       end: span[1],
@@ -457,6 +464,17 @@ function analyseSentence(
       confidence: Math.round(confidence * 100) / 100,
     });
   }
+}
+
+/**
+ * A clause no cue speaks for: reported by another outlet, it reached the article second-hand (rule
+ * 6); otherwise it is stated as established, by the outlet in its own voice or by its source on the
+ * record (rule 7), with a low confidence, since the rules saw nothing to go on.
+ */
+function uncuedRule(source: SuggestionSource): Rule {
+  if (source.kind === 'outlet' && source.name !== OUTLET.name)
+    return { label: 'unconfirmed', rank: 40, strength: 0.55, cue: undefined };
+  return { label: 'confirmed', rank: 10, strength: 0.4, cue: undefined };
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -564,6 +582,13 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       const n = t.normal[i]!;
       const negated =
         t.neg[i] === true || previousWords(t, from, i, 2).some((k) => ['not', "n't", 'never', 'no'].includes(t.normal[k]!));
+      // A withheld confirmation: a withholding word up to five words before, in the same stretch
+      // ("was unable to independently confirm", "has yet to confirm"), or a negation just after
+      // ("confirmation was not given").
+      const withheld =
+        negated ||
+        previousWords(t, from, i, 5, true).some((k) => WITHHOLD.has(t.normal[k]!)) ||
+        nextWords(t, i, to, 3).some((k) => ['not', "n't", 'yet'].includes(t.normal[k]!));
       // Negation start: the first negating word before i, for the cue span.
       const negStart = () => {
         let k = i - 1;
@@ -574,8 +599,16 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       };
       if (isNumber(t, i) && hasNumber < 0) hasNumber = i;
       // unconfirmed: negated confirmation, declined to comment, unclear, not known
-      if ((CONFIRM.has(n) || COMMENT.has(n) || n === 'know' || n === 'known' || n === 'clear') && negated) {
-        add('unconfirmed', 100, 0.85, negStart(), i);
+      if (CONFIRM.has(n) && withheld) {
+        add('unconfirmed', 100, 0.85, withholdStart(t, from, i), i);
+        continue;
+      }
+      if ((COMMENT.has(n) || n === 'know' || n === 'known' || n === 'clear' || n === 'information') && withheld) {
+        add('unconfirmed', 100, 0.85, negated ? negStart() : withholdStart(t, from, i), i);
+        continue;
+      }
+      if ((n === 'request' || n === 'requests') && t.normal[i + 1] === 'for' && t.normal[i + 2] === 'comment') {
+        add('unconfirmed', 100, 0.8, i, i + 2);
         continue;
       }
       if (DECLINE.has(n) && DECLINE_OBJECT.has(t.normal[i + 2] ?? '') && t.normal[i + 1] === 'to') {
@@ -604,7 +637,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       // denial
       if (DENY.has(n)) {
-        if (negated) add('unconfirmed', 100, 0.7, negStart(), i);
+        if (withheld) add('unconfirmed', 100, 0.7, withholdStart(t, from, i), i);
         else add('denial', 90, 0.85, i);
         continue;
       }
@@ -658,8 +691,14 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('opinion', 0, 0.7, i, Math.min(i + 2, to)); // rank set below
         continue;
       }
+      if (n === 'may' && t.pos[i] === 'AUX' && !t.neg[i]) {
+        add('opinion', 55, 0.55, i, Math.min(i + 1, to));
+        continue;
+      }
       if (CONDITIONAL_MODAL.has(n)) {
         hasConditionalModal = true;
+        // "could be from MH370", "may have died": a guess (rule 4); "would" needs its "if".
+        if (n !== 'would' && t.pos[i] === 'AUX' && !t.neg[i]) add('opinion', 55, 0.55, i, Math.min(i + 1, to));
         continue;
       }
       if (NORMATIVE.has(n)) {
@@ -684,8 +723,26 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // weak unconfirmed: reportedly, claimed, alleged; "X reported that"
-      if (WEAK_UNCONFIRMED.has(n) && t.pos[i] !== 'ADJ' && t.pos[i] !== 'NOUN') {
+      // wink reads "authorities claim" as two nouns: after a subject, "claim" is the verb.
+      const verbAfterSubject = t.pos[i] === 'NOUN' && ['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? '');
+      if (WEAK_UNCONFIRMED.has(n) && ((t.pos[i] !== 'ADJ' && t.pos[i] !== 'NOUN') || verbAfterSubject)) {
         add('unconfirmed', 40, 0.6, i);
+        continue;
+      }
+      if (HEARSAY_ADJ.has(n) && (t.pos[i] === 'ADJ' || t.pos[i] === 'VERB')) {
+        add('unconfirmed', 40, 0.6, i);
+        continue;
+      }
+      if (ACCUSE.has(n) && t.pos[i] === 'VERB') {
+        add('unconfirmed', 40, 0.65, i);
+        continue;
+      }
+      if (
+        (n === 'believed' || n === 'said' || n === 'thought' || n === 'understood') &&
+        t.normal[i + 1] === 'to' &&
+        ['is', 'are', 'was', 'were', 'be', 'been'].includes(t.normal[i - 1] ?? '')
+      ) {
+        add('unconfirmed', 40, 0.65, i - 1, i + 1);
         continue;
       }
       if (n === 'reported' && t.pos[i] === 'VERB' && t.normal[i + 1] === 'that') {
@@ -718,11 +775,37 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
   return rules.filter((r) => r.rank > 0);
 }
 
-/** The indexes of up to `n` word tokens before `i` (skipping line breaks), nearest first. */
-function previousWords(t: Toks, from: number, i: number, n: number): number[] {
+/**
+ * The indexes of up to `n` word tokens before `i` (skipping line breaks), nearest first; with
+ * `stopAtPunctuation`, none before a comma, a quote or other punctuation.
+ */
+function previousWords(t: Toks, from: number, i: number, n: number, stopAtPunctuation = false): number[] {
   const found: number[] = [];
-  for (let k = i - 1; k >= from && found.length < n; k -= 1) if (!/^\s+$/.test(t.value[k]!)) found.push(k);
+  for (let k = i - 1; k >= from && found.length < n; k -= 1) {
+    if (/^\s+$/.test(t.value[k]!)) continue;
+    if (stopAtPunctuation && t.pos[k] === 'PUNCT') break;
+    found.push(k);
+  }
   return found;
+}
+
+/** The indexes of up to `n` word tokens after `i`, up to punctuation. */
+function nextWords(t: Toks, i: number, to: number, n: number): number[] {
+  const found: number[] = [];
+  for (let k = i + 1; k <= to && found.length < n; k += 1) {
+    if (/^\s+$/.test(t.value[k]!)) continue;
+    if (t.pos[k] === 'PUNCT') break;
+    found.push(k);
+  }
+  return found;
+}
+
+/** Where a withheld confirmation's cue starts: its farthest withholding word, with its auxiliaries. */
+function withholdStart(t: Toks, from: number, i: number): number {
+  const words = previousWords(t, from, i, 5, true).filter((k) => WITHHOLD.has(t.normal[k]!));
+  let k = words.at(-1) ?? i;
+  while (k - 1 >= from && ['AUX', 'PART'].includes(t.pos[k - 1]!)) k -= 1;
+  return k;
 }
 
 function nextNumber(t: Toks, from: number, to: number): number | undefined {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABELS, type Label, type SourceKind } from '../../shared/pack/vocabulary';
-import { suggestClaims, type Suggestion } from './analyse';
+import { OUTLET, suggestClaims, type Suggestion } from './analyse';
 
 export type UnitLabel = Label | 'none';
 export const UNIT_LABELS: readonly UnitLabel[] = [...LABELS, 'none'];
@@ -111,11 +111,12 @@ const normalName = (name: string) =>
     .replace(/['’]s$/, '')
     .trim();
 
-/** The suggested source is the gold one: both the outlet, or one name contains the other. */
+/** The suggested source is the gold one: both the outlet's own voice, or one name contains the other. */
 export function sameSource(gold: GoldUnit, suggestion: Suggestion | undefined): boolean {
   const source = suggestion?.source;
   if (!source) return false;
-  if (gold.sourceKind === 'outlet' || source.kind === 'outlet') return gold.sourceKind === source.kind;
+  const ownVoice = (name: string) => name === 'Wikinews' || name === OUTLET.name;
+  if (ownVoice(gold.source) || ownVoice(source.name)) return ownVoice(gold.source) && ownVoice(source.name);
   const a = normalName(gold.source);
   const b = normalName(source.name);
   return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
