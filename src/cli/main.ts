@@ -19,9 +19,11 @@ import { answerKey, formatKey } from '../shared/pack/answer-key';
 const USAGE = `Usage:
   sourcewise validate FILE...     check packs; prints FILE: path.to.field: what is wrong
   sourcewise key FILE [--json]    print a pack's answer key (--json: one object per line)
-  sourcewise suggest FILE [--json]  proposed claims in an article (.txt, .md, .html): label, cues,
-                                  source, confidence (offsets: into a .txt file's own characters;
-                                  for .md and .html, into the text read from it)
+  sourcewise suggest FILE [--json]  proposed claims in an article (.txt, .md, .html; up to 5 MB):
+                                  label, cues, source and its kind, chain, confidence (--json: one
+                                  JSON document). A .txt file's first line is its headline; offsets:
+                                  into a .txt file's own characters, for .md and .html into the
+                                  text read from it
   sourcewise report FILE... --format ${REPORT_FORMATS.join('|')} --out PATH [--pack ID] [--packs-dir DIR] [--home-page URL]
                                   a class report from learners' progress files, named as the app
                                   names them after PATH's stem: STEM-learners.csv and

@@ -23,6 +23,11 @@ export interface Suggestion {
   /** The cue words as they appear in the text. */
   cues: string[];
   source: SuggestionSource | undefined;
+  /**
+   * Through whom the claim reached the article, in order: the source first, the outlet last
+   * ("Reuters, citing an anonymous official, reported": the official, Reuters, the outlet).
+   */
+  chain: string[];
   /** 0..1: how sure the rules are (strong explicit cue, agreeing cues, no competing cues). */
   confidence: number;
 }
@@ -134,6 +139,11 @@ const INTELLIGENCE_WORDS = set('intelligence spy');
 const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps senator senators
   congressman congresswoman congressmen representative councillor councillors councilor councilors
   assemblyman assemblywoman parliamentarian deputy deputies`);
+/** Another outlet: it reports in its own voice, as the article's outlet does (kind `outlet`). */
+const OUTLET_WORDS = set(`reuters ap afp bbc cnn xinhua itar-tass tass interfax ria yonhap kyodo bloomberg
+  newspaper newspapers tabloid broadcaster radio television tv channel magazine journal gazette times post
+  guardian telegraph herald tribune daily press wire correspondent reporter reporters journalist
+  journalists news`);
 const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
 const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
   governor judge prosecutor chair chairman chairwoman captain manager agent lawyer dr. dr doctor
@@ -346,6 +356,7 @@ class SourceContext {
     if (has(ANONYMOUS_WORDS) || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
       kind = 'anonymous-official';
     } else if (has(INTELLIGENCE_WORDS)) kind = 'intelligence-agency';
+    else if (has(OUTLET_WORDS) && !has(SPOKES_WORDS)) kind = 'outlet';
     else if (has(LEGISLATOR_WORDS)) {
       kind = 'legislator';
       person = true;
@@ -391,15 +402,37 @@ function splitClauses(t: Toks, from: number, to: number, startsQuoted: boolean):
       continue;
     }
     const splitHere =
-      v === ';' || (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12)));
+      v === ';' ||
+      (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12))) ||
+      (t.normal[i] === 'and' && figuresDiffer(t, clauseStart, i - 1, i + 1, to));
     if (splitHere && i > clauseStart) {
       clauses.push({ from: clauseStart, to: i - 1, quoted: clauseQuoted });
-      clauseStart = v === ';' ? i + 1 : i + 2;
+      clauseStart = v === ',' ? i + 2 : i + 1;
       clauseQuoted = quoted;
     }
   }
   if (clauseStart <= to) clauses.push({ from: clauseStart, to, quoted: clauseQuoted });
   return clauses;
+}
+
+/** The figures in from..to: whether one is given as exact, whether one as approximate. */
+function figures(t: Toks, from: number, to: number): { exact: boolean; approximate: boolean } {
+  const found = { exact: false, approximate: false };
+  for (let i = from; i <= to; i += 1) {
+    if (t.pos[i] !== 'NUM' || t.pos[i - 1] === 'NUM') continue;
+    const before = t.normal.slice(Math.max(from, i - 3), i);
+    const approximate = before.some((w) => APPROX.has(w)) || APPROX_2.some((phrase) => before.join(' ').endsWith(phrase));
+    if (approximate) found.approximate = true;
+    else found.exact = true;
+  }
+  return found;
+}
+
+/** "killed 12 people and displaced about 3,000": an exact figure and an approximate one, two claims. */
+function figuresDiffer(t: Toks, leftFrom: number, leftTo: number, rightFrom: number, rightTo: number): boolean {
+  const left = figures(t, leftFrom, leftTo);
+  const right = figures(t, rightFrom, rightTo);
+  return (left.exact && !left.approximate && right.approximate) || (left.approximate && right.exact && !right.approximate);
 }
 
 function hasVerb(t: Toks, from: number, to: number): boolean {
@@ -440,6 +473,19 @@ function analyseSentence(
     if (!source && clause.quoted) source = paragraphSpeaker;
     source ??= OUTLET;
     previousSource = source;
+    const chain = source === OUTLET ? [] : [source.name];
+    // "Reuters, citing an anonymous U.S. official, reported": the official is the source, Reuters
+    // passed it on. "according to Reuters' correspondent Idrees Ali": he spoke, for Reuters.
+    const cited = citing(t, clause.from, clause.to, ctx);
+    if (cited) {
+      if (source === OUTLET && cited.via) chain.push(cited.via.name);
+      chain.unshift(cited.source.name);
+      source = cited.source;
+    } else {
+      const owner = outletOwner(source);
+      if (owner) chain.push(owner);
+    }
+    chain.push(OUTLET.name);
 
     // Cues are looked for in the clause and in the sentence's attribution ("..., police said").
     const ranges: [number, number][] = [[clause.from, clause.to]];
@@ -461,6 +507,7 @@ function analyseSentence(
       label: best.label,
       cues,
       source: source === OUTLET ? { ...OUTLET } : source,
+      chain,
       confidence: Math.round(confidence * 100) / 100,
     });
   }
@@ -524,7 +571,7 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
     if (
       ['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART'].includes(p) ||
       v === '-' ||
-      (p === 'ADP' && t.normal[i - 1] === 'of')
+      (p === 'ADP' && ['of', 'in', 'for'].includes(t.normal[i - 1]!) && ['NOUN', 'PROPN'].includes(t.pos[i - 2] ?? '')) // "Authorities in Moscow"
     ) {
       i -= 1;
       continue;
@@ -534,12 +581,42 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
   return i;
 }
 
+/**
+ * "X, citing Y, reported": Y is the source, and X (the noun phrase before "citing", when there is
+ * one) passed it on.
+ */
+function citing(
+  t: Toks,
+  from: number,
+  to: number,
+  ctx: SourceContext,
+): { source: SuggestionSource; via: SuggestionSource | undefined } | undefined {
+  for (let i = from; i < to; i += 1) {
+    if (t.normal[i] !== 'citing') continue;
+    let e = i + 1;
+    while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && t.pos[e + 1] !== 'PUNCT') e += 1;
+    const before = t.value[i - 1] === ',' ? i - 2 : i - 1;
+    const via = before >= from && nounPhrase(t, from, before) ? ctx.resolve(t, from, before, false) : undefined;
+    const source = ctx.resolve(t, i + 1, e, false);
+    return source ? { source, via } : undefined;
+  }
+  return undefined;
+}
+
+/** The outlet a journalist speaks for: "Reuters' Pentagon correspondent Idrees Ali" gives Reuters. */
+function outletOwner(source: SuggestionSource): string | undefined {
+  if (source.kind !== 'outlet') return undefined;
+  return /^(\p{Lu}.*?)(?:'s|’s|'|’)\s+\S/u.exec(source.name)?.[1];
+}
+
 /** "according to X" names the source. */
 function accordingTo(t: Toks, from: number, to: number, ctx: SourceContext): SuggestionSource | undefined {
   for (let i = from; i < to; i += 1) {
     if (t.normal[i] === 'according' && t.normal[i + 1] === 'to') {
       let e = i + 2;
-      while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && t.pos[e + 1] !== 'PUNCT') e += 1;
+      const possessive = (k: number) => /^(?:'s?|’s?)$/.test(t.value[k]!); // "Reuters' correspondent"
+      while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && (t.pos[e + 1] !== 'PUNCT' || possessive(e + 1)))
+        e += 1;
       return ctx.resolve(t, i + 2, e, false);
     }
   }
