@@ -8,6 +8,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Label, SourceKind } from '../../shared/pack/vocabulary';
+import { classify, loadClassifier, type LoadedClassifier } from './classifier';
+import shippedModel from './model.json';
 
 export interface SuggestionSource {
   name: string;
@@ -183,9 +185,22 @@ const isWord = (t: Toks, i: number) => /[\p{L}\p{N}]/u.test(t.value[i] ?? '');
 const isQuote = (v: string) => v === '"' || v === '“' || v === '”' || v === '«' || v === '»';
 const isNumber = (t: Toks, i: number) => t.pos[i] === 'NUM' || NUMBER_WORDS.has(t.normal[i] ?? '');
 
+export interface AnalyseOptions {
+  /**
+   * The learned classifier that labels clauses no strong cue decides (see `labelClause`); `null`
+   * for the rules alone. By default the shipped model (model.json, `npm run train:suggest`).
+   */
+  classifier?: LoadedClassifier | null;
+  /** Called with every clause's span and features: how `npm run train:suggest` collects examples. */
+  onClause?: (clause: { start: number; end: number; features: string[] }) => void;
+}
+
+let shipped: LoadedClassifier | undefined;
+const shippedClassifier = () => (shipped ??= loadClassifier(shippedModel));
+
 /** Suggest claims in `text` (offsets are into `text` itself). */
-export function suggestClaims(text: string): Suggestion[] {
-  const steps = suggestClaimsInSteps(text);
+export function suggestClaims(text: string, options: AnalyseOptions = {}): Suggestion[] {
+  const steps = suggestClaimsInSteps(text, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -196,7 +211,13 @@ export function suggestClaims(text: string): Suggestion[] {
  * The same work, pausing (`yield`) at the start of each paragraph, so that a server can let other
  * requests through between paragraphs of a long article.
  */
-export function* suggestClaimsInSteps(text: string): Generator<void, Suggestion[]> {
+export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}): Generator<void, Suggestion[]> {
+  const run: Run = {
+    classifier: options.classifier === undefined ? shippedClassifier() : options.classifier,
+    onClause: options.onClause,
+    paragraph: -1,
+    sentence: 0,
+  };
   const masked = maskNonProse(text);
   const doc = nlp.readDoc(masked);
   const tokens = doc.tokens();
@@ -232,6 +253,8 @@ export function* suggestClaimsInSteps(text: string): Generator<void, Suggestion[
       if (paragraphEnd < 0) paragraphEnd = masked.length;
       paragraphSpeaker = undefined;
       inQuote = false;
+      run.paragraph += 1;
+      run.sentence = 0;
       for (let k = s; k < sentences.length && t.start[sentences[k]![0]]! < paragraphEnd; k += 1) {
         const attribution = trailingAttribution(t, sentences[k]![0], sentences[k]![1]);
         if (attribution) {
@@ -242,9 +265,19 @@ export function* suggestClaimsInSteps(text: string): Generator<void, Suggestion[
     }
     const startsQuoted = inQuote;
     for (let i = from; i <= to; i += 1) if (isQuote(t.value[i]!)) inQuote = !inQuote;
-    analyseSentence(t, from, to, startsQuoted, paragraphSpeaker, ctx, out, text);
+    analyseSentence(t, from, to, startsQuoted, paragraphSpeaker, ctx, out, text, run);
+    run.sentence += 1;
   }
   return out;
+}
+
+/** What one analysis carries from sentence to sentence besides the sources. */
+interface Run {
+  classifier: LoadedClassifier | null;
+  onClause: AnalyseOptions['onClause'];
+  /** The current paragraph and sentence in it, from 0: the features of position. */
+  paragraph: number;
+  sentence: number;
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -449,6 +482,7 @@ function analyseSentence(
   ctx: SourceContext,
   out: Suggestion[],
   text: string,
+  run: Run,
 ): void {
   const attribution = trailingAttribution(t, from, to);
   const bodyTo = attribution ? attribution.from - 1 : to;
@@ -495,22 +529,86 @@ function analyseSentence(
     const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
     const agreeing = rules.filter((r) => r.label === best.label);
     const competing = new Set(rules.filter((r) => r.label !== best.label).map((r) => r.label)).size;
-    const confidence = clamp(best.strength + 0.05 * (agreeing.length - 1) - 0.12 * competing, 0.05, 0.95);
+    let confidence = clamp(best.strength + 0.05 * (agreeing.length - 1) - 0.12 * competing, 0.05, 0.95);
+    let label: Label = best.label;
 
     const span = trimSpan(t, clause.from, clause.to);
     if (!span) continue;
-    const cues = [...new Set(agreeing.flatMap((r) => (r.cue ? [text.slice(t.start[r.cue[0]]!, t.end[r.cue[1]]!)] : [])))];
+    if (run.classifier || run.onClause) {
+      const features = clauseFeatures(t, clause, rules, source, run, attribution !== undefined);
+      run.onClause?.({ start: span[0], end: span[1], features });
+      if (run.classifier && !best.cue) {
+        const decided = labelClause(run.classifier, features);
+        if (decided.label === 'none') continue;
+        label = decided.label;
+        confidence = decided.confidence;
+      }
+    }
+    const cues = [
+      ...new Set(rules.flatMap((r) => (r.cue && r.label === label ? [text.slice(t.start[r.cue[0]]!, t.end[r.cue[1]]!)] : []))),
+    ];
     out.push({
       start: span[0],
       end: span[1],
       text: text.slice(span[0], span[1]),
-      label: best.label,
+      label,
       cues,
       source: source === OUTLET ? { ...OUTLET } : source,
       chain,
       confidence: Math.round(confidence * 100) / 100,
     });
   }
+}
+
+/**
+ * The classifier's label for a clause no cue word decided (or `none`: no claim), and how sure it
+ * is. It never overrides a cue, so that "was unable to confirm" can never come out confirmed.
+ */
+function labelClause(classifier: LoadedClassifier, features: string[]): { label: Label | 'none'; confidence: number } {
+  const p = classify(classifier, features);
+  let k = 0;
+  for (let i = 1; i < p.length; i += 1) if (p[i]! > p[k]!) k = i;
+  return {
+    label: classifier.model.labels[k] as Label | 'none',
+    confidence: Math.round(clamp(p[k]!, 0.05, 0.95) * 100) / 100,
+  };
+}
+
+/**
+ * The classifier's view of a clause: its words and word pairs, words in a negation's scope, parts
+ * of speech, the cue rules that fired, the source's kind, quotation and attribution, position in
+ * the article, length and figures.
+ */
+function clauseFeatures(
+  t: Toks,
+  clause: Clause,
+  rules: Rule[],
+  source: SuggestionSource,
+  run: Run,
+  attributed: boolean,
+): string[] {
+  const f: string[] = [];
+  let words = 0;
+  let previous: string | undefined;
+  for (let i = clause.from; i <= clause.to; i += 1) {
+    if (!isWord(t, i)) {
+      previous = undefined;
+      continue;
+    }
+    const n = t.normal[i]!;
+    words += 1;
+    f.push(`w:${n}`, `p:${t.pos[i]}`);
+    if (previous) f.push(`b:${previous}_${n}`);
+    if (t.neg[i]) f.push(`neg:${n}`);
+    if (t.pos[i] === 'NUM') f.push('number');
+    previous = n;
+  }
+  for (const r of rules) f.push(`rule:${r.label}:${r.rank}`, r.cue ? `cue:${r.label}` : 'no-cue');
+  f.push(`kind:${source.kind}`, clause.quoted ? 'quoted' : 'unquoted', attributed ? 'attributed' : 'unattributed');
+  f.push(`paragraph:${Math.min(run.paragraph, 4)}`, `sentence:${Math.min(run.sentence, 3)}`);
+  f.push(`length:${words < 5 ? 'short' : words < 15 ? 'mid' : words < 30 ? 'long' : 'very-long'}`);
+  if (!/[.!?"”'’]$/.test(t.value[clause.to] ?? '')) f.push('no-final-stop');
+  return f;
 }
 
 /**
