@@ -534,7 +534,8 @@ function analyseSentence(
 
     const span = trimSpan(t, clause.from, clause.to);
     if (!span) continue;
-    if (run.classifier || run.onClause) {
+    // Features only where they are used: training, or a clause the classifier decides.
+    if (run.onClause || (run.classifier && !best.cue)) {
       const features = clauseFeatures(t, clause, rules, source, run, attribution !== undefined);
       run.onClause?.({ start: span[0], end: span[1], features });
       if (run.classifier && !best.cue) {
