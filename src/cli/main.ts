@@ -27,9 +27,11 @@ const USAGE = `Usage:
                                   gives to another label, a dominant label or answer position, a
                                   level-1 pack using opinion or unconfirmed; prints FILE: items[i] (id): what
   sourcewise key FILE [--json]    print a pack's answer key (--json: one object per line)
-  sourcewise suggest FILE [--json]  proposed claims in an article (.txt, .md, .html): label, cues,
-                                  source, confidence (offsets: into a .txt file's own characters;
-                                  for .md and .html, into the text read from it)
+  sourcewise suggest FILE [--json]  proposed claims in an article (.txt, .md, .html; up to 5 MB):
+                                  label, cues, source and its kind, chain, confidence (--json: one
+                                  JSON document). A .txt file's first line is its headline; offsets:
+                                  into a .txt file's own characters, for .md and .html into the
+                                  text read from it
   sourcewise report FILE|FOLDER... --format ${REPORT_FORMATS.join('|')} --out PATH [--pack ID]
                   [--packs-dir DIR] [--data-dir DIR] [--home-page URL] [--activity-base IRI] [--strict]
                                   a class report from learners' progress files (a folder: its .json

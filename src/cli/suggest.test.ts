@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticle } from '../services/studio/article-text';
-import { LABELS } from '../shared/pack/vocabulary';
+import { LABELS, SOURCE_KINDS } from '../shared/pack/vocabulary';
 import { suggestCommand } from './suggest';
 
 const seedPath = fileURLToPath(new URL('../services/suggest/dev-set/seed-article.txt', import.meta.url));
@@ -17,19 +17,39 @@ async function run(files: string[], json: boolean) {
   return { code, out, err };
 }
 
+/** The suggestions of one --json document. */
+function jsonRows(out: string[]): Record<string, unknown>[] {
+  expect(out).toHaveLength(1);
+  const doc = JSON.parse(out[0]!) as { file: string; offsets: string; suggestions: Record<string, unknown>[] };
+  expect(Object.keys(doc)).toEqual(['file', 'offsets', 'suggestions']);
+  return doc.suggestions;
+}
+
 describe('sourcewise suggest', () => {
-  it('--json prints one object per suggestion with exactly the documented keys, in article order', async () => {
+  it('--json prints one JSON document, its suggestions with exactly the documented keys, in article order', async () => {
     const { code, out, err } = await run([seedPath], true);
     expect(code).toBe(0);
     expect(err).toEqual([]);
-    const rows = out.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const rows = jsonRows(out);
     expect(rows.length).toBeGreaterThan(5);
     let previous = -1;
     for (const row of rows) {
-      expect(Object.keys(row).sort()).toEqual(['confidence', 'cues', 'end', 'label', 'source', 'start', 'text']);
+      expect(Object.keys(row).sort()).toEqual([
+        'chain',
+        'confidence',
+        'cues',
+        'end',
+        'label',
+        'source',
+        'sourceKind',
+        'start',
+        'text',
+      ]);
       expect(seed.slice(row.start as number, row.end as number)).toBe(row.text);
       expect(LABELS).toContain(row.label);
       expect(row.source === null || typeof row.source === 'string').toBe(true);
+      expect(SOURCE_KINDS).toContain(row.sourceKind);
+      expect((row.chain as string[]).at(-1)).toBe('the outlet');
       expect(row.start as number).toBeGreaterThan(previous);
       previous = row.start as number;
     }
@@ -42,6 +62,8 @@ describe('sourcewise suggest', () => {
     expect(rows.find((r) => (r.text as string).startsWith('North Korea denied'))).toMatchObject({
       label: 'denial',
       source: 'North Korea',
+      sourceKind: 'party',
+      chain: ['North Korea', 'the outlet'],
     });
   });
 
@@ -49,7 +71,9 @@ describe('sourcewise suggest', () => {
     const { code, out } = await run([seedPath], false);
     expect(code).toBe(0);
     expect(out.join('\n')).toMatch(/\d+-\d+ {2}DENIAL {2}"North Korea denied/);
-    expect(out.join('\n')).toMatch(/cues: has not confirmed; source: Moscow \(party\); confidence: 0\.\d\d/);
+    expect(out.join('\n')).toMatch(
+      /cues: has not confirmed; source: Moscow \(party\); chain: Moscow → the outlet; confidence: 0\.\d\d/,
+    );
     expect(out.at(-1)).toMatch(/^\d+ suggestions in /);
   });
 
@@ -75,7 +99,7 @@ describe('sourcewise suggest on Markdown and HTML', () => {
     const articleText = readArticle('seed.md', seed).paragraphs.join('\n\n');
     const { code, out } = await run([file], true);
     expect(code).toBe(0);
-    const rows = out.map((line) => JSON.parse(line) as { start: number; end: number; text: string; label: string });
+    const rows = jsonRows(out) as { start: number; end: number; text: string; label: string }[];
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) expect(articleText.slice(row.start, row.end)).toBe(row.text);
     expect(rows.some((row) => row.text.startsWith('North Korea denied') && row.label === 'denial')).toBe(true);
@@ -92,11 +116,40 @@ describe('sourcewise suggest on Markdown and HTML', () => {
     );
     const { code, out } = await run([file], true);
     expect(code).toBe(0);
-    const rows = out.map((line) => JSON.parse(line) as { start: number; text: string; label: string });
+    const rows = jsonRows(out);
     expect(rows).toEqual([
       expect.objectContaining({ start: 0, text: 'North Korea denied that it sent troops', label: 'denial' }),
     ]);
     expect(out.join('\n')).not.toContain('alert');
+  });
+
+  it("reads the first line of a .txt file as its headline, not as a claim; offsets stay the file's", async () => {
+    const file = join(dir, 'article.txt');
+    const text = 'Kremlin Says It Confirmed The Downing\n\nThe ministry denied that the drone was lost.\n';
+    writeFileSync(file, text);
+    const rows = jsonRows((await run([file], true)).out) as { start: number; end: number; text: string; label: string }[];
+    expect(rows).toEqual([expect.objectContaining({ text: 'The ministry denied that the drone was lost', label: 'denial' })]);
+    expect(text.slice(rows[0]!.start, rows[0]!.end)).toBe(rows[0]!.text);
+  });
+
+  it('refuses a file over 5 MB and a binary file with a plain message, reading neither', async () => {
+    const big = join(dir, 'big.txt');
+    writeFileSync(big, 'The council voted. '.repeat(300_000));
+    const tooBig = await run([big], false);
+    expect(tooBig.code).toBe(1);
+    expect(tooBig.out).toEqual([]);
+    expect(tooBig.err).toEqual([expect.stringMatching(/big\.txt is 5\.\d MB; an article file must be 5 MB or less$/)]);
+
+    const image = join(dir, 'photo.txt');
+    writeFileSync(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    const binary = await run([image], true);
+    expect(binary.code).toBe(1);
+    expect(binary.out).toEqual([]);
+    expect(binary.err[0]).toMatch(/photo\.txt is not a text file/);
+
+    const latin1 = join(dir, 'latin1.txt');
+    writeFileSync(latin1, Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6f, 0x70, 0x65, 0x6e, 0x65, 0x64, 0x2e]));
+    expect((await run([latin1], false)).err[0]).toMatch(/latin1\.txt is not UTF-8 text/);
   });
 
   it('fails clearly on an .html file with no article text', async () => {

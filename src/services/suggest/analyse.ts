@@ -8,6 +8,8 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Label, SourceKind } from '../../shared/pack/vocabulary';
+import { classify, loadClassifier, type LoadedClassifier } from './classifier';
+import shippedModel from './model.json';
 
 export interface SuggestionSource {
   name: string;
@@ -23,6 +25,11 @@ export interface Suggestion {
   /** The cue words as they appear in the text. */
   cues: string[];
   source: SuggestionSource | undefined;
+  /**
+   * Through whom the claim reached the article, in order: the source first, the outlet last
+   * ("Reuters, citing an anonymous official, reported": the official, Reuters, the outlet).
+   */
+  chain: string[];
   /** 0..1: how sure the rules are (strong explicit cue, agreeing cues, no competing cues). */
   confidence: number;
 }
@@ -86,8 +93,14 @@ const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify g
 const COMMENT = set('comment comments commented');
 const UNKNOWN = set('unclear unknown unverified unconfirmed uncertain');
 const WEAK_UNCONFIRMED = set(
-  'reportedly allegedly claimed claims alleged allege alleges purportedly rumoured rumored speculation',
+  'reportedly allegedly claim claimed claims alleged allege alleges purportedly rumoured rumored speculation',
 );
+/** Hearsay and accusation words that are adjectives ("the alleged downing") or verbs of blame. */
+const HEARSAY_ADJ = set('alleged suspected purported supposed');
+const ACCUSE = set('accuse accuses accused accusing blame blames blamed blaming');
+/** Words before "confirm", "comment" or "know" that withhold it ("was unable to confirm"). */
+const WITHHOLD = set(`not n't never no neither nor nobody none unable yet failed fail fails refused
+  refuses cannot without awaiting await awaits pending short`);
 const SHOW = set('show shows showed');
 const RECORD = set('records data figures statistics readings documents results');
 const ANNOUNCE = set('announced announces announce');
@@ -111,14 +124,15 @@ const NORMATIVE = set('should must ought');
 const NUMBER_WORDS = set(`dozens hundreds thousands millions billions tens dozen hundred thousand million
   billion two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
   seventy eighty ninety half`);
-const EVALUATIVE = set(`extraordinary serious significant illegal desperate desperation disgrace
-  disgraceful terrible awful fantastic excellent great best worst dangerous important crucial wise
-  unwise dramatic disrespectful unfair short-sighted waste scandal scandalous shocking shock
+// Not here, though they often sit in judgements: words that as often name a plain fact ("a crucial
+// vote", "significant damage", "waste systems", "a historic first").
+const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disgrace
+  disgraceful terrible awful fantastic excellent great best worst dangerous wise
+  unwise disrespectful unfair short-sighted scandal scandalous shocking shock
   outrageous ridiculous absurd reckless irresponsible brave courageous heroic shameful tragic
   catastrophic disastrous remarkable incredible unacceptable appalling vital betrayed betrayal
   disappointing disappointed horrific horrible brilliant superb stunning alarming worrying deplorable
-  cynical unjust unjustified wrongheaded shameless pathetic admirable impressive historic
-  failing failure sad`);
+  cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad`);
 const CLAUSE_SPLIT = set('while whereas but although though');
 const PRONOUN_SOURCES = set('he she it they we i');
 
@@ -127,6 +141,11 @@ const INTELLIGENCE_WORDS = set('intelligence spy');
 const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps senator senators
   congressman congresswoman congressmen representative councillor councillors councilor councilors
   assemblyman assemblywoman parliamentarian deputy deputies`);
+/** Another outlet: it reports in its own voice, as the article's outlet does (kind `outlet`). */
+const OUTLET_WORDS = set(`reuters ap afp bbc cnn xinhua itar-tass tass interfax ria yonhap kyodo bloomberg
+  newspaper newspapers tabloid broadcaster radio television tv channel magazine journal gazette times post
+  guardian telegraph herald tribune daily press wire correspondent reporter reporters journalist
+  journalists news`);
 const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
 const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
   governor judge prosecutor chair chairman chairwoman captain manager agent lawyer dr. dr doctor
@@ -153,7 +172,7 @@ interface Rule {
   label: Label;
   rank: number; // higher wins
   strength: number; // base confidence
-  cue: [number, number]; // token range, inclusive
+  cue: [number, number] | undefined; // token range, inclusive; none for a clause no cue speaks for
 }
 
 interface Clause {
@@ -166,9 +185,22 @@ const isWord = (t: Toks, i: number) => /[\p{L}\p{N}]/u.test(t.value[i] ?? '');
 const isQuote = (v: string) => v === '"' || v === '“' || v === '”' || v === '«' || v === '»';
 const isNumber = (t: Toks, i: number) => t.pos[i] === 'NUM' || NUMBER_WORDS.has(t.normal[i] ?? '');
 
+export interface AnalyseOptions {
+  /**
+   * The learned classifier that labels clauses no strong cue decides (see `labelClause`); `null`
+   * for the rules alone. By default the shipped model (model.json, `npm run train:suggest`).
+   */
+  classifier?: LoadedClassifier | null;
+  /** Called with every clause's span and features: how `npm run train:suggest` collects examples. */
+  onClause?: (clause: { start: number; end: number; features: string[] }) => void;
+}
+
+let shipped: LoadedClassifier | undefined;
+const shippedClassifier = () => (shipped ??= loadClassifier(shippedModel));
+
 /** Suggest claims in `text` (offsets are into `text` itself). */
-export function suggestClaims(text: string): Suggestion[] {
-  const steps = suggestClaimsInSteps(text);
+export function suggestClaims(text: string, options: AnalyseOptions = {}): Suggestion[] {
+  const steps = suggestClaimsInSteps(text, options);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -179,7 +211,13 @@ export function suggestClaims(text: string): Suggestion[] {
  * The same work, pausing (`yield`) at the start of each paragraph, so that a server can let other
  * requests through between paragraphs of a long article.
  */
-export function* suggestClaimsInSteps(text: string): Generator<void, Suggestion[]> {
+export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}): Generator<void, Suggestion[]> {
+  const run: Run = {
+    classifier: options.classifier === undefined ? shippedClassifier() : options.classifier,
+    onClause: options.onClause,
+    paragraph: -1,
+    sentence: 0,
+  };
   const masked = maskNonProse(text);
   const doc = nlp.readDoc(masked);
   const tokens = doc.tokens();
@@ -215,6 +253,8 @@ export function* suggestClaimsInSteps(text: string): Generator<void, Suggestion[
       if (paragraphEnd < 0) paragraphEnd = masked.length;
       paragraphSpeaker = undefined;
       inQuote = false;
+      run.paragraph += 1;
+      run.sentence = 0;
       for (let k = s; k < sentences.length && t.start[sentences[k]![0]]! < paragraphEnd; k += 1) {
         const attribution = trailingAttribution(t, sentences[k]![0], sentences[k]![1]);
         if (attribution) {
@@ -225,9 +265,19 @@ export function* suggestClaimsInSteps(text: string): Generator<void, Suggestion[
     }
     const startsQuoted = inQuote;
     for (let i = from; i <= to; i += 1) if (isQuote(t.value[i]!)) inQuote = !inQuote;
-    analyseSentence(t, from, to, startsQuoted, paragraphSpeaker, ctx, out, text);
+    analyseSentence(t, from, to, startsQuoted, paragraphSpeaker, ctx, out, text, run);
+    run.sentence += 1;
   }
   return out;
+}
+
+/** What one analysis carries from sentence to sentence besides the sources. */
+interface Run {
+  classifier: LoadedClassifier | null;
+  onClause: AnalyseOptions['onClause'];
+  /** The current paragraph and sentence in it, from 0: the features of position. */
+  paragraph: number;
+  sentence: number;
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -339,6 +389,7 @@ class SourceContext {
     if (has(ANONYMOUS_WORDS) || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
       kind = 'anonymous-official';
     } else if (has(INTELLIGENCE_WORDS)) kind = 'intelligence-agency';
+    else if (has(OUTLET_WORDS) && !has(SPOKES_WORDS)) kind = 'outlet';
     else if (has(LEGISLATOR_WORDS)) {
       kind = 'legislator';
       person = true;
@@ -384,15 +435,37 @@ function splitClauses(t: Toks, from: number, to: number, startsQuoted: boolean):
       continue;
     }
     const splitHere =
-      v === ';' || (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12)));
+      v === ';' ||
+      (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12))) ||
+      (t.normal[i] === 'and' && figuresDiffer(t, clauseStart, i - 1, i + 1, to));
     if (splitHere && i > clauseStart) {
       clauses.push({ from: clauseStart, to: i - 1, quoted: clauseQuoted });
-      clauseStart = v === ';' ? i + 1 : i + 2;
+      clauseStart = v === ',' ? i + 2 : i + 1;
       clauseQuoted = quoted;
     }
   }
   if (clauseStart <= to) clauses.push({ from: clauseStart, to, quoted: clauseQuoted });
   return clauses;
+}
+
+/** The figures in from..to: whether one is given as exact, whether one as approximate. */
+function figures(t: Toks, from: number, to: number): { exact: boolean; approximate: boolean } {
+  const found = { exact: false, approximate: false };
+  for (let i = from; i <= to; i += 1) {
+    if (t.pos[i] !== 'NUM' || t.pos[i - 1] === 'NUM') continue;
+    const before = t.normal.slice(Math.max(from, i - 3), i);
+    const approximate = before.some((w) => APPROX.has(w)) || APPROX_2.some((phrase) => before.join(' ').endsWith(phrase));
+    if (approximate) found.approximate = true;
+    else found.exact = true;
+  }
+  return found;
+}
+
+/** "killed 12 people and displaced about 3,000": an exact figure and an approximate one, two claims. */
+function figuresDiffer(t: Toks, leftFrom: number, leftTo: number, rightFrom: number, rightTo: number): boolean {
+  const left = figures(t, leftFrom, leftTo);
+  const right = figures(t, rightFrom, rightTo);
+  return (left.exact && !left.approximate && right.approximate) || (left.approximate && right.exact && !right.approximate);
 }
 
 function hasVerb(t: Toks, from: number, to: number): boolean {
@@ -409,6 +482,7 @@ function analyseSentence(
   ctx: SourceContext,
   out: Suggestion[],
   text: string,
+  run: Run,
 ): void {
   const attribution = trailingAttribution(t, from, to);
   const bodyTo = attribution ? attribution.from - 1 : to;
@@ -433,30 +507,120 @@ function analyseSentence(
     if (!source && clause.quoted) source = paragraphSpeaker;
     source ??= OUTLET;
     previousSource = source;
+    const chain = source === OUTLET ? [] : [source.name];
+    // "Reuters, citing an anonymous U.S. official, reported": the official is the source, Reuters
+    // passed it on. "according to Reuters' correspondent Idrees Ali": he spoke, for Reuters.
+    const cited = citing(t, clause.from, clause.to, ctx);
+    if (cited) {
+      if (source === OUTLET && cited.via) chain.push(cited.via.name);
+      chain.unshift(cited.source.name);
+      source = cited.source;
+    } else {
+      const owner = outletOwner(source);
+      if (owner) chain.push(owner);
+    }
+    chain.push(OUTLET.name);
 
     // Cues are looked for in the clause and in the sentence's attribution ("..., police said").
     const ranges: [number, number][] = [[clause.from, clause.to]];
     if (attribution && clause === clauses.at(-1)) ranges.push([attribution.from, attribution.to]);
     const rules = findRules(t, ranges, source);
-    if (rules.length === 0) continue;
+    if (rules.length === 0) rules.push(uncuedRule(source));
     const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
     const agreeing = rules.filter((r) => r.label === best.label);
     const competing = new Set(rules.filter((r) => r.label !== best.label).map((r) => r.label)).size;
-    const confidence = clamp(best.strength + 0.05 * (agreeing.length - 1) - 0.12 * competing, 0.05, 0.95);
+    let confidence = clamp(best.strength + 0.05 * (agreeing.length - 1) - 0.12 * competing, 0.05, 0.95);
+    let label: Label = best.label;
 
     const span = trimSpan(t, clause.from, clause.to);
     if (!span) continue;
-    const cues = [...new Set(agreeing.map((r) => text.slice(t.start[r.cue[0]]!, t.end[r.cue[1]]!)))];
+    // Features only where they are used: training, or a clause the classifier decides.
+    if (run.onClause || (run.classifier && !best.cue)) {
+      const features = clauseFeatures(t, clause, rules, source, run, attribution !== undefined);
+      run.onClause?.({ start: span[0], end: span[1], features });
+      if (run.classifier && !best.cue) {
+        const decided = labelClause(run.classifier, features);
+        if (decided.label === 'none') continue;
+        label = decided.label;
+        confidence = decided.confidence;
+      }
+    }
+    const cues = [
+      ...new Set(rules.flatMap((r) => (r.cue && r.label === label ? [text.slice(t.start[r.cue[0]]!, t.end[r.cue[1]]!)] : []))),
+    ];
     out.push({
       start: span[0],
       end: span[1],
       text: text.slice(span[0], span[1]),
-      label: best.label,
+      label,
       cues,
       source: source === OUTLET ? { ...OUTLET } : source,
+      chain,
       confidence: Math.round(confidence * 100) / 100,
     });
   }
+}
+
+/**
+ * The classifier's label for a clause no cue word decided (or `none`: no claim), and how sure it
+ * is. It never overrides a cue, so that "was unable to confirm" can never come out confirmed.
+ */
+function labelClause(classifier: LoadedClassifier, features: string[]): { label: Label | 'none'; confidence: number } {
+  const p = classify(classifier, features);
+  let k = 0;
+  for (let i = 1; i < p.length; i += 1) if (p[i]! > p[k]!) k = i;
+  return {
+    label: classifier.model.labels[k] as Label | 'none',
+    confidence: Math.round(clamp(p[k]!, 0.05, 0.95) * 100) / 100,
+  };
+}
+
+/**
+ * The classifier's view of a clause: its words and word pairs, words in a negation's scope, parts
+ * of speech, the cue rules that fired, the source's kind, quotation and attribution, position in
+ * the article, length and figures.
+ */
+function clauseFeatures(
+  t: Toks,
+  clause: Clause,
+  rules: Rule[],
+  source: SuggestionSource,
+  run: Run,
+  attributed: boolean,
+): string[] {
+  const f: string[] = [];
+  let words = 0;
+  let previous: string | undefined;
+  for (let i = clause.from; i <= clause.to; i += 1) {
+    if (!isWord(t, i)) {
+      previous = undefined;
+      continue;
+    }
+    const n = t.normal[i]!;
+    words += 1;
+    f.push(`w:${n}`, `p:${t.pos[i]}`);
+    if (previous) f.push(`b:${previous}_${n}`);
+    if (t.neg[i]) f.push(`neg:${n}`);
+    if (t.pos[i] === 'NUM') f.push('number');
+    previous = n;
+  }
+  for (const r of rules) f.push(`rule:${r.label}:${r.rank}`, r.cue ? `cue:${r.label}` : 'no-cue');
+  f.push(`kind:${source.kind}`, clause.quoted ? 'quoted' : 'unquoted', attributed ? 'attributed' : 'unattributed');
+  f.push(`paragraph:${Math.min(run.paragraph, 4)}`, `sentence:${Math.min(run.sentence, 3)}`);
+  f.push(`length:${words < 5 ? 'short' : words < 15 ? 'mid' : words < 30 ? 'long' : 'very-long'}`);
+  if (!/[.!?"”'’]$/.test(t.value[clause.to] ?? '')) f.push('no-final-stop');
+  return f;
+}
+
+/**
+ * A clause no cue speaks for: reported by another outlet, it reached the article second-hand (rule
+ * 6); otherwise it is stated as established, by the outlet in its own voice or by its source on the
+ * record (rule 7), with a low confidence, since the rules saw nothing to go on.
+ */
+function uncuedRule(source: SuggestionSource): Rule {
+  if (source.kind === 'outlet' && source.name !== OUTLET.name)
+    return { label: 'unconfirmed', rank: 40, strength: 0.55, cue: undefined };
+  return { label: 'confirmed', rank: 10, strength: 0.4, cue: undefined };
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -506,7 +670,7 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
     if (
       ['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART'].includes(p) ||
       v === '-' ||
-      (p === 'ADP' && t.normal[i - 1] === 'of')
+      (p === 'ADP' && ['of', 'in', 'for'].includes(t.normal[i - 1]!) && ['NOUN', 'PROPN'].includes(t.pos[i - 2] ?? '')) // "Authorities in Moscow"
     ) {
       i -= 1;
       continue;
@@ -516,12 +680,42 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
   return i;
 }
 
+/**
+ * "X, citing Y, reported": Y is the source, and X (the noun phrase before "citing", when there is
+ * one) passed it on.
+ */
+function citing(
+  t: Toks,
+  from: number,
+  to: number,
+  ctx: SourceContext,
+): { source: SuggestionSource; via: SuggestionSource | undefined } | undefined {
+  for (let i = from; i < to; i += 1) {
+    if (t.normal[i] !== 'citing') continue;
+    let e = i + 1;
+    while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && t.pos[e + 1] !== 'PUNCT') e += 1;
+    const before = t.value[i - 1] === ',' ? i - 2 : i - 1;
+    const via = before >= from && nounPhrase(t, from, before) ? ctx.resolve(t, from, before, false) : undefined;
+    const source = ctx.resolve(t, i + 1, e, false);
+    return source ? { source, via } : undefined;
+  }
+  return undefined;
+}
+
+/** The outlet a journalist speaks for: "Reuters' Pentagon correspondent Idrees Ali" gives Reuters. */
+function outletOwner(source: SuggestionSource): string | undefined {
+  if (source.kind !== 'outlet') return undefined;
+  return /^(\p{Lu}.*?)(?:'s|’s|'|’)\s+\S/u.exec(source.name)?.[1];
+}
+
 /** "according to X" names the source. */
 function accordingTo(t: Toks, from: number, to: number, ctx: SourceContext): SuggestionSource | undefined {
   for (let i = from; i < to; i += 1) {
     if (t.normal[i] === 'according' && t.normal[i + 1] === 'to') {
       let e = i + 2;
-      while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && t.pos[e + 1] !== 'PUNCT') e += 1;
+      const possessive = (k: number) => /^(?:'s?|’s?)$/.test(t.value[k]!); // "Reuters' correspondent"
+      while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && (t.pos[e + 1] !== 'PUNCT' || possessive(e + 1)))
+        e += 1;
       return ctx.resolve(t, i + 2, e, false);
     }
   }
@@ -564,6 +758,13 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       const n = t.normal[i]!;
       const negated =
         t.neg[i] === true || previousWords(t, from, i, 2).some((k) => ['not', "n't", 'never', 'no'].includes(t.normal[k]!));
+      // A withheld confirmation: a withholding word up to five words before, in the same stretch
+      // ("was unable to independently confirm", "has yet to confirm"), or a negation just after
+      // ("confirmation was not given").
+      const withheld =
+        negated ||
+        previousWords(t, from, i, 5, true).some((k) => WITHHOLD.has(t.normal[k]!)) ||
+        nextWords(t, i, to, 3).some((k) => ['not', "n't", 'yet'].includes(t.normal[k]!));
       // Negation start: the first negating word before i, for the cue span.
       const negStart = () => {
         let k = i - 1;
@@ -574,8 +775,16 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       };
       if (isNumber(t, i) && hasNumber < 0) hasNumber = i;
       // unconfirmed: negated confirmation, declined to comment, unclear, not known
-      if ((CONFIRM.has(n) || COMMENT.has(n) || n === 'know' || n === 'known' || n === 'clear') && negated) {
-        add('unconfirmed', 100, 0.85, negStart(), i);
+      if (CONFIRM.has(n) && withheld) {
+        add('unconfirmed', 100, 0.85, withholdStart(t, from, i), i);
+        continue;
+      }
+      if ((COMMENT.has(n) || n === 'know' || n === 'known' || n === 'clear' || n === 'information') && withheld) {
+        add('unconfirmed', 100, 0.85, negated ? negStart() : withholdStart(t, from, i), i);
+        continue;
+      }
+      if ((n === 'request' || n === 'requests') && t.normal[i + 1] === 'for' && t.normal[i + 2] === 'comment') {
+        add('unconfirmed', 100, 0.8, i, i + 2);
         continue;
       }
       if (DECLINE.has(n) && DECLINE_OBJECT.has(t.normal[i + 2] ?? '') && t.normal[i + 1] === 'to') {
@@ -604,7 +813,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       // denial
       if (DENY.has(n)) {
-        if (negated) add('unconfirmed', 100, 0.7, negStart(), i);
+        if (withheld) add('unconfirmed', 100, 0.7, withholdStart(t, from, i), i);
         else add('denial', 90, 0.85, i);
         continue;
       }
@@ -658,8 +867,14 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('opinion', 0, 0.7, i, Math.min(i + 2, to)); // rank set below
         continue;
       }
+      if (n === 'may' && t.pos[i] === 'AUX' && !t.neg[i]) {
+        add('opinion', 55, 0.55, i, Math.min(i + 1, to));
+        continue;
+      }
       if (CONDITIONAL_MODAL.has(n)) {
         hasConditionalModal = true;
+        // "could be from MH370", "may have died": a guess (rule 4); "would" needs its "if".
+        if (n !== 'would' && t.pos[i] === 'AUX' && !t.neg[i]) add('opinion', 55, 0.55, i, Math.min(i + 1, to));
         continue;
       }
       if (NORMATIVE.has(n)) {
@@ -684,8 +899,26 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // weak unconfirmed: reportedly, claimed, alleged; "X reported that"
-      if (WEAK_UNCONFIRMED.has(n) && t.pos[i] !== 'ADJ' && t.pos[i] !== 'NOUN') {
+      // wink reads "authorities claim" as two nouns: after a subject, "claim" is the verb.
+      const verbAfterSubject = t.pos[i] === 'NOUN' && ['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? '');
+      if (WEAK_UNCONFIRMED.has(n) && ((t.pos[i] !== 'ADJ' && t.pos[i] !== 'NOUN') || verbAfterSubject)) {
         add('unconfirmed', 40, 0.6, i);
+        continue;
+      }
+      if (HEARSAY_ADJ.has(n) && (t.pos[i] === 'ADJ' || t.pos[i] === 'VERB')) {
+        add('unconfirmed', 40, 0.6, i);
+        continue;
+      }
+      if (ACCUSE.has(n) && t.pos[i] === 'VERB') {
+        add('unconfirmed', 40, 0.65, i);
+        continue;
+      }
+      if (
+        (n === 'believed' || n === 'said' || n === 'thought' || n === 'understood') &&
+        t.normal[i + 1] === 'to' &&
+        ['is', 'are', 'was', 'were', 'be', 'been'].includes(t.normal[i - 1] ?? '')
+      ) {
+        add('unconfirmed', 40, 0.65, i - 1, i + 1);
         continue;
       }
       if (n === 'reported' && t.pos[i] === 'VERB' && t.normal[i + 1] === 'that') {
@@ -718,11 +951,37 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
   return rules.filter((r) => r.rank > 0);
 }
 
-/** The indexes of up to `n` word tokens before `i` (skipping line breaks), nearest first. */
-function previousWords(t: Toks, from: number, i: number, n: number): number[] {
+/**
+ * The indexes of up to `n` word tokens before `i` (skipping line breaks), nearest first; with
+ * `stopAtPunctuation`, none before a comma, a quote or other punctuation.
+ */
+function previousWords(t: Toks, from: number, i: number, n: number, stopAtPunctuation = false): number[] {
   const found: number[] = [];
-  for (let k = i - 1; k >= from && found.length < n; k -= 1) if (!/^\s+$/.test(t.value[k]!)) found.push(k);
+  for (let k = i - 1; k >= from && found.length < n; k -= 1) {
+    if (/^\s+$/.test(t.value[k]!)) continue;
+    if (stopAtPunctuation && t.pos[k] === 'PUNCT') break;
+    found.push(k);
+  }
   return found;
+}
+
+/** The indexes of up to `n` word tokens after `i`, up to punctuation. */
+function nextWords(t: Toks, i: number, to: number, n: number): number[] {
+  const found: number[] = [];
+  for (let k = i + 1; k <= to && found.length < n; k += 1) {
+    if (/^\s+$/.test(t.value[k]!)) continue;
+    if (t.pos[k] === 'PUNCT') break;
+    found.push(k);
+  }
+  return found;
+}
+
+/** Where a withheld confirmation's cue starts: its farthest withholding word, with its auxiliaries. */
+function withholdStart(t: Toks, from: number, i: number): number {
+  const words = previousWords(t, from, i, 5, true).filter((k) => WITHHOLD.has(t.normal[k]!));
+  let k = words.at(-1) ?? i;
+  while (k - 1 >= from && ['AUX', 'PART'].includes(t.pos[k - 1]!)) k -= 1;
+  return k;
 }
 
 function nextNumber(t: Toks, from: number, to: number): number | undefined {

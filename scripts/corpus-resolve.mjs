@@ -1,0 +1,140 @@
+#!/usr/bin/env node
+/**
+ * Resolves the two blind annotations (corpus/labels/a, corpus/labels/b) into gold labels
+ * (corpus/labels/gold/<article>.json) by docs/labelling-guide.md.
+ *
+ *   node scripts/corpus-resolve.mjs            list the disagreements with the resolution each gets
+ *   node scripts/corpus-resolve.mjs --write    write corpus/labels/gold/ and print the counts
+ *
+ * Where A and B agree on the label, A's unit is kept (A is the fuller of the two). Where they
+ * differ, the systematic differences listed in corpus/AGREEMENT.md are resolved by the rules below;
+ * the units read one by one are in READ (their note says why). Every other disagreement is resolved
+ * by the guide's own order: "the first rule that fits decides", so the annotator who found an
+ * earlier rule that fits wins.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const LABELS = join(ROOT, 'corpus/labels');
+const SENTENCES = join(ROOT, 'corpus/sentences');
+
+/** The guide's rule number for each label when the annotator gave none. */
+const RULE_OF = { none: 1, denial: 2, opinion: 4, estimate: 5, unconfirmed: 6, confirmed: 7 };
+
+// Rule 5's cues (the guide's list) plus the approximators both NOTES agree on.
+const ESTIMATE_CUE =
+  /\b(about|around|roughly|approximately|nearly|almost|some \d|over \d|at least|up to|more than|fewer than|less than|as many as|as much as|an estimated|estimated?|expected|expects?|planned|plans? to|projected|forecasts?|predicted|scheduled|likely|assessed|assessment|is set to|set to|intends? to|aims? to|target)\b/i;
+const MODAL_GUESS = /\b(could|may|might)\b/i;
+const IF_WOULD = /\bif\b.*\b(would|will|could)\b|\bwould\b/i;
+const OUTLET_QUOTE = /\b(told|according to|reported|quoted|in an interview with)\b/i;
+
+/** Units read one by one: id -> [label, why]. */
+const READ = {
+  '2006-08-06-castro-recovering-following-surgery-cuban-officials#h': [
+    'unconfirmed',
+    "officials on the leader's health: not their own action, not a count, nobody says it is known (rule 8)",
+  ],
+  '2006-08-06-castro-recovering-following-surgery-cuban-officials#p1s1': [
+    'unconfirmed',
+    "officials on the leader's health: not their own action, not a count, nobody says it is known (rule 8)",
+  ],
+  '2014-07-19-malaysia-airlines-flight-17-shot-down-over-eastern-ukraine#p1s1': [
+    'unconfirmed',
+    'unnamed "US officials" on what another party did, without saying it is known (rule 8)',
+  ],
+  '2011-05-03-world-leaders-react-to-death-of-osama-bin-laden#p1s2': [
+    'opinion',
+    'two coordinate claims; "watershed moment" is a judgement and rule 4 comes before rule 5',
+  ],
+};
+
+/**
+ * The guide's kinds only: B's `media` (another outlet reporting in its own voice) is the guide's
+ * `outlet`, named by that outlet.
+ */
+function load(dir, article) {
+  const file = JSON.parse(readFileSync(join(LABELS, dir, `${article}.json`), 'utf8'));
+  for (const unit of file.units) if (unit.sourceKind === 'media') unit.sourceKind = 'outlet';
+  return file;
+}
+
+/** The resolution of one disagreement: [winner ('a' | 'b'), why]. */
+function resolve(text, a, b) {
+  const pair = [a.label, b.label].sort().join('/');
+  const pick = (label, why) => [a.label === label ? 'a' : 'b', why];
+  if (pair === 'confirmed/estimate') {
+    return ESTIMATE_CUE.test(text)
+      ? pick('estimate', 'rule 5 cue in the text (forecast, plan, schedule or approximator) comes before rule 7')
+      : pick(
+          'confirmed',
+          'no rule 5 cue: a decided arrangement or a party on the record about its own course is stated as established (rule 7)',
+        );
+  }
+  if (pair === 'estimate/opinion') {
+    if (MODAL_GUESS.test(text) || IF_WOULD.test(text))
+      return pick('opinion', '"could/may/might" is a guess, "would" conditional reasoning: rule 4 comes before rule 5');
+    return pick('estimate', 'a forecast or assessment without a guess or judgement word (rule 5)');
+  }
+  if (pair === 'confirmed/none') {
+    const confirmed = a.label === 'confirmed' ? a : b;
+    if (confirmed.sourceKind && confirmed.sourceKind !== 'outlet')
+      return pick('confirmed', 'attributed to a source: a claim someone makes, not background');
+    return pick('none', 'background nobody would question (rule 1 comes first)');
+  }
+  if (
+    pair === 'confirmed/unconfirmed' &&
+    OUTLET_QUOTE.test(text) &&
+    /\b(CNN|BBC|Reuters|AP|AFP|Times|Post|News|Press|agency|radio|television|newspaper)\b/.test(text)
+  )
+    return pick('unconfirmed', 'reaches the article through another outlet (rule 6)');
+  const ruleA = a.rule ?? RULE_OF[a.label];
+  const ruleB = b.rule ?? RULE_OF[b.label];
+  if (ruleA === ruleB) return pick(a.label, 'same rule cited: A kept');
+  return ruleA < ruleB
+    ? ['a', `the first rule that fits decides: rule ${ruleA} (${a.label}) before rule ${ruleB} (${b.label})`]
+    : ['b', `the first rule that fits decides: rule ${ruleB} (${b.label}) before rule ${ruleA} (${a.label})`];
+}
+
+const write = process.argv.includes('--write');
+const split = JSON.parse(readFileSync(join(ROOT, 'corpus/split.json'), 'utf8'));
+const splitOf = (article) => (split.test.includes(article) ? 'test' : 'dev');
+const counts = {};
+const articles = readdirSync(SENTENCES)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+if (write) mkdirSync(join(LABELS, 'gold'), { recursive: true });
+for (const article of articles) {
+  const texts = new Map(JSON.parse(readFileSync(join(SENTENCES, `${article}.json`), 'utf8')).units.map((u) => [u.id, u.text]));
+  const a = new Map(load('a', article).units.map((u) => [u.id, u]));
+  const b = new Map(load('b', article).units.map((u) => [u.id, u]));
+  const gold = [];
+  for (const [id, text] of texts) {
+    const ua = a.get(id);
+    const ub = b.get(id);
+    if (!ua || !ub) throw new Error(`${id}: not labelled by ${ua ? 'B' : 'A'}`);
+    if (ua.label === ub.label) {
+      gold.push(ua);
+      continue;
+    }
+    let winner;
+    let why;
+    if (READ[id]) {
+      const [label, note] = READ[id];
+      winner = ua.label === label ? 'a' : ub.label === label ? 'b' : 'a';
+      why = `read: ${note}`;
+    } else [winner, why] = resolve(text, ua, ub);
+    const chosen = winner === 'a' ? ua : ub;
+    const key = `${splitOf(article)}: ${ua.label} (A) / ${ub.label} (B) -> ${chosen.label}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+    gold.push({ ...chosen, resolution: `A ${ua.label}, B ${ub.label}: ${why}` });
+    if (!write) console.log(`${id}\n  ${text}\n  A ${ua.label} / B ${ub.label} -> ${chosen.label}: ${why}`);
+  }
+  if (write)
+    writeFileSync(
+      join(LABELS, 'gold', `${article}.json`),
+      `${JSON.stringify({ article, annotator: 'gold', units: gold }, null, 1)}\n`,
+    );
+}
+for (const [key, n] of Object.entries(counts).sort()) console.log(`${n}\t${key}`);

@@ -1,0 +1,223 @@
+/**
+ * The real-news corpus (corpus/: Wikinews articles, their sentence units and gold labels) and the
+ * measure of the analyser on it: each unit gets the label of the suggestion that overlaps it (by the
+ * guide's order when several do, or `none` when none does), and the figures are per label, over the
+ * test and the development split separately.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LABELS, type Label, type SourceKind } from '../../shared/pack/vocabulary';
+import { OUTLET, suggestClaims, type Suggestion } from './analyse';
+
+export type UnitLabel = Label | 'none';
+export const UNIT_LABELS: readonly UnitLabel[] = [...LABELS, 'none'];
+
+export interface GoldUnit {
+  id: string;
+  label: UnitLabel;
+  cue: string;
+  source: string;
+  sourceKind: SourceKind | '';
+  chain: string[];
+  resolution?: string;
+}
+
+export interface CorpusUnit {
+  id: string;
+  /** UTF-16 offsets into the article's text. */
+  start: number;
+  end: number;
+  text: string;
+  gold: GoldUnit;
+}
+
+export interface CorpusArticle {
+  name: string;
+  /** The .txt file: headline, blank line, paragraphs separated by blank lines. */
+  text: string;
+  units: CorpusUnit[];
+}
+
+export interface CorpusSplit {
+  test: string[];
+  dev: string[];
+}
+
+export const CORPUS_DIR = join(import.meta.dirname, '..', '..', '..', 'corpus');
+
+const readJson = <T>(path: string): T => JSON.parse(readFileSync(path, 'utf8')) as T;
+
+export function readSplit(dir = CORPUS_DIR): CorpusSplit {
+  return readJson<CorpusSplit>(join(dir, 'split.json'));
+}
+
+/** One article with its units placed in its text and their gold labels. */
+export function readArticleUnits(name: string, dir = CORPUS_DIR): CorpusArticle {
+  const text = readFileSync(join(dir, 'articles', `${name}.txt`), 'utf8');
+  const sentences = readJson<{ units: { id: string; text: string }[] }>(join(dir, 'sentences', `${name}.json`)).units;
+  const gold = new Map(readJson<{ units: GoldUnit[] }>(join(dir, 'labels', 'gold', `${name}.json`)).units.map((u) => [u.id, u]));
+  let cursor = 0;
+  const units = sentences.map((unit): CorpusUnit => {
+    const start = text.indexOf(unit.text, cursor);
+    if (start < 0) throw new Error(`${unit.id}: its text is not in the article`);
+    cursor = start + unit.text.length;
+    const label = gold.get(unit.id);
+    if (!label) throw new Error(`${unit.id}: no gold label`);
+    return { id: unit.id, start, end: cursor, text: unit.text, gold: label };
+  });
+  return { name, text, units };
+}
+
+/**
+ * A hash of the test split: its article list and every test unit's gold label, source and kind.
+ * docs/suggestions.md carries it, so the split cannot change without the doc saying why.
+ */
+export function testSplitHash(dir = CORPUS_DIR): string {
+  const hash = createHash('sha256');
+  for (const name of readSplit(dir).test) {
+    for (const unit of readArticleUnits(name, dir).units) {
+      const { label, source, sourceKind } = unit.gold;
+      hash.update(`${unit.id}\t${unit.text}\t${label}\t${source}\t${sourceKind}\n`);
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The guide's order when two claims of one unit disagree: the earlier rule decides. */
+const PRECEDENCE: readonly Label[] = ['denial', 'unconfirmed', 'opinion', 'estimate', 'confirmed'];
+
+export interface UnitPrediction {
+  label: UnitLabel;
+  suggestion: Suggestion | undefined;
+}
+
+/** The label the analyser gives each unit: the overlapping suggestion that comes first in the guide. */
+export function predictUnits(article: CorpusArticle, suggestions = suggestClaims(article.text)): UnitPrediction[] {
+  return article.units.map((unit) => {
+    let best: Suggestion | undefined;
+    for (const s of suggestions) {
+      if (s.end <= unit.start || s.start >= unit.end) continue;
+      if (!best || PRECEDENCE.indexOf(s.label) < PRECEDENCE.indexOf(best.label)) best = s;
+    }
+    return { label: best?.label ?? 'none', suggestion: best };
+  });
+}
+
+const normalName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/^(the|a|an)\s+/, '')
+    .replace(/['’]s$/, '')
+    .trim();
+
+/** The suggested source is the gold one: both the outlet's own voice, or one name contains the other. */
+export function sameSource(gold: GoldUnit, suggestion: Suggestion | undefined): boolean {
+  const source = suggestion?.source;
+  if (!source) return false;
+  const ownVoice = (name: string) => name === 'Wikinews' || name === OUTLET.name;
+  if (ownVoice(gold.source) || ownVoice(source.name)) return ownVoice(gold.source) && ownVoice(source.name);
+  const a = normalName(gold.source);
+  const b = normalName(source.name);
+  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+}
+
+export interface LabelScore {
+  gold: number;
+  predicted: number;
+  right: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export interface Scores {
+  units: number;
+  perLabel: Record<UnitLabel, LabelScore>;
+  /** Mean F1 over the five labels (not `none`). */
+  macroF1: number;
+  /** Share of units whose label (or none) is right. */
+  accuracy: number;
+  /** Of the units gold labels as a claim and the analyser labels too: the source is right. */
+  sourceAccuracy: number;
+  sourceKindAccuracy: number;
+  labelledBoth: number;
+}
+
+export function score(pairs: { gold: GoldUnit; predicted: UnitPrediction }[]): Scores {
+  const perLabel = Object.fromEntries(
+    UNIT_LABELS.map((l) => [l, { gold: 0, predicted: 0, right: 0, precision: 0, recall: 0, f1: 0 }]),
+  ) as Record<UnitLabel, LabelScore>;
+  let right = 0;
+  let labelledBoth = 0;
+  let sourceRight = 0;
+  let kindRight = 0;
+  for (const { gold, predicted } of pairs) {
+    perLabel[gold.label].gold += 1;
+    perLabel[predicted.label].predicted += 1;
+    if (gold.label === predicted.label) {
+      perLabel[gold.label].right += 1;
+      right += 1;
+    }
+    if (gold.label !== 'none' && predicted.label !== 'none') {
+      labelledBoth += 1;
+      if (sameSource(gold, predicted.suggestion)) sourceRight += 1;
+      if (predicted.suggestion?.source?.kind === gold.sourceKind) kindRight += 1;
+    }
+  }
+  for (const s of Object.values(perLabel)) {
+    s.precision = s.predicted ? s.right / s.predicted : 0;
+    s.recall = s.gold ? s.right / s.gold : 0;
+    s.f1 = s.precision + s.recall ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0;
+  }
+  return {
+    units: pairs.length,
+    perLabel,
+    macroF1: LABELS.reduce((sum, l) => sum + perLabel[l].f1, 0) / LABELS.length,
+    accuracy: pairs.length ? right / pairs.length : 0,
+    sourceAccuracy: labelledBoth ? sourceRight / labelledBoth : 0,
+    sourceKindAccuracy: labelledBoth ? kindRight / labelledBoth : 0,
+    labelledBoth,
+  };
+}
+
+/** Scores of the analyser (or any unit labeller) over the named articles. */
+export function evaluateSplit(
+  names: readonly string[],
+  predict: (article: CorpusArticle) => UnitPrediction[] = (a) => predictUnits(a),
+  dir = CORPUS_DIR,
+): Scores {
+  const pairs: { gold: GoldUnit; predicted: UnitPrediction }[] = [];
+  for (const name of names) {
+    const article = readArticleUnits(name, dir);
+    const predictions = predict(article);
+    article.units.forEach((unit, k) => pairs.push({ gold: unit.gold, predicted: predictions[k]! }));
+  }
+  return score(pairs);
+}
+
+const f = (x: number) => x.toFixed(3);
+
+/** A markdown table: per label P/R/F1 for the test split, then the dev split beside it. */
+export function figuresTable(test: Scores, dev: Scores): string {
+  const rows = [
+    '| label | test gold | test P | test R | test F1 | dev gold | dev P | dev R | dev F1 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const l of UNIT_LABELS) {
+    const a = test.perLabel[l];
+    const b = dev.perLabel[l];
+    rows.push(
+      `| ${l} | ${a.gold} | ${f(a.precision)} | ${f(a.recall)} | ${f(a.f1)} | ${b.gold} | ${f(b.precision)} | ${f(b.recall)} | ${f(b.f1)} |`,
+    );
+  }
+  rows.push(`| **macro-F1 (five labels)** | | | | **${f(test.macroF1)}** | | | | **${f(dev.macroF1)}** |`);
+  rows.push(
+    `| **accuracy (six classes)** | ${test.units} | | | **${f(test.accuracy)}** | ${dev.units} | | | **${f(dev.accuracy)}** |`,
+  );
+  rows.push(
+    `| source right (labelled by both) | ${test.labelledBoth} | | | ${f(test.sourceAccuracy)} | ${dev.labelledBoth} | | | ${f(dev.sourceAccuracy)} |`,
+  );
+  rows.push(`| source kind right | | | | ${f(test.sourceKindAccuracy)} | | | | ${f(dev.sourceKindAccuracy)} |`);
+  return rows.join('\n');
+}
