@@ -6,6 +6,7 @@ import type { Answer, Score } from '../../shared/answers';
 import type { Item, Pack } from '../../shared/pack/schema';
 import { summariseAttempts } from '../../shared/scoring';
 import { ApiError } from '../../shared/errors';
+import { Drafts, sessionDraftStorage, type Draft } from '../lib/drafts';
 import { describeError } from '../lib/errors';
 import { viewsOf } from '../exercises/views';
 import { Highlighter, type Highlight } from '../lib/highlights';
@@ -38,6 +39,8 @@ export class PlayerState {
   readonly reviewItemIds: readonly string[] | undefined;
   /** Playing a draft in the studio: answers are scored but recorded nowhere. */
   readonly preview: boolean;
+  /** Answers chosen but not yet checked, kept across a reload of the tab (not in a preview). */
+  readonly drafts: Drafts;
   private readonly api: PlayerApi;
   private shownAt = Date.now();
 
@@ -47,6 +50,7 @@ export class PlayerState {
     this.packId = packId;
     this.reviewItemIds = reviewItemIds;
     this.preview = preview;
+    this.drafts = new Drafts(preview ? undefined : sessionDraftStorage(), `${learnerId}:${packId}`);
   }
 
   static preview(pack: Pack): PlayerState {
@@ -128,6 +132,13 @@ export class PlayerState {
     const item = this.item;
     this.finder =
       item?.type === 'find' && !this.answers[item.id] && this.pack ? new FindMarker(this.pack.article.paragraphs) : undefined;
+    if (this.finder && item) this.finder.restore(this.drafts.of(item.id).read()?.marks);
+  }
+
+  /** The current exercise's unchecked answer, as its form keeps it. */
+  get draft(): Draft | undefined {
+    const item = this.item;
+    return item && !this.answers[item.id] ? this.drafts.of(item.id) : undefined;
   }
 
   /** Saves and scores an answer; the feedback shows only once the backend has it on disk. */
@@ -146,6 +157,7 @@ export class PlayerState {
         ...(this.reviewing ? { mode: 'review' as const } : {}),
       });
       this.answers[item.id] = { answer, score };
+      this.drafts.clear(item.id);
       this.unsaved = undefined;
       this.finder = undefined;
       return true;
