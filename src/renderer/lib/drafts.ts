@@ -38,7 +38,9 @@ export class Drafts {
       },
       write: (value) => {
         try {
-          this.storage?.setItem(key, JSON.stringify(value));
+          // A form with nothing chosen (one only shown, say) leaves no draft behind.
+          if (Object.values(value).every(isEmpty)) this.storage?.removeItem(key);
+          else this.storage?.setItem(key, JSON.stringify(value));
         } catch {
           // Storage full or refused: the choice stays on screen, it is only not kept across a reload.
         }
@@ -49,6 +51,10 @@ export class Drafts {
   clear(itemId: string): void {
     this.storage?.removeItem(this.prefix + itemId);
   }
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === '' || (Array.isArray(value) && value.every(isEmpty));
 }
 
 /** The tab's session storage where there is one (not in unit tests, not where the browser refuses it). */
