@@ -190,7 +190,7 @@ export class Backend implements Service {
           itemId: item.id,
           answer: attempt.answer,
           ...(attempt.shown ? { shown: attempt.shown } : {}),
-          score: scoreAnswer(item, attempt.answer),
+          score: scoreAnswer(item, attempt.answer, pack),
           answeredAt: attempt.answeredAt,
         });
       } catch {
@@ -210,7 +210,7 @@ export class Backend implements Service {
     const pack = await this.library.get(packId);
     const item = pack.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new ApiError('not-found', `pack "${packId}" has no item "${itemId}"`);
-    const score = scoreAnswer(item, answer);
+    const score = scoreAnswer(item, answer, pack);
     const shownProblem = shown && shownOrderProblem(item, shown);
     if (shownProblem) throw new ApiError('invalid-input', `The order shown does not fit: ${shownProblem}`);
     const confidence = answer.type === 'classify' ? answer.confidence : undefined;
@@ -353,10 +353,15 @@ export class Backend implements Service {
     };
   }
 
-  async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
+  async exportClassReport({
+    format,
+    packId,
+    homePage,
+    activityBase,
+  }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
     const stem = reportStem(packId, this.now());
-    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE });
+    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE, activityBase }, stem);
     return {
       files: files.map(({ suffix, mimeType, content }) => ({
         name: `${stem}${suffix}`,
@@ -370,6 +375,11 @@ export class Backend implements Service {
 
   async removeClassLearner({ learnerId }: MethodInput<'removeClassLearner'>): Promise<Record<string, never>> {
     await this.classStore.removeLearner(learnerId);
+    return {};
+  }
+
+  async restoreClassLearner({ learnerId }: MethodInput<'restoreClassLearner'>): Promise<Record<string, never>> {
+    await this.classStore.restoreLearner(learnerId);
     return {};
   }
 

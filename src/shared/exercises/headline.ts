@@ -35,6 +35,7 @@ export const headline: ExerciseKind<'headline'> = {
   describeItem: (item) => `Headline: “${item.headline}”`,
   expected: (item) => VERDICT_WORDS[item.answer].expected,
   describeAnswer: (answer) => answer.verdict,
+  answerWords: (_item, answer) => VERDICT_WORDS[answer.verdict].report,
 
   keyFields: (item, words) => [
     { name: 'Headline', value: words.quoted(item.headline) },
@@ -49,13 +50,13 @@ export const headline: ExerciseKind<'headline'> = {
       choices: HEADLINE_VERDICTS.map((verdict) => ({
         id: verdict,
         text: VERDICT_WORDS[verdict].report,
-        language: 'en-US',
       })),
       correct: [item.answer],
     }),
     response: (answer) => answer.verdict,
   },
 
+  labelled: () => [],
   // No `shuffled`: the two verdicts are the same pair for every headline, always in one order, so a
   // verdict's place says nothing about any item (always taking the first scores the pack's share of
   // supported headlines, which the bot test in choice-order.test.ts keeps within chance).

@@ -11,6 +11,22 @@ import type { Item } from '../pack/schema';
 import type { Claim, Source, TextRef } from '../pack/parts';
 import type { ItemType, Label } from '../pack/vocabulary';
 
+/** A stretch of the article that an item gives a label: a claim, a figure or a span to find. */
+export interface LabelledSpan extends TextRef {
+  label: Label;
+  alsoAccept?: Label[];
+}
+
+/**
+ * What scoring knows of the pack beyond the item: the article's paragraphs and every labelled span
+ * of the pack, by paragraph (`labelledSpans` in `registry.ts` builds it). A find answer needs them to
+ * tell a mark on a claim of another label, or on text that is no claim, from a right one.
+ */
+export interface ScoringContext {
+  paragraphs: readonly string[];
+  labelled: ReadonlyMap<number, readonly LabelledSpan[]>;
+}
+
 /** The item of one type, and the answer to it. */
 export type ItemOf<T extends ItemType> = Extract<Item, { type: T }>;
 export type AnswerOf<T extends ItemType> = Extract<Answer, { type: T }>;
@@ -47,7 +63,6 @@ export interface DraftStart {
 export interface XapiChoice {
   id: string;
   text: string;
-  language: 'pack' | 'en-US';
 }
 
 /**
@@ -78,24 +93,43 @@ export interface ExerciseKind<T extends ItemType> {
   /** The standard question, unless the item asks its own. */
   question: string;
   /** What an answer is worth; throws `ApiError('invalid-input')` for an answer that cannot fit the item. */
-  score(item: ItemOf<T>, answer: AnswerOf<T>): Score;
+  score(item: ItemOf<T>, answer: AnswerOf<T>, context: ScoringContext): Score;
   /** The claim, headline, figures or passage the item is about, in a line. */
   describeItem(item: ItemOf<T>): string;
   /** The right answer, in words (reports). */
   expected(item: ItemOf<T>): string;
   /** A learner's answer in words, for a spreadsheet cell. */
   describeAnswer(answer: AnswerOf<T>): string;
+  /**
+   * A learner's answer as a teacher reads it, with the item at hand: labels and verdicts by name, the
+   * option's text, the marked text quoted (`paragraphs` is the pack's article).
+   */
+  answerWords(item: ItemOf<T>, answer: AnswerOf<T>, paragraphs: readonly string[]): string;
   /** The item in the printed answer key: what the learner sees and the right answer, field by field. */
   keyFields(item: ItemOf<T>, words: KeyWords): KeyField[];
   /** The answer key's rows: one per thing a learner must get right. */
   keyRows(item: ItemOf<T>): Omit<KeyRow, 'itemId' | 'type'>[];
   /** The item as an xAPI cmi.interaction: choices and the right ones for `choice`, nothing more for `other`. */
   xapi: {
-    interactionType: 'choice' | 'other';
+    /**
+     * The xAPI interaction type: `choice` for labels, options and verdicts; `long-fill-in` for
+     * passages to mark (the marked text is the response); `matching` for figures paired with a label
+     * and a source.
+     */
+    interactionType: 'choice' | 'long-fill-in' | 'matching';
     choices?(item: ItemOf<T>): { choices: XapiChoice[]; correct: string[] };
-    /** The answer as an xAPI response string (lists joined by `[,]`, pairs by `[.]`). */
-    response(answer: AnswerOf<T>): string;
+    /** For `matching`: what is paired (`source`) with what (`target`), and the right pairs as a pattern. */
+    matching?(item: ItemOf<T>): { source: XapiChoice[]; target: XapiChoice[]; correct: string[] };
+    /** For `long-fill-in`: the right response as a pattern. */
+    fillIn?(item: ItemOf<T>): string[];
+    /**
+     * The answer as an xAPI response string (lists joined by `[,]`, pairs by `[.]`), in the terms of
+     * the pattern when the item is at hand (`paragraphs` is the pack's article).
+     */
+    response(answer: AnswerOf<T>, item?: ItemOf<T>, paragraphs?: readonly string[]): string;
   };
+  /** The stretches of the article the item gives a label (its claim, figures or spans to find). */
+  labelled(item: ItemOf<T>): LabelledSpan[];
   /** Every reference to the article's text the item holds, so they can move with their quotes when the article is edited. */
   refs(item: ItemOf<T>): TextRef[];
   /** A line for the studio's item list: the claim, headline or task. */
@@ -150,6 +184,11 @@ export function labelWithAlso(label: string, also: readonly string[] | undefined
 /** Right or wrong, nothing between, and no label judged: the score of a source or headline answer. */
 export function allOrNothing<T extends ItemType>(type: T, correct: boolean, detail: Score['detail']): Score {
   return { itemType: type, correct, score: correct ? 1 : 0, labels: [], detail };
+}
+
+/** A claim or figure as a labelled span: its quote, its label and those also accepted. */
+export function claimLabelled(claim: { ref: TextRef; label: Label; alsoAccept?: Label[] | undefined }): LabelledSpan {
+  return { ...claim.ref, label: claim.label, ...alsoAccepted(claim.alsoAccept) };
 }
 
 /** The references of a claim or figure: its quote and where the source is named. */

@@ -1,5 +1,5 @@
 /** Source: who says so, and through whom. The learner picks the option that names both. */
-import { allOrNothing, claimKeyFields, claimRefs, inOrder, type ExerciseKind } from './kind';
+import { allOrNothing, claimKeyFields, claimLabelled, claimRefs, inOrder, type ExerciseKind } from './kind';
 import type { SourceItem } from './source.schema';
 
 export interface SourceDetail {
@@ -24,6 +24,7 @@ export const source: ExerciseKind<'source'> = {
   describeItem: (item) => `“${item.claim.ref.quote}”`,
   expected: rightOption,
   describeAnswer: (answer) => answer.optionId,
+  answerWords: (item, answer) => item.options.find((option) => option.id === answer.optionId)?.text ?? answer.optionId,
 
   keyFields: (item, words) => [
     ...claimKeyFields(item.claim, words),
@@ -41,7 +42,7 @@ export const source: ExerciseKind<'source'> = {
   xapi: {
     interactionType: 'choice',
     choices: (item) => ({
-      choices: item.options.map((option) => ({ id: option.id, text: option.text, language: 'pack' })),
+      choices: item.options.map((option) => ({ id: option.id, text: option.text })),
       correct: [item.answer],
     }),
     response: (answer) => answer.optionId,
@@ -52,6 +53,7 @@ export const source: ExerciseKind<'source'> = {
     ordered: (item, order) => ({ ...item, options: inOrder(item.options, (option) => option.id, order.options) }),
   },
 
+  labelled: (item) => [claimLabelled(item.claim)],
   refs: (item) => claimRefs(item.claim),
   summary: (item) => item.claim.ref.quote,
   draft: ({ id, ref, outlet }) => ({
