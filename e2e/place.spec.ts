@@ -90,3 +90,28 @@ test('when the backend cannot be reached, or was started again, the message is i
   await expect(exerciseHeading(page, 1)).toBeVisible();
   await expect(page.getByText(SEED_PACK.items[0]!.explanation)).toBeVisible();
 });
+
+test('an answer chosen but not yet checked is still chosen after a reload, and checks as usual', async ({ app, shell }) => {
+  test.skip(shell !== 'browser', 'the browser’s own Reload');
+  test.setTimeout(120_000);
+  const page = app.page;
+  await startAtSecondExercise(page);
+  const panel = page.getByRole('region', { name: /Exercise \d+ of \d+/ });
+  await panel.getByRole('radio', { name: /^Denial\b/ }).check();
+  await panel.getByRole('radio', { name: 'Certain' }).check();
+
+  await page.reload();
+  await waitUntilReady(page);
+  await expect(exerciseHeading(page, 2)).toBeVisible();
+  await expect(panel.getByRole('radio', { name: /^Denial\b/ })).toBeChecked();
+  await expect(panel.getByRole('radio', { name: 'Certain' })).toBeChecked();
+  await panel.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.getByText('You chose Denial', { exact: false })).toBeVisible();
+
+  // Once checked, the answer is the saved one: a reload shows it answered, with nothing left over as a draft.
+  await page.reload();
+  await waitUntilReady(page);
+  await expect(exerciseHeading(page, 2)).toBeVisible();
+  await expect(page.getByText('You chose Denial', { exact: false })).toBeVisible();
+  expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.startsWith('sourcewise:draft:')))).toEqual([]);
+});

@@ -8,6 +8,7 @@ import type { Component, Snippet } from 'svelte';
 import type { Answer, ScoreDetail } from '../../shared/answers';
 import type { Item } from '../../shared/pack/schema';
 import type { ItemType } from '../../shared/pack/vocabulary';
+import type { Draft } from '../lib/drafts';
 import type { Highlighter, Shown } from '../lib/highlights';
 import type { Update } from '../lib/item-fields';
 import type { DraftEditor } from '../screens/draft-editor.svelte';
@@ -37,6 +38,8 @@ import SourceFeedback from './source/Feedback.svelte';
 export interface ExerciseProps<I extends Item> {
   item: I;
   answered: Answered | undefined;
+  /** Until answered: what the learner has chosen so far, kept across a reload (the form writes it as it changes). */
+  draft: Draft | undefined;
   saving: boolean;
   onsubmit: (answer: Answer) => void;
   finder: FindMarker | undefined;

@@ -17,6 +17,20 @@ export class FindMarker {
     this.paragraphs = paragraphs;
   }
 
+  /** Marks kept from before a reload (a draft): only spans that still lie in the article's words. */
+  restore(saved: unknown): void {
+    if (!Array.isArray(saved)) return;
+    this.marks = saved.filter(
+      (span): span is MarkedSpan =>
+        typeof span === 'object' &&
+        span !== null &&
+        [span.paragraph, span.start, span.end].every(Number.isInteger) &&
+        span.start >= 0 &&
+        span.start < span.end &&
+        span.end <= this.text(span.paragraph).length,
+    );
+  }
+
   private text(paragraph: number): string {
     return this.paragraphs[paragraph] ?? '';
   }
@@ -50,7 +64,7 @@ export class FindMarker {
 
   remove(index: number): void {
     const [removed] = this.marks.splice(index, 1);
-    if (removed) this.announcement = `Removed the mark on “${this.quote(removed)}”.`;
+    if (removed) this.announcement = `Removed the mark on ${quoted(this.quote(removed))}`;
   }
 
   keydown(paragraph: number, event: KeyboardEvent): void {
@@ -126,7 +140,7 @@ export class FindMarker {
     kept.push(merged);
     kept.sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
     this.marks = kept;
-    this.announcement = `Marked “${this.quote(merged)}”. ${kept.length} ${kept.length === 1 ? 'mark' : 'marks'} in all.`;
+    this.announcement = `Marked ${quoted(this.quote(merged))} ${kept.length} ${kept.length === 1 ? 'mark' : 'marks'} in all.`;
   }
 
   private announceCursor(): void {
@@ -135,6 +149,11 @@ export class FindMarker {
     const marked = this.marks.some((mark) => overlaps(mark, span));
     this.announcement = `${this.quote(span)}${marked ? ' (marked)' : ''}`;
   }
+}
+
+/** A quote that ends a sentence: “…the reports.” takes no second full stop after it. */
+function quoted(text: string): string {
+  return /[.!?]$/.test(text) ? `“${text}”` : `“${text}”.`;
 }
 
 function overlaps(a: MarkedSpan, b: MarkedSpan): boolean {

@@ -7,6 +7,7 @@ import { inShownOrder, shownOrder, type ShownOrder } from '../../shared/choice-o
 import type { Item, Pack } from '../../shared/pack/schema';
 import { summariseAttempts } from '../../shared/scoring';
 import { ApiError } from '../../shared/errors';
+import { Drafts, sessionDraftStorage, type Draft } from '../lib/drafts';
 import { describeError } from '../lib/errors';
 import { viewsOf } from '../exercises/views';
 import { Highlighter, type Highlight } from '../lib/highlights';
@@ -43,6 +44,8 @@ export class PlayerState {
   readonly reviewItemIds: readonly string[] | undefined;
   /** Playing a draft in the studio: answers are scored but recorded nowhere. */
   readonly preview: boolean;
+  /** Answers chosen but not yet checked, kept across a reload of the tab (not in a preview). */
+  readonly drafts: Drafts;
   private readonly api: PlayerApi;
   private shownAt = Date.now();
 
@@ -52,6 +55,7 @@ export class PlayerState {
     this.packId = packId;
     this.reviewItemIds = reviewItemIds;
     this.preview = preview;
+    this.drafts = new Drafts(preview ? undefined : sessionDraftStorage(), `${learnerId}:${packId}`);
   }
 
   static preview(pack: Pack): PlayerState {
@@ -150,6 +154,13 @@ export class PlayerState {
     const item = this.item;
     this.finder =
       item?.type === 'find' && !this.answers[item.id] && this.pack ? new FindMarker(this.pack.article.paragraphs) : undefined;
+    if (this.finder && item) this.finder.restore(this.drafts.of(item.id).read()?.marks);
+  }
+
+  /** The current exercise's unchecked answer, as its form keeps it. */
+  get draft(): Draft | undefined {
+    const item = this.item;
+    return item && !this.answers[item.id] ? this.drafts.of(item.id) : undefined;
   }
 
   /** Saves and scores an answer; the feedback shows only once the backend has it on disk. */
@@ -171,6 +182,7 @@ export class PlayerState {
       });
       this.answers[item.id] = { answer, score, shown };
       this.answeredTimes[item.id] = (this.answeredTimes[item.id] ?? 0) + 1;
+      this.drafts.clear(item.id);
       this.unsaved = undefined;
       this.finder = undefined;
       return true;

@@ -161,6 +161,39 @@ describe('PlayerState', () => {
     expect(player.index).toBe(0);
   });
 
+  it('keeps an answer chosen but not checked across a reload of the tab, and forgets it once checked', async () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('sessionStorage', {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+      removeItem: (key: string) => void stored.delete(key),
+    });
+    try {
+      const before = new PlayerState(backend().api, LEARNER, pack.id);
+      await before.load();
+      before.draft?.write({ label: 'denial' });
+
+      const reloaded = new PlayerState(backend().api, LEARNER, pack.id);
+      await reloaded.load();
+      expect(reloaded.draft?.read()).toEqual({ label: 'denial' });
+      expect(
+        new PlayerState(backend().api, '6f1c2b9a-3d4e-4f5a-8b6c-7d8e9f0a1b2c', pack.id).drafts.of(first!.id).read(),
+      ).toBeUndefined();
+
+      await reloaded.submit(answerFor(first!, false));
+      expect(reloaded.draft).toBeUndefined();
+      expect(reloaded.drafts.of(first!.id).read()).toBeUndefined();
+      expect(stored.size).toBe(0);
+
+      const preview = PlayerState.preview(testPack());
+      await preview.load();
+      preview.draft?.write({ label: 'denial' });
+      expect(stored.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('says why a pack could not be opened', async () => {
     const { api } = recordingApi({
       getPack: async () => {
