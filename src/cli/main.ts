@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
 import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
@@ -163,4 +164,12 @@ async function report(
 
 function isReportFormat(format: string | undefined): format is ReportFormat {
   return (REPORT_FORMATS as readonly (string | undefined)[]).includes(format);
+}
+
+// Run as a script (`node out/main/cli.js ...`) as well as through bin/sourcewise.js, which imports it.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Which screen is shown and for whom. Each screen's own state lives in its own class. Every screen
- * but the first two (learners, library) loads its code when first opened, so that start-up parses
- * only what the first screen needs. `place` says where the app is, and `goTo` returns there: App.svelte
+ * but the first (learners) loads its code when first opened, so that start-up parses only what the
+ * first screen needs. `place` says where the app is, and `goTo` returns there: App.svelte
  * keeps it in the URL so that Reload, Back and Forward keep the learner, the screen and the exercise.
  */
 import type { Api, AppInfo, ExportedFile, Notice } from '../shared/contract';
@@ -9,7 +9,7 @@ import { describeError } from './lib/errors';
 import type { Learner } from '../shared/progress';
 import type { ClassReportsState } from './screens/class-reports.svelte';
 import { LearnersState } from './screens/learners.svelte';
-import { LibraryState } from './screens/library.svelte';
+import type { LibraryState } from './screens/library.svelte';
 import type { PlayerState } from './screens/player.svelte';
 import type { ProgressState } from './screens/progress.svelte';
 import type { ReviewState } from './screens/review.svelte';
@@ -121,6 +121,7 @@ export class AppState {
   }
 
   async showLibrary(learner: Learner = this.learner!): Promise<void> {
+    const { LibraryState } = await import('./screens/learner-screens');
     this.learner = learner;
     const state = new LibraryState(this.api, learner.id);
     this.screen = { name: 'library', state };

@@ -13,6 +13,8 @@ import { startWebServer, type RunningWebServer } from '../services/http/web-serv
 import { PRIVATE_MKDIR } from '../services/store/private-files';
 
 const here = import.meta.dirname;
+/** How long the backend waits for a page to fetch its script before loading anyway. */
+const BACKEND_LOAD_DELAY_MS = 300;
 
 async function main(): Promise<void> {
   const options = parseShellOptions(process.argv.slice(2));
@@ -35,29 +37,39 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  let loading = false;
+  const loadBackend = () => {
+    if (loading) return;
+    loading = true;
+    backendReady(
+      import('../services/backend').then(({ Backend }) => {
+        const ready = new Backend({
+          dataDir,
+          packsDir: options.packsDir ?? join(here, '../../exercises'),
+          appVersion: __APP_VERSION__,
+          shell: 'browser',
+        });
+        void ready.prepare();
+        return ready;
+      }),
+    );
+  };
+  // The backend's code is loaded once the page's script has been sent, or a call arrives, or soon after
+  // start when neither comes: loading it blocks this process for tens of milliseconds, which would hold
+  // up the page and its script; the browser parses and runs the script meanwhile.
+  const loadSoon = setTimeout(loadBackend, BACKEND_LOAD_DELAY_MS);
   server = await startWebServer({
     api: backend,
     rendererDir: join(here, '../renderer'),
     ...(options.port !== undefined ? { port: options.port } : {}),
     log: (message) => console.error(message),
+    onBackendWanted: () => {
+      clearTimeout(loadSoon);
+      loadBackend();
+    },
   });
   console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
   console.log(`Data folder: ${dataDir}`);
-  // The backend's code (the schemas, the store) loads only now, while the browser fetches the page:
-  // loading it earlier would compete with printing the address. The first call waits for it; the page
-  // itself needs none of it.
-  backendReady(
-    import('../services/backend').then(({ Backend }) => {
-      const ready = new Backend({
-        dataDir,
-        packsDir: options.packsDir ?? join(here, '../../exercises'),
-        appVersion: __APP_VERSION__,
-        shell: 'browser',
-      });
-      void ready.prepare();
-      return ready;
-    }),
-  );
   await backend;
 }
 

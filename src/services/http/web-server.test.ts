@@ -150,3 +150,35 @@ describe('browser-mode server', () => {
     }
   });
 });
+
+describe('telling browser mode when to load the backend', () => {
+  const started: RunningWebServer[] = [];
+  afterAll(() => Promise.all(started.map((own) => own.close())));
+  const own = async (onBackendWanted: () => void) => {
+    const running = await startWebServer({ api, rendererDir: join(dir, 'renderer'), onBackendWanted });
+    started.push(running);
+    return running;
+  };
+
+  it('wants it once, after the first script is sent, not for the page itself', async () => {
+    let wanted = 0;
+    const running = await own(() => wanted++);
+    await (await fetch(`${running.origin}/`)).text();
+    expect(wanted).toBe(0);
+    await (await fetch(`${running.origin}/assets/app.js`)).text();
+    await (await fetch(`${running.origin}/assets/app.js`)).text();
+    expect(wanted).toBe(1);
+  });
+
+  it('wants it when a call comes before any script', async () => {
+    let wanted = 0;
+    const running = await own(() => wanted++);
+    await fetch(`${running.origin}/api/getAppInfo`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: running.token },
+      body: '{}',
+    });
+    await (await fetch(`${running.origin}/assets/app.js`)).text();
+    expect(wanted).toBe(1);
+  });
+});

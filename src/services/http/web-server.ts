@@ -57,6 +57,11 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   log?: (message: string) => void;
+  /**
+   * Called once, when the backend will soon be needed: the page's first script has been sent (the
+   * browser now parses and runs it, and then calls), or a call came first.
+   */
+  onBackendWanted?: () => void;
 }
 
 export interface RunningWebServer {
@@ -71,6 +76,12 @@ export interface RunningWebServer {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => {});
+  let onBackendWanted = options.onBackendWanted;
+  const wantBackend = () => {
+    const wanted = onBackendWanted;
+    onBackendWanted = undefined;
+    wanted?.();
+  };
   let allowedHosts: Set<string> = new Set();
 
   const server = createServer((request, response) => {
@@ -134,6 +145,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     let api: Service;
     try {
+      wantBackend();
       api = await options.api;
     } catch (error) {
       log(`the backend could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -171,6 +183,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       'cache-control': 'no-cache',
       ...(links ? { link: links } : {}),
     });
+    if (extname(file) === '.js' && onBackendWanted) response.once('finish', wantBackend);
     response.end(headOnly ? undefined : content);
   }
 
