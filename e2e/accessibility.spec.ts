@@ -28,7 +28,7 @@ const WINDOW = { width: 1280, height: 720 };
 const ZOOMED = { width: 640, height: 512 };
 const DEVICE_SCALE_FACTOR = 2;
 /** Tests per part; test n checks the states n, n + SHARES, n + 2·SHARES … of the walk. */
-const SHARES = 3;
+const SHARES = 5;
 
 type Mode = 'light' | 'dark' | '200 %';
 
@@ -130,7 +130,8 @@ for (const part of PARTS) {
       browser,
     }, testInfo) => {
       test.skip(app.shell === 'electron', 'the walk saves downloads, which go through a save dialog in the desktop app');
-      // A studio share took just over 3 minutes on the idle two-core CI machine: give every share room.
+      // With three shares, a studio share took just over 3 minutes on the idle two-core CI machine; with
+      // five, each checks about 2 minutes of states at most, far from this limit.
       test.setTimeout(420_000);
       const server = app.server!;
       // A tab of its own on the same browser-mode server (with its token), in a window of the size above.
