@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Pack } from '../shared/pack/schema';
+import { importPacks } from '../services/packs/pack-import';
 import { runCli } from './main';
 
 const root = join(import.meta.dirname, '../..');
@@ -88,6 +89,19 @@ describe('sourcewise validate', () => {
       `${missing}: (file): cannot be read (ENOENT)`,
       `${wrong}: schemaVersion: this pack needs pack format version 2; this version of Sourcewise reads version 1, so update Sourcewise to open it`,
     ]);
+  });
+
+  it('gives the app import’s verdict: a byte-order mark is accepted, an id Windows keeps for a device is not', async () => {
+    const marked = join(dir, 'marked.json');
+    writeFileSync(marked, `\uFEFF${JSON.stringify(seed)}`);
+    const device = writePack('device.json', { ...seed, id: 'com1' });
+    const imported = await importPacks(join(dir, 'library'), [{ name: 'device.json', text: readFileSync(device, 'utf8') }]);
+    expect(await run('validate', marked, device)).toEqual({
+      code: 1,
+      out: imported.rejected[0]!.problems.map((problem) => `${device}: ${problem}`),
+      err: [],
+    });
+    expect(imported.rejected[0]!.problems).toEqual([expect.stringContaining('id: "com1" is a name Windows keeps for a device')]);
   });
 
   it('exits 2 with the usage when no file is named', async () => {

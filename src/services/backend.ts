@@ -124,6 +124,8 @@ export class Backend implements Service {
       this.store.open(),
       this.classStore.open(),
       this.instructor.isSet().catch(() => undefined),
+      // Reading the library sets aside a damaged pack of the data folder, with a notice.
+      this.library.scan().catch(() => undefined),
     ]);
     return [
       ...this.startupNotices.all(),
@@ -131,6 +133,7 @@ export class Backend implements Service {
       ...this.classStore.notices(),
       ...this.instructor.notices(),
       ...this.drafts.notices(),
+      ...this.library.notices(),
     ];
   }
 
@@ -140,6 +143,7 @@ export class Backend implements Service {
     this.instructor.dismissNotice(id);
     this.startupNotices.dismiss(id);
     this.drafts.dismissNotice(id);
+    this.library.dismissNotice(id);
     return {};
   }
 

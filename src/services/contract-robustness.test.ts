@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, methodNames, type MethodName, type Service } from '../shared/contract';
 import { dispatch } from '../shared/dispatch';
 import type { Envelope } from '../shared/errors';
-import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES, MAX_PROGRESS_FILE_BYTES } from '../shared/limits';
+import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES, MAX_PACK_IMPORT_CHARS, MAX_PROGRESS_FILE_BYTES } from '../shared/limits';
 import { snapshot } from './fault/fixtures';
 import { Backend } from './backend';
 import { TEST_SCRYPT_COST } from './instructor/instructor-lock';
@@ -157,7 +157,7 @@ const TABLE: Record<MethodName, Entry> = {
   importPacks: {
     valid: { files: [{ name: 'p.json', text: '{}' }], decisions: { [SEED_ID]: 'keep-both' } },
     fields: {
-      files: { kind: 'files', max: 20, textCap: MAX_PACK_FILE_BYTES },
+      files: { kind: 'files', max: 20, textCap: MAX_PACK_IMPORT_CHARS },
       decisions: { kind: 'decisions', optional: true },
     },
   },

@@ -23,7 +23,8 @@ import { answerFor, scoredAttempt } from '../shared/testing/answers';
 import { testRuns, testSeed } from '../shared/testing/random';
 import { ClassStore } from './reports/class-store';
 import { snapshot } from './fault/fixtures';
-import { checkPack, importPacks } from './packs/pack-import';
+import { checkPack } from './packs/pack-check';
+import { importPacks } from './packs/pack-import';
 import { readPackFile } from './packs/pack-library';
 
 const SEED_FILE = join(import.meta.dirname, '../../exercises/nk-troops-russia-2024.json');

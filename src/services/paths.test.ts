@@ -123,6 +123,7 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'readFileSync(path)': DATA,
     "readFileSync('/proc/stat')": 'a fixed system file (Linux boot time)',
     'readFileSync(`/proc/${pid}/stat`)': 'a fixed system file of a process id read from the lock file (a number)',
+    'readFileSync(`/proc/${pid}/cmdline`)': 'a fixed system file of a process id read from the lock file (a number)',
     'realpathSync(dataDir)': DATA,
   },
   'src/services/store/private-files.ts': {
@@ -158,6 +159,7 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'stat(path)': `${INSIDE}, or a listed name of the packs folder`,
     'readFile(path)': `${INSIDE}, or a listed name of the packs folder`,
     'readdir(dir)': `${DATA}; or exercises/ as shipped, or --packs-dir (${OPERATOR})`,
+    'rm(path)': `${LISTING}: a damaged pack of the data folder, removed once copied to damaged/`,
   },
   'src/services/store/progress-journal.ts': {
     'readFile(path)': LEARNER_ID,

@@ -9,7 +9,7 @@ import { REPORT_FORMATS } from './report-formats';
 import { Answer, type Score } from './answers';
 import type { ClassSummary } from './class-report';
 import type { Calibration, LabelDiscernment, Reading } from './discernment';
-import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_FILE_BYTES } from './limits';
+import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_IMPORT_CHARS } from './limits';
 import type { ListedMethodName } from './contract-methods';
 import { DraftPack } from './pack/draft-pack';
 import { Id, ITEM_TYPES, LABELS, Pack, SOURCE_KINDS, type Label } from './pack/schema';
@@ -315,8 +315,8 @@ export const contract = {
         .array(
           z.strictObject({
             name: z.string().max(255),
-            // Counted in UTF-16 units here; the service checks the 5 MB cap in bytes and says so.
-            text: z.string().max(MAX_PACK_FILE_BYTES, 'the file is larger than 5 MB'),
+            // The service checks the 5 MB cap in bytes and refuses that file alone; this only bounds the call.
+            text: z.string().max(MAX_PACK_IMPORT_CHARS, 'the file is larger than 20 MB'),
           }),
         )
         .min(1)

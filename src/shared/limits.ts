@@ -9,6 +9,13 @@ export const MAX_PROGRESS_FILE_BYTES = 20 * 1024 * 1024;
 /** Largest pack file accepted on import, in bytes (the same cap as `MAX_PACK_BYTES` in the pack schema). */
 export const MAX_PACK_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Longest text the import call takes for one pack file. A file over `MAX_PACK_FILE_BYTES` but under
+ * this reaches the backend, which refuses that file by name and imports the rest of its batch; only a
+ * longer one refuses the whole call (the cap on progress files, which come in batches too).
+ */
+export const MAX_PACK_IMPORT_CHARS = 4 * MAX_PACK_FILE_BYTES;
+
 /** Largest article file (.txt, .md, .html) the studio reads, in bytes: a saved web page with its markup. */
 export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024;
 

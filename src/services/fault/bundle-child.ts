@@ -4,15 +4,18 @@
  * external, lowdb and zod are bundled in.
  */
 import { builtinModules } from 'node:module';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
-/** Builds `src/services/fault/<script>.ts` into `<outDir>/<script>.mjs` and returns that path. */
+/**
+ * Builds `src/services/fault/<script>.ts` (or another script, by a path relative to that folder) into
+ * `<outDir>/<name>.mjs` and returns that path.
+ */
 export async function bundleChild(script: string, outDir: string): Promise<string> {
-  const fileName = `${script}.mjs`;
+  const fileName = `${basename(script)}.mjs`;
   await build({
     configFile: false,
     root: here,

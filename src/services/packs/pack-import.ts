@@ -15,19 +15,16 @@ import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { PackImportResult } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
-import { MAX_PACK_DEPTH } from '../../shared/limits';
-import { Id, MAX_PACK_BYTES, type Pack } from '../../shared/pack/schema';
-import { validatePack } from '../../shared/pack/validate';
+import { Id, type Pack } from '../../shared/pack/schema';
 import { syncFolder, writeDurably } from '../store/durable-json-file';
+import { writeOrRefuse } from '../store/storage-error';
+import { checkPack } from './pack-check';
 import { packFileNames, readPackFile } from './pack-library';
 import { insideDir } from '../safe-path';
 import { PRIVATE_MKDIR } from '../store/private-files';
-import { nestingDepth } from '../../shared/json-depth';
 
 /** Longest id the format allows (see `Id` in the schema). */
 const MAX_ID_LENGTH = 64;
-/** Keys that mean something to JavaScript objects; no pack field has these names. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Longest incoming file name echoed back in a report. */
 const MAX_NAME_ECHO = 200;
 
@@ -153,17 +150,23 @@ async function place(
 
   const target = packPath(dir, pack.id);
   if (target === undefined) return { status: 'refused', problem: `id: "${pack.id}" cannot be used as a file name` };
-  await mkdir(dir, PRIVATE_MKDIR);
-  await writeDurably(target, packFileText(pack));
-  // Replacing a pack that sat under another file name: the new `<id>.json` is on disk first, so the
-  // old file can go without a moment where the pack is missing.
-  if (replaced && holder !== undefined && holder.file !== `${pack.id}.json`) {
-    const old = insideDir(dir, holder.file);
-    if (old !== undefined) {
-      await rm(old, { force: true });
-      await syncFolder(dir);
-    }
-  }
+  await writeOrRefuse(
+    async () => {
+      await mkdir(dir, PRIVATE_MKDIR);
+      await writeDurably(target, packFileText(pack));
+      // Replacing a pack that sat under another file name: the new `<id>.json` is on disk first, so the
+      // old file can go without a moment where the pack is missing.
+      if (replaced && holder !== undefined && holder.file !== `${pack.id}.json`) {
+        const old = insideDir(dir, holder.file);
+        if (old !== undefined) {
+          await rm(old, { force: true });
+          await syncFolder(dir);
+        }
+      }
+    },
+    `The pack "${pack.id}" could not be stored`,
+    'The library keeps the packs it had.',
+  );
   existing.set(pack.id, { file: `${pack.id}.json`, title: pack.meta.title });
   return { status: 'stored', packId: pack.id, replaced };
 }
@@ -193,69 +196,23 @@ export async function removePack(packsDir: string, id: string): Promise<boolean>
   const dir = resolve(packsDir);
   if (!Id.safeParse(id).success) return false;
   let removed = false;
-  for (const name of await packFileNames(dir)) {
-    const path = insideDir(dir, name);
-    if (path === undefined) continue;
-    const read = await readPackFile(path);
-    if (!read.ok || read.pack.id !== id) continue;
-    await rm(path, { force: true });
-    removed = true;
-  }
-  // The removal is on disk before the caller says it is done: a power cut must not bring the pack back.
-  if (removed) await syncFolder(dir);
-  return removed;
-}
-
-type Checked = { ok: true; pack: Pack } | { ok: false; problems: string[] };
-
-/** Everything short of touching the disk: size, nesting, JSON, dangerous keys, the pack rules. */
-export function checkPack(text: string): Checked {
-  if (typeof text !== 'string') return { ok: false, problems: ['(file): is not text'] };
-  // Cheap bounds first: a string with more UTF-16 units than the cap has at least that many bytes.
-  const bytes = text.length > MAX_PACK_BYTES ? text.length : Buffer.byteLength(text, 'utf8');
-  if (bytes > MAX_PACK_BYTES) {
-    const size = text.length > MAX_PACK_BYTES ? `more than ${MAX_PACK_BYTES} bytes` : `${bytes} bytes`;
-    return { ok: false, problems: [`(file): ${size} is larger than the ${MAX_PACK_BYTES}-byte limit for a pack`] };
-  }
-  const depth = nestingDepth(text, MAX_PACK_DEPTH);
-  if (depth > MAX_PACK_DEPTH) {
-    return { ok: false, problems: [`(file): nested more than ${MAX_PACK_DEPTH} levels deep; a pack is never this deep`] };
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`(file): not valid JSON (${(error as Error).message.slice(0, 200)})`] };
-  }
-  const keyProblems = forbiddenKeys(raw);
-  if (keyProblems.length > 0) return { ok: false, problems: keyProblems };
-  const validation = validatePack(raw);
-  if (!validation.ok) return validation;
-  // The schema already holds ids to [a-z0-9-]; checked again here because this id becomes a path.
-  if (!Id.safeParse(validation.pack.id).success) return { ok: false, problems: ['id: is not a safe pack id'] };
-  return validation;
-}
-
-/** Every `__proto__`, `constructor` or `prototype` key, wherever it is (iteratively, depth is bounded). */
-function forbiddenKeys(raw: unknown): string[] {
-  const problems: string[] = [];
-  const stack: { value: unknown; path: string }[] = [{ value: raw, path: '' }];
-  while (stack.length > 0 && problems.length < 20) {
-    const { value, path } = stack.pop()!;
-    if (Array.isArray(value)) {
-      value.forEach((element, index) => stack.push({ value: element, path: `${path}[${index}]` }));
-    } else if (typeof value === 'object' && value !== null) {
-      for (const key of Object.keys(value)) {
-        const keyPath = path === '' ? key : `${path}.${key}`;
-        if (FORBIDDEN_KEYS.has(key)) {
-          problems.push(`${path === '' ? '(pack)' : path}: has a key "${key}", which is not allowed in a pack`);
-        } else {
-          stack.push({ value: (value as Record<string, unknown>)[key], path: keyPath });
-        }
+  await writeOrRefuse(
+    async () => {
+      for (const name of await packFileNames(dir)) {
+        const path = insideDir(dir, name);
+        if (path === undefined) continue;
+        const read = await readPackFile(path);
+        if (!read.ok || read.pack.id !== id) continue;
+        await rm(path, { force: true });
+        removed = true;
       }
-    }
-  }
-  return problems.reverse();
+      // The removal is on disk before the caller says it is done: a power cut must not bring the pack back.
+      if (removed) await syncFolder(dir);
+    },
+    `The pack "${id}" could not be removed`,
+    'It is still in the library.',
+  );
+  return removed;
 }
 
 /** A file that holds (or, by its name, claims) an id. */

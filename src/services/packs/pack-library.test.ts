@@ -1,9 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Notice, PackList } from '../../shared/contract';
+import { dispatch } from '../../shared/dispatch';
 import { ApiError } from '../../shared/errors';
 import { MAX_PACK_BYTES } from '../../shared/pack/schema';
+import { Backend } from '../backend';
 import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from './pack-library';
 
 const EXERCISES = join(import.meta.dirname, '../../../exercises');
@@ -148,6 +151,7 @@ describe('PackLibrary', () => {
     await expect(readPackFile(join(dir, 'folder.json'))).resolves.toEqual({
       ok: false,
       problems: ['(file): cannot be read (EISDIR)'],
+      unreadable: true,
     });
   });
 });
@@ -198,15 +202,15 @@ describe('PackLibrary with the data folder’s packs', () => {
     ]);
   });
 
-  it('names invalid files of the data folder packs/<name>, and shipped ones as before', async () => {
+  it('names invalid files of the data folder packs/<name>, and shipped ones as before (a damaged one is set aside)', async () => {
     writeFileSync(join(imported, 'broken.json'), '{');
     writeFileSync(join(bundled, 'broken.json'), '{');
     writeImported('twin.json', { ...seed(), id: 'twin' });
     writeImported('twin-again.json', { ...seed(), id: 'twin' });
     writeFileSync(join(imported, '._twin.json'), 'resource fork from a Mac');
     const { invalid } = await new PackLibrary(bundled, imported).list();
-    expect(invalid.map((problem) => problem.file)).toEqual(['broken.json', 'packs/broken.json', 'packs/twin.json']);
-    expect(invalid[2]!.problems).toEqual(['id: "twin" is already used by packs/twin-again.json']);
+    expect(invalid.map((problem) => problem.file)).toEqual(['broken.json', 'packs/twin.json']);
+    expect(invalid[1]!.problems).toEqual(['id: "twin" is already used by packs/twin-again.json']);
   });
 
   it('serves from its cache until told to forget it', async () => {
@@ -224,5 +228,93 @@ describe('PackLibrary with the data folder’s packs', () => {
     const { packs, invalid } = await new PackLibrary(bundled, imported).list();
     expect(invalid).toEqual([]);
     expect(packs.map((pack) => pack.origin)).toEqual(['bundled']);
+  });
+});
+
+describe('PackLibrary: damaged packs in the data folder', () => {
+  let bundled: string;
+  let dataDir: string;
+  let imported: string;
+
+  beforeEach(() => {
+    bundled = join(dir, 'exercises');
+    dataDir = join(dir, 'data');
+    imported = join(dataDir, 'packs');
+    mkdirSync(bundled);
+    mkdirSync(imported, { recursive: true });
+    copyFileSync(SEED_FILE, join(bundled, `${SEED_ID}.json`));
+  });
+
+  it('sets a pack that no longer reads or validates aside in damaged/ with a notice, and lists the others', async () => {
+    const quoteMoved = seed();
+    quoteMoved.id = 'quote-moved';
+    quoteMoved.items[0]!.claim!.ref.quote = 'words the article never says';
+    const damaged: Record<string, string | Buffer> = {
+      'cut-off.json': readFileSync(SEED_FILE, 'utf8').slice(0, 500),
+      'zeros.json': Buffer.alloc(4096),
+      'quote-moved.json': JSON.stringify(quoteMoved),
+    };
+    for (const [name, bytes] of Object.entries(damaged)) writeFileSync(join(imported, name), bytes);
+    writeFileSync(join(imported, 'shared.json'), JSON.stringify({ ...seed(), id: 'shared-pack' }));
+    // Not damage: a pack from a newer format waits for an update, and a second copy of an id is the person's to sort out.
+    writeFileSync(join(imported, 'future.json'), JSON.stringify({ ...seed(), id: 'future', schemaVersion: 99 }));
+    writeFileSync(join(imported, 'copy.json'), JSON.stringify({ ...seed(), version: 7 }));
+
+    const library = new PackLibrary(bundled, imported);
+    const { packs, invalid } = await library.list();
+    expect(packs.map((pack) => pack.id).sort()).toEqual([SEED_ID, 'shared-pack']);
+    expect(invalid.map((problem) => problem.file)).toEqual(['packs/copy.json', 'packs/future.json']);
+    expect(readdirSync(imported).sort()).toEqual(['copy.json', 'future.json', 'shared.json']);
+
+    const setAside = readdirSync(join(dataDir, 'damaged')).sort();
+    expect(setAside.map((name) => name.replace(/-\d{4}-\d\d-\d\dT[\d-]+\.\d+Z/, ''))).toEqual([
+      'cut-off.json',
+      'quote-moved.json',
+      'zeros.json',
+    ]);
+    for (const name of setAside) {
+      const original = Object.entries(damaged).find(([file]) => name.startsWith(file.replace('.json', '-')))![1];
+      expect(readFileSync(join(dataDir, 'damaged', name))).toEqual(Buffer.from(original));
+    }
+    const notices = library.notices();
+    expect(notices).toHaveLength(3);
+    const quoteNotice = notices.find((notice) => notice.text.includes('quote-moved'))!;
+    expect(quoteNotice).toMatchObject({ severity: 'warning', title: 'A pack in the library was damaged and has been set aside' });
+    expect(quoteNotice.text).toContain('items[0].claim.ref.quote: not found in paragraph 1');
+    expect(quoteNotice.text).toContain(
+      join(
+        dataDir,
+        'damaged',
+        setAside.find((name) => name.startsWith('quote-moved'))!,
+      ),
+    );
+
+    // Read again: nothing more to set aside, no notice twice; a dismissed notice stays dismissed.
+    library.invalidate();
+    await library.list();
+    expect(library.notices()).toHaveLength(3);
+    library.dismissNotice(quoteNotice.id);
+    expect(library.notices()).toHaveLength(2);
+  });
+
+  it('leaves a pack it cannot read where it is', async () => {
+    mkdirSync(join(imported, 'folder.json'));
+    const library = new PackLibrary(bundled, imported);
+    const { invalid } = await library.list();
+    expect(invalid.map((problem) => problem.file)).toEqual(['packs/folder.json']);
+    expect(library.notices()).toEqual([]);
+  });
+
+  it('through the backend: the notice is given at start-up and the other packs stay listed', async () => {
+    writeFileSync(join(imported, 'cut-off.json'), readFileSync(SEED_FILE, 'utf8').slice(0, 500));
+    writeFileSync(join(imported, 'shared.json'), JSON.stringify({ ...seed(), id: 'shared-pack' }));
+    const backend = new Backend({ dataDir, packsDir: bundled, appVersion: '9.9.9', shell: 'browser' });
+    const notices = await dispatch(backend, 'getNotices', {});
+    expect(notices.ok && (notices.value as Notice[]).map((notice) => notice.title)).toContain(
+      'A pack in the library was damaged and has been set aside',
+    );
+    const list = await dispatch(backend, 'listPacks', {});
+    expect(list).toMatchObject({ ok: true, value: { invalid: [] } });
+    if (list.ok) expect((list.value as PackList).packs.map((pack) => pack.id).sort()).toEqual([SEED_ID, 'shared-pack']);
   });
 });

@@ -1,14 +1,19 @@
 /**
  * Reads the content packs: those shipped with the app (the read-only exercises folder) and those
  * imported or published into the data folder (`<dataDir>/packs`). A pack that fails validation is
- * reported with its problems rather than hidden, and never stops the others from loading.
+ * reported with its problems rather than hidden, and never stops the others from loading. A
+ * data-folder pack that no longer parses or validates was damaged there (the import only ever writes
+ * valid packs): it is moved to `damaged/` with a notice, as every damaged store file is. Left in
+ * place and listed: a file that cannot be read, and a pack of a newer format (not damaged, early).
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { PackList, PackProblem, PackSummary } from '../../shared/contract';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Notice, PackList, PackProblem, PackSummary } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { MAX_PACK_BYTES, type Pack } from '../../shared/pack/schema';
-import { validatePack } from '../../shared/pack/validate';
+import { NoticeList } from '../notice-list';
+import { copyToDamaged } from '../store/store-file';
+import { checkPack, type PackCheck } from './pack-check';
 
 /** The published JSON Schema sits beside the packs; it is not a pack. */
 export const PACK_SCHEMA_FILE = 'pack.schema.json';
@@ -31,15 +36,18 @@ export interface LibraryPack {
   file: string;
 }
 
-export type PackFileResult = { ok: true; pack: Pack } | { ok: false; problems: string[] };
+/** A pack file's verdict; `unreadable` when the file could not be read at all (the disk, not the pack). */
+export type PackFileResult = PackCheck | { ok: false; problems: string[]; unreadable: true };
 
+/** Reads a pack file and gives the one pack check's verdict on it (see `checkPack`). */
 export async function readPackFile(path: string): Promise<PackFileResult> {
   let size: number;
   try {
     size = (await stat(path)).size;
   } catch (error) {
-    return { ok: false, problems: [`(file): cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`] };
+    return cannotRead(error);
   }
+  // Refused before reading, so a huge file never comes into memory.
   if (size > MAX_PACK_BYTES) {
     return { ok: false, problems: [`(file): ${size} bytes is larger than the ${MAX_PACK_BYTES}-byte limit for a pack`] };
   }
@@ -47,15 +55,17 @@ export async function readPackFile(path: string): Promise<PackFileResult> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { ok: false, problems: [`(file): cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`] };
+    return cannotRead(error);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`(file): not valid JSON (${(error as Error).message})`] };
-  }
-  return validatePack(raw);
+  return checkPack(text);
+}
+
+function cannotRead(error: unknown): PackFileResult {
+  return {
+    ok: false,
+    problems: [`(file): cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`],
+    unreadable: true,
+  };
 }
 
 export function summarise(pack: Pack, origin: PackOrigin): PackSummary {
@@ -73,15 +83,42 @@ export class PackLibrary {
   private readonly bundledDir: string;
   private readonly importedDir: string | undefined;
   private cache: LibraryPack[] | undefined;
+  /** The read under way, which callers at the same moment share (so a damaged file is set aside once). */
+  private reading: Promise<{ entries: LibraryPack[]; invalid: PackProblem[] }> | undefined;
+  private readonly noticeList = new NoticeList();
 
-  /** `importedDir` is left out where only shipped packs matter (the command line, some tests). */
+  /**
+   * `importedDir` is `<dataDir>/packs`; it is left out where only shipped packs matter (the command
+   * line, some tests).
+   */
   constructor(bundledDir: string, importedDir?: string) {
     this.bundledDir = bundledDir;
     this.importedDir = importedDir;
   }
 
+  /** Damaged packs set aside, for the UI. */
+  notices(): Notice[] {
+    return this.noticeList.all();
+  }
+
+  dismissNotice(id: string): void {
+    this.noticeList.dismiss(id);
+  }
+
   /** Every pack, sorted by title, read afresh from both folders. */
-  async entries(): Promise<{ entries: LibraryPack[]; invalid: PackProblem[] }> {
+  entries(): Promise<{ entries: LibraryPack[]; invalid: PackProblem[] }> {
+    const reading = (this.reading ??= this.read().finally(() => {
+      if (this.reading === reading) this.reading = undefined;
+    }));
+    return reading;
+  }
+
+  /** Reads the folders once, unless a read is already under way (see `entries`). */
+  async scan(): Promise<void> {
+    if (this.cache === undefined) await this.entries();
+  }
+
+  private async read(): Promise<{ entries: LibraryPack[]; invalid: PackProblem[] }> {
     const entries: LibraryPack[] = [];
     const invalid: PackProblem[] = [];
     const seen = new Map<string, LibraryPack>();
@@ -97,7 +134,8 @@ export class PackLibrary {
         const file = `${prefix}${name}`;
         const result = await readPackFile(join(dir, name));
         if (!result.ok) {
-          invalid.push({ file, problems: result.problems });
+          const damaged = origin === 'imported' && !('unreadable' in result) && result.newerFormat !== true;
+          if (!(damaged && (await this.setAside(dir, name, result.problems)))) invalid.push({ file, problems: result.problems });
           continue;
         }
         const holder = seen.get(result.pack.id);
@@ -142,6 +180,30 @@ export class PackLibrary {
   /** Forgets what was read: called after this process adds, replaces or removes a pack. */
   invalidate(): void {
     this.cache = undefined;
+    this.reading = undefined;
+  }
+
+  /**
+   * Moves a damaged data-folder pack to `damaged/` with a notice; false (the pack stays listed with
+   * its problems) when the disk refuses.
+   */
+  private async setAside(dir: string, name: string, problems: string[]): Promise<boolean> {
+    const path = join(dir, name);
+    try {
+      // The data folder holds the packs folder.
+      const { setAside, stamp } = await copyToDamaged(dirname(dir), path);
+      await rm(path, { force: true });
+      const more = problems.length > 1 ? ` and ${problems.length - 1} more` : '';
+      this.noticeList.add({
+        id: `damaged-pack:${name}:${stamp}`,
+        severity: 'warning',
+        title: 'A pack in the library was damaged and has been set aside',
+        text: `The pack file ${name} could not be used, so it is no longer listed: ${problems[0]}${more}. It was moved to ${setAside}, where it is kept. Import the pack again to use it.`,
+      });
+      return true;
+    } catch {
+      return false;
+    }
   }
 }
 

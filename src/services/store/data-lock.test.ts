@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireDataLock, LOCK_FILE, type LockResult } from './data-lock';
+import { acquireDataLock, LOCK_FILE, processIdentity, type LockResult } from './data-lock';
 
 const onLinux = process.platform === 'linux';
 
@@ -71,6 +71,48 @@ describe('acquireDataLock: stale locks', () => {
     });
     expect((await take()).ok).toBe(true);
   });
+
+  it.runIf(onLinux)('takes over a lock whose process id now runs another program, even without its start time', async () => {
+    writeLock({
+      pid: notSourcewise(),
+      hostname: hostname(),
+      startedAt: new Date().toISOString(),
+      shell: 'browser',
+      bootTime: bootTime(),
+      command: '/opt/Sourcewise/sourcewise --data-dir /home/ana/sourcewise',
+    });
+    expect((await take()).ok).toBe(true);
+  });
+
+  it.runIf(onLinux)(
+    'refuses a lock whose process still runs the program that took it, and names the file to remove',
+    async () => {
+      const pid = notSourcewise();
+      writeLock({ pid, hostname: hostname(), startedAt: new Date().toISOString(), shell: 'browser', ...processIdentity(pid) });
+      const lock = await take();
+      expect(lock.ok).toBe(false);
+      if (!lock.ok) expect(lock.message).toContain(`remove the file ${join(dataDir, LOCK_FILE)}`);
+    },
+  );
+
+  it.runIf(onLinux)('refuses a lock it cannot decide about (a live process, nothing known about it)', async () => {
+    writeLock({ pid: notSourcewise(), hostname: hostname(), startedAt: new Date().toISOString(), shell: 'browser' });
+    const lock = await take();
+    expect(lock.ok).toBe(false);
+    if (!lock.ok) expect(lock.message).toContain(`remove the file ${join(dataDir, LOCK_FILE)}`);
+  });
+
+  it.runIf(existsSync('/bin/ps') || existsSync('/usr/bin/ps'))(
+    'without /proc (macOS), tells a process by its command and start time from ps',
+    () => {
+      const pid = notSourcewise();
+      const fromPs = processIdentity(pid, 'darwin');
+      expect(fromPs.command).toBe('sleep 60');
+      expect(fromPs.processStart).toMatch(/\d\d:\d\d:\d\d \d{4}$/);
+      expect(processIdentity(pid, 'darwin')).toEqual(fromPs);
+      if (onLinux) expect(processIdentity(pid).command).toBe('sleep 60');
+    },
+  );
 
   it('takes over a lock from another machine once it is more than a day old', async () => {
     writeLock({

@@ -7,13 +7,15 @@
  *   `sourcewise.lock` was deleted by hand. (Elsewhere only the file below applies.)
  * - `sourcewise.lock`, which says who holds the folder, for the message a second copy shows, and
  *   works across machines sharing a folder.
- * A lock file is left over (stale), and taken over, when its process is gone; on Linux also when the
- * machine has restarted since it was written (/proc/stat's boot time) or its process id now names a
- * process that started at another time (/proc/<pid>/stat), which is what a restart produces; and
- * when it comes from another machine and is more than a day old. When the app cannot tell, its
- * message names the file to remove. The desktop app also takes Electron's single-instance lock,
+ * A lock file is left over (stale), and taken over, when its process is gone; when the machine has
+ * restarted since it was written (Linux: /proc/stat's boot time); when its process id now names
+ * another process, which is what a restart produces: one that started at another time or runs
+ * another program (Linux: /proc/<pid>/stat and /proc/<pid>/cmdline; other Unix systems: `ps`; on
+ * Windows only whether the process exists can be known); and when it comes from another machine and
+ * is more than a day old. When the app cannot tell, its message names the file to remove. The desktop app also takes Electron's single-instance lock,
  * which focuses the first window.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -39,6 +41,9 @@ export const UNREADABLE_LOCK_GRACE_MS = 3_000;
 export const OTHER_HOST_LOCK_MS = 24 * 60 * 60 * 1000;
 /** /proc/stat's boot time may drift by a second or two as the clock is adjusted. */
 const BOOT_TIME_SLACK_S = 5;
+/** `ps` answers in milliseconds; a machine too busy for it within this leaves the question open. */
+const PS_TIMEOUT_MS = 2_000;
+const MAX_COMMAND_CHARS = 1_000;
 
 export interface LockOwner {
   pid: number;
@@ -47,8 +52,13 @@ export interface LockOwner {
   shell: string;
   /** Linux: the machine's boot time (/proc/stat btime, seconds) when the lock was taken. */
   bootTime?: number;
-  /** Linux: the owner's start time in clock ticks after boot (/proc/<pid>/stat, field 22). */
-  processStart?: number;
+  /**
+   * When the owner started: Linux, clock ticks after boot (/proc/<pid>/stat, field 22); other Unix
+   * systems, `ps`'s start time.
+   */
+  processStart?: string;
+  /** The owner's command line (Linux: /proc/<pid>/cmdline; other Unix systems: `ps`). */
+  command?: string;
 }
 
 export type LockResult = { ok: true; release: () => void } | { ok: false; owner: LockOwner | undefined; message: string };
@@ -144,8 +154,9 @@ function alreadyRunning(owner: LockOwner, dataDir: string): string {
 }
 
 /**
- * Whether the lock's owner is certainly not running: gone, from before a restart, a reused process
- * id, or another machine's lock older than a day.
+ * Whether the lock's owner is certainly not running: gone, from before a restart, a process id now
+ * naming another process (started at another time, or running another program), or another
+ * machine's lock older than a day. What is not known about the owner never makes its lock left over.
  */
 function isLeftOver(owner: LockOwner, me: LockOwner): boolean {
   if (owner.hostname !== me.hostname) {
@@ -155,24 +166,62 @@ function isLeftOver(owner: LockOwner, me: LockOwner): boolean {
   if (!isRunning(owner.pid)) return true;
   if (owner.bootTime !== undefined && me.bootTime !== undefined && Math.abs(owner.bootTime - me.bootTime) > BOOT_TIME_SLACK_S)
     return true;
-  if (owner.processStart !== undefined) {
-    const now = processIdentity(owner.pid).processStart;
-    if (now !== undefined && now !== owner.processStart) return true;
-  }
-  return false;
+  const now = processIdentity(owner.pid);
+  if (owner.processStart !== undefined && now.processStart !== undefined && now.processStart !== owner.processStart) return true;
+  return owner.command !== undefined && now.command !== undefined && now.command !== owner.command;
 }
 
-/** What identifies a process across process id reuse (Linux); nothing elsewhere. */
-function processIdentity(pid: number): Pick<LockOwner, 'bootTime' | 'processStart'> {
+/**
+ * What tells a process apart from a later one given its id: its start time and command line, and
+ * the machine's boot time. Linux reads /proc; other Unix systems ask `ps`; Windows gives nothing.
+ */
+export function processIdentity(
+  pid: number,
+  platform: NodeJS.Platform = process.platform,
+): Pick<LockOwner, 'bootTime' | 'processStart' | 'command'> {
+  if (platform === 'linux') return procIdentity(pid);
+  if (platform === 'win32') return {};
+  return psIdentity(pid);
+}
+
+function procIdentity(pid: number): Pick<LockOwner, 'bootTime' | 'processStart' | 'command'> {
   try {
     const bootTime = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
     // Field 22 of /proc/<pid>/stat, counted after the command name, which is in parentheses and may hold spaces.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const processStart = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-    return Number.isInteger(bootTime) && Number.isInteger(processStart) ? { bootTime, processStart } : {};
+    const processStart = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    const command = commandLine(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0'));
+    if (!Number.isInteger(bootTime) || processStart === undefined || !/^\d+$/.test(processStart)) return {};
+    return { bootTime, processStart, ...(command === '' ? {} : { command }) };
   } catch {
     return {};
   }
+}
+
+function psIdentity(pid: number): Pick<LockOwner, 'processStart' | 'command'> {
+  try {
+    const line = execFileSync('ps', ['-o', 'lstart=,command=', '-p', String(pid)], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C' },
+      timeout: PS_TIMEOUT_MS,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    // lstart is "Sun Dec  6 07:19:47 2026", in the C locale.
+    const match = /^(\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}) +(.*)$/.exec(line);
+    if (!match) return {};
+    const command = commandLine(match[2]!.split(' '));
+    return { processStart: match[1]!, ...(command === '' ? {} : { command }) };
+  } catch {
+    return {};
+  }
+}
+
+/** A command line's words joined by single spaces and capped, so the lock file stays small. */
+function commandLine(words: string[]): string {
+  return words
+    .filter((word) => word !== '')
+    .join(' ')
+    .slice(0, MAX_COMMAND_CHARS);
 }
 
 /**
@@ -247,7 +296,10 @@ function readOwner(path: string): LockOwner | undefined {
         startedAt: String(owner.startedAt ?? ''),
         shell: String(owner.shell ?? ''),
         ...(typeof owner.bootTime === 'number' ? { bootTime: owner.bootTime } : {}),
-        ...(typeof owner.processStart === 'number' ? { processStart: owner.processStart } : {}),
+        ...(typeof owner.processStart === 'number' || typeof owner.processStart === 'string'
+          ? { processStart: String(owner.processStart) }
+          : {}),
+        ...(typeof owner.command === 'string' ? { command: owner.command } : {}),
       };
     }
   } catch {

@@ -125,7 +125,7 @@ export class DraftStore {
         await rm(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw notFound(draftId);
-        throw error;
+        throw storageFailure(error, 'The draft could not be deleted', 'It is still there.');
       }
     });
   }
