@@ -20,6 +20,7 @@ const SEED_VERSION = (JSON.parse(readFileSync(SEED_FILE, 'utf8')) as { version: 
 const CONFIRMED_ITEM = 'classify-official-confirms-troops-sent';
 const UNCONFIRMED_ITEM = 'classify-official-mission-unclear';
 const HEADLINE_ITEM = 'headline-real-us-officials-confirm';
+const SOURCE_ITEM = 'source-10000-chain';
 
 let dataDir: string;
 let backend: Backend;
@@ -206,6 +207,31 @@ describe('Backend through dispatch: recording answers', () => {
     expect(stored).not.toHaveProperty('confidence');
   });
 
+  it('keeps the order a source item’s options were shown in with the attempt, and gives it back in the session', async () => {
+    const ada = await newLearner();
+    const shown = { options: ['afp-own-count', 'park-to-reporters', 'agency-lawmakers-park-afp', 'agency-direct-to-afp'] };
+    const input = {
+      learnerId: ada.id,
+      packId: SEED_ID,
+      itemId: SOURCE_ITEM,
+      answer: { type: 'source', optionId: 'park-to-reporters' },
+    };
+    await call('recordAnswer', { ...input, timeTakenMs: 10, shown });
+    expect(await attemptsOnDisk(ada.id)).toMatchObject([{ itemId: SOURCE_ITEM, shown, correct: true }]);
+    const session = await call<PackSession>('getPackSession', { learnerId: ada.id, packId: SEED_ID });
+    expect(session.answers).toMatchObject([{ itemId: SOURCE_ITEM, shown }]);
+    expect(session.answeredTimes).toEqual({ [SOURCE_ITEM]: 1 });
+    // And it goes to the instructor in the progress file.
+    const exported = await call<{ content: string }>('exportProgress', { learnerId: ada.id });
+    expect((JSON.parse(exported.content) as { attempts: Attempt[] }).attempts[0]?.shown).toEqual(shown);
+    // An answer sent without an order (as before orders were kept) is stored without one.
+    await call('recordAnswer', { ...input, timeTakenMs: 10, mode: 'review' });
+    expect((await attemptsOnDisk(ada.id))[1]).not.toHaveProperty('shown');
+    expect((await call<PackSession>('getPackSession', { learnerId: ada.id, packId: SEED_ID })).answeredTimes).toEqual({
+      [SOURCE_ITEM]: 2,
+    });
+  });
+
   it('scores a headline item', async () => {
     const ada = await newLearner();
     const { score } = await call<{ score: Score }>('recordAnswer', {
@@ -254,6 +280,28 @@ describe('Backend through dispatch: recording answers', () => {
         'invalid-input',
       );
       expect(error.message).toContain('is a classify item, but the answer is for a headline item');
+      expectNothingStored();
+    });
+
+    it('an order shown that is not an order of the item’s options is invalid-input', async () => {
+      const source = (shown: unknown) => ({
+        learnerId: learner.id,
+        packId: SEED_ID,
+        itemId: SOURCE_ITEM,
+        answer: { type: 'source', optionId: 'park-to-reporters' },
+        timeTakenMs: 10,
+        shown,
+      });
+      const options = ['park-to-reporters', 'agency-direct-to-afp', 'afp-own-count', 'agency-lawmakers-park-afp'];
+      for (const [shown, problem] of [
+        [{ options: options.slice(1) }, 'entries once'],
+        [{ options: [...options.slice(1), options[1]] }, 'entries once'],
+        [{ sourceOptions: options }, 'no list "sourceOptions"'],
+      ] as const) {
+        const error = await refused('recordAnswer', source(shown), 'invalid-input');
+        expect(error.message).toContain(problem);
+      }
+      await refused('recordAnswer', source({ options: 'a,b' }), 'invalid-input');
       expectNothingStored();
     });
 
@@ -369,6 +417,7 @@ describe('Backend through dispatch: progress, sessions and rounds', () => {
     await expect(call<PackSession>('getPackSession', { learnerId: ada.id, packId: SEED_ID })).resolves.toEqual({
       round: 1,
       answers: [],
+      answeredTimes: {},
     });
     await answer(ada.id, UNCONFIRMED_ITEM, 'opinion');
     await answer(ada.id, CONFIRMED_ITEM, 'confirmed');
@@ -394,6 +443,8 @@ describe('Backend through dispatch: progress, sessions and rounds', () => {
     await expect(call<PackSession>('getPackSession', { learnerId: ada.id, packId: SEED_ID })).resolves.toEqual({
       round: 2,
       answers: [],
+      // Every answer counts for the order of the next play, whatever its round.
+      answeredTimes: { [CONFIRMED_ITEM]: 1, [UNCONFIRMED_ITEM]: 1 },
     });
     await expect(call<PackProgress[]>('getProgress', { learnerId: ada.id })).resolves.toEqual([
       { packId: SEED_ID, round: 2, answered: 0, correct: 0, total: 38 },

@@ -25,6 +25,7 @@ import type {
   ReviewQueue,
   Service,
 } from '../shared/contract';
+import { shownOrderProblem } from '../shared/choice-order';
 import { calibration, labelJudgements, readings, signalDetection } from '../shared/discernment';
 import { ApiError } from '../shared/errors';
 import type { Pack } from '../shared/pack/schema';
@@ -188,6 +189,7 @@ export class Backend implements Service {
         answers.push({
           itemId: item.id,
           answer: attempt.answer,
+          ...(attempt.shown ? { shown: attempt.shown } : {}),
           score: scoreAnswer(item, attempt.answer),
           answeredAt: attempt.answeredAt,
         });
@@ -195,17 +197,22 @@ export class Backend implements Service {
         // The pack changed under an old answer (a figure removed, say): that item simply counts as not yet answered.
       }
     }
-    return { round, answers };
+    const answeredTimes: PackSession['answeredTimes'] = {};
+    for (const attempt of attempts)
+      if (attempt.packId === packId) answeredTimes[attempt.itemId] = (answeredTimes[attempt.itemId] ?? 0) + 1;
+    return { round, answers, answeredTimes };
   }
 
   async recordAnswer(input: MethodInput<'recordAnswer'>): Promise<MethodOutput<'recordAnswer'>> {
-    const { learnerId, packId, itemId, answer, timeTakenMs } = input;
+    const { learnerId, packId, itemId, answer, timeTakenMs, shown } = input;
     const mode = input.mode ?? 'pack';
     await this.store.requireLearner(learnerId);
     const pack = await this.library.get(packId);
     const item = pack.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new ApiError('not-found', `pack "${packId}" has no item "${itemId}"`);
     const score = scoreAnswer(item, answer);
+    const shownProblem = shown && shownOrderProblem(item, shown);
+    if (shownProblem) throw new ApiError('invalid-input', `The order shown does not fit: ${shownProblem}`);
     const confidence = answer.type === 'classify' ? answer.confidence : undefined;
     const now = this.now();
 
@@ -225,6 +232,7 @@ export class Backend implements Service {
         round: await this.store.round(learnerId, packId),
         ...(mode === 'review' ? { mode } : {}),
         answer,
+        ...(shown ? { shown } : {}),
         correct: score.correct,
         score: score.score,
         labels: score.labels,

@@ -75,7 +75,8 @@ afterAll(() => {
 // ---------------------------------------------------------------------------------------------------
 // The table: a valid input per method (every bad case changes one thing in it) and what each field is.
 
-type Kind = 'id' | 'uuid' | 'name' | 'string' | 'int' | 'enum' | 'url' | 'files' | 'answer' | 'decisions' | 'paragraphs' | 'any';
+type Kind =
+  'id' | 'uuid' | 'name' | 'string' | 'int' | 'enum' | 'url' | 'files' | 'answer' | 'shown' | 'decisions' | 'paragraphs' | 'any';
 
 interface Field {
   kind: Kind;
@@ -118,6 +119,7 @@ const TABLE: Record<MethodName, Entry> = {
       answer: { type: 'classify', label: 'confirmed', confidence: 3 },
       timeTakenMs: 1000,
       mode: 'pack',
+      shown: {},
     },
     fields: {
       learnerId: uuid,
@@ -126,6 +128,7 @@ const TABLE: Record<MethodName, Entry> = {
       answer: { kind: 'answer' },
       timeTakenMs: { kind: 'int', cap: 24 * 60 * 60 * 1000 },
       mode: { kind: 'enum', optional: true },
+      shown: { kind: 'shown', optional: true },
     },
   },
   getProgressReport: {
@@ -318,6 +321,20 @@ function badValues(field: Field): [string, unknown, string][] {
         ['a 50 MB source', { type: 'numbers', figures: [{ label: 'estimate', source: HUGE }] }, '.figures[0].source'],
         ['an option id that is a path', { type: 'source', optionId: '../x' }, '.optionId'],
         ['a verdict that is not one', { type: 'headline', verdict: 'true' }, '.verdict'],
+      ];
+    case 'shown':
+      return [
+        ...at([
+          ['a string', 'a,b'],
+          ['an array', ['a', 'b']],
+          ['null', null],
+        ]),
+        ['a list that is a string', { options: 'a,b' }, '.options'],
+        ['an empty entry', { options: [''] }, '.options[0]'],
+        ['13 entries', { options: Array.from({ length: 13 }, (_, n) => `o${n}`) }, '.options'],
+        ['a 50 MB entry', { options: [HUGE] }, '.options[0]'],
+        ['a list name that is a path', { '../x': ['a'] }, ''],
+        ['5 lists', { a: [], b: [], c: [], d: [], e: [] }, ''],
       ];
     case 'decisions':
       return [

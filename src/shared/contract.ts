@@ -13,7 +13,7 @@ import { MAX_ARTICLE_FILE_BYTES, MAX_PACK_IMPORT_CHARS } from './limits';
 import type { ListedMethodName } from './contract-methods';
 import { DraftPack } from './pack/draft-pack';
 import { Id, ITEM_TYPES, LABELS, Pack, SOURCE_KINDS, type Label } from './pack/schema';
-import { Learner, LearnerId, LearnerName, PackProgress } from './progress';
+import { Learner, LearnerId, LearnerName, PackProgress, ShownOrder } from './progress';
 import { MAX_PROGRESS_FILE_BYTES } from './progress-file';
 
 const NoInput = z.strictObject({});
@@ -66,7 +66,11 @@ export type Notice = z.infer<typeof Notice>;
 /** The learner's answers in the current round of one pack, latest per item, re-scored against the pack. */
 export const PackSession = z.object({
   round: z.number().int(),
-  answers: z.array(z.object({ itemId: Id, answer: Answer, score: ScoreOutput, answeredAt: z.string() })),
+  answers: z.array(
+    z.object({ itemId: Id, answer: Answer, shown: ShownOrder.optional(), score: ScoreOutput, answeredAt: z.string() }),
+  ),
+  /** How many times the learner has answered each item of the pack (every round and review), for the order of its next play. */
+  answeredTimes: z.record(Id, z.number().int()),
 });
 export type PackSession = z.infer<typeof PackSession>;
 
@@ -259,6 +263,8 @@ export const contract = {
         .max(24 * 60 * 60 * 1000),
       /** A review answer updates the item's review card but not the pack's round. */
       mode: z.enum(['pack', 'review']).optional(),
+      /** The order the item's options were shown in (`choice-order.ts`), kept with the attempt. */
+      shown: ShownOrder.optional(),
     }),
     z.object({ score: ScoreOutput }),
   ),

@@ -47,6 +47,14 @@ export const LearnerName = z
 export const Learner = z.object({ id: LearnerId, name: z.string(), createdAt: z.string() });
 export type Learner = z.infer<typeof Learner>;
 
+/**
+ * The order an item's shuffled lists were shown in: by the item's field name (`options`,
+ * `sourceOptions`), the keys of its entries as shown (option ids, names). See `choice-order.ts`.
+ */
+export const ShownOrder = z
+  .record(z.string().regex(/^[A-Za-z]{1,40}$/, 'must be a field name'), z.array(z.string().min(1).max(300)).max(12))
+  .refine((shown) => Object.keys(shown).length <= 4, 'at most 4 lists');
+
 export const Attempt = z.object({
   id: z.string(),
   learnerId: LearnerId,
@@ -59,6 +67,8 @@ export const Attempt = z.object({
   /** Answered while working through the pack, or in a review session (which does not touch the round). */
   mode: z.enum(['pack', 'review']).optional(),
   answer: Answer,
+  /** The order the item's options were shown in; absent for types that shuffle nothing, and in answers from before it was kept. */
+  shown: ShownOrder.optional(),
   correct: z.boolean(),
   score: z.number().min(0).max(1),
   labels: z.array(z.object({ label: Label, correct: z.boolean() })),

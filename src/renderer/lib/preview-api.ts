@@ -13,7 +13,7 @@ export type PlayerApi = Pick<Api, 'getPack' | 'getPackSession' | 'recordAnswer' 
 export function previewApi(pack: Pack): PlayerApi {
   return {
     getPack: async () => structuredClone(pack),
-    getPackSession: async () => ({ round: 1, answers: [] }),
+    getPackSession: async () => ({ round: 1, answers: [], answeredTimes: {} }),
     recordAnswer: async ({ itemId, answer }) => {
       const item = pack.items.find((candidate) => candidate.id === itemId);
       if (!item) throw new ApiError('not-found', `the pack has no item "${itemId}"`);

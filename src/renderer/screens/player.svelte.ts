@@ -3,6 +3,7 @@
  * saving each answer (kept for a retry when saving fails), and what the article highlights.
  */
 import type { Answer, Score } from '../../shared/answers';
+import { inShownOrder, shownOrder, type ShownOrder } from '../../shared/choice-order';
 import type { Item, Pack } from '../../shared/pack/schema';
 import { summariseAttempts } from '../../shared/scoring';
 import { ApiError } from '../../shared/errors';
@@ -15,6 +16,8 @@ import { FindMarker } from './find-marker.svelte';
 export interface Answered {
   answer: Answer;
   score: Score;
+  /** The order the item's options were shown in when answered. */
+  shown?: ShownOrder | undefined;
 }
 
 export class PlayerState {
@@ -31,6 +34,8 @@ export class PlayerState {
   /** The answer that could not be saved, kept so the learner can retry without answering again. */
   unsaved = $state<Answer | undefined>(undefined);
   finder = $state<FindMarker | undefined>(undefined);
+  /** How many times the learner has answered each item before (every round and review): the next play of an item is one more. */
+  answeredTimes = $state<Record<string, number>>({});
 
   readonly learnerId: string;
   readonly packId: string;
@@ -61,7 +66,7 @@ export class PlayerState {
     try {
       const [pack, session] = await Promise.all([
         this.api.getPack({ packId: this.packId }),
-        this.reviewing ? undefined : this.api.getPackSession({ learnerId: this.learnerId, packId: this.packId }),
+        this.api.getPackSession({ learnerId: this.learnerId, packId: this.packId }),
       ]);
       if (this.reviewItemIds) {
         // A review plays only the due items, each fresh: the pack's own round is not touched.
@@ -69,10 +74,12 @@ export class PlayerState {
         pack.items = pack.items.filter((item) => due.includes(item.id)).sort((a, b) => due.indexOf(a.id) - due.indexOf(b.id));
       }
       this.pack = pack;
-      if (session) {
+      this.answeredTimes = session.answeredTimes;
+      // A review plays each item afresh; only the count of earlier answers (for the order shown) comes from the session.
+      if (!this.reviewing) {
         this.round = session.round;
         this.answers = Object.fromEntries(
-          session.answers.map((entry) => [entry.itemId, { answer: entry.answer, score: entry.score }]),
+          session.answers.map((entry) => [entry.itemId, { answer: entry.answer, score: entry.score, shown: entry.shown }]),
         );
       }
       this.show(this.firstUnanswered() ?? 0);
@@ -87,8 +94,23 @@ export class PlayerState {
     return this.pack?.items ?? [];
   }
 
+  /** The current item as the learner sees it: its options in the order shown (`shown`). */
   get item(): Item | undefined {
-    return this.items[this.index];
+    const item = this.items[this.index];
+    return item && inShownOrder(item, this.shown);
+  }
+
+  /**
+   * The order the current item's options are shown in: as they were shown when it was answered, or
+   * else this learner's order for their next play of it (the same until they answer; a reload keeps it).
+   */
+  get shown(): ShownOrder | undefined {
+    const item = this.items[this.index];
+    if (!item) return undefined;
+    const answered = this.answers[item.id];
+    if (answered) return answered.shown;
+    const play = (this.answeredTimes[item.id] ?? 0) + 1;
+    return shownOrder(item, { learnerId: this.learnerId, packId: this.packId, itemId: item.id, play });
   }
 
   get current(): Answered | undefined {
@@ -134,6 +156,7 @@ export class PlayerState {
   async submit(answer: Answer): Promise<boolean> {
     const item = this.item;
     if (!item || this.saving) return false;
+    const shown = this.shown;
     this.saving = true;
     this.saveError = '';
     try {
@@ -144,8 +167,10 @@ export class PlayerState {
         answer,
         timeTakenMs: Math.min(Date.now() - this.shownAt, 24 * 60 * 60 * 1000),
         ...(this.reviewing ? { mode: 'review' as const } : {}),
+        ...(shown ? { shown } : {}),
       });
-      this.answers[item.id] = { answer, score };
+      this.answers[item.id] = { answer, score, shown };
+      this.answeredTimes[item.id] = (this.answeredTimes[item.id] ?? 0) + 1;
       this.unsaved = undefined;
       this.finder = undefined;
       return true;

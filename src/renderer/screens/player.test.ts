@@ -2,10 +2,13 @@
 // where the learner left off, saving each answer before showing its feedback, keeping an answer that
 // could not be saved for a retry, reviews of due items only, and starting the pack again.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { shownOrder } from '../../shared/choice-order';
+import type { PackSession } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { validatePack } from '../../shared/pack/validate';
 import { scoreAnswer } from '../../shared/scoring';
 import { answerFor } from '../../shared/testing/answers';
+import { packOf, sourceItem } from '../../shared/testing/exercise-items';
 import { recordingApi } from '../../shared/testing/stub-api';
 import { testPack } from '../lib/testing/fixtures';
 import { PlayerState } from './player.svelte';
@@ -20,6 +23,7 @@ function backend(session = { round: 1, answers: [] as { itemId: string; right: b
     getPack: async () => testPack(),
     getPackSession: async () => ({
       round: session.round,
+      answeredTimes: Object.fromEntries(session.answers.map(({ itemId }) => [itemId, 1])),
       answers: session.answers.map(({ itemId, right }) => {
         const item = pack.items.find((candidate) => candidate.id === itemId)!;
         const answer = answerFor(item, right);
@@ -97,7 +101,7 @@ describe('PlayerState', () => {
     let failures = 1;
     const { api, inputsOf } = recordingApi({
       getPack: async () => testPack(),
-      getPackSession: async () => ({ round: 1, answers: [] }),
+      getPackSession: async () => ({ round: 1, answers: [], answeredTimes: {} }),
       recordAnswer: async ({ itemId, answer }) => {
         if (failures-- > 0) throw new ApiError('storage-failed', 'the disk is full');
         return {
@@ -137,7 +141,9 @@ describe('PlayerState', () => {
     const { api, inputsOf } = backend();
     const player = new PlayerState(api, LEARNER, pack.id, [third!.id, first!.id]);
     await player.load();
-    expect(inputsOf('getPackSession')).toEqual([]);
+    // Asked only how often each item was answered before (for the order of its options), not for the round's answers.
+    expect(inputsOf('getPackSession')).toEqual([{ learnerId: LEARNER, packId: pack.id }]);
+    expect(player.answeredCount).toBe(0);
     expect(player.items.map((item) => item.id)).toEqual([third!.id, first!.id]);
     await player.submit(answerFor(third!, true));
     expect(inputsOf('recordAnswer')[0]).toMatchObject({ itemId: third!.id, mode: 'review' });
@@ -158,12 +164,87 @@ describe('PlayerState', () => {
       getPack: async () => {
         throw new ApiError('not-found', 'no pack "gone"');
       },
-      getPackSession: async () => ({ round: 1, answers: [] }),
+      getPackSession: async () => ({ round: 1, answers: [], answeredTimes: {} }),
     });
     const player = new PlayerState(api, LEARNER, 'gone');
     await player.load();
     expect(player.status).toBe('failed');
     expect(player.loadError).toMatch(/no pack "gone"/);
+  });
+});
+
+describe('PlayerState: the order options are shown in', () => {
+  const sourcePack = packOf([
+    {
+      ...sourceItem,
+      options: ['a', 'b', 'c', 'd'].map((id) => ({ id, text: `Option ${id}` })),
+      answer: 'a',
+    },
+  ]);
+  const item = sourcePack.items[0]!;
+  const orderOf = (player: PlayerState) => (player.item?.type === 'source' ? player.item.options.map((option) => option.id) : []);
+  const playOrder = (play: number) => shownOrder(item, { learnerId: LEARNER, packId: sourcePack.id, itemId: item.id, play })!;
+
+  function sourceBackend(session: Partial<PackSession> = {}) {
+    let round = session.round ?? 1;
+    return recordingApi({
+      getPack: async () => structuredClone(sourcePack),
+      getPackSession: async () => ({ round, answers: [], answeredTimes: {}, ...session }),
+      recordAnswer: async ({ answer }) => ({ score: scoreAnswer(item, answer) }),
+      restartPack: async () => ({ round: ++round }),
+    });
+  }
+
+  it("shows this learner's order for the play, sends it with the answer and keeps it once answered", async () => {
+    const { api, inputsOf } = sourceBackend({ answeredTimes: { [item.id]: 2 } });
+    const player = new PlayerState(api, LEARNER, sourcePack.id);
+    await player.load();
+    const third = playOrder(3).options!;
+    expect(orderOf(player)).toEqual(third);
+    expect(third).not.toEqual(['a', 'b', 'c', 'd']);
+    await player.submit({ type: 'source', optionId: 'a' });
+    expect(inputsOf('recordAnswer')[0]?.shown).toEqual({ options: third });
+    expect(player.current?.shown).toEqual({ options: third });
+    expect(orderOf(player)).toEqual(third);
+  });
+
+  it('shows an answered item in the order stored with its attempt', async () => {
+    const answer = { type: 'source' as const, optionId: 'b' };
+    const { api } = sourceBackend({
+      answers: [
+        { itemId: item.id, answer, shown: { options: ['d', 'c', 'b', 'a'] }, score: scoreAnswer(item, answer), answeredAt: '' },
+      ],
+      answeredTimes: { [item.id]: 1 },
+    });
+    const player = new PlayerState(api, LEARNER, sourcePack.id);
+    await player.load();
+    expect(orderOf(player)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('shows an answer from before orders were kept in the pack order', async () => {
+    const answer = { type: 'source' as const, optionId: 'b' };
+    const { api } = sourceBackend({
+      answers: [{ itemId: item.id, answer, score: scoreAnswer(item, answer), answeredAt: '' }],
+      answeredTimes: { [item.id]: 1 },
+    });
+    const player = new PlayerState(api, LEARNER, sourcePack.id);
+    await player.load();
+    expect(orderOf(player)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('gives a new order when the pack is played again, and another learner another order', async () => {
+    const { api } = sourceBackend();
+    const player = new PlayerState(api, LEARNER, sourcePack.id);
+    await player.load();
+    expect(orderOf(player)).toEqual(playOrder(1).options);
+    await player.submit({ type: 'source', optionId: 'a' });
+    await player.restart();
+    expect(orderOf(player)).toEqual(playOrder(2).options);
+    expect(playOrder(2).options).not.toEqual(playOrder(1).options);
+
+    const other = new PlayerState(sourceBackend().api, '6ec0bd7f-11c0-43da-975e-2a8ad9ebae0b', sourcePack.id);
+    await other.load();
+    expect(orderOf(other)).not.toEqual(orderOf(player));
   });
 });
 

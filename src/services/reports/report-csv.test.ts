@@ -109,6 +109,32 @@ describe('buildCsv', () => {
     expect(attempts.filter((row) => row.mode === 'review')).toHaveLength(3);
   });
 
+  it('writes the order the options were shown in, where it was kept', () => {
+    const source = SEED.items.find((item) => item.type === 'source')!;
+    const shown = { options: ['afp-own-count', 'park-to-reporters', 'agency-lawmakers-park-afp', 'agency-direct-to-afp'] };
+    const answered = (extra: Partial<Attempt>): Attempt => ({
+      ...scoredAttempt(
+        SEED,
+        source,
+        { type: 'source', optionId: 'park-to-reporters' },
+        {
+          id: `40000000-0000-4000-8000-00000000000${extra.shown ? 1 : 2}`,
+          learnerId: learnerId(9),
+          timeTakenMs: 1000,
+          answeredAt: '2024-11-04T10:00:00.000Z',
+        },
+      ),
+      ...extra,
+    });
+    const one = classData([{ learnerId: learnerId(9), name: 'Cy', attempts: [answered({ shown }), answered({})] }]);
+    const rows = read(buildCsv(summariseClass(one), one).attempts);
+    expect(rows.map((row) => row.options_shown)).toEqual([
+      'options: afp-own-count | park-to-reporters | agency-lawmakers-park-afp | agency-direct-to-afp',
+      '',
+    ]);
+    expect(rows[0]?.answer).toBe('park-to-reporters');
+  });
+
   it('writes the figures of each row', () => {
     const row = read(csv.learners)[0]!;
     expect(row).toMatchObject({

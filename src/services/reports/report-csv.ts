@@ -19,8 +19,12 @@
  *   Per label: `_hit_rate` is "when a claim was X, how often the learner said X", `_precision` "when
  *   the learner said X, how often it was X".
  *   Booleans are written true / false.
+ * - `options_shown`: the order the learner saw the item's options in, as `options: c | a | d | b`
+ *   (source option ids; `sourceOptions:` and the names for numbers); empty where the options are not
+ *   shuffled (classify, find, headline) and for answers from before the order was kept.
  */
 import { stringify } from 'csv-stringify/sync';
+import { describeShown } from '../../shared/choice-order';
 import type { ClassData } from '../../shared/class-data';
 import { describeAnswer, type ClassSummary, type LabelFigures } from '../../shared/class-report';
 import { LABELS } from '../../shared/pack/vocabulary';
@@ -83,6 +87,7 @@ export const ATTEMPT_COLUMNS = [
   'round',
   'mode',
   'answer',
+  'options_shown',
   'confidence',
   'correct',
   'score',
@@ -157,6 +162,7 @@ function attemptCells(attempt: Attempt, learnerName: string): Cell[] {
     attempt.round,
     attempt.mode ?? 'pack',
     describeAnswer(attempt.answer),
+    describeShown(attempt.shown),
     attempt.confidence ?? (attempt.answer.type === 'classify' ? attempt.answer.confidence : undefined),
     attempt.correct,
     round(attempt.score, 4),

@@ -327,6 +327,25 @@ describe('buildXapi', () => {
     expect(responses.get('source-10000-chain')?.object.definition?.choices?.length).toBeGreaterThan(1);
   });
 
+  it('says in which order the learner saw the options, where that was kept', () => {
+    const source = SEED.items.find((item) => item.type === 'source')!;
+    const shown = { options: ['afp-own-count', 'park-to-reporters', 'agency-lawmakers-park-afp', 'agency-direct-to-afp'] };
+    const withOrder: Attempt = { ...attempt(ADA, source, true), shown };
+    const without = attempt(ADA, source, false);
+    const [seen, unseen] = buildXapi(
+      { ...data, learners: [{ learnerId: ADA, name: 'Ada', attempts: [withOrder, without] }] },
+      { homePage: HOME },
+    );
+    const key = 'https://sourcewise.app/xapi/extensions/options-shown';
+    expect(seen?.context?.extensions?.[key]).toEqual(shown);
+    expect(unseen?.context?.extensions).not.toHaveProperty(key);
+    expect(xapiProblems(seen!)).toEqual([]);
+    // The activity lists the choices in the pack's order, the same for every learner.
+    expect(seen?.object.definition?.choices?.map((choice) => choice.id)).toEqual(
+      source.type === 'source' ? source.options.map((option) => option.id) : [],
+    );
+  });
+
   it('makes a completed statement only for rounds in which every item was answered in pack mode', () => {
     const completed = statements.filter((statement) => statement.verb.id === 'http://adlnet.gov/expapi/verbs/completed');
     expect(completed).toHaveLength(1);

@@ -20,7 +20,10 @@
  *   read (the LRS then uses the time it stored the statement).
  * - `context.registration` ties together the statements of one learner's round of one pack (review
  *   attempts have none: a review session is not part of a round), and `context.revision` is the
- *   pack version answered. Round, mode, confidence, attempt id and app version are extensions.
+ *   pack version answered. Round, mode, confidence, attempt id and app version are extensions, and
+ *   so is the order the learner saw the item's options in (`options-shown`: `{ "options": ["c",
+ *   "a", ...] }`, by the item's field), where it was kept: the activity's `choices` are in the pack's
+ *   order, the same for every learner.
  * - Text from packs (names, descriptions) is capped at 500 characters.
  * - Statements about the same item or pack share their activity objects (and one learner's share the
  *   actor): treat the result as read-only, or clone it before changing it.
@@ -60,6 +63,7 @@ const EXTENSION = {
   mode: `${EXTENSION_BASE_IRI}/mode`,
   confidence: `${EXTENSION_BASE_IRI}/confidence`,
   appVersion: `${EXTENSION_BASE_IRI}/app-version`,
+  optionsShown: `${EXTENSION_BASE_IRI}/options-shown`,
 } as const;
 
 export type LanguageMap = Record<string, string>;
@@ -96,13 +100,16 @@ export interface XapiResult {
   score?: { scaled?: number; raw?: number; min?: number; max?: number };
 }
 
+/** An extension's value: a plain value, or the order options were shown in. */
+export type ExtensionValue = string | number | boolean | Record<string, string[]>;
+
 export interface XapiContext {
   registration?: string;
   revision?: string;
   platform?: string;
   language?: string;
   contextActivities?: { parent?: XapiActivity[] };
-  extensions?: Record<string, string | number | boolean>;
+  extensions?: Record<string, ExtensionValue>;
 }
 
 export interface XapiStatement {
@@ -217,7 +224,7 @@ function answeredStatement(
   parent: XapiActivity,
   registration: string | undefined,
 ): XapiStatement {
-  const extensions: Record<string, string | number | boolean> = {
+  const extensions: Record<string, ExtensionValue> = {
     [EXTENSION.attemptId]: attempt.id,
     [EXTENSION.round]: attempt.round,
     [EXTENSION.mode]: isReview(attempt) ? 'review' : 'pack',
@@ -225,6 +232,7 @@ function answeredStatement(
   };
   const confidence = attempt.confidence ?? (attempt.answer.type === 'classify' ? attempt.answer.confidence : undefined);
   if (confidence !== undefined) extensions[EXTENSION.confidence] = confidence;
+  if (attempt.shown !== undefined) extensions[EXTENSION.optionsShown] = attempt.shown;
   // Built property by property rather than with spreads: this runs once per attempt.
   const context: XapiContext = {};
   // A review session is not part of a round.

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
-import { dateLine, MAX_NESTING, MAX_PARAGRAPH_CHARS, readArticle } from './article-text';
+import { dateLine, MAX_HTML_BYTES, MAX_MARKDOWN_BYTES, MAX_NESTING, MAX_PARAGRAPH_CHARS, readArticle } from './article-text';
 
 const SEED_ARTICLE = readFileSync(join(import.meta.dirname, '../suggest/dev-set/seed-article.txt'), 'utf8');
 const SEED_PACK = JSON.parse(
@@ -289,6 +289,23 @@ describe('readArticle: what it refuses', () => {
     expect(refusal('doc.md', '\uFFFD'.repeat(500) + 'some words').message).toMatch(/is not a text file/);
   });
 
+  it('refuses Markdown and web pages too large to read without holding up other calls, and says what to do', () => {
+    const links = (bytes: number) =>
+      `${'[a link](https://example.org/) and *emphasis* '.repeat(100)}\n\n`.repeat(Math.ceil(bytes / 4000));
+    const markdown = refusal('long.md', links(MAX_MARKDOWN_BYTES + 1024));
+    expect(markdown.code).toBe('too-large');
+    expect(markdown.message).toMatch(
+      /^"long\.md" is \d+ KB of Markdown; Sourcewise reads at most 256 KB of Markdown.*paste just the article's text$/,
+    );
+    // Pasted text that reads as Markdown has the same cap; plain text of that size is read.
+    expect(refusal('pasted.txt', `# Headline\n\n${links(MAX_MARKDOWN_BYTES)}`).message).toMatch(/KB of Markdown/);
+    const plain = `${'A plain sentence of an article. '.repeat(32)}\n\n`.repeat(400);
+    expect(plain.length).toBeGreaterThan(MAX_MARKDOWN_BYTES);
+    expect(readArticle('plain.txt', plain).paragraphs).toHaveLength(400);
+    const page = refusal('page.html', `<p>${'words '.repeat(MAX_HTML_BYTES / 6 + 10)}</p>`);
+    expect(page.message).toMatch(/KB of a web page; Sourcewise reads at most 2048 KB of a web page/);
+  });
+
   it('refuses more paragraphs than a pack can hold', () => {
     const error = refusal('many.txt', Array.from({ length: 1001 }, (_, index) => `Paragraph ${index}.`).join('\n\n'));
     expect(error.code).toBe('too-large');
@@ -336,6 +353,6 @@ describe('readArticle: hostile nesting and sizes are refused plainly, never slow
   });
 
   it('refuses a Markdown line or paragraph longer than a pack allows before tokenising it', () => {
-    expect(() => readArticle('long.md', 'word '.repeat(1_000_000))).toThrow(/longer than/);
+    expect(() => readArticle('long.md', 'word '.repeat(50_000))).toThrow(/longer than/);
   });
 });

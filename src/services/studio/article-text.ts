@@ -23,6 +23,14 @@ export const MAX_PARAGRAPHS = 1000;
  * this are refused: no article is, and the readers' work (marked's recursion above all) grows with it.
  */
 export const MAX_NESTING = 256;
+/**
+ * The most of each kind of markup read, in bytes. Reading Markdown costs about 2 ms per kilobyte here
+ * (marked's lexer, links and emphasis above all), HTML about a tenth of that, so these caps keep every
+ * read well under half a second, during which no other call is answered. A Markdown article is rarely
+ * 50 KB; a saved news page with its scripts and styles rarely 2 MB.
+ */
+export const MAX_MARKDOWN_BYTES = 256 * 1024;
+export const MAX_HTML_BYTES = 2 * 1024 * 1024;
 
 function tooDeep(): ApiError {
   return new ApiError('invalid-input', `the file is nested more than ${MAX_NESTING} levels deep; an article never is`);
@@ -67,12 +75,9 @@ export function readArticle(name: string, text: string): ArticleText {
   }
   checkText(name, text);
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const read =
-    format === 'html'
-      ? readHtml(source)
-      : format === 'markdown' || looksLikeMarkdown(source)
-        ? readMarkdown(source)
-        : readPlainText(source);
+  const reader = format === 'html' ? 'html' : format === 'markdown' || looksLikeMarkdown(source) ? 'markdown' : 'text';
+  checkMarkupSize(name, source, reader);
+  const read = reader === 'html' ? readHtml(source) : reader === 'markdown' ? readMarkdown(source) : readPlainText(source);
   const article = assemble(read);
   if (article.paragraphs.length === 0) {
     throw new ApiError(
@@ -110,6 +115,19 @@ function checkText(name: string, text: string): void {
       `"${shortName(name)}" is not a text file (perhaps a PDF or a word-processor document): save the article as text, Markdown or a web page first`,
     );
   }
+}
+
+/** Markup beyond what can be read without holding up every other call: refused, with what to do instead. */
+function checkMarkupSize(name: string, text: string, reader: Format): void {
+  const cap = reader === 'markdown' ? MAX_MARKDOWN_BYTES : reader === 'html' ? MAX_HTML_BYTES : undefined;
+  if (cap === undefined) return;
+  const bytes = text.length > cap ? text.length : Buffer.byteLength(text, 'utf8');
+  if (bytes <= cap) return;
+  const kind = reader === 'markdown' ? 'Markdown' : 'a web page';
+  throw new ApiError(
+    'too-large',
+    `"${shortName(name)}" is ${Math.ceil(bytes / 1024)} KB of ${kind}; Sourcewise reads at most ${cap / 1024} KB of ${kind}, far more than an article needs: save or paste just the article's text`,
+  );
 }
 
 /** Pasted or .txt text that is really Markdown: it opens with a `# ` heading or has `[text](address)` links. */

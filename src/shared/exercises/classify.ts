@@ -49,6 +49,9 @@ export const classify: ExerciseKind<'classify'> = {
     response: (answer) => answer.label,
   },
 
+  // No `shuffled`: the label buttons are the same five for every item, always in the guide's order
+  // (`labelsOffered`), so a button's place says nothing about any item's answer, and a learner finds
+  // each label where it was last time.
   refs: (item) => claimRefs(item.claim),
   summary: (item) => item.claim.ref.quote,
   draft: ({ id, ref, outlet }) => ({

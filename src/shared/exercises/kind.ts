@@ -104,6 +104,32 @@ export interface ExerciseKind<T extends ItemType> {
   draft(start: DraftStart): ItemOf<T>;
   /** The pack rules across fields that this type's items must keep, beyond their schema. */
   check(item: ItemOf<T>, path: string, checks: PackChecks): void;
+  /**
+   * The lists the learner picks from whose order is the pack author's, and so could give the answer
+   * away (authors tend to write the right option first): shown shuffled per learner and play
+   * (`choice-order.ts`). Absent for a type whose choices are the labels or verdicts, which are the
+   * same for every item and shown in the guide's order, so their positions say nothing about any item.
+   */
+  shuffled?: {
+    /** Each list by its field name, as the keys that name its entries (option ids, names), in pack order. */
+    lists(item: ItemOf<T>): Record<string, string[]>;
+    /** The item with those lists in the given orders of their keys. */
+    ordered(item: ItemOf<T>, order: Readonly<Record<string, readonly string[]>>): ItemOf<T>;
+  };
+}
+
+/**
+ * The list in the order of `keys`: entries whose key is not there (the pack gained an option since)
+ * follow in pack order, and keys that match no entry (it lost one) are passed over.
+ */
+export function inOrder<E>(list: readonly E[], keyOf: (entry: E) => string, keys: readonly string[] | undefined): E[] {
+  if (keys === undefined) return [...list];
+  const rank = new Map(keys.map((key, index) => [key, index]));
+  const position = (entry: E, index: number) => rank.get(keyOf(entry)) ?? keys.length + index;
+  return list
+    .map((entry, index) => ({ entry, at: position(entry, index) }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ entry }) => entry);
 }
 
 /** A label and the others also counted right. */

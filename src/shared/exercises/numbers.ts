@@ -2,7 +2,7 @@
 import type { LabelOutcome } from '../answers';
 import { ApiError } from '../errors';
 import type { Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, claimRefs, labelWithAlso, type ExerciseKind } from './kind';
+import { accepts, alsoAccepted, claimRefs, inOrder, labelWithAlso, type ExerciseKind } from './kind';
 
 export interface NumbersDetail {
   type: 'numbers';
@@ -78,6 +78,13 @@ export const numbers: ExerciseKind<'numbers'> = {
   xapi: {
     interactionType: 'other',
     response: (answer) => answer.figures.map((figure) => `${figure.label}[.]${figure.source}`).join('[,]'),
+  },
+
+  // One order of the names for all the item's figures, so that each "Whose figure?" list reads alike.
+  // The labels offered are not shuffled: they keep the guide's order, as in classify items.
+  shuffled: {
+    lists: (item) => ({ sourceOptions: item.sourceOptions }),
+    ordered: (item, order) => ({ ...item, sourceOptions: inOrder(item.sourceOptions, (name) => name, order.sourceOptions) }),
   },
 
   refs: (item) => item.figures.flatMap(claimRefs),

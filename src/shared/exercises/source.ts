@@ -1,5 +1,5 @@
 /** Source: who says so, and through whom. The learner picks the option that names both. */
-import { allOrNothing, claimKeyFields, claimRefs, type ExerciseKind } from './kind';
+import { allOrNothing, claimKeyFields, claimRefs, inOrder, type ExerciseKind } from './kind';
 import type { SourceItem } from './source.schema';
 
 export interface SourceDetail {
@@ -45,6 +45,11 @@ export const source: ExerciseKind<'source'> = {
       correct: [item.answer],
     }),
     response: (answer) => answer.optionId,
+  },
+
+  shuffled: {
+    lists: (item) => ({ options: item.options.map((option) => option.id) }),
+    ordered: (item, order) => ({ ...item, options: inOrder(item.options, (option) => option.id, order.options) }),
   },
 
   refs: (item) => claimRefs(item.claim),

@@ -6,6 +6,8 @@
  *   TEST_RUNS=<n>       tries n times as many cases (fuzz and fault runs), to widen a run.
  */
 
+export { seededRandom } from '../random';
+
 /** The seed randomised tests use by default. */
 export const DEFAULT_TEST_SEED = 20261126;
 
@@ -41,16 +43,4 @@ export function testRuns(base: number): number {
 /** Names this run's seed in a failure message, with how to replay it. */
 export function replayHint(): string {
   return `seed ${testSeed()} (replay with TEST_SEED=${testSeed()})`;
-}
-
-/** mulberry32: a small, fast generator of numbers in [0, 1) that repeats for the same seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
