@@ -35,7 +35,7 @@ function progressFile(learnerId: string, name: string, count: number): ProgressF
         type: 'classify',
         label: index === 0 ? (item.claim.label === 'opinion' ? 'denial' : 'opinion') : item.claim.label,
       };
-      const score = scoreAnswer(item, answer);
+      const score = scoreAnswer(item, answer, seed);
       return {
         id: `${learnerId.slice(0, 8)}-0000-4000-8000-${String(index).padStart(12, '0')}`,
         learnerId,

@@ -190,7 +190,7 @@ export class Backend implements Service {
           itemId: item.id,
           answer: attempt.answer,
           ...(attempt.shown ? { shown: attempt.shown } : {}),
-          score: scoreAnswer(item, attempt.answer),
+          score: scoreAnswer(item, attempt.answer, pack),
           answeredAt: attempt.answeredAt,
         });
       } catch {
@@ -210,7 +210,7 @@ export class Backend implements Service {
     const pack = await this.library.get(packId);
     const item = pack.items.find((candidate) => candidate.id === itemId);
     if (!item) throw new ApiError('not-found', `pack "${packId}" has no item "${itemId}"`);
-    const score = scoreAnswer(item, answer);
+    const score = scoreAnswer(item, answer, pack);
     const shownProblem = shown && shownOrderProblem(item, shown);
     if (shownProblem) throw new ApiError('invalid-input', `The order shown does not fit: ${shownProblem}`);
     const confidence = answer.type === 'classify' ? answer.confidence : undefined;

@@ -11,6 +11,7 @@ import type { Item, Pack } from './pack/schema';
 import { validatePack } from './pack/validate';
 import { HEADLINE_VERDICTS, LABEL_NAMES, LABELS, type HeadlineVerdict, type Label } from './pack/vocabulary';
 import { seedOf } from './random';
+import type { ScoredPack } from './exercises/registry';
 import { scoreAnswer } from './scoring';
 import { classifyItem, numbersItem, packOf, ref, sourceItem } from './testing/exercise-items';
 import { replayHint, seededRandom, testSeed } from './testing/random';
@@ -252,7 +253,7 @@ function playBots(packs: readonly Pack[], learners: number, shuffle = true): Res
   for (const pack of packs) {
     for (const item of pack.items) {
       if (answerSpace(item) === undefined) continue;
-      const chance = chanceScore(item);
+      const chance = chanceScore(item, pack);
       for (let n = 0; n < learners; n++) {
         const order = shuffle
           ? shownOrder(item, { learnerId: learner(n), packId: pack.id, itemId: item.id, play: 1 })
@@ -261,11 +262,11 @@ function playBots(packs: readonly Pack[], learners: number, shuffle = true): Res
         const space = answerSpace(shown)!;
         for (const [name, bot] of Object.entries(BOTS)) {
           const picks = space.lists.map(bot);
-          const score = scoreAnswer(item, space.answer(picks));
+          const score = scoreAnswer(item, space.answer(picks), pack);
           add(results, name, 'items', score.score, chance, n === 0);
           space.lists.forEach((list, index) => {
             const rightWith = (value: string) =>
-              list.right(scoreAnswer(item, space.answer(picks.map((pick, at) => (at === index ? value : pick)))).detail);
+              list.right(scoreAnswer(item, space.answer(picks.map((pick, at) => (at === index ? value : pick))), pack).detail);
             const share = list.values.filter(rightWith).length / list.values.length;
             add(results, name, list.part, Number(list.right(score.detail)), share, n === 0);
           });
@@ -277,14 +278,14 @@ function playBots(packs: readonly Pack[], learners: number, shuffle = true): Res
 }
 
 /** The score a learner picking at random from every list can expect: the mean over every combination of picks. */
-function chanceScore(item: Item): number {
+function chanceScore(item: Item, pack: ScoredPack): number {
   const space = answerSpace(item)!;
   let total = 0;
   let count = 0;
   const pick = (picks: string[]): void => {
     const list = space.lists[picks.length];
     if (list === undefined) {
-      total += scoreAnswer(item, space.answer(picks)).score;
+      total += scoreAnswer(item, space.answer(picks), pack).score;
       count++;
       return;
     }

@@ -117,7 +117,11 @@ function mark(span: { paragraph: number; start: number; end: number }): MarkedSp
 }
 
 function scoreMarks(...spans: MarkedSpan[]): Score {
-  return scoreAnswer(find, { type: 'find', spans });
+  return scoreAnswer(find, { type: 'find', spans }, rawPack);
+}
+
+function quoteOf(span: MarkedSpan): string {
+  return PARAGRAPHS[span.paragraph]!.slice(span.start, span.end);
 }
 
 function findDetail(score: Score) {
@@ -145,7 +149,7 @@ describe('fixtures', () => {
 
 describe('scoreAnswer: classify', () => {
   it('is right for the claim’s label', () => {
-    expect(scoreAnswer(classifyConfirmed, { type: 'classify', label: 'confirmed', confidence: 3 })).toEqual({
+    expect(scoreAnswer(classifyConfirmed, { type: 'classify', label: 'confirmed', confidence: 3 }, rawPack)).toEqual({
       itemType: 'classify',
       correct: true,
       score: 1,
@@ -155,7 +159,7 @@ describe('scoreAnswer: classify', () => {
   });
 
   it('is wrong for another label, and the outcome is filed under the expected label', () => {
-    expect(scoreAnswer(classifyConfirmed, { type: 'classify', label: 'unconfirmed' })).toEqual({
+    expect(scoreAnswer(classifyConfirmed, { type: 'classify', label: 'unconfirmed' }, rawPack)).toEqual({
       itemType: 'classify',
       correct: false,
       score: 0,
@@ -165,7 +169,7 @@ describe('scoreAnswer: classify', () => {
   });
 
   it('accepts the labels in alsoAccept, and lists them', () => {
-    const score = scoreAnswer(classifyBorderline, { type: 'classify', label: 'unconfirmed' });
+    const score = scoreAnswer(classifyBorderline, { type: 'classify', label: 'unconfirmed' }, rawPack);
     expect(score.correct).toBe(true);
     expect(score.score).toBe(1);
     expect(score.labels).toEqual([{ label: 'opinion', correct: true }]);
@@ -178,91 +182,116 @@ describe('scoreAnswer: classify', () => {
   });
 
   it('still rejects labels outside alsoAccept on a borderline claim', () => {
-    expect(scoreAnswer(classifyBorderline, { type: 'classify', label: 'estimate' }).correct).toBe(false);
+    expect(scoreAnswer(classifyBorderline, { type: 'classify', label: 'estimate' }, rawPack).correct).toBe(false);
   });
 });
 
 describe('scoreAnswer: find', () => {
-  it('scores exact marks as full marks', () => {
+  const right = (span: MarkedSpan) => ({ ...mark(span), quote: quoteOf(span), verdict: 'right' });
+
+  it('scores exact marks as right, every mark right', () => {
     const score = scoreMarks(mark(A), mark(B), mark(C));
     expect(score).toEqual({
       itemType: 'find',
       correct: true,
       score: 1,
       labels: [{ label: 'opinion', correct: true }],
-      detail: { type: 'find', found: [0, 1, 2], missed: [], extra: [], precision: 1, recall: 1 },
+      detail: { type: 'find', found: [0, 1, 2], missed: [], marks: [right(A), right(B), right(C)] },
     });
   });
 
-  it('misses a span marked at 40%, with recall 34/40', () => {
-    const score = scoreMarks({ paragraph: 0, start: A.start, end: A.start + 4 }, mark(B), mark(C));
+  it('misses a claim marked at 40%: the mark is too little to count, and costs nothing more', () => {
+    const short = { paragraph: 0, start: A.start, end: A.start + 4 };
+    const score = scoreMarks(short, mark(B), mark(C));
     const detail = findDetail(score);
     expect(detail.found).toEqual([1, 2]);
     expect(detail.missed).toEqual([0]);
-    expect(detail.precision).toBe(1);
-    expect(detail.recall).toBeCloseTo(0.85, 12);
-    expect(score.score).toBeCloseTo(68 / 74, 12);
+    expect(detail.marks[0]).toMatchObject({ ...short, quote: 'a di', verdict: 'too-little' });
+    expect(score.score).toBeCloseTo(2 / 3, 12);
     expect(score.correct).toBe(false);
+    expect(verdictOf(score)).toBe('partly-right');
     expect(score.labels).toEqual([{ label: 'opinion', correct: false }]);
   });
 
-  it('finds a span marked at 60%, with recall 36/40', () => {
-    const score = scoreMarks({ paragraph: 0, start: A.end - 6, end: A.end }, mark(B), mark(C));
-    expect(findDetail(score)).toMatchObject({ found: [0, 1, 2], missed: [], precision: 1 });
-    expect(findDetail(score).recall).toBeCloseTo(0.9, 12);
-    expect(score.score).toBeCloseTo(72 / 76, 12);
+  it('finds a claim marked at 60% or at exactly half', () => {
+    for (const part of [
+      { paragraph: 0, start: A.end - 6, end: A.end },
+      { paragraph: 0, start: A.start, end: A.start + 5 },
+    ]) {
+      const score = scoreMarks(part, mark(B), mark(C));
+      expect(findDetail(score).found).toEqual([0, 1, 2]);
+      expect(findDetail(score).marks[0]?.verdict).toBe('right');
+      expect(score).toMatchObject({ correct: true, score: 1 });
+    }
+  });
+
+  it('lets a mark straddle a claim’s end by a few words (half of it in the claim)', () => {
+    const straddle = { paragraph: 0, start: A.start + 5, end: A.end + 5 };
+    const score = scoreMarks(straddle, mark(B), mark(C));
+    expect(findDetail(score).marks[0]).toMatchObject({ quote: 'aster and ', verdict: 'right' });
     expect(score.correct).toBe(true);
   });
 
-  it('finds a span marked at exactly half', () => {
-    const score = scoreMarks({ paragraph: 0, start: A.start, end: A.start + 5 }, mark(B), mark(C));
-    expect(findDetail(score).found).toEqual([0, 1, 2]);
-    expect(score.correct).toBe(true);
-  });
-
-  it('counts only the inside of a mark that straddles a span’s end', () => {
-    // 5 of A's characters plus 5 after it: 35 of 40 marked characters are expected.
-    const score = scoreMarks({ paragraph: 0, start: A.start + 5, end: A.end + 5 }, mark(B), mark(C));
-    const detail = findDetail(score);
-    expect(detail.found).toEqual([0, 1, 2]);
-    expect(detail.extra).toEqual([]);
-    expect(detail.precision).toBeCloseTo(35 / 40, 12);
-    expect(detail.recall).toBeCloseTo(35 / 40, 12);
-    expect(score.score).toBeCloseTo(35 / 40, 12);
-    expect(score.correct).toBe(true);
-  });
-
-  it('lets one mark cover two spans, paying for the gap in precision', () => {
-    // A.start..B.end is 10 + 21 + 20 = 51 characters; with C, 40 of 61 marked characters are expected.
+  it('lets one mark cover two claims and the few words between them', () => {
+    // A.start..B.end is 10 + 21 + 20 = 51 characters, 30 of them in the two claims.
     const score = scoreMarks({ paragraph: 0, start: A.start, end: B.end }, mark(C));
-    const detail = findDetail(score);
-    expect(detail.found).toEqual([0, 1, 2]);
-    expect(detail.extra).toEqual([]);
-    expect(detail.recall).toBe(1);
-    expect(detail.precision).toBeCloseTo(40 / 61, 12);
-    expect(score.score).toBeCloseTo(80 / 101, 12);
+    expect(findDetail(score).found).toEqual([0, 1, 2]);
+    expect(findDetail(score).marks.map((one) => one.verdict)).toEqual(['right', 'right']);
     expect(score.correct).toBe(true);
   });
 
-  it('does not reward marking whole paragraphs: recall 1, precision 40/155, not correct', () => {
+  it('does not reward marking whole paragraphs: every claim found, and still not right', () => {
     const score = scoreMarks({ paragraph: 0, start: 0, end: 107 }, { paragraph: 1, start: 0, end: 48 });
     const detail = findDetail(score);
     expect(detail.found).toEqual([0, 1, 2]);
     expect(detail.missed).toEqual([]);
-    expect(detail.extra).toEqual([]);
-    expect(detail.recall).toBe(1);
-    expect(detail.precision).toBeCloseTo(40 / 155, 12);
-    expect(score.score).toBeCloseTo(80 / 195, 12);
+    // Paragraph 1 takes in the ministry's confirmation; paragraph 2 is mostly no claim at all.
+    expect(detail.marks.map((one) => one.verdict)).toEqual(['other-label', 'too-much']);
+    expect(detail.marks[0]?.claims).toEqual([{ ...classifyConfirmed.claim.ref, label: 'confirmed' }]);
+    expect(score.score).toBeCloseTo(3 / 5, 12);
     expect(score.correct).toBe(false);
+    expect(verdictOf(score)).toBe('partly-right');
     expect(score.labels).toEqual([{ label: 'opinion', correct: false }]);
   });
 
-  it('never double counts the same span marked twice', () => {
+  it('counts a mark on a claim of another label as wrong, though every claim was found', () => {
+    const confirmation = mark(classifyConfirmed.claim.ref);
+    const score = scoreMarks(mark(A), mark(B), mark(C), confirmation);
+    const detail = findDetail(score);
+    expect(detail.found).toEqual([0, 1, 2]);
+    expect(detail.marks[2]).toMatchObject({ ...confirmation, verdict: 'other-label' });
+    expect(score.score).toBeCloseTo(3 / 4, 12);
+    expect(score.correct).toBe(false);
+  });
+
+  it('counts a mark lying mostly inside a claim of another label as wrong, however short', () => {
+    const ref = classifyConfirmed.claim.ref;
+    const score = scoreMarks(mark(A), mark(B), mark(C), { paragraph: 0, start: ref.start, end: ref.start + 8 });
+    expect(findDetail(score).marks[2]).toMatchObject({ quote: 'the mini', verdict: 'other-label' });
+    expect(score.correct).toBe(false);
+  });
+
+  it('forgives a mark that runs a word into a claim of another label', () => {
+    // "a truly reckless bet, though the": 3 of the confirmation's 32 characters.
+    const score = scoreMarks(mark(A), { paragraph: 0, start: B.start, end: classifyConfirmed.claim.ref.start + 3 }, mark(C));
+    expect(findDetail(score).marks.map((one) => one.verdict)).toEqual(['right', 'right', 'right']);
+    expect(score.correct).toBe(true);
+  });
+
+  it('counts a mark on no claim at all as wrong', () => {
+    const stray = { paragraph: 0, start: 0, end: 10 };
+    const score = scoreMarks(mark(A), stray, mark(B), mark(C));
+    const detail = findDetail(score);
+    expect(detail.marks[0]).toMatchObject({ ...stray, quote: 'Aides call', verdict: 'not-a-claim' });
+    expect(score.score).toBeCloseTo(3 / 4, 12);
+    expect(score.correct).toBe(false);
+  });
+
+  it('never double counts the same claim marked twice', () => {
     expect(scoreMarks(mark(A), mark(A), mark(B), mark(C), mark(C))).toEqual(scoreMarks(mark(A), mark(B), mark(C)));
   });
 
-  it('merges overlapping marks before counting', () => {
-    // A.start..A.end+3 in two overlapping strokes: 13 marked characters for A's 10.
+  it('joins overlapping strokes into one mark before judging it', () => {
     const score = scoreMarks(
       { paragraph: 0, start: A.start, end: A.start + 7 },
       { paragraph: 0, start: A.start + 5, end: A.end + 3 },
@@ -270,11 +299,9 @@ describe('scoreAnswer: find', () => {
       mark(C),
     );
     const detail = findDetail(score);
-    expect(detail.found).toEqual([0, 1, 2]);
-    expect(detail.extra).toEqual([]);
-    expect(detail.precision).toBeCloseTo(40 / 43, 12);
-    expect(detail.recall).toBe(1);
-    expect(score.score).toBeCloseTo(80 / 83, 12);
+    expect(detail.marks[0]).toMatchObject({ paragraph: 0, start: A.start, end: A.end + 3, verdict: 'right' });
+    expect(detail.marks).toHaveLength(3);
+    expect(score.correct).toBe(true);
   });
 
   it('scores no marks as zero without dividing by zero', () => {
@@ -283,79 +310,52 @@ describe('scoreAnswer: find', () => {
       correct: false,
       score: 0,
       labels: [{ label: 'opinion', correct: false }],
-      detail: { type: 'find', found: [], missed: [0, 1, 2], extra: [], precision: 0, recall: 0 },
+      detail: { type: 'find', found: [], missed: [0, 1, 2], marks: [] },
     });
-  });
-
-  it('reports marks that touch no span as extra, and tolerates a few', () => {
-    const stray = { paragraph: 0, start: 74, end: 84 };
-    const score = scoreMarks(mark(A), stray, mark(B), mark(C));
-    const detail = findDetail(score);
-    expect(detail.extra).toEqual([stray]);
-    expect(detail.precision).toBeCloseTo(0.8, 12);
-    expect(detail.recall).toBe(1);
-    expect(score.score).toBeCloseTo(80 / 90, 12);
-    expect(score.correct).toBe(true);
-  });
-
-  it('is not correct when extra marks push precision below one half', () => {
-    // 41 stray characters against 40 expected: precision 40/81.
-    const stray = { paragraph: 0, start: 66, end: 107 };
-    const score = scoreMarks(mark(A), mark(B), mark(C), stray);
-    const detail = findDetail(score);
-    expect(detail.found).toEqual([0, 1, 2]);
-    expect(detail.extra).toEqual([stray]);
-    expect(detail.precision).toBeCloseTo(40 / 81, 12);
-    expect(score.correct).toBe(false);
-  });
-
-  it('is correct at a precision of exactly one half', () => {
-    // 40 stray characters against 40 expected.
-    const stray = { paragraph: 0, start: 66, end: 106 };
-    const score = scoreMarks(mark(A), mark(B), mark(C), stray);
-    expect(findDetail(score).precision).toBe(0.5);
-    expect(score.correct).toBe(true);
   });
 
   it('credits marks in the passage’s second paragraph', () => {
     const score = scoreMarks(mark(C));
-    const detail = findDetail(score);
-    expect(detail.found).toEqual([2]);
-    expect(detail.missed).toEqual([0, 1]);
-    expect(detail.precision).toBe(1);
-    expect(detail.recall).toBe(0.25);
-    expect(score.score).toBeCloseTo(0.4, 12);
+    expect(findDetail(score)).toMatchObject({ found: [2], missed: [0, 1] });
+    expect(score.score).toBeCloseTo(1 / 3, 12);
     expect(score.correct).toBe(false);
   });
 
-  it('matches paragraphs, not just offsets: C’s offsets in paragraph 0 find nothing', () => {
-    // Paragraph 0 at C's offsets (24..34) starts right where A ends, so it touches no span.
+  it('matches paragraphs, not just offsets: C’s offsets in paragraph 1 find nothing', () => {
     const misplaced = { paragraph: 0, start: C.start, end: C.end };
-    const detail = findDetail(scoreMarks(misplaced));
-    expect(detail).toEqual({ type: 'find', found: [], missed: [0, 1, 2], extra: [misplaced], precision: 0, recall: 0 });
+    const score = scoreMarks(misplaced);
+    expect(findDetail(score)).toMatchObject({ found: [], missed: [0, 1, 2], marks: [{ ...misplaced, verdict: 'not-a-claim' }] });
+    expect(verdictOf(score)).toBe('wrong');
   });
 
-  it('sorts extra marks by paragraph and position', () => {
+  it('lists marks by paragraph and position', () => {
     const late = { paragraph: 1, start: 0, end: 3 };
     const early = { paragraph: 0, start: 0, end: 5 };
-    expect(findDetail(scoreMarks(late, mark(C), early)).extra).toEqual([early, late]);
+    expect(findDetail(scoreMarks(late, mark(C), early)).marks.map(({ paragraph, start }) => [paragraph, start])).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, C.start],
+    ]);
   });
 
-  it('rejects a mark outside the passage', () => {
+  it('rejects a mark outside the passage, counting paragraphs from 1', () => {
     const error = thrown(() => scoreMarks(mark(A), { paragraph: 2, start: 0, end: 10 }));
     expect(error.code).toBe('invalid-input');
-    expect(error.message).toMatch(/paragraph 2/);
+    expect(error.message).toBe('Mark 2 of item "find-opinions" is in paragraph 3, outside the passage (paragraphs 1, 2)');
   });
 
-  it('rejects an empty or backwards mark', () => {
+  it('rejects an empty or backwards mark, and one past the end of its paragraph', () => {
     expect(thrown(() => scoreMarks({ paragraph: 0, start: 10, end: 10 })).code).toBe('invalid-input');
     expect(thrown(() => scoreMarks({ paragraph: 1, start: 20, end: 5 })).code).toBe('invalid-input');
+    expect(thrown(() => scoreMarks({ paragraph: 1, start: 20, end: 49 })).message).toMatch(
+      /after paragraph 2 ends \(48 characters\)/,
+    );
   });
 });
 
 describe('scoreAnswer: source', () => {
   it('is right for the keyed option, with no label outcomes', () => {
-    expect(scoreAnswer(source, { type: 'source', optionId: 'ministry' })).toEqual({
+    expect(scoreAnswer(source, { type: 'source', optionId: 'ministry' }, rawPack)).toEqual({
       itemType: 'source',
       correct: true,
       score: 1,
@@ -365,7 +365,7 @@ describe('scoreAnswer: source', () => {
   });
 
   it('is wrong for another option', () => {
-    expect(scoreAnswer(source, { type: 'source', optionId: 'aides' })).toEqual({
+    expect(scoreAnswer(source, { type: 'source', optionId: 'aides' }, rawPack)).toEqual({
       itemType: 'source',
       correct: false,
       score: 0,
@@ -377,7 +377,7 @@ describe('scoreAnswer: source', () => {
 
 describe('scoreAnswer: headline', () => {
   it('is right for the keyed verdict', () => {
-    expect(scoreAnswer(headline, { type: 'headline', verdict: 'overstated' })).toEqual({
+    expect(scoreAnswer(headline, { type: 'headline', verdict: 'overstated' }, rawPack)).toEqual({
       itemType: 'headline',
       correct: true,
       score: 1,
@@ -387,7 +387,7 @@ describe('scoreAnswer: headline', () => {
   });
 
   it('is wrong for the other verdict', () => {
-    const score = scoreAnswer(headline, { type: 'headline', verdict: 'supported' });
+    const score = scoreAnswer(headline, { type: 'headline', verdict: 'supported' }, rawPack);
     expect(score.correct).toBe(false);
     expect(score.score).toBe(0);
     expect(score.detail).toEqual({ type: 'headline', expected: 'overstated', given: 'supported' });
@@ -396,13 +396,17 @@ describe('scoreAnswer: headline', () => {
 
 describe('scoreAnswer: numbers', () => {
   it('is right when every label and source is right', () => {
-    const score = scoreAnswer(numbers, {
-      type: 'numbers',
-      figures: [
-        { label: 'estimate', source: 'The ministry' },
-        { label: 'estimate', source: 'Unions' },
-      ],
-    });
+    const score = scoreAnswer(
+      numbers,
+      {
+        type: 'numbers',
+        figures: [
+          { label: 'estimate', source: 'The ministry' },
+          { label: 'estimate', source: 'Unions' },
+        ],
+      },
+      rawPack,
+    );
     expect(score.correct).toBe(true);
     expect(score.score).toBe(1);
     expect(score.labels).toEqual([
@@ -412,13 +416,17 @@ describe('scoreAnswer: numbers', () => {
   });
 
   it('gives partial credit per judgement: 3 of 4 right', () => {
-    const score = scoreAnswer(numbers, {
-      type: 'numbers',
-      figures: [
-        { label: 'confirmed', source: 'The ministry' },
-        { label: 'estimate', source: 'Unions' },
-      ],
-    });
+    const score = scoreAnswer(
+      numbers,
+      {
+        type: 'numbers',
+        figures: [
+          { label: 'confirmed', source: 'The ministry' },
+          { label: 'estimate', source: 'Unions' },
+        ],
+      },
+      rawPack,
+    );
     expect(score).toEqual({
       itemType: 'numbers',
       correct: false,
@@ -454,13 +462,17 @@ describe('scoreAnswer: numbers', () => {
   });
 
   it('judges sources apart from labels, and accepts alsoAccept labels: 2 of 4 right', () => {
-    const score = scoreAnswer(numbers, {
-      type: 'numbers',
-      figures: [
-        { label: 'opinion', source: 'Aides' },
-        { label: 'unconfirmed', source: 'Unions' },
-      ],
-    });
+    const score = scoreAnswer(
+      numbers,
+      {
+        type: 'numbers',
+        figures: [
+          { label: 'opinion', source: 'Aides' },
+          { label: 'unconfirmed', source: 'Unions' },
+        ],
+      },
+      rawPack,
+    );
     expect(score.score).toBe(0.5);
     expect(score.correct).toBe(false);
     expect(score.labels).toEqual([
@@ -470,13 +482,17 @@ describe('scoreAnswer: numbers', () => {
   });
 
   it('is wrong, not right, when only the sources are swapped', () => {
-    const score = scoreAnswer(numbers, {
-      type: 'numbers',
-      figures: [
-        { label: 'estimate', source: 'Unions' },
-        { label: 'estimate', source: 'The ministry' },
-      ],
-    });
+    const score = scoreAnswer(
+      numbers,
+      {
+        type: 'numbers',
+        figures: [
+          { label: 'estimate', source: 'Unions' },
+          { label: 'estimate', source: 'The ministry' },
+        ],
+      },
+      rawPack,
+    );
     expect(score.score).toBe(0.5);
     expect(score.correct).toBe(false);
     expect(score.labels.every((outcome) => outcome.correct)).toBe(true);
@@ -492,8 +508,8 @@ describe('scoreAnswer: numbers', () => {
         { label: 'estimate', source: 'Aides' },
       ],
     };
-    expect(thrown(() => scoreAnswer(numbers, tooFew)).code).toBe('invalid-input');
-    expect(thrown(() => scoreAnswer(numbers, tooMany)).code).toBe('invalid-input');
+    expect(thrown(() => scoreAnswer(numbers, tooFew, rawPack)).code).toBe('invalid-input');
+    expect(thrown(() => scoreAnswer(numbers, tooMany, rawPack)).code).toBe('invalid-input');
   });
 });
 
@@ -506,7 +522,7 @@ describe('scoreAnswer: mismatched types', () => {
     [numbers, { type: 'classify', label: 'estimate' }],
   ];
   it.each(cases)('rejects an answer of another type', (item, answer) => {
-    const error = thrown(() => scoreAnswer(item, answer));
+    const error = thrown(() => scoreAnswer(item, answer, rawPack));
     expect(error).toBeInstanceOf(ApiError);
     expect(error.code).toBe('invalid-input');
     expect(error.message).toContain(item.id);
@@ -526,34 +542,46 @@ describe('accuracy', () => {
 
 describe('verdictOf', () => {
   it('reads right, partly right (some credit, not right) and not right, one rule for every type', () => {
-    const partly = scoreAnswer(numbers, {
-      type: 'numbers',
-      figures: [
-        { label: 'confirmed', source: 'The ministry' },
-        { label: 'estimate', source: 'Unions' },
-      ],
-    });
+    const partly = scoreAnswer(
+      numbers,
+      {
+        type: 'numbers',
+        figures: [
+          { label: 'confirmed', source: 'The ministry' },
+          { label: 'estimate', source: 'Unions' },
+        ],
+      },
+      rawPack,
+    );
     expect(verdictOf(partly)).toBe('partly-right');
-    const right = scoreAnswer(numbers, {
-      type: 'numbers',
-      figures: [
-        { label: 'estimate', source: 'The ministry' },
-        { label: 'estimate', source: 'Unions' },
-      ],
-    });
+    const right = scoreAnswer(
+      numbers,
+      {
+        type: 'numbers',
+        figures: [
+          { label: 'estimate', source: 'The ministry' },
+          { label: 'estimate', source: 'Unions' },
+        ],
+      },
+      rawPack,
+    );
     expect(verdictOf(right)).toBe('right');
     expect(verdictOf({ correct: false, score: 0 })).toBe('wrong');
   });
 
   it('counts partly right as not right in the tallies, and lists it with the missed', () => {
     const pack = fixturePack();
-    const partly = scoreAnswer(numbers, {
-      type: 'numbers',
-      figures: [
-        { label: 'confirmed', source: 'The ministry' },
-        { label: 'estimate', source: 'Unions' },
-      ],
-    });
+    const partly = scoreAnswer(
+      numbers,
+      {
+        type: 'numbers',
+        figures: [
+          { label: 'confirmed', source: 'The ministry' },
+          { label: 'estimate', source: 'Unions' },
+        ],
+      },
+      rawPack,
+    );
     const summary = summariseAttempts(pack, [{ itemId: numbers.id, score: partly }]);
     expect(summary).toMatchObject({ answered: 1, correct: 0, missed: [numbers.id] });
     expect(summary.byType.numbers).toEqual({ right: 0, total: 1 });
@@ -575,7 +603,7 @@ describe('summariseAttempts', () => {
 
   it('counts the last attempt per item, ignores unknown items, and lists misses in pack order', () => {
     const pack = fixturePack();
-    const attempt = (item: Item, answer: Answer) => ({ itemId: item.id, score: scoreAnswer(item, answer) });
+    const attempt = (item: Item, answer: Answer) => ({ itemId: item.id, score: scoreAnswer(item, answer, rawPack) });
     const summary = summariseAttempts(pack, [
       attempt(classifyConfirmed, { type: 'classify', label: 'unconfirmed' }),
       attempt(numbers, {
@@ -588,7 +616,7 @@ describe('summariseAttempts', () => {
       attempt(classifyBorderline, { type: 'classify', label: 'opinion' }),
       attempt(classifyConfirmed, { type: 'classify', label: 'confirmed' }),
       // An item since removed from the pack: its confirmed outcome must not be counted.
-      { itemId: 'removed-item', score: scoreAnswer(classifyConfirmed, { type: 'classify', label: 'confirmed' }) },
+      { itemId: 'removed-item', score: scoreAnswer(classifyConfirmed, { type: 'classify', label: 'confirmed' }, rawPack) },
       attempt(headline, { type: 'headline', verdict: 'overstated' }),
       attempt(find, { type: 'find', spans: [mark(A), mark(B), mark(C)] }),
       attempt(classifyBorderline, { type: 'classify', label: 'denial' }),
@@ -610,7 +638,7 @@ describe('summariseAttempts', () => {
 
   it('gives every summary its own tallies', () => {
     const first = summariseAttempts(fixturePack(), [
-      { itemId: classifyConfirmed.id, score: scoreAnswer(classifyConfirmed, { type: 'classify', label: 'confirmed' }) },
+      { itemId: classifyConfirmed.id, score: scoreAnswer(classifyConfirmed, { type: 'classify', label: 'confirmed' }, rawPack) },
     ]);
     const second = summariseAttempts(fixturePack(), []);
     expect(first.byType.classify).toEqual({ right: 1, total: 1 });
@@ -640,7 +668,7 @@ describe('the seed pack', () => {
   }
 
   it('scores its own key as all correct', () => {
-    const attempts = seed.items.map((item) => ({ itemId: item.id, score: scoreAnswer(item, keyAnswer(item)) }));
+    const attempts = seed.items.map((item) => ({ itemId: item.id, score: scoreAnswer(item, keyAnswer(item), seed) }));
     for (const { itemId, score } of attempts) {
       expect({ itemId, correct: score.correct, score: score.score }).toEqual({ itemId, correct: true, score: 1 });
     }

@@ -6,7 +6,8 @@ import type { TextRef } from '../../shared/pack/schema';
 import type { FindMarker } from '../screens/find-marker.svelte';
 import type { Answered } from '../screens/player.svelte';
 
-export type HighlightKind = 'claim' | 'cue' | 'source' | 'evidence' | 'figure' | 'mark' | 'expected' | 'missed' | 'cursor';
+export type HighlightKind =
+  'claim' | 'cue' | 'source' | 'evidence' | 'figure' | 'mark' | 'mark-wrong' | 'expected' | 'missed' | 'cursor';
 
 export interface Highlight {
   paragraph: number;

@@ -17,7 +17,7 @@ export function previewApi(pack: Pack): PlayerApi {
     recordAnswer: async ({ itemId, answer }) => {
       const item = pack.items.find((candidate) => candidate.id === itemId);
       if (!item) throw new ApiError('not-found', `the pack has no item "${itemId}"`);
-      return { score: scoreAnswer(item, answer) };
+      return { score: scoreAnswer(item, answer, pack) };
     },
     restartPack: async () => ({ round: 1 }),
   };

@@ -27,13 +27,14 @@ function backend(session = { round: 1, answers: [] as { itemId: string; right: b
       answers: session.answers.map(({ itemId, right }) => {
         const item = pack.items.find((candidate) => candidate.id === itemId)!;
         const answer = answerFor(item, right);
-        return { itemId, answer, score: scoreAnswer(item, answer), answeredAt: '2026-11-26T12:00:00.000Z' };
+        return { itemId, answer, score: scoreAnswer(item, answer, pack), answeredAt: '2026-11-26T12:00:00.000Z' };
       }),
     }),
     recordAnswer: async ({ itemId, answer }) => ({
       score: scoreAnswer(
         pack.items.find((item) => item.id === itemId)!,
         answer,
+        pack,
       ),
     }),
     restartPack: async () => ({ round: session.round + 1 }),
@@ -93,7 +94,7 @@ describe('PlayerState', () => {
       { learnerId: LEARNER, packId: pack.id, itemId: first!.id, answer, timeTakenMs: 4321 },
     ]);
     expect(player.saving).toBe(false);
-    expect(player.current).toEqual({ answer, score: scoreAnswer(first!, answer) });
+    expect(player.current).toEqual({ answer, score: scoreAnswer(first!, answer, pack) });
     expect(player.answeredCount).toBe(1);
   });
 
@@ -108,6 +109,7 @@ describe('PlayerState', () => {
           score: scoreAnswer(
             pack.items.find((item) => item.id === itemId)!,
             answer,
+            pack,
           ),
         };
       },
@@ -190,7 +192,7 @@ describe('PlayerState: the order options are shown in', () => {
     return recordingApi({
       getPack: async () => structuredClone(sourcePack),
       getPackSession: async () => ({ round, answers: [], answeredTimes: {}, ...session }),
-      recordAnswer: async ({ answer }) => ({ score: scoreAnswer(item, answer) }),
+      recordAnswer: async ({ answer }) => ({ score: scoreAnswer(item, answer, sourcePack) }),
       restartPack: async () => ({ round: ++round }),
     });
   }
@@ -212,7 +214,13 @@ describe('PlayerState: the order options are shown in', () => {
     const answer = { type: 'source' as const, optionId: 'b' };
     const { api } = sourceBackend({
       answers: [
-        { itemId: item.id, answer, shown: { options: ['d', 'c', 'b', 'a'] }, score: scoreAnswer(item, answer), answeredAt: '' },
+        {
+          itemId: item.id,
+          answer,
+          shown: { options: ['d', 'c', 'b', 'a'] },
+          score: scoreAnswer(item, answer, sourcePack),
+          answeredAt: '',
+        },
       ],
       answeredTimes: { [item.id]: 1 },
     });
@@ -224,7 +232,7 @@ describe('PlayerState: the order options are shown in', () => {
   it('shows an answer from before orders were kept in the pack order', async () => {
     const answer = { type: 'source' as const, optionId: 'b' };
     const { api } = sourceBackend({
-      answers: [{ itemId: item.id, answer, score: scoreAnswer(item, answer), answeredAt: '' }],
+      answers: [{ itemId: item.id, answer, score: scoreAnswer(item, answer, sourcePack), answeredAt: '' }],
       answeredTimes: { [item.id]: 1 },
     });
     const player = new PlayerState(api, LEARNER, sourcePack.id);

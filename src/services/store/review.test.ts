@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer } from '../../shared/answers';
+import type { Answer, Score } from '../../shared/answers';
 import type { ProgressReport, ReviewQueue } from '../../shared/contract';
 import { dispatch } from '../../shared/dispatch';
 import { Backend } from '../backend';
@@ -29,7 +29,14 @@ const classify = (label: string, confidence?: number): Answer =>
   ({ type: 'classify', label, ...(confidence ? { confidence } : {}) }) as Answer;
 
 async function answer(itemId: string, given: Answer, mode?: 'review') {
-  return call('recordAnswer', { learnerId, packId: PACK, itemId, answer: given, timeTakenMs: 1000, ...(mode ? { mode } : {}) });
+  return call<{ score: Score }>('recordAnswer', {
+    learnerId,
+    packId: PACK,
+    itemId,
+    answer: given,
+    timeTakenMs: 1000,
+    ...(mode ? { mode } : {}),
+  });
 }
 
 beforeEach(async () => {
@@ -108,6 +115,27 @@ describe('spaced review', () => {
     const back = (await call<ReviewQueue>('getReviewQueue', { learnerId })).upcoming[0]!;
     expect(Date.parse(back.due) - clock.getTime()).toBe(day);
     expect(back.lapses).toBe(far.lapses + 1);
+  });
+
+  it('brings a find answer that fell for the trap back in review, like any answer that is not right', async () => {
+    const FIND_DENIAL = 'find-denial-last-paragraph';
+    // The denial (0-57) and "Moscow has not confirmed the reports" (65-101) in the last paragraph.
+    const trap: Answer = {
+      type: 'find',
+      spans: [
+        { paragraph: 9, start: 0, end: 57 },
+        { paragraph: 9, start: 65, end: 101 },
+      ],
+    };
+    const { score } = await answer(FIND_DENIAL, trap);
+    expect(score).toMatchObject({ correct: false, score: 0.5 });
+    expect((await call<ReviewQueue>('getReviewQueue', { learnerId })).upcoming.map((entry) => entry.itemId)).toEqual([
+      FIND_DENIAL,
+    ]);
+    clock = new Date('2026-11-27T10:00:00Z');
+    expect((await call<ReviewQueue>('getReviewQueue', { learnerId })).due.map((entry) => entry.itemId)).toEqual([FIND_DENIAL]);
+    const progress = await call<PackProgress[]>('getProgress', { learnerId });
+    expect(progress.find((pack) => pack.packId === PACK)).toMatchObject({ answered: 1, correct: 0 });
   });
 
   it('review answers do not count towards the pack round', async () => {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { classifyItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
+import { classifyItem, FIXTURE_CONTEXT, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
 import { classify } from './classify';
 
 describe('classify', () => {
   it('counts the label and any label also accepted as right, and records one label judgement', () => {
-    expect(classify.score(classifyItem, { type: 'classify', label: 'estimate' })).toMatchObject({
+    expect(classify.score(classifyItem, { type: 'classify', label: 'estimate' }, FIXTURE_CONTEXT)).toMatchObject({
       correct: true,
       score: 1,
       labels: [{ label: 'confirmed', correct: true }],
       detail: { expected: 'confirmed', accepted: ['confirmed', 'estimate'], given: 'estimate' },
     });
-    expect(classify.score(classifyItem, { type: 'classify', label: 'opinion' })).toMatchObject({
+    expect(classify.score(classifyItem, { type: 'classify', label: 'opinion' }, FIXTURE_CONTEXT)).toMatchObject({
       correct: false,
       score: 0,
       labels: [{ label: 'confirmed', correct: false }],

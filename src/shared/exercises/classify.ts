@@ -1,6 +1,6 @@
 /** Classify: the claim is highlighted in the article; the learner picks its label and, optionally, how sure they are. */
 import { LABELS, type Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, claimKeyFields, claimRefs, labelWithAlso, type ExerciseKind } from './kind';
+import { accepts, alsoAccepted, claimKeyFields, claimLabelled, claimRefs, type ExerciseKind, labelWithAlso } from './kind';
 
 export interface ClassifyDetail {
   type: 'classify';
@@ -49,6 +49,7 @@ export const classify: ExerciseKind<'classify'> = {
     response: (answer) => answer.label,
   },
 
+  labelled: (item) => [claimLabelled(item.claim)],
   // No `shuffled`: the label buttons are the same five for every item, always in the guide's order
   // (`labelsOffered`), so a button's place says nothing about any item's answer, and a learner finds
   // each label where it was last time.

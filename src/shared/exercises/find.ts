@@ -1,19 +1,45 @@
-/** Find: the learner marks every span of a given label in a passage; scored by character overlap. */
+/**
+ * Find: the learner marks every claim of a given label in a passage. Scored claim by claim and mark
+ * by mark, against every labelled span of the pack (so a mark on a claim of another label is known
+ * for what it is), never by characters alone: marking the whole passage finds everything and is
+ * still not right.
+ */
 import { ApiError } from '../errors';
 import { LABEL_NAMES } from '../pack/vocabulary';
-import type { ExerciseKind } from './kind';
-import type { MarkedSpan } from './find.schema';
+import type { ExerciseKind, LabelledSpan, ScoringContext } from './kind';
+import type { FindItem, MarkedSpan } from './find.schema';
+
+/**
+ * What one mark (strokes that touch or overlap joined into one) comes to, checked in this order:
+ * - `other-label`: at least half of a claim of another label, or a mark lying mostly in one;
+ * - `not-a-claim`: no character in a claim of the label asked for;
+ * - `too-much`: more than half of the mark lies outside the claims of the label (the whole
+ *   paragraph, say);
+ * - `right`: on a claim of the label that counts as found (or on one the pack also accepts with it);
+ * - `too-little`: only on claims of the label that it does not cover enough of to count as found
+ *   (they are listed as missed, and the mark itself costs nothing more).
+ */
+export type MarkVerdict = 'right' | 'other-label' | 'not-a-claim' | 'too-much' | 'too-little';
+
+export interface MarkOutcome extends MarkedSpan {
+  /** The marked text. */
+  quote: string;
+  verdict: MarkVerdict;
+  /** `other-label`: the claims of other labels the mark takes in, in article order. */
+  claims?: LabelledSpan[];
+}
 
 export interface FindDetail {
   type: 'find';
-  /** Indices into item.spans that the learner covered by at least half. */
+  /** Indices into item.spans that the learner's marks cover enough of to count as found. */
   found: number[];
   missed: number[];
-  /** Marked spans that touch no expected span. */
-  extra: MarkedSpan[];
-  precision: number;
-  recall: number;
+  /** The learner's marks, joined where they touch, in article order. */
+  marks: MarkOutcome[];
 }
+
+/** Marks that make the answer not right (a too-little mark is already counted by the claim it missed). */
+export const WRONG_MARKS: readonly MarkVerdict[] = ['other-label', 'not-a-claim', 'too-much'];
 
 /** Marked spans as `paragraph:start-end` (0-based), joined by `separator`. */
 function spansText(spans: readonly MarkedSpan[], separator: string): string {
@@ -29,45 +55,30 @@ export const find: ExerciseKind<'find'> = {
   name: 'Find',
   question: 'Mark every span of the given kind in the passage.',
 
-  score(item, answer) {
+  score(item, answer, context) {
     answer.spans.forEach((span, index) => {
+      const where = `Mark ${index + 1} of item "${item.id}"`;
       if (!item.paragraphs.includes(span.paragraph)) {
         throw new ApiError(
           'invalid-input',
-          `Marked span ${index} of item "${item.id}" is in paragraph ${span.paragraph}, outside the passage (${item.paragraphs.join(', ')})`,
+          `${where} is in paragraph ${span.paragraph + 1}, outside the passage (${paragraphsText(item.paragraphs)})`,
         );
       }
       if (span.end <= span.start) {
         throw new ApiError(
           'invalid-input',
-          `Marked span ${index} of item "${item.id}" is empty or backwards: it must end after it starts (start ${span.start}, end ${span.end})`,
+          `${where} is empty or backwards: it must end after it starts (start ${span.start}, end ${span.end})`,
+        );
+      }
+      const paragraphLength = context.paragraphs[span.paragraph]?.length ?? 0;
+      if (span.end > paragraphLength) {
+        throw new ApiError(
+          'invalid-input',
+          `${where} ends at ${span.end}, after paragraph ${span.paragraph + 1} ends (${paragraphLength} characters)`,
         );
       }
     });
-
-    const expected = union(item.spans);
-    const marks = union(answer.spans);
-    const expectedChars = totalLength(expected);
-    const markedChars = totalLength(marks);
-    const common = sum(expected.map((span) => coveredBy(span, marks)));
-
-    const found: number[] = [];
-    const missed: number[] = [];
-    item.spans.forEach((span, index) => (2 * coveredBy(span, marks) >= length(span) ? found : missed).push(index));
-    const extra = marks.filter((mark) => coveredBy(mark, expected) === 0);
-
-    const precision = markedChars === 0 ? 0 : common / markedChars;
-    const recall = common / expectedChars;
-    // Integer form of precision >= 0.5, so a mark of exactly half never trips over rounding.
-    const correct = missed.length === 0 && 2 * common >= markedChars;
-    return {
-      itemType: 'find',
-      correct,
-      // F1 written over character counts: equal to 2PR / (P + R), and 0 when nothing overlaps.
-      score: (2 * common) / (expectedChars + markedChars),
-      labels: [{ label: item.label, correct }],
-      detail: { type: 'find', found, missed, extra, precision, recall },
-    };
+    return scoreMarks(item, union(answer.spans), context);
   },
 
   describeItem: (item) => `Find the ${item.label} claims in ${paragraphsText(item.paragraphs)}`,
@@ -85,6 +96,7 @@ export const find: ExerciseKind<'find'> = {
 
   xapi: { interactionType: 'other', response: (answer) => spansText(answer.spans, '[,]') },
 
+  labelled: (item) => item.spans.map((span) => ({ ...span, label: item.label })),
   refs: (item) => item.spans,
   summary: (item) =>
     `every ${LABEL_NAMES[item.label].toLowerCase()} in paragraph ${item.paragraphs.map((p) => p + 1).join(', ')}`,
@@ -118,6 +130,80 @@ export const find: ExerciseKind<'find'> = {
 };
 
 /**
+ * Scores the learner's marks (joined into runs): which claims they found, and what each mark is.
+ * Right means every claim found and no wrong mark; the score is the claims found out of the claims
+ * plus the wrong marks, so it is 1 only when right, and each wrong mark costs as much as a missed claim.
+ */
+function scoreMarks(item: FindItem, marks: MarkedSpan[], context: ScoringContext) {
+  const found: number[] = [];
+  const missed: number[] = [];
+  item.spans.forEach((span, index) => (isFound(span, marks, item.cues ?? []) ? found : missed).push(index));
+  const outcomes = marks.map((mark) => judgeMark(mark, item, found, context));
+  const wrong = outcomes.filter((outcome) => WRONG_MARKS.includes(outcome.verdict)).length;
+  const correct = missed.length === 0 && wrong === 0;
+  return {
+    itemType: 'find' as const,
+    correct,
+    score: found.length / (item.spans.length + wrong),
+    labels: [{ label: item.label, correct }],
+    detail: { type: 'find' as const, found, missed, marks: outcomes },
+  };
+}
+
+/**
+ * A claim counts as found when the marks cover at least half of its characters, or all of one of
+ * the item's cue words inside it: the words that make it this label are what the learner must see,
+ * so "North Korea denied" finds the denial and "provided the first confirmation from Washington"
+ * finds Austin's confirmation, though each is under half of its claim.
+ */
+function isFound(span: MarkedSpan & { quote: string }, marks: readonly MarkedSpan[], cues: readonly string[]): boolean {
+  if (2 * coveredBy(span, marks) >= length(span)) return true;
+  const quote = span.quote.toLowerCase();
+  return cues.some((cue) => {
+    const needle = cue.toLowerCase();
+    for (let at = quote.indexOf(needle); needle !== '' && at !== -1; at = quote.indexOf(needle, at + 1)) {
+      const cueSpan = { paragraph: span.paragraph, start: span.start + at, end: span.start + at + needle.length };
+      if (coveredBy(cueSpan, marks) === needle.length) return true;
+    }
+    return false;
+  });
+}
+
+/** What one mark is (the rules are at `MarkVerdict`). */
+function judgeMark(mark: MarkedSpan, item: FindItem, found: readonly number[], context: ScoringContext): MarkOutcome {
+  const quote = context.paragraphs[mark.paragraph]?.slice(mark.start, mark.end) ?? '';
+  const outcome = (verdict: MarkVerdict): MarkOutcome => ({ ...mark, quote, verdict });
+  const inParagraph = context.labelled.get(mark.paragraph) ?? [];
+  const asked = item.spans.filter((span) => span.paragraph === mark.paragraph);
+  // Claims of the label the pack does not ask for here, or that it also accepts as this label: never wrong to mark.
+  const alike = inParagraph.filter((span) => span.label === item.label || (span.alsoAccept ?? []).includes(item.label));
+  const others = inParagraph.filter((span) => !alike.includes(span));
+  const own = union([...asked, ...alike]);
+
+  const inOwn = coveredBy(mark, own);
+  const takenIn = others.filter((claim) => {
+    const overlap = { paragraph: mark.paragraph, start: Math.max(mark.start, claim.start), end: Math.min(mark.end, claim.end) };
+    if (overlap.end <= overlap.start) return false;
+    const inClaim = length(overlap) - coveredBy(overlap, own);
+    return 2 * inClaim >= length(claim) || 2 * inClaim > length(mark);
+  });
+  if (takenIn.length > 0) {
+    const claims = takenIn.sort((a, b) => a.start - b.start).map((claim) => ({ ...claim }));
+    return { ...outcome('other-label'), claims };
+  }
+  if (inOwn === 0) return outcome('not-a-claim');
+  if (2 * inOwn < length(mark)) return outcome('too-much');
+  const touches = (span: MarkedSpan) => coveredBy(span, [mark]) > 0;
+  const onFound = found.some((index) => item.spans[index]!.paragraph === mark.paragraph && touches(item.spans[index]!));
+  const onAlikeOnly = alike.some((span) => touches(span) && !asked.some((other) => overlaps(other, span)));
+  return outcome(onFound || onAlikeOnly ? 'right' : 'too-little');
+}
+
+function overlaps(a: MarkedSpan, b: MarkedSpan): boolean {
+  return a.paragraph === b.paragraph && a.start < b.end && b.start < a.end;
+}
+
+/**
  * The characters covered by any span, as maximal runs per paragraph, sorted. Touching spans join, so
  * marking a stretch in two strokes is the same as marking it in one.
  */
@@ -144,10 +230,6 @@ function coveredBy(span: MarkedSpan, runs: readonly MarkedSpan[]): number {
 
 function length(span: MarkedSpan): number {
   return span.end - span.start;
-}
-
-function totalLength(spans: readonly MarkedSpan[]): number {
-  return sum(spans.map(length));
 }
 
 function sum(values: readonly number[]): number {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { headlineItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
+import { FIXTURE_CONTEXT, headlineItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
 import { headline, VERDICT_WORDS } from './headline';
 
 describe('headline', () => {
   it('is right only for the right verdict, and judges no label', () => {
-    expect(headline.score(headlineItem, { type: 'headline', verdict: 'overstated' })).toMatchObject({
+    expect(headline.score(headlineItem, { type: 'headline', verdict: 'overstated' }, FIXTURE_CONTEXT)).toMatchObject({
       correct: true,
       labels: [],
       detail: { expected: 'overstated', given: 'overstated' },
     });
-    expect(headline.score(headlineItem, { type: 'headline', verdict: 'supported' }).score).toBe(0);
+    expect(headline.score(headlineItem, { type: 'headline', verdict: 'supported' }, FIXTURE_CONTEXT).score).toBe(0);
   });
 
   it('reads in words for reports, the answer key and xAPI', () => {

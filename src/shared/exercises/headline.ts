@@ -56,6 +56,7 @@ export const headline: ExerciseKind<'headline'> = {
     response: (answer) => answer.verdict,
   },
 
+  labelled: () => [],
   // No `shuffled`: the two verdicts are the same pair for every headline, always in one order, so a
   // verdict's place says nothing about any item (always taking the first scores the pack's share of
   // supported headlines, which the bot test in choice-order.test.ts keeps within chance).

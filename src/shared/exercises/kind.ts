@@ -11,6 +11,22 @@ import type { Item } from '../pack/schema';
 import type { Claim, Source, TextRef } from '../pack/parts';
 import type { ItemType, Label } from '../pack/vocabulary';
 
+/** A stretch of the article that an item gives a label: a claim, a figure or a span to find. */
+export interface LabelledSpan extends TextRef {
+  label: Label;
+  alsoAccept?: Label[];
+}
+
+/**
+ * What scoring knows of the pack beyond the item: the article's paragraphs and every labelled span
+ * of the pack, by paragraph (`labelledSpans` in `registry.ts` builds it). A find answer needs them to
+ * tell a mark on a claim of another label, or on text that is no claim, from a right one.
+ */
+export interface ScoringContext {
+  paragraphs: readonly string[];
+  labelled: ReadonlyMap<number, readonly LabelledSpan[]>;
+}
+
 /** The item of one type, and the answer to it. */
 export type ItemOf<T extends ItemType> = Extract<Item, { type: T }>;
 export type AnswerOf<T extends ItemType> = Extract<Answer, { type: T }>;
@@ -78,7 +94,7 @@ export interface ExerciseKind<T extends ItemType> {
   /** The standard question, unless the item asks its own. */
   question: string;
   /** What an answer is worth; throws `ApiError('invalid-input')` for an answer that cannot fit the item. */
-  score(item: ItemOf<T>, answer: AnswerOf<T>): Score;
+  score(item: ItemOf<T>, answer: AnswerOf<T>, context: ScoringContext): Score;
   /** The claim, headline, figures or passage the item is about, in a line. */
   describeItem(item: ItemOf<T>): string;
   /** The right answer, in words (reports). */
@@ -96,6 +112,8 @@ export interface ExerciseKind<T extends ItemType> {
     /** The answer as an xAPI response string (lists joined by `[,]`, pairs by `[.]`). */
     response(answer: AnswerOf<T>): string;
   };
+  /** The stretches of the article the item gives a label (its claim, figures or spans to find). */
+  labelled(item: ItemOf<T>): LabelledSpan[];
   /** Every reference to the article's text the item holds, so they can move with their quotes when the article is edited. */
   refs(item: ItemOf<T>): TextRef[];
   /** A line for the studio's item list: the claim, headline or task. */
@@ -150,6 +168,11 @@ export function labelWithAlso(label: string, also: readonly string[] | undefined
 /** Right or wrong, nothing between, and no label judged: the score of a source or headline answer. */
 export function allOrNothing<T extends ItemType>(type: T, correct: boolean, detail: Score['detail']): Score {
   return { itemType: type, correct, score: correct ? 1 : 0, labels: [], detail };
+}
+
+/** A claim or figure as a labelled span: its quote, its label and those also accepted. */
+export function claimLabelled(claim: { ref: TextRef; label: Label; alsoAccept?: Label[] | undefined }): LabelledSpan {
+  return { ...claim.ref, label: claim.label, ...alsoAccepted(claim.alsoAccept) };
 }
 
 /** The references of a claim or figure: its quote and where the source is named. */

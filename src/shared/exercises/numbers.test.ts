@@ -1,17 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
-import { numbersItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
+import { FIXTURE_CONTEXT, numbersItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
 import { numbers } from './numbers';
 
 describe('numbers', () => {
   it('gives a point for each right label and each right source, and one label judgement per figure', () => {
-    const score = numbers.score(numbersItem, {
-      type: 'numbers',
-      figures: [
-        { label: 'confirmed', source: 'Officials' },
-        { label: 'unconfirmed', source: 'Officials' },
-      ],
-    });
+    const score = numbers.score(
+      numbersItem,
+      {
+        type: 'numbers',
+        figures: [
+          { label: 'confirmed', source: 'Officials' },
+          { label: 'unconfirmed', source: 'Officials' },
+        ],
+      },
+      FIXTURE_CONTEXT,
+    );
     expect(score).toMatchObject({
       correct: false,
       score: 0.5,
@@ -23,9 +27,9 @@ describe('numbers', () => {
   });
 
   it('refuses an answer that judges another number of figures', () => {
-    expect(() => numbers.score(numbersItem, { type: 'numbers', figures: [{ label: 'estimate', source: 'Officials' }] })).toThrow(
-      ApiError,
-    );
+    expect(() =>
+      numbers.score(numbersItem, { type: 'numbers', figures: [{ label: 'estimate', source: 'Officials' }] }, FIXTURE_CONTEXT),
+    ).toThrow(ApiError);
   });
 
   it('reads in words for reports, the answer key and xAPI', () => {

@@ -2,7 +2,7 @@
 import type { LabelOutcome } from '../answers';
 import { ApiError } from '../errors';
 import type { Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, claimRefs, inOrder, labelWithAlso, type ExerciseKind } from './kind';
+import { accepts, alsoAccepted, claimLabelled, claimRefs, inOrder, labelWithAlso, type ExerciseKind } from './kind';
 
 export interface NumbersDetail {
   type: 'numbers';
@@ -87,6 +87,7 @@ export const numbers: ExerciseKind<'numbers'> = {
     ordered: (item, order) => ({ ...item, sourceOptions: inOrder(item.sourceOptions, (name) => name, order.sourceOptions) }),
   },
 
+  labelled: (item) => item.figures.map(claimLabelled),
   refs: (item) => item.figures.flatMap(claimRefs),
   summary: (item) => item.figures.map((figure) => figure.ref.quote).join(' · '),
   draft: ({ id, ref, selected, outlet }) => ({

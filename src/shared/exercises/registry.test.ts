@@ -6,7 +6,7 @@ import { Item } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { ITEM_TYPES } from '../pack/vocabulary';
 import { answerFor } from '../testing/answers';
-import { ITEMS_BY_TYPE, packOf } from '../testing/exercise-items';
+import { FIXTURE_PACK, ITEMS_BY_TYPE } from '../testing/exercise-items';
 import { describeAnswer, describeItem, EXERCISE_KINDS, expectedAnswer, kindOf, scoreAnswer } from './registry';
 import { ANSWER_SCHEMAS, ITEM_SCHEMAS } from './schemas';
 
@@ -39,8 +39,8 @@ describe('the exercise registry', () => {
       });
 
       it('scores through the registry: right is right, wrong is wrong, and the score says its type', () => {
-        const right = scoreAnswer(item, answerFor(item, true));
-        const wrong = scoreAnswer(item, answerFor(item, false));
+        const right = scoreAnswer(item, answerFor(item, true), FIXTURE_PACK);
+        const wrong = scoreAnswer(item, answerFor(item, false), FIXTURE_PACK);
         expect([right.itemType, right.detail.type, right.correct, right.score]).toEqual([type, type, true, 1]);
         expect([wrong.itemType, wrong.correct]).toEqual([type, false]);
         expect(wrong.score).toBeLessThan(1);
@@ -56,12 +56,14 @@ describe('the exercise registry', () => {
 
   it('refuses an answer for another type of item, naming both', () => {
     const answer = answerFor(ITEMS_BY_TYPE.headline, true);
-    expect(() => scoreAnswer(ITEMS_BY_TYPE.classify, answer)).toThrow(ApiError);
-    expect(() => scoreAnswer(ITEMS_BY_TYPE.classify, answer)).toThrow(/classify item, but the answer is for a headline item/);
+    expect(() => scoreAnswer(ITEMS_BY_TYPE.classify, answer, FIXTURE_PACK)).toThrow(ApiError);
+    expect(() => scoreAnswer(ITEMS_BY_TYPE.classify, answer, FIXTURE_PACK)).toThrow(
+      /classify item, but the answer is for a headline item/,
+    );
   });
 
   it('validates a pack with one item of every type, and keys each of them', () => {
-    const pack = packOf(Object.values(ITEMS_BY_TYPE));
+    const pack = FIXTURE_PACK;
     const result = validatePack(pack);
     expect(result.ok ? [] : result.problems).toEqual([]);
     expect(new Set(answerKey(pack).map((row) => row.type))).toEqual(new Set(ITEM_TYPES));

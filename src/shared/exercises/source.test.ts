@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { PLAIN_KEY_WORDS, problemsOf, sourceItem } from '../testing/exercise-items';
+import { FIXTURE_CONTEXT, PLAIN_KEY_WORDS, problemsOf, sourceItem } from '../testing/exercise-items';
 import { rightOption, source } from './source';
 
 describe('source', () => {
   it('is right only for the right option, and judges no label', () => {
-    expect(source.score(sourceItem, { type: 'source', optionId: 'a' })).toEqual({
+    expect(source.score(sourceItem, { type: 'source', optionId: 'a' }, FIXTURE_CONTEXT)).toEqual({
       itemType: 'source',
       correct: true,
       score: 1,
       labels: [],
       detail: { type: 'source', expected: 'a', given: 'a' },
     });
-    expect(source.score(sourceItem, { type: 'source', optionId: 'b' }).correct).toBe(false);
+    expect(source.score(sourceItem, { type: 'source', optionId: 'b' }, FIXTURE_CONTEXT).correct).toBe(false);
   });
 
   it('reads in words for reports, the answer key and xAPI', () => {

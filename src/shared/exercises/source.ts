@@ -1,5 +1,5 @@
 /** Source: who says so, and through whom. The learner picks the option that names both. */
-import { allOrNothing, claimKeyFields, claimRefs, inOrder, type ExerciseKind } from './kind';
+import { allOrNothing, claimKeyFields, claimLabelled, claimRefs, inOrder, type ExerciseKind } from './kind';
 import type { SourceItem } from './source.schema';
 
 export interface SourceDetail {
@@ -52,6 +52,7 @@ export const source: ExerciseKind<'source'> = {
     ordered: (item, order) => ({ ...item, options: inOrder(item.options, (option) => option.id, order.options) }),
   },
 
+  labelled: (item) => [claimLabelled(item.claim)],
   refs: (item) => claimRefs(item.claim),
   summary: (item) => item.claim.ref.quote,
   draft: ({ id, ref, outlet }) => ({

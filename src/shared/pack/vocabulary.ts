@@ -16,6 +16,18 @@ export const LABEL_NAMES: Record<Label, string> = {
   opinion: 'Opinion',
 };
 
+/**
+ * How each label reads inside a sentence: one and many of it ("1 of 2 denials"), what a claim of it
+ * is ("is unconfirmed", "is an estimate") and a claim of it with its article ("not a denial").
+ */
+export const LABEL_PHRASES: Record<Label, { one: string; many: string; is: string; a: string }> = {
+  confirmed: { one: 'confirmed claim', many: 'confirmed claims', is: 'confirmed', a: 'a confirmed claim' },
+  estimate: { one: 'estimate', many: 'estimates', is: 'an estimate', a: 'an estimate' },
+  denial: { one: 'denial', many: 'denials', is: 'a denial', a: 'a denial' },
+  unconfirmed: { one: 'unconfirmed claim', many: 'unconfirmed claims', is: 'unconfirmed', a: 'an unconfirmed claim' },
+  opinion: { one: 'opinion', many: 'opinions', is: 'an opinion', a: 'an opinion' },
+};
+
 /** Each label's mark beside its name on screen, so that labels are never told apart by colour alone. */
 export const LABEL_MARKS: Record<Label, string> = {
   confirmed: '✓',

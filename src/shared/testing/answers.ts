@@ -49,7 +49,7 @@ export function scoredAttempt(
     answeredAt: string;
   },
 ): Attempt {
-  const score = scoreAnswer(item, answer);
+  const score = scoreAnswer(item, answer, pack);
   return {
     id: record.id,
     learnerId: record.learnerId,

@@ -1,5 +1,6 @@
 /** For tests: one small article and one item of every exercise type on it, valid as a pack. */
-import type { KeyWords } from '../exercises/kind';
+import type { KeyWords, ScoringContext } from '../exercises/kind';
+import { scoringContext } from '../exercises/registry';
 import type { ClassifyItem, FindItem, HeadlineItem, NumbersItem, Pack, SourceItem, TextRef } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import type { ItemType } from '../pack/vocabulary';
@@ -102,6 +103,10 @@ export function packOf(items: Pack['items']): Pack {
     items,
   };
 }
+
+/** A pack of one item of every type, and what scoring knows of it. */
+export const FIXTURE_PACK = packOf(Object.values(ITEMS_BY_TYPE));
+export const FIXTURE_CONTEXT: ScoringContext = scoringContext(FIXTURE_PACK);
 
 /** The answer key's words without the PDF's capping, for reading `keyFields` in tests. */
 export const PLAIN_KEY_WORDS: KeyWords = {
