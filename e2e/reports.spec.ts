@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
@@ -94,8 +95,31 @@ test('two learners export on two computers; the instructor imports both (one twi
       .getByRole('cell')
       .first(),
   ).toHaveText('6');
+  // Remove asks first, and can be undone.
+  await learners.getByRole('button', { name: 'Remove Ben from the class' }).click();
+  const ask = page.getByRole('dialog', { name: 'Remove Ben from the class?' });
+  await ask.getByRole('button', { name: 'Keep Ben' }).click();
+  await expect(learners.getByRole('row')).toHaveCount(3);
+  await learners.getByRole('button', { name: 'Remove Ben from the class' }).click();
+  await ask.getByRole('button', { name: 'Remove', exact: true }).click();
+  await expect(learners.getByRole('row')).toHaveCount(2);
+  await page
+    .getByRole('status')
+    .filter({ hasText: 'Ben was removed from the class.' })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(learners.getByRole('row')).toHaveCount(3);
+
   // Every third answer was wrong: 4 of 6 and 3 of 4 right, 7 of 10 in all.
   await expect(page.getByText('2 learners, 10 answers, 70 % right.')).toBeVisible();
+  // The item analysis and the grid of results.
+  await expect(page.getByRole('table', { name: `Exercises of ${SEED_PACK.meta.title}` })).toBeVisible();
+  await expect(
+    page
+      .getByRole('table', { name: `Each learner on each exercise of ${SEED_PACK.meta.title}` })
+      .getByRole('row', { name: /Ben/ })
+      .getByRole('cell'),
+  ).toHaveCount(SEED_PACK.items.length);
   const rows = page.getByRole('table', { name: 'Each learner in each pack' });
   await expect(rows.getByRole('row', { name: /Ben/ }).getByRole('cell').nth(1)).toHaveText('4 of 38');
   // Four answers are too few for any d′: words, not a number.
@@ -103,15 +127,38 @@ test('two learners export on two computers; the instructor imports both (one twi
   await expectAccessible(page, testInfo, 'class reports');
   await page.screenshot({ path: testInfo.outputPath('class-reports.png'), fullPage: true });
 
-  // CSV: two files, parsed; a formula-looking name stays text, here and in LibreOffice.
-  const [attemptsCsv, learnersCsv] = await downloadAll(page, 'CSV for a spreadsheet', 2);
-  expect(learnersCsv).toMatch(/-learners\.csv$/);
+  // CSV: one zip of two tables, parsed; a formula-looking name stays text, here and in LibreOffice.
+  const [zip] = await downloadAll(page, 'CSV for a spreadsheet', 1);
+  expect(zip).toMatch(/-csv\.zip$/);
+  await expect(page.getByRole('status').filter({ hasText: /sourcewise-class-report-[\d-]+-csv\.zip/ })).toBeVisible();
+  const tables = Object.entries(unzipSync(readFileSync(zip!))).map(([name, bytes]) => {
+    const path = join(work, name);
+    writeFileSync(path, bytes);
+    return path;
+  });
+  expect(tables.map((path) => path.split('-').pop()).sort()).toEqual(['attempts.csv', 'items.csv', 'learners.csv']);
+  const table = (name: string) => tables.find((path) => path.endsWith(`-${name}.csv`));
+  const [attemptsCsv, learnersCsv, itemsCsv] = [table('attempts'), table('learners'), table('items')];
+  const itemRows = parse(readFileSync(itemsCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
+  expect(itemRows).toHaveLength(SEED_PACK.items.length);
   const learnerRows = parse(readFileSync(learnersCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(learnerRows).toHaveLength(2);
   // Too few answers for d′ and c: empty cells, not numbers.
   for (const row of learnerRows) expect([row.confirmed_d_prime, row.confirmed_c]).toEqual(['', '']);
   const attemptRows = parse(readFileSync(attemptsCsv!, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
   expect(attemptRows).toHaveLength(10);
+  // Read as a teacher reads it: names, the pack's title, the claim, answers and results in words.
+  expect(Object.keys(attemptRows[0]!).slice(0, 8)).toEqual([
+    'learner',
+    'pack',
+    'item',
+    'type',
+    'claim',
+    'expected',
+    'answer',
+    'result',
+  ]);
+  expect(attemptRows.every((row) => row.pack === SEED_PACK.meta.title && /^(right|partly|wrong)$/.test(row.result!))).toBe(true);
   const names = learnerRows.map((row) => Object.values(row).find((value) => value.includes('HYPERLINK') || value === 'Ben'));
   expect(names).toContain(`'${HOSTILE_NAME}`);
   if (tool('/usr/bin/soffice', testInfo)) {
@@ -156,8 +203,14 @@ test('two learners export on two computers; the instructor imports both (one twi
     expect(text.replace(/\s+/g, ' ')).toContain(missed.explanation.slice(0, 40));
   }
 
-  // xAPI: one "answered" statement per attempt (nobody finished the pack, so no "completed").
-  await page.getByLabel("xAPI account home page (your LMS or school's address)").fill('https://lms.example.edu');
+  // xAPI: an address that will not do is named at its field; then one "answered" statement per attempt
+  // (nobody finished the pack, so no "completed").
+  const homePage = page.getByLabel("xAPI account home page (your LMS or school's address)");
+  await homePage.fill('lms.example.edu');
+  await page.getByRole('button', { name: 'xAPI for an LMS' }).click();
+  await expect(homePage).toBeFocused();
+  await expect(homePage).toHaveAccessibleDescription(/starting with https:\/\//);
+  await homePage.fill('https://lms.example.edu');
   const [xapi] = await downloadAll(page, 'xAPI for an LMS', 1);
   const statements = JSON.parse(readFileSync(xapi!, 'utf8')) as {
     verb: { id: string };

@@ -113,6 +113,12 @@ test('an instructor turns a pasted article into a pack of all five exercise type
   await expect(numbers.getByLabel('Explanation')).toHaveValue('');
   await page.getByRole('button', { name: 'Redo' }).click();
   await expect(numbers.getByLabel('Explanation')).toHaveValue(/intelligence agency's assessment/);
+  // The keys too, after a click on the page's background.
+  await page.mouse.click(2, 2);
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(numbers.getByLabel('Explanation')).toHaveValue('');
+  await page.keyboard.press('ControlOrMeta+y');
+  await expect(numbers.getByLabel('Explanation')).toHaveValue(/intelligence agency's assessment/);
   await author.saved();
 
   // Export the pack file.

@@ -162,7 +162,7 @@ export async function reportRows(plan: Plan, seed: Pack): Promise<Row[]> {
   const attempts = data.learners.reduce((sum, learner) => sum + learner.attempts.length, 0);
   const shape = `${plan.learners} learners x 3 packs x 40 attempts (${attempts.toLocaleString('en-GB')} attempts)`;
   const formats: { name: string; limit: number; build: () => unknown }[] = [
-    { name: 'CSV', limit: 1000, build: () => buildCsv(summariseClass(data), data) },
+    { name: 'CSV', limit: 1000, build: () => buildCsv(summariseClass(data), data, { timeZone: 'UTC' }) },
     { name: 'PDF', limit: 3000, build: () => buildPdf(summariseClass(data), data) },
     { name: 'xAPI', limit: 1000, build: () => buildXapi(data, { homePage: 'https://lms.example.org' }) },
   ];

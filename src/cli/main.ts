@@ -6,13 +6,13 @@
  *   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID]   a class report
  */
 import { parseArgs } from 'node:util';
-import { writeFile } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
-import { PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
+import { IMPORTED_PACKS_FOLDER, PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
-import { REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
+import { HTTP_ADDRESS, REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
 import { suggestCommand } from './suggest';
 import { answerKey, formatKey } from '../shared/pack/answer-key';
 
@@ -22,10 +22,15 @@ const USAGE = `Usage:
   sourcewise suggest FILE [--json]  proposed claims in an article (.txt, .md, .html): label, cues,
                                   source, confidence (offsets: into a .txt file's own characters;
                                   for .md and .html, into the text read from it)
-  sourcewise report FILE... --format ${REPORT_FORMATS.join('|')} --out PATH [--pack ID] [--packs-dir DIR] [--home-page URL]
-                                  a class report from learners' progress files, named as the app
-                                  names them after PATH's stem: STEM-learners.csv and
-                                  STEM-attempts.csv (one row per attempt), STEM.pdf, STEM-xapi.json
+  sourcewise report FILE|FOLDER... --format ${REPORT_FORMATS.join('|')} --out PATH [--pack ID]
+                  [--packs-dir DIR] [--data-dir DIR] [--home-page URL] [--activity-base IRI] [--strict]
+                                  a class report from learners' progress files (a folder: its .json
+                                  files), named as the app names them after PATH's stem:
+                                  STEM-csv.zip (STEM-learners.csv, STEM-attempts.csv, STEM-items.csv),
+                                  STEM.pdf, STEM-xapi.json. Packs come from exercises/ (or
+                                  --packs-dir) and the app's data folder (--data-dir). Invalid files
+                                  are named and skipped; exit 1 if none is valid, or any with --strict.
+                                  xAPI activity ids go under --activity-base (default: --home-page)
   sourcewise --version`;
 
 export interface CliIo {
@@ -46,7 +51,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         out: { type: 'string' },
         pack: { type: 'string' },
         'packs-dir': { type: 'string' },
+        'data-dir': { type: 'string' },
         'home-page': { type: 'string' },
+        'activity-base': { type: 'string' },
+        strict: { type: 'boolean' },
       },
       allowPositionals: true,
       strict: true,
@@ -121,45 +129,107 @@ async function report(
     out?: string | undefined;
     pack?: string | undefined;
     'packs-dir'?: string | undefined;
+    'data-dir'?: string | undefined;
     'home-page'?: string | undefined;
+    'activity-base'?: string | undefined;
+    strict?: boolean | undefined;
   },
   io: CliIo,
 ): Promise<number> {
   const format = options.format;
   if (files.length === 0 || !options.out || !isReportFormat(format)) {
     io.err(
-      `sourcewise report: name progress files, --format ${REPORT_FORMATS.slice(0, -1).join(', ')} or ${REPORT_FORMATS.at(-1)}, and --out PATH\n${USAGE}`,
+      `sourcewise report: name progress files or folders, --format ${REPORT_FORMATS.slice(0, -1).join(', ')} or ${REPORT_FORMATS.at(-1)}, and --out PATH\n${USAGE}`,
     );
     return 2;
   }
   const homePage = options['home-page'] ?? DEFAULT_XAPI_HOME_PAGE;
-  if (!/^https?:\/\/\S+$/i.test(homePage)) {
-    io.err(`sourcewise report: --home-page must be an http:// or https:// address`);
+  const activityBase = options['activity-base'];
+  if (!HTTP_ADDRESS.test(homePage) || (activityBase !== undefined && !HTTP_ADDRESS.test(activityBase))) {
+    io.err(`sourcewise report: --home-page and --activity-base must be http:// or https:// addresses`);
     return 2;
   }
-  const { files: progress, problems } = await readProgressFiles(files);
-  if (problems.length > 0) {
-    for (const problem of problems) io.err(problem);
-    io.err(`sourcewise report: no report written: ${problems.length === 1 ? 'a file is' : 'files are'} unreadable or invalid`);
+  // --out names the stem; each file's ending is the app's own, so both name a report's files alike.
+  const out = resolve(options.out);
+  const outProblem = await outputProblem(out);
+  if (outProblem) {
+    io.err(`sourcewise report: --out ${options.out}: ${outProblem}`);
+    return 2;
+  }
+  const { files: progress, problems } = await readProgressFiles(await progressPaths(files));
+  // As the app does: invalid files are named and skipped, the rest make the report.
+  for (const problem of problems) io.err(problem);
+  if (progress.length === 0 || (problems.length > 0 && options.strict === true)) {
+    io.err(
+      `sourcewise report: no report written: ${progress.length === 0 ? 'no valid progress file' : 'some files are unreadable or invalid (--strict)'}`,
+    );
     return 1;
   }
+  if (problems.length > 0) io.err(`sourcewise report: the files above were skipped`);
   const packsDir = options['packs-dir'] ? resolve(options['packs-dir']) : join(import.meta.dirname, '../../exercises');
-  const { packs } = await new PackLibrary(packsDir).load();
+  const dataDir = options['data-dir'] ? resolve(options['data-dir']) : undefined;
+  const { packs } = await new PackLibrary(
+    packsDir,
+    dataDir === undefined ? undefined : join(dataDir, IMPORTED_PACKS_FOLDER),
+  ).load();
   if (options.pack && !progress.some((file) => file.attempts.some((attempt) => attempt.packId === options.pack))) {
     io.err(`sourcewise report: no attempt in these files is from pack "${options.pack}"`);
     return 1;
   }
   const data = classDataFrom(progress, packs, __APP_VERSION__, new Date());
-  const outputs = await buildReport(data, format, { homePage, ...(options.pack ? { packId: options.pack } : {}) });
-  // --out names the stem; each file's ending is the app's own, so both name a report's files alike.
-  const out = resolve(options.out);
+  const known = new Set(packs.map((pack) => pack.id));
+  const missing = [...new Set(progress.flatMap((file) => file.attempts.map((attempt) => attempt.packId)))].filter(
+    (id) => !known.has(id) && (!options.pack || id === options.pack),
+  );
+  for (const id of missing.sort()) {
+    io.err(
+      `sourcewise report: pack "${id}" is not in ${packsDir}${dataDir === undefined ? '' : ` or ${dataDir}`}: its title is its id, and it has no items or completed rounds in the report (give --packs-dir or --data-dir)`,
+    );
+  }
   const stem = out.slice(0, out.length - extname(out).length);
+  const outputs = await buildReport(
+    data,
+    format,
+    { homePage, ...(options.pack ? { packId: options.pack } : {}) },
+    basename(stem),
+  );
   for (const { suffix, content } of outputs) {
     const path = `${stem}${suffix}`;
-    await writeFile(path, content);
+    try {
+      await writeFile(path, content);
+    } catch (error) {
+      io.err(`sourcewise report: cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      return 1;
+    }
     io.out(`wrote ${path}`);
   }
   return 0;
+}
+
+/** Why the report cannot be written at `out`, in a line; '' when it can (as far as can be told before writing). */
+async function outputProblem(out: string): Promise<string> {
+  const folder = dirname(out);
+  const info = await stat(folder).catch(() => undefined);
+  if (info === undefined) return `the folder ${folder} does not exist`;
+  if (!info.isDirectory()) return `${folder} is not a folder`;
+  if ((await stat(out).catch(() => undefined))?.isDirectory())
+    return 'is a folder: give a file name to start the report files with, such as class.csv';
+  return '';
+}
+
+/** The progress files named, with each folder named replaced by the .json files in it (not its subfolders). */
+async function progressPaths(paths: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(path)).filter((name) => name.toLowerCase().endsWith('.json')).sort();
+      found.push(...names.map((name) => join(path, name)));
+    } else {
+      found.push(path);
+    }
+  }
+  return found;
 }
 
 function isReportFormat(format: string | undefined): format is ReportFormat {

@@ -1,6 +1,7 @@
 // `sourcewise report`: class reports from progress files, for instructors who script.
 import { parse } from 'csv-parse/sync';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,19 +73,18 @@ describe('sourcewise report', () => {
   const ana = () => write('ana.json', progressFile('aaaaaaaa-1111-4111-8111-111111111111', 'Ana', 5));
   const ben = () => write('ben.json', progressFile('bbbbbbbb-2222-4222-8222-222222222222', 'Ben', 3));
 
-  it('writes the learners CSV and the attempts CSV, named as the app names them, without counting a file given twice twice', async () => {
-    const out = join(dir, 'class-learners.csv');
+  it('writes the learners, attempts and items CSVs in one zip, named as the app names them, without counting a file given twice twice', async () => {
+    const out = join(dir, 'class-csv.zip');
     const result = await run('report', ana(), ben(), ana(), '--format', 'csv', '--out', join(dir, 'class.csv'));
     expect(result.err).toEqual([]);
     expect(result.code).toBe(0);
-    expect(result.out).toEqual([`wrote ${out}`, `wrote ${join(dir, 'class-attempts.csv')}`]);
-    const learners = parse(readFileSync(out, 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-    expect(learners).toHaveLength(2);
-    const attempts = parse(readFileSync(join(dir, 'class-attempts.csv'), 'utf8'), { columns: true, bom: true }) as Record<
-      string,
-      string
-    >[];
-    expect(attempts).toHaveLength(8);
+    expect(result.out).toEqual([`wrote ${out}`]);
+    const zipped = unzipSync(readFileSync(out));
+    expect(Object.keys(zipped).sort()).toEqual(['class-attempts.csv', 'class-items.csv', 'class-learners.csv']);
+    const table = (name: string) => parse(strFromU8(zipped[name]!), { columns: true, bom: true }) as Record<string, string>[];
+    expect(table('class-learners.csv')).toHaveLength(2);
+    expect(table('class-attempts.csv')).toHaveLength(8);
+    expect(table('class-items.csv')).toHaveLength(seed.items.length);
   });
 
   it('writes xAPI statements for the named home page', async () => {
@@ -115,24 +115,66 @@ describe('sourcewise report', () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('exits 1 naming the file and the problem when a file is invalid or unreadable, and writes nothing', async () => {
-    const out = join(dir, 'class-learners.csv');
+  it('names invalid and unreadable files and skips them, as the app does; exits 1 only with none valid or --strict', async () => {
+    const out = join(dir, 'class-csv.zip');
     const broken = write('broken.json', { kind: 'sourcewise-progress', schemaVersion: 1 });
-    const result = await run(
-      'report',
-      ana(),
-      broken,
-      join(dir, 'missing.json'),
-      '--format',
-      'csv',
-      '--out',
-      join(dir, 'class.csv'),
-    );
-    expect(result.code).toBe(1);
-    expect(result.err.some((line) => line.startsWith(`${broken}: `))).toBe(true);
-    expect(result.err).toContain(`${join(dir, 'missing.json')}: cannot be read (ENOENT)`);
-    expect(result.err.at(-1)).toMatch(/no report written/);
+    const missing = join(dir, 'missing.json');
+    const args = ['--format', 'csv', '--out', join(dir, 'class.csv')];
+    const skipped = await run('report', ana(), broken, missing, ...args);
+    expect(skipped.code).toBe(0);
+    expect(skipped.err.some((line) => line.startsWith(`${broken}: `))).toBe(true);
+    expect(skipped.err).toContain(`${missing}: cannot be read (ENOENT)`);
+    expect(skipped.err.at(-1)).toBe('sourcewise report: the files above were skipped');
+    expect(existsSync(out)).toBe(true);
+    rmSync(out);
+
+    const strict = await run('report', ana(), broken, ...args, '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.err.at(-1)).toMatch(/no report written: some files are unreadable or invalid \(--strict\)/);
+    const none = await run('report', broken, ...args);
+    expect(none.code).toBe(1);
+    expect(none.err.at(-1)).toMatch(/no report written: no valid progress file/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('reads every .json file of a folder named', async () => {
+    ana();
+    ben();
+    write('notes.txt', 'not a progress file');
+    const result = await run('report', dir, '--format', 'csv', '--out', join(dir, 'class.csv'));
+    expect(result.err).toEqual([]);
+    const zipped = unzipSync(readFileSync(join(dir, 'class-csv.zip')));
+    expect(parse(strFromU8(zipped['class-learners.csv']!), { columns: true, bom: true })).toHaveLength(2);
+  });
+
+  it('answers an --out it cannot write to with one plain line', async () => {
+    const intoMissing = await run('report', ana(), '--format', 'pdf', '--out', join(dir, 'nowhere', 'class.pdf'));
+    expect(intoMissing).toMatchObject({ code: 2, out: [] });
+    expect(intoMissing.err).toEqual([
+      `sourcewise report: --out ${join(dir, 'nowhere', 'class.pdf')}: the folder ${join(dir, 'nowhere')} does not exist`,
+    ]);
+    const aFolder = await run('report', ana(), '--format', 'pdf', '--out', dir);
+    expect(aFolder.code).toBe(2);
+    expect(aFolder.err).toHaveLength(1);
+    expect(aFolder.err[0]).toMatch(/is a folder: give a file name/);
+  });
+
+  it('takes packs from a data folder too, and names a pack it cannot find', async () => {
+    const packsDir = join(dir, 'no-packs');
+    mkdirSync(packsDir);
+    const args = ['--format', 'csv', '--out', join(dir, 'class.csv'), '--packs-dir', packsDir];
+    const unknown = await run('report', ana(), ...args);
+    expect(unknown.code).toBe(0);
+    expect(unknown.err).toEqual([expect.stringMatching(new RegExp(`^sourcewise report: pack "${seed.id}" is not in `))]);
+
+    const dataDir = join(dir, 'data');
+    mkdirSync(join(dataDir, 'packs'), { recursive: true });
+    writeFileSync(join(dataDir, 'packs', `${seed.id}.json`), JSON.stringify(seed));
+    const found = await run('report', ana(), ...args, '--data-dir', dataDir);
+    expect(found.err).toEqual([]);
+    const zipped = unzipSync(readFileSync(join(dir, 'class-csv.zip')));
+    const attempts = parse(strFromU8(zipped['class-attempts.csv']!), { columns: true, bom: true }) as Record<string, string>[];
+    expect(attempts[0]!.pack).toBe(seed.meta.title);
   });
 
   it('filters by pack, and refuses a pack no attempt is from', async () => {

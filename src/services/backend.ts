@@ -353,10 +353,15 @@ export class Backend implements Service {
     };
   }
 
-  async exportClassReport({ format, packId, homePage }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
+  async exportClassReport({
+    format,
+    packId,
+    homePage,
+    activityBase,
+  }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
     const stem = reportStem(packId, this.now());
-    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE });
+    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE, activityBase }, stem);
     return {
       files: files.map(({ suffix, mimeType, content }) => ({
         name: `${stem}${suffix}`,
@@ -370,6 +375,11 @@ export class Backend implements Service {
 
   async removeClassLearner({ learnerId }: MethodInput<'removeClassLearner'>): Promise<Record<string, never>> {
     await this.classStore.removeLearner(learnerId);
+    return {};
+  }
+
+  async restoreClassLearner({ learnerId }: MethodInput<'restoreClassLearner'>): Promise<Record<string, never>> {
+    await this.classStore.restoreLearner(learnerId);
     return {};
   }
 

@@ -151,10 +151,16 @@ const TABLE: Record<MethodName, Entry> = {
   },
   getClassReport: { valid: { packId: SEED_ID }, fields: { packId: { ...id, optional: true } } },
   exportClassReport: {
-    valid: { format: 'csv', packId: SEED_ID, homePage: 'https://school.example' },
-    fields: { format: { kind: 'enum' }, packId: { ...id, optional: true }, homePage: { kind: 'url', optional: true, cap: 500 } },
+    valid: { format: 'csv', packId: SEED_ID, homePage: 'https://school.example', activityBase: 'https://school.example/xapi' },
+    fields: {
+      format: { kind: 'enum' },
+      packId: { ...id, optional: true },
+      homePage: { kind: 'url', optional: true, cap: 500 },
+      activityBase: { kind: 'url', optional: true, cap: 500 },
+    },
   },
   removeClassLearner: { valid: { learnerId: LEARNER }, fields: { learnerId: uuid } },
+  restoreClassLearner: { valid: { learnerId: LEARNER }, fields: { learnerId: uuid } },
   clearClass: { valid: {}, fields: {} },
   restartPack: { valid: { learnerId: LEARNER, packId: SEED_ID }, fields: { learnerId: uuid, packId: id } },
   importPacks: {

@@ -30,6 +30,7 @@ import {
   type LabelDiscernment,
   type Reading,
 } from './discernment';
+import { analyseItems, type PackItemAnalysis } from './item-analysis';
 import type { Pack } from './pack/schema';
 import { LABELS, type ItemType, type Label } from './pack/vocabulary';
 import type { Attempt } from './progress';
@@ -112,7 +113,7 @@ export interface LearnerSummary {
   lastAnsweredAt: string | undefined;
   /** Across the packs reported. */
   labels: Record<Label, LabelFigures>;
-  /** Plain-language readings (sceptic flag, confusions, bias, good discernment). */
+  /** Plain-language readings (sceptic flag, confusions, bias, good discernment), about the learner in the third person. */
   readings: Reading[];
   /** Whether the learner gives one label to most claims (see `readings`). */
   blanketLabel: Label | undefined;
@@ -182,6 +183,8 @@ export interface ClassSummary {
   labels: Record<Label, ClassLabelFigures>;
   /** Items answered wrong at least once, most missed first. */
   mostMissed: MissedItem[];
+  /** Item analysis and the learner × exercise grid of each pack reported that the instructor has. */
+  items: PackItemAnalysis[];
 }
 
 export interface SummaryOptions {
@@ -268,6 +271,10 @@ export function summariseClass(data: ClassData, options: SummaryOptions = {}): C
     rows,
     labels,
     mostMissed: mostMissed(learners, packsById, packRank).slice(0, Math.max(0, topMissed)),
+    items: analyseItems(
+      learners.map(({ learner, attempts }) => ({ ...learner, attempts })),
+      packOrder.flatMap((id) => packsById.get(id) ?? []),
+    ),
   };
 }
 
@@ -313,7 +320,7 @@ function summariseLearner(
     ];
   });
   const judgements = labelJudgements(attempts);
-  const found = readings(signalDetection(judgements), judgements);
+  const found = readings(signalDetection(judgements), judgements, 'report');
   const correct = attempts.filter((attempt) => attempt.correct).length;
   const span = mergeSpans(spans);
   const summary: LearnerSummary = {
@@ -329,7 +336,7 @@ function summariseLearner(
     labels: labelFigures(attempts),
     readings: found,
     blanketLabel: found.find((reading) => reading.kind === 'sceptic')?.label,
-    calibration: calibration(attempts),
+    calibration: calibration(attempts, 'report'),
     packs,
   };
   return { summary, span };

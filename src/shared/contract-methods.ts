@@ -28,6 +28,7 @@ export const methodNames = [
   'getClassReport',
   'exportClassReport',
   'removeClassLearner',
+  'restoreClassLearner',
   'clearClass',
   'restartPack',
   'importPacks',

@@ -5,7 +5,7 @@
  * `services/`.
  */
 import { z } from 'zod';
-import { REPORT_FORMATS } from './report-formats';
+import { HTTP_ADDRESS, REPORT_FORMATS } from './report-formats';
 import { Answer, type Score } from './answers';
 import type { ClassSummary } from './class-report';
 import type { Calibration, LabelDiscernment, Reading } from './discernment';
@@ -212,10 +212,7 @@ export type ClaimSuggestion = z.infer<typeof ClaimSuggestion>;
 
 const ArticleParagraphs = z.array(z.string().max(20000, 'longer than 20000 characters')).max(1000, 'more than 1000 paragraphs');
 
-const HttpUrl = z
-  .string()
-  .max(500)
-  .regex(/^https?:\/\/[^\s]+$/i, 'must be an http:// or https:// address');
+const HttpUrl = z.string().max(500).regex(HTTP_ADDRESS, 'must be an http:// or https:// address');
 
 /** Capped generously: the service gives the clear message about length (8 to 200 characters). */
 const Passphrase = z.string().max(1000);
@@ -299,10 +296,18 @@ export const contract = {
   getClassReport: call('instructor', z.strictObject({ packId: Id.optional() }), ClassReport),
   exportClassReport: call(
     'instructor',
-    z.strictObject({ format: z.enum(REPORT_FORMATS), packId: Id.optional(), homePage: HttpUrl.optional() }),
+    z.strictObject({
+      format: z.enum(REPORT_FORMATS),
+      packId: Id.optional(),
+      homePage: HttpUrl.optional(),
+      /** Where xAPI activity ids go; the home page when not given. */
+      activityBase: HttpUrl.optional(),
+    }),
     z.object({ files: z.array(ExportedFile) }),
   ),
   removeClassLearner: call('instructor', z.strictObject({ learnerId: LearnerId }), z.object({})),
+  /** Undoes the last removal of a learner (until the app closes). */
+  restoreClassLearner: call('instructor', z.strictObject({ learnerId: LearnerId }), z.object({})),
   clearClass: call('instructor', NoInput, z.object({})),
   /** Starts the pack again: a new round, earlier rounds kept. */
   restartPack: call('anyone', LearnerPack, z.object({ round: z.number().int() })),

@@ -343,6 +343,13 @@ describe('calibration', () => {
     });
     expect(calibration([]).reading).toBeUndefined();
   });
+
+  it('speaks about the learner in reports, without advice meant for them', () => {
+    expect(calibration(rated(3, 3, 3), 'report').reading?.text).toBe('When they felt certain, they were right 3 of 6 times.');
+    expect(calibration(rated(1, 4, 1), 'report').reading?.text).toBe(
+      'When they were guessing, they were right 4 of 5 times. They know more than they think.',
+    );
+  });
 });
 
 describe('readings', () => {
@@ -389,6 +396,26 @@ describe('readings', () => {
     });
     // Nothing else: the flag explains the confusions into 'unconfirmed' and the other labels' misses.
     expect(result).toHaveLength(1);
+  });
+
+  it('reads the same judgements in the third person for reports, every kind of reading', () => {
+    const judgements = [
+      ...times(3, 'unconfirmed', 'unconfirmed'),
+      ...times(5, 'confirmed', 'unconfirmed'),
+      ...times(4, 'estimate', 'unconfirmed'),
+    ];
+    expect(readings(signalDetection(judgements), judgements, 'report')[0]?.text).toBe(
+      'They called 12 of 12 claims unconfirmed, but only 3 of them were.',
+    );
+    const mixed = [
+      ...times(6, 'confirmed', 'confirmed'),
+      ...times(4, 'estimate', 'confirmed'),
+      ...times(6, 'denial', 'denial'),
+      ...times(6, 'opinion', 'opinion'),
+    ];
+    const texts = readings(signalDetection(mixed), mixed, 'report').map((reading) => reading.text);
+    expect(texts.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text).not.toMatch(/\byou(r)?\b/i);
   });
 
   it('flags a lean short of everything, with the numbers', () => {

@@ -50,7 +50,7 @@ export interface LabelDiscernment {
   criterion: number | undefined;
 }
 
-/** A plain-language sentence about a learner's judgements, for the learner to read. */
+/** A plain-language sentence about a learner's judgements: to the learner, or about them in reports (`Voice`). */
 export interface Reading {
   kind: 'confusion' | 'bias' | 'sceptic' | 'discernment';
   /** The label the reading is about (for a confusion, the label the claims really had). */
@@ -232,7 +232,7 @@ export function normalQuantile(p: number): number {
 }
 
 /** How confidence ratings on classify items match being right, per level and overall. */
-export function calibration(attempts: readonly Pick<Attempt, 'answer' | 'correct'>[]): Calibration {
+export function calibration(attempts: readonly Pick<Attempt, 'answer' | 'correct'>[], voice: Voice = 'learner'): Calibration {
   const levels = ([1, 2, 3] as const).map((level) => {
     const rated = attempts.filter((attempt) => attempt.answer.type === 'classify' && attempt.answer.confidence === level);
     const right = rated.filter((attempt) => attempt.correct).length;
@@ -240,34 +240,47 @@ export function calibration(attempts: readonly Pick<Attempt, 'answer' | 'correct
   });
   const right = levels.reduce((total, level) => total + level.right, 0);
   const total = levels.reduce((sum, level) => sum + level.total, 0);
-  return { levels, overall: { right, total, accuracy: share(right, total) }, reading: calibrationReading(levels) };
+  return { levels, overall: { right, total, accuracy: share(right, total) }, reading: calibrationReading(levels, voice) };
 }
 
-function calibrationReading(levels: readonly CalibrationLevel[]): CalibrationReading | undefined {
+function calibrationReading(levels: readonly CalibrationLevel[], voice: Voice): CalibrationReading | undefined {
+  const { You, you, your } = PERSON[voice];
+  const learner = voice === 'learner';
   const read = levels.filter((level) => level.total >= CALIBRATION_MIN_TRIALS);
   const certain = read.find((level) => level.level === 3);
   if (certain !== undefined && (certain.accuracy ?? 0) < CALIBRATION_SURE_ACCURACY) {
     return {
       kind: 'overconfident',
-      text: `When you felt certain, you were right ${certain.right} of ${certain.total} times. Feeling sure is not proof: check who says so before you decide.`,
+      text: `When ${you} felt certain, ${you} were right ${certain.right} of ${certain.total} times.${learner ? ' Feeling sure is not proof: check who says so before you decide.' : ''}`,
     };
   }
   const guessing = read.find((level) => level.level === 1);
   if (guessing !== undefined && (guessing.accuracy ?? 0) >= CALIBRATION_SURE_ACCURACY) {
     return {
       kind: 'underconfident',
-      text: `When you were guessing, you were right ${guessing.right} of ${guessing.total} times. You know more than you think.`,
+      text: `When ${you} were guessing, ${you} were right ${guessing.right} of ${guessing.total} times. ${You} know more than ${you} think.`,
     };
   }
   if (read.length < 2) return undefined;
   const rising = read.every((level, index) => index === 0 || (level.accuracy ?? 0) >= (read[index - 1]?.accuracy ?? 0));
   return rising
-    ? { kind: 'calibrated', text: 'The surer you felt, the more often you were right: your confidence is a good guide.' }
+    ? { kind: 'calibrated', text: `The surer ${you} felt, the more often ${you} were right: ${your} confidence is a good guide.` }
     : {
         kind: 'mismatched',
-        text: 'How sure you feel does not match how often you are right yet. Before you rate, ask yourself how the claim is known.',
+        text: `How sure ${you} feel does not match how often ${you} are right yet.${learner ? ' Before you rate, ask yourself how the claim is known.' : ''}`,
       };
 }
+
+/**
+ * Who a reading speaks to: the learner on their own screens ("You called ..."), or the instructor
+ * about a learner in reports ("They called ..."), with no advice addressed to the learner.
+ */
+export type Voice = 'learner' | 'report';
+
+const PERSON: Record<Voice, { You: string; you: string; your: string }> = {
+  learner: { You: 'You', you: 'you', your: 'your' },
+  report: { You: 'They', you: 'they', your: 'their' },
+};
 
 /** How each label reads in a sentence. */
 const WORDS: Record<Label, { name: string; claims: string; called: string; a: string; lesson: string }> = {
@@ -323,7 +336,12 @@ const WORDS: Record<Label, { name: string; claims: string; called: string; a: st
  * - what a blanket label explains is not said again: no lean towards it, no confusion into it, and no
  *   "you rarely choose" for the other labels, which it crowds out.
  */
-export function readings(stats: Record<Label, LabelDiscernment>, judgements: readonly Judgement[]): Reading[] {
+export function readings(
+  stats: Record<Label, LabelDiscernment>,
+  judgements: readonly Judgement[],
+  voice: Voice = 'learner',
+): Reading[] {
+  const { You, you } = PERSON[voice];
   const all = judgements.length;
   const sceptic: Reading[] = [];
   for (const label of LABELS) {
@@ -335,13 +353,13 @@ export function readings(stats: Record<Label, LabelDiscernment>, judgements: rea
       sceptic.push({
         kind: 'sceptic',
         label,
-        text: `You called ${given} of ${all} claims ${WORDS[label].called}, but ${were}. ${WORDS[label].lesson}`,
+        text: `${You} called ${given} of ${all} claims ${WORDS[label].called}, but ${were}.${voice === 'learner' ? ` ${WORDS[label].lesson}` : ''}`,
       });
     }
   }
   const blanket = new Set(sceptic.map((reading) => reading.label));
 
-  const confused = confusions(stats, judgements).filter((reading) => !blanket.has(reading.given!));
+  const confused = confusions(stats, judgements, voice).filter((reading) => !blanket.has(reading.given!));
   const bias: Reading[] = [];
   for (const label of LABELS) {
     const { hits, misses, falseAlarms, correctRejections, criterion } = stats[label];
@@ -356,14 +374,14 @@ export function readings(stats: Record<Label, LabelDiscernment>, judgements: rea
         kind: 'bias',
         label,
         lean: 'towards',
-        text: `You choose “${name}” quite readily: you chose it for ${falseAlarms} of ${falseAlarms + correctRejections} claims that were not ${called}.`,
+        text: `${You} choose “${name}” quite readily: ${you} chose it for ${falseAlarms} of ${falseAlarms + correctRejections} claims that were not ${called}.`,
       });
     else if (direction === 'away' && misses > falseAlarms && blanket.size === 0)
       bias.push({
         kind: 'bias',
         label,
         lean: 'away',
-        text: `You rarely choose “${name}”: when a claim was ${a}, you said so ${hits} of ${hits + misses} times.`,
+        text: `${You} rarely choose “${name}”: when a claim was ${a}, ${you} said so ${hits} of ${hits + misses} times.`,
       });
   }
 
@@ -372,12 +390,12 @@ export function readings(stats: Record<Label, LabelDiscernment>, judgements: rea
   const discernment: Reading[] = LABELS.filter((label) => {
     const { dPrime } = stats[label];
     return dPrime !== undefined && dPrime >= GOOD_DPRIME && !faulted.has(label);
-  }).map((label) => ({ kind: 'discernment', label, text: `You tell ${WORDS[label].claims} apart from the rest well.` }));
+  }).map((label) => ({ kind: 'discernment', label, text: `${You} tell ${WORDS[label].claims} apart from the rest well.` }));
 
   return [...sceptic, ...confused, ...bias, ...discernment];
 }
 
-function confusions(stats: Record<Label, LabelDiscernment>, judgements: readonly Judgement[]): Reading[] {
+function confusions(stats: Record<Label, LabelDiscernment>, judgements: readonly Judgement[], voice: Voice): Reading[] {
   const found: { truth: Label; given: Label; count: number; of: number }[] = [];
   for (const truth of LABELS) {
     const of = stats[truth].hits + stats[truth].misses;
@@ -394,7 +412,7 @@ function confusions(stats: Record<Label, LabelDiscernment>, judgements: readonly
       kind: 'confusion',
       label: truth,
       given,
-      text: `You often call ${WORDS[truth].claims} ${WORDS[given].called} (${count} of ${of} times).`,
+      text: `${PERSON[voice].You} often call ${WORDS[truth].claims} ${WORDS[given].called} (${count} of ${of} times).`,
     }));
 }
 

@@ -17,3 +17,58 @@ export function formatPercent(value: number | undefined, style: FigureStyle = 's
 export function formatDecimal(value: number | undefined, style: FigureStyle = 'screen'): string {
   return value === undefined ? NONE[style] : value.toFixed(2);
 }
+
+/** The time zone this machine runs in (an IANA name such as `Europe/Berlin`): the instructor's, for reports. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * A moment as the wall clock in `timeZone` shows it, with its offset from UTC:
+ * `2026-03-05T14:30:12+01:00` (ISO 8601, so spreadsheets and scripts read it and the moment stays
+ * exact). A timestamp that cannot be read comes back as it was.
+ */
+export function localTimestamp(value: string, timeZone: string): string {
+  const time = Date.parse(value);
+  if (Number.isNaN(time)) return value;
+  const wall = wallClock(time, timeZone);
+  return `${wall.toISOString().slice(0, 19)}${offsetText(wall.getTime() - Math.floor(time / 1000) * 1000)}`;
+}
+
+/** A moment for people to read, to the minute, with its zone named: `2026-03-05 14:30 (Europe/Berlin, UTC+01:00)`. */
+export function localMinute(value: string, timeZone: string): string {
+  const stamp = localTimestamp(value, timeZone);
+  if (stamp === value) return value;
+  return `${stamp.slice(0, 10)} ${stamp.slice(11, 16)} (${timeZone}, UTC${stamp.slice(19)})`;
+}
+
+/** The date part of `localTimestamp`: the day it was in `timeZone`. */
+export function localDate(value: string, timeZone: string): string {
+  return localTimestamp(value, timeZone).slice(0, 10);
+}
+
+/** The wall-clock time in `timeZone`, as a Date whose UTC fields carry it (whole seconds). */
+function wallClock(time: number, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(time)
+      .map((part) => [part.type, Number(part.value)]),
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+}
+
+function offsetText(offsetMs: number): string {
+  const minutes = Math.round(offsetMs / 60000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

@@ -250,8 +250,11 @@ describe('labels', () => {
   it('a subset of choices grows to offer every label counted right; "all five" stays absent', () => {
     expect(withRequired(['confirmed', 'estimate'], ['opinion'])).toEqual(['confirmed', 'estimate', 'opinion']);
     expect(withRequired(undefined, ['opinion'])).toBeUndefined();
-    expect(startingChoices(['opinion'])).toEqual(['confirmed', 'estimate', 'denial', 'opinion']);
-    expect(startingChoices(['estimate'])).toEqual(['confirmed', 'estimate', 'denial']);
+    expect(startingChoices('classify', ['opinion'])).toEqual(['confirmed', 'estimate', 'denial', 'opinion']);
+    expect(startingChoices('classify', ['estimate'])).toEqual(['confirmed', 'estimate', 'denial']);
+    // A figure is rarely a denial: a numbers exercise starts from the labels figures carry.
+    expect(startingChoices('numbers', ['estimate'])).toEqual(['confirmed', 'estimate', 'unconfirmed']);
+    expect(startingChoices('numbers', ['opinion'])).toEqual(['confirmed', 'estimate', 'unconfirmed', 'opinion']);
   });
 
   it('a numbers item must offer every figure’s labels', () => {

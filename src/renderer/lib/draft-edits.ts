@@ -152,6 +152,46 @@ export function itemFromSuggestion(pack: Pack, suggestion: ClaimSuggestion): Ite
   };
 }
 
+/** A classify item's explanation as drafted, and whether the draft named the source (see `draftedExplanations`). */
+export interface DraftedExplanation {
+  explanation: string;
+  namedSource: boolean;
+  /** The source it was drafted for, as JSON. */
+  source: string;
+}
+
+/**
+ * The classify items whose explanation is still the one Sourcewise drafted from their label, cues
+ * and source, by item id. Taken before an edit, for `redraftExplanations` to keep them true after it.
+ */
+export function draftedExplanations(pack: Pack): Map<string, DraftedExplanation> {
+  const drafted = new Map<string, DraftedExplanation>();
+  for (const item of pack.items) {
+    if (item.type !== 'classify') continue;
+    const { label, cues, source } = item.claim;
+    const namedSource = item.explanation === draftExplanation(label, cues, source);
+    if (namedSource || item.explanation === draftExplanation(label, cues, null)) {
+      drafted.set(item.id, { explanation: item.explanation, namedSource, source: JSON.stringify(source) });
+    }
+  }
+  return drafted;
+}
+
+/**
+ * After an edit: an explanation the instructor has not written themselves follows the item's label,
+ * cues and source, so it never names an old label or source. A draft that named no source (the
+ * suggestion had none) names one once the instructor changes the source.
+ */
+export function redraftExplanations(pack: Pack, before: ReadonlyMap<string, DraftedExplanation>): void {
+  for (const item of pack.items) {
+    const drafted = before.get(item.id);
+    if (item.type !== 'classify' || drafted === undefined || item.explanation !== drafted.explanation) continue;
+    const { label, cues, source } = item.claim;
+    const named = drafted.namedSource || JSON.stringify(source) !== drafted.source;
+    item.explanation = draftExplanation(label, cues, named ? source : null);
+  }
+}
+
 /** A line for the item list: the claim, headline or task, shortened. */
 export function itemSummary(item: Item): string {
   const text = kindOf(item.type).summary(item);

@@ -11,8 +11,15 @@ import { findQuote, splitProblem } from './draft-edits';
 /** A change to one part of the pack, made through `DraftEditor.edit` (with its undo step key). */
 export type Update<T> = (change: (target: T) => void, coalesce?: string) => void;
 
-/** The three labels a first lesson is built on, offered when an author starts choosing a subset. */
-export const CORE_LABELS: readonly Label[] = ['confirmed', 'estimate', 'denial'];
+/**
+ * Where an author's subset of labels starts, by the exercise types that offer labels: for a claim,
+ * the three a first lesson is built on; for figures, the three a figure can carry (a count, an
+ * estimate, a report nobody has checked), as the seed pack's numbers exercise offers.
+ */
+export const STARTING_LABELS: Record<'classify' | 'numbers', readonly Label[]> = {
+  classify: ['confirmed', 'estimate', 'denial'],
+  numbers: ['confirmed', 'estimate', 'unconfirmed'],
+};
 
 /** Sets an optional key, or removes it when the value is undefined, so a cleared field leaves no empty key. */
 export function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
@@ -55,9 +62,9 @@ export function withRequired(choices: readonly Label[] | undefined, required: re
   return choices === undefined ? undefined : orderedLabels([...choices, ...required]);
 }
 
-/** Where a subset of labels starts: the core three and every label the item accepts. */
-export function startingChoices(required: readonly Label[]): Label[] {
-  return orderedLabels([...CORE_LABELS, ...required]);
+/** Where a subset of labels starts: the three that fit the exercise type and every label the item accepts. */
+export function startingChoices(type: keyof typeof STARTING_LABELS, required: readonly Label[]): Label[] {
+  return orderedLabels([...STARTING_LABELS[type], ...required]);
 }
 
 /** Every label a numbers item accepts for any of its figures. */

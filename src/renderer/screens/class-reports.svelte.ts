@@ -3,12 +3,16 @@
  * see the class report, export it as CSV, PDF or xAPI.
  */
 import type { Api, ClassReport, ExportedFile, ImportResult } from '../../shared/contract';
-import { REPORT_FORMAT_WORDS, type ReportFormat } from '../../shared/report-formats';
+import { homePageProblem, REPORT_FORMAT_WORDS, type ReportFormat } from '../../shared/report-formats';
 import { MAX_PROGRESS_FILE_BYTES } from '../../shared/limits';
+import { implausibleProgress } from '../../shared/progress-plausibility';
 import { describeError } from '../lib/errors';
 import { InstructorMode, type InstructorApi } from '../lib/instructor-mode.svelte';
 
-type ClassApi = Pick<Api, 'importProgressFiles' | 'getClassReport' | 'exportClassReport' | 'removeClassLearner' | 'clearClass'> &
+type ClassApi = Pick<
+  Api,
+  'importProgressFiles' | 'getClassReport' | 'exportClassReport' | 'removeClassLearner' | 'restoreClassLearner' | 'clearClass'
+> &
   InstructorApi;
 
 /** Files go to the backend a few at a time, so that a long import shows progress and can stop between batches. */
@@ -17,13 +21,25 @@ const BATCH = 5;
 export class ClassReportsState {
   report = $state<ClassReport | undefined>(undefined);
   packId = $state('');
+  /**
+   * Every pack the class answered, for the "Show" filter: a report limited to one pack lists only
+   * that pack, so the list is kept from the last report of all packs (and grows with any new one).
+   */
+  packChoices = $state<{ packId: string; title: string }[]>([]);
   status = $state<'loading' | 'ready' | 'failed'>('loading');
   error = $state('');
   /** A running import or export: how far, and whether the person asked to stop. */
   task = $state<{ label: string; done: number; total: number; cancelled: boolean } | undefined>(undefined);
   lastImport = $state<ImportResult | undefined>(undefined);
   taskError = $state('');
+  /** What the last export saved, said once it is done. */
+  exported = $state('');
   homePage = $state('https://sourcewise.app');
+  /** Where xAPI activity ids go; empty: under the home page. */
+  activityBase = $state('');
+  /** Shown beside the home page field once an xAPI export was asked for with an address that will not do. */
+  homePageError = $state('');
+  activityBaseError = $state('');
   /** Instructor mode: the class shows only once it is unlocked. */
   readonly instructor: InstructorMode;
 
@@ -42,6 +58,10 @@ export class ClassReportsState {
         return;
       }
       this.report = await this.api.getClassReport(this.packId ? { packId: this.packId } : {});
+      const shown = this.report.summary.packs.map(({ packId, title }) => ({ packId, title }));
+      this.packChoices = this.packId
+        ? [...this.packChoices, ...shown.filter((pack) => !this.packChoices.some((kept) => kept.packId === pack.packId))]
+        : shown;
       this.status = 'ready';
     } catch (error) {
       this.error = describeError(error);
@@ -79,7 +99,13 @@ export class ClassReportsState {
               problems: [`(file): ${file.size} bytes is larger than the 20 MB limit for a progress file`],
             });
           } else {
-            batch.push({ name: file.name, text: await file.text() });
+            const text = await file.text();
+            const doubt = implausibleProgress(file.name, text);
+            if (doubt && !(await this.ask(doubt))) {
+              result.rejected.push({ file: file.name, problems: [`not imported, as you chose: ${doubt}`] });
+            } else {
+              batch.push({ name: file.name, text });
+            }
           }
         }
         if (batch.length > 0) {
@@ -104,9 +130,30 @@ export class ClassReportsState {
     }
   }
 
+  /** A file that looks implausible, waiting for the instructor to say whether to import it. */
+  doubt = $state<{ text: string; decide: (importIt: boolean) => void } | undefined>(undefined);
+
+  private ask(text: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.doubt = {
+        text,
+        decide: (importIt) => {
+          this.doubt = undefined;
+          resolve(importIt);
+        },
+      };
+    });
+  }
+
   /** Builds a report in the backend; returns its files, or nothing if cancelled or failed. */
   async exportReport(format: ReportFormat): Promise<ExportedFile[]> {
     this.taskError = '';
+    this.exported = '';
+    if (format === 'xapi') {
+      this.homePageError = homePageProblem(this.homePage);
+      this.activityBaseError = this.activityBase.trim() === '' ? '' : homePageProblem(this.activityBase);
+      if (this.homePageError || this.activityBaseError) return [];
+    }
     const task = {
       label: `Making the ${REPORT_FORMAT_WORDS[format].name} report`,
       done: 0,
@@ -118,9 +165,12 @@ export class ClassReportsState {
       const { files } = await this.api.exportClassReport({
         format,
         ...(this.packId ? { packId: this.packId } : {}),
-        ...(format === 'xapi' ? { homePage: this.homePage } : {}),
+        ...(format === 'xapi' ? { homePage: this.homePage.trim() } : {}),
+        ...(format === 'xapi' && this.activityBase.trim() !== '' ? { activityBase: this.activityBase.trim() } : {}),
       });
-      return task.cancelled ? [] : files;
+      if (task.cancelled) return [];
+      this.exported = `${REPORT_FORMAT_WORDS[format].name} report saved as ${files.map((file) => file.name).join(', ')} (in your downloads folder, or where you chose).`;
+      return files;
     } catch (error) {
       this.taskError = `The report could not be made: ${describeError(error)}`;
       return [];
@@ -129,11 +179,30 @@ export class ClassReportsState {
     }
   }
 
-  async removeLearner(learnerId: string): Promise<void> {
+  /** The learner just removed, while the removal can be undone. */
+  removed = $state<{ learnerId: string; name: string } | undefined>(undefined);
+
+  /** Removes a learner (the screen has asked first); the removal can be undone with `undoRemove`. */
+  async removeLearner(learnerId: string, name: string): Promise<void> {
+    this.taskError = '';
     try {
       await this.api.removeClassLearner({ learnerId });
+      this.removed = { learnerId, name };
     } catch (error) {
       this.taskError = describeError(error);
+    }
+    await this.load();
+  }
+
+  async undoRemove(): Promise<void> {
+    const removed = this.removed;
+    if (removed === undefined) return;
+    this.taskError = '';
+    try {
+      await this.api.restoreClassLearner({ learnerId: removed.learnerId });
+      this.removed = undefined;
+    } catch (error) {
+      this.taskError = `${removed.name} could not be brought back: ${describeError(error)}`;
     }
     await this.load();
   }

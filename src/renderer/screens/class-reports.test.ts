@@ -1,13 +1,17 @@
 // The instructor's class screen, against a stub of the API: nothing shows until instructor mode is
 // unlocked; progress files go to the backend a few at a time, with progress, and a cancel stops
 // between batches; reports are made for the chosen pack.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClassReport, ImportResult } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
 import { recordingApi } from '../../shared/testing/stub-api';
 import { ClassReportsState } from './class-reports.svelte';
 
-const REPORT = { learners: [], summary: {} } as unknown as ClassReport;
+const PACKS = [
+  { packId: 'nk-troops-russia-2024', title: 'Troops' },
+  { packId: 'second-pack', title: 'Second' },
+];
+const REPORT = { learners: [], summary: { packs: PACKS } } as unknown as ClassReport;
 
 function progressFile(name: string): File {
   return new File([`{"kind":"sourcewise-progress","name":"${name}"}`], name, { type: 'application/json' });
@@ -17,7 +21,11 @@ function progressFile(name: string): File {
 function backend(unlocked = true, importing?: (names: string[]) => Promise<void>) {
   return recordingApi({
     getInstructorStatus: async () => ({ set: true, unlocked }),
-    getClassReport: async () => REPORT,
+    // A report limited to one pack lists that pack only, as the backend's does.
+    getClassReport: async ({ packId }) =>
+      packId === undefined
+        ? REPORT
+        : ({ ...REPORT, summary: { packs: PACKS.filter((pack) => pack.packId === packId) } } as unknown as ClassReport),
     importProgressFiles: async ({ files }): Promise<ImportResult> => {
       await importing?.(files.map((file) => file.name));
       return {
@@ -48,6 +56,8 @@ describe('ClassReportsState', () => {
     expect(state.report).toBe(REPORT);
     await state.choosePack('nk-troops-russia-2024');
     expect(inputsOf('getClassReport')).toEqual([{}, { packId: 'nk-troops-russia-2024' }]);
+    // The "Show" filter still offers every pack, not only the one chosen.
+    expect(state.packChoices.map((pack) => pack.packId)).toEqual(['nk-troops-russia-2024', 'second-pack']);
   });
 
   it('imports files five at a time, skips what is not a .json file, and shows progress', async () => {
@@ -105,10 +115,69 @@ describe('ClassReportsState', () => {
     expect(inputsOf('exportClassReport')).toEqual([
       { format: 'xapi', packId: 'nk-troops-russia-2024', homePage: 'https://lms.example.org' },
     ]);
+    expect(state.exported).toBe('xAPI report saved as class.xapi (in your downloads folder, or where you chose).');
 
     const cancelled = state.exportReport('pdf');
     state.cancel();
     expect(await cancelled).toEqual([]);
     expect(state.task).toBeUndefined();
+    // A cancelled export saves nothing, and says nothing was saved.
+    expect(state.exported).toBe('');
+  });
+
+  it('removes a learner and can undo it, once', async () => {
+    const { api, inputsOf } = recordingApi({
+      getInstructorStatus: async () => ({ set: true, unlocked: true }),
+      getClassReport: async () => REPORT,
+      removeClassLearner: async () => ({}),
+      restoreClassLearner: async () => ({}),
+    });
+    const state = new ClassReportsState(api);
+    await state.load();
+    await state.removeLearner('learner-1', 'Ana');
+    expect(state.removed).toEqual({ learnerId: 'learner-1', name: 'Ana' });
+    await state.undoRemove();
+    expect(inputsOf('restoreClassLearner')).toEqual([{ learnerId: 'learner-1' }]);
+    expect(state.removed).toBeUndefined();
+    await state.undoRemove();
+    expect(inputsOf('restoreClassLearner')).toHaveLength(1);
+  });
+
+  it('checks the xAPI home page before asking for the report, and says what is wrong', async () => {
+    const { api, inputsOf } = backend();
+    const state = new ClassReportsState(api);
+    await state.load();
+    state.homePage = 'lms.school.example';
+    expect(await state.exportReport('xapi')).toEqual([]);
+    expect(state.homePageError).toMatch(/starting with https:\/\//);
+    expect(inputsOf('exportClassReport')).toEqual([]);
+    state.homePage = ' https://lms.school.example ';
+    await state.exportReport('xapi');
+    expect(state.homePageError).toBe('');
+    expect(inputsOf('exportClassReport')).toEqual([{ format: 'xapi', homePage: 'https://lms.school.example' }]);
+  });
+
+  it('stops at a file that looks implausible, with the numbers, and imports it only if told to', async () => {
+    const { api, inputsOf } = backend();
+    const state = new ClassReportsState(api);
+    await state.load();
+    const attempts = Array.from({ length: 30_000 }, () => ({ packId: 'p', itemId: 'x' }));
+    const flood = new File([JSON.stringify({ attempts })], 'flood.json', { type: 'application/json' });
+    const skipped = state.importFiles([flood, progressFile('ana.json')]);
+    await vi.waitFor(() => expect(state.doubt?.text).toMatch(/^flood\.json has 30,000 answers, 30,000 of them to one exercise/));
+    state.doubt!.decide(false);
+    await skipped;
+    expect(inputsOf('importProgressFiles').map((input) => input.files.map((file) => file.name))).toEqual([['ana.json']]);
+    expect(state.lastImport?.rejected[0]?.problems[0]).toMatch(/^not imported, as you chose: flood\.json has 30,000/);
+
+    const imported = state.importFiles([flood]);
+    await vi.waitFor(() => expect(state.doubt).toBeDefined());
+    state.doubt!.decide(true);
+    await imported;
+    expect(
+      inputsOf('importProgressFiles')
+        .at(-1)
+        ?.files.map((file) => file.name),
+    ).toEqual(['flood.json']);
   });
 });

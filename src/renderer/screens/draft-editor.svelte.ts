@@ -6,7 +6,15 @@
 import type { Api, ClaimSuggestion, Draft, ExportedFile } from '../../shared/contract';
 import type { Item, ItemType, Pack, TextRef } from '../../shared/pack/schema';
 import { describeError } from '../lib/errors';
-import { itemFromSuggestion, newItem, problemsAt, reanchor, suggestionKey } from '../lib/draft-edits';
+import {
+  draftedExplanations,
+  itemFromSuggestion,
+  newItem,
+  problemsAt,
+  reanchor,
+  redraftExplanations,
+  suggestionKey,
+} from '../lib/draft-edits';
 import { viewsOf } from '../exercises/views';
 import { Highlighter, type Highlight } from '../lib/highlights';
 
@@ -47,6 +55,8 @@ export class DraftEditor {
   announcement = $state('');
   undoCount = $state(0);
   redoCount = $state(0);
+  /** What the last export, answer key, preview or publish said: gone at the next edit, which makes it stale. */
+  notice = $state<{ message: string; failed: boolean } | undefined>(undefined);
 
   private readonly api: DraftApi;
   private undoStack: string[] = [];
@@ -65,9 +75,11 @@ export class DraftEditor {
 
   /**
    * Applies one change to the pack, remembering the pack before it for undo. Changes with the same
-   * `coalesce` key in quick succession (typing in one field) are one step of undo.
+   * `coalesce` key in quick succession (typing in one field) are one step of undo. Explanations that
+   * are still as Sourcewise drafted them follow the change.
    */
   edit(change: (pack: Pack) => void, coalesce?: string): void {
+    const drafted = draftedExplanations(this.pack);
     const now = Date.now();
     const sameStep = coalesce !== undefined && this.lastEdit?.key === coalesce && now - this.lastEdit.at < COALESCE_MS;
     if (!sameStep) {
@@ -77,6 +89,7 @@ export class DraftEditor {
     }
     this.lastEdit = coalesce === undefined ? undefined : { key: coalesce, at: now };
     change(this.pack);
+    redraftExplanations(this.pack, drafted);
     this.changed();
   }
 
@@ -102,6 +115,19 @@ export class DraftEditor {
     this.restore(next, 'Redone.');
   }
 
+  /**
+   * The editor's keys, wherever the focus is on its screen (text fields keep their own undo): Ctrl+Z
+   * (⌘Z) undoes, Ctrl+Shift+Z and Ctrl+Y redo. True when the key was one of them.
+   */
+  shortcut(key: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): boolean {
+    if (!(key.ctrlKey || key.metaKey) || key.altKey) return false;
+    const letter = key.key.toLowerCase();
+    if (letter === 'z' && !key.shiftKey) this.undo();
+    else if ((letter === 'z' && key.shiftKey) || letter === 'y') this.redo();
+    else return false;
+    return true;
+  }
+
   private restore(json: string, announcement: string): void {
     this.pack = JSON.parse(json) as Pack;
     this.lastEdit = undefined;
@@ -113,6 +139,7 @@ export class DraftEditor {
   }
 
   private changed(): void {
+    this.notice = undefined;
     this.undoCount = this.undoStack.length;
     this.redoCount = this.redoStack.length;
     this.dirty = true;

@@ -2,9 +2,9 @@
 // edits are saved once typing pauses (and only the latest), a failed save is kept and retried, and
 // export, publish and preview wait for the latest edit to be saved and valid.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Draft } from '../../shared/contract';
+import type { ClaimSuggestion, Draft } from '../../shared/contract';
 import { ApiError } from '../../shared/errors';
-import type { Pack } from '../../shared/pack/schema';
+import type { ClassifyItem, Pack } from '../../shared/pack/schema';
 import { recordingApi } from '../../shared/testing/stub-api';
 import { testPack } from '../lib/testing/fixtures';
 import { DraftEditor } from './draft-editor.svelte';
@@ -181,5 +181,107 @@ describe('DraftEditor: saving', () => {
     const editor = new DraftEditor(api, draft());
     editor.edit((pack) => (pack.meta.title = 'Unsaved'));
     expect(await editor.previewPack()).toMatch(/could not be saved, so it cannot be previewed: .*disk is full/);
+  });
+});
+
+describe('DraftEditor: drafted explanations', () => {
+  const spokeswoman: ClaimSuggestion = {
+    paragraph: 1,
+    start: 0,
+    end: 44,
+    text: 'The company denied that it had sold the data',
+    label: 'denial',
+    cues: ['denied'],
+    source: { name: 'The company', kind: 'party' },
+    confidence: 0.9,
+  };
+
+  function accepted(suggestion: ClaimSuggestion = spokeswoman) {
+    const editor = new DraftEditor(backend().api, draft());
+    const index = editor.accept(suggestion);
+    const item = () => editor.pack.items[index] as ClassifyItem;
+    return { editor, item };
+  }
+
+  it('follows later edits of the source and the label, and undo takes both back', () => {
+    const { editor, item } = accepted();
+    expect(item().explanation).toBe(
+      'Denial. “denied” marks a denial: a party rejects the claim. It comes from the company (a party to the events).',
+    );
+    editor.edit((pack) => {
+      const claim = (pack.items.at(-1) as ClassifyItem).claim;
+      claim.source = { name: 'A spokeswoman', kind: 'named-official', chain: [] };
+    });
+    expect(item().explanation).toMatch(/It comes from a spokeswoman \(/);
+    expect(item().explanation).not.toMatch(/company/);
+    editor.edit((pack) => ((pack.items.at(-1) as ClassifyItem).claim.label = 'unconfirmed'));
+    expect(item().explanation).toMatch(/^Unconfirmed\. “denied” marks a report that nobody has verified/);
+
+    editor.undo();
+    editor.undo();
+    expect(item().explanation).toMatch(/^Denial\. .* It comes from the company/);
+  });
+
+  it('names the source once the instructor gives one to a claim the suggestion found no source for', () => {
+    const { editor, item } = accepted({ ...spokeswoman, source: null });
+    expect(item().explanation).toMatch(/The article gives it without naming a source\.$/);
+    editor.edit((pack) => ((pack.items.at(-1) as ClassifyItem).claim.label = 'unconfirmed'));
+    expect(item().explanation).toMatch(/^Unconfirmed\. .*without naming a source\.$/);
+    editor.edit((pack) => {
+      (pack.items.at(-1) as ClassifyItem).claim.source = { name: 'The company', kind: 'party', chain: [] };
+    });
+    expect(item().explanation).toMatch(/It comes from the company \(a party to the events\)\.$/);
+  });
+
+  it('stops following once the instructor writes their own, and never touches a written one', () => {
+    const { editor, item } = accepted();
+    editor.edit((pack) => ((pack.items.at(-1) as ClassifyItem).explanation = 'My own words.'), 'explanation');
+    editor.edit((pack) => ((pack.items.at(-1) as ClassifyItem).claim.label = 'opinion'));
+    expect(item().explanation).toBe('My own words.');
+    const written = editor.pack.items[0] as ClassifyItem;
+    const before = written.explanation;
+    editor.edit((pack) => ((pack.items[0] as ClassifyItem).claim.label = 'opinion'));
+    expect(written.explanation).toBe(before);
+  });
+});
+
+describe('DraftEditor: keys and status lines', () => {
+  const key = (letter: string, modifiers: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({
+    key: letter,
+    ctrlKey: false,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+    ...modifiers,
+  });
+
+  it('undoes with Ctrl+Z or ⌘Z and redoes with Ctrl+Shift+Z or Ctrl+Y, and leaves other keys alone', () => {
+    const editor = new DraftEditor(backend().api, draft());
+    const title = editor.pack.meta.title;
+    editor.edit((pack) => (pack.meta.title = 'Changed'));
+    expect(editor.shortcut(key('z', { ctrlKey: true }))).toBe(true);
+    expect(editor.pack.meta.title).toBe(title);
+    expect(editor.shortcut(key('Z', { ctrlKey: true, shiftKey: true }))).toBe(true);
+    expect(editor.pack.meta.title).toBe('Changed');
+    expect(editor.shortcut(key('z', { metaKey: true }))).toBe(true);
+    expect(editor.shortcut(key('y', { ctrlKey: true }))).toBe(true);
+    expect(editor.pack.meta.title).toBe('Changed');
+    for (const other of [key('z'), key('s', { ctrlKey: true }), key('z', { ctrlKey: true, altKey: true })]) {
+      expect(editor.shortcut(other)).toBe(false);
+    }
+    expect(editor.pack.meta.title).toBe('Changed');
+  });
+
+  it('drops the last action’s message at the next edit or undo, when it may no longer be true', async () => {
+    const editor = new DraftEditor(backend({ problems: ['meta.url: not an address'] }).api, draft());
+    editor.edit((pack) => (pack.meta.title = 'Changed'));
+    const reason = await editor.exportFile();
+    expect(reason).toMatch(/has 1 problem to fix/);
+    editor.notice = { message: reason as string, failed: true };
+    editor.edit((pack) => (pack.meta.url = 'https://example.org/'));
+    expect(editor.notice).toBeUndefined();
+    editor.notice = { message: 'Saved pack.json.', failed: false };
+    editor.undo();
+    expect(editor.notice).toBeUndefined();
   });
 });

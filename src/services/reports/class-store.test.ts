@@ -358,6 +358,23 @@ describe('ClassStore.removeLearner and clear', () => {
     expect(summary(store).map((learner) => learner.name)).toEqual(['Ana', 'Ben']);
   });
 
+  it('undoes the last removal: the learner comes back with every attempt and their packs, once', async () => {
+    const store = await opened();
+    await store.importFiles([
+      asText(progressFile(ANA, 'Ana', [attempt(ANA, 'a1', 1)])),
+      asText(progressFile(BEN, 'Ben', [attempt(BEN, 'b1', 1)])),
+    ]);
+    const before = { learners: summary(store), packs: await store.packRefs() };
+    await store.removeLearner(ANA);
+    await rejection(store.restoreLearner(BEN), 'not-found');
+    await store.restoreLearner(ANA);
+    expect({ learners: summary(store), packs: await store.packRefs() }).toEqual(before);
+    // Written to disk, not only in memory.
+    expect(summary(await opened())).toEqual(before.learners);
+    // Undone once: a second undo has nothing to bring back.
+    await rejection(store.restoreLearner(ANA), 'not-found');
+  });
+
   it('refuses an id that is not a learner id, or a learner not in the class', async () => {
     const store = await opened();
     await rejection(store.removeLearner('../../etc/passwd'), 'invalid-input');

@@ -89,6 +89,12 @@ export class ClassStore {
   private readOnly = false;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly noticeList = new NoticeList();
+  /**
+   * The learner removed last, with the pack references only they used, so that the removal can be
+   * undone (`restoreLearner`) until the app closes. Kept in memory only; the rolling backup on disk
+   * keeps it longer.
+   */
+  private removed: { record: ClassLearnerRecord; packs: ClassPackRef[] } | undefined;
 
   constructor(dataDir: string, options: { now?: () => Date } = {}) {
     this.dataDir = dataDir;
@@ -203,13 +209,33 @@ export class ClassStore {
       throw new ApiError('invalid-input', `"${learnerId.slice(0, 60)}" is not a learner id`);
     }
     await this.open();
+    let removed: typeof this.removed;
     await this.commit('rolling', 'The learner could not be removed', (data) => {
-      if (!data.learners.some((learner) => learner.learnerId === learnerId)) {
-        throw new ApiError('not-found', 'this learner is not in the class');
-      }
+      const record = data.learners.find((learner) => learner.learnerId === learnerId);
+      if (record === undefined) throw new ApiError('not-found', 'this learner is not in the class');
       const learners = data.learners.filter((learner) => learner.learnerId !== learnerId);
-      return { ...data, learners, packs: packsInUse(data.packs, learners) };
+      const packs = packsInUse(data.packs, learners);
+      removed = { record, packs: data.packs.filter((pack) => !packs.includes(pack)) };
+      return { ...data, learners, packs };
     });
+    this.removed = removed;
+  }
+
+  /** Undoes the last removal: the learner comes back with every attempt, as they were. */
+  async restoreLearner(learnerId: string): Promise<void> {
+    await this.open();
+    const removed = this.removed;
+    if (removed === undefined || removed.record.learnerId !== learnerId) {
+      throw new ApiError('not-found', 'there is no removal of this learner to undo');
+    }
+    await this.commit('rolling', 'The learner could not be brought back', (data) => {
+      if (data.learners.some((learner) => learner.learnerId === learnerId)) {
+        throw new ApiError('conflict', 'this learner is in the class again: import their file to add what is new');
+      }
+      const learners = [...data.learners, removed.record];
+      return { ...data, learners, packs: packsInUse([...data.packs, ...removed.packs], learners) };
+    });
+    this.removed = undefined;
   }
 
   /** Empties the class (after a backup, which keeps what was there). */

@@ -8,7 +8,7 @@ import { Pack } from '../../shared/pack/schema';
 import type { Label } from '../../shared/pack/vocabulary';
 import type { Attempt } from '../../shared/progress';
 import { scoredAttempt } from '../../shared/testing/answers';
-import { ATTEMPT_COLUMNS, buildCsv, LEARNER_COLUMNS } from './report-csv';
+import { ATTEMPT_COLUMNS, buildCsv, ITEM_COLUMNS, LEARNER_COLUMNS } from './report-csv';
 
 const SEED = Pack.parse(
   JSON.parse(readFileSync(join(import.meta.dirname, '../../../exercises/nk-troops-russia-2024.json'), 'utf8')),
@@ -59,6 +59,8 @@ type Row = Record<string, string>;
 const read = (text: string): Row[] => parse(text, { bom: true, columns: true, skip_empty_lines: false }) as Row[];
 const header = (text: string): string[] => (parse(text, { bom: true, to_line: 1 }) as string[][])[0]!;
 
+const UTC = { timeZone: 'UTC' };
+
 describe('buildCsv', () => {
   const data = classData(
     [
@@ -68,14 +70,14 @@ describe('buildCsv', () => {
     ],
     [SEED, SECOND],
   );
-  const csv = buildCsv(summariseClass(data), data);
+  const csv = buildCsv(summariseClass(data), data, UTC);
 
   it('writes UTF-8 with a BOM, CRLF line breaks and a header row', () => {
     expect(csv.learners.startsWith('\uFEFFlearner_id,learner_name,pack_id,')).toBe(true);
-    expect(csv.attempts.startsWith('\uFEFFattempt_id,learner_id,')).toBe(true);
+    expect(csv.attempts.startsWith('\uFEFFlearner,pack,item,type,claim,expected,answer,result,')).toBe(true);
     expect(csv.learners.endsWith('\r\n')).toBe(true);
     // Every line break outside a quoted field is CRLF.
-    expect(csv.attempts.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(csv.attempts.replace(/"(?:[^"]|"")*"/g, '').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     expect(header(csv.learners)).toEqual([...LEARNER_COLUMNS]);
     expect(header(csv.attempts)).toEqual([...ATTEMPT_COLUMNS]);
     expect(LEARNER_COLUMNS).toContain('unconfirmed_d_prime');
@@ -93,18 +95,20 @@ describe('buildCsv', () => {
     const attempts = read(csv.attempts);
     expect(attempts).toHaveLength(4 + 8);
     expect(attempts[0]).toMatchObject({
-      learner_name: 'O’Brien, "Bo"',
-      pack_id: 'nk-troops-russia-2024',
-      item_id: 'classify-official-confirms-troops-sent',
-      item_type: 'classify',
-      mode: 'pack',
-      answer: 'unconfirmed',
-      confidence: '2',
-      correct: 'false',
+      learner: 'O’Brien, "Bo"',
+      pack: SEED.meta.title,
+      item: String(SEED.items.findIndex((item) => item.id === 'classify-official-confirms-troops-sent') + 1),
+      type: 'Classify',
+      expected: 'confirmed',
+      answer: 'Unconfirmed',
+      result: 'wrong',
+      confidence: 'fairly sure',
       score: '0',
       labels: 'confirmed=wrong',
-      time_taken_s: '4.2',
-      answered_at: expect.stringMatching(/^2024-11-04T09:\d\d:00.000Z$/),
+      seconds: '4.2',
+      answered_at: expect.stringMatching(/^2024-11-04T09:\d\d:00\+00:00$/),
+      pack_id: 'nk-troops-russia-2024',
+      item_id: 'classify-official-confirms-troops-sent',
     });
     expect(attempts.filter((row) => row.mode === 'review')).toHaveLength(3);
   });
@@ -127,12 +131,13 @@ describe('buildCsv', () => {
       ...extra,
     });
     const one = classData([{ learnerId: learnerId(9), name: 'Cy', attempts: [answered({ shown }), answered({})] }]);
-    const rows = read(buildCsv(summariseClass(one), one).attempts);
+    const rows = read(buildCsv(summariseClass(one), one, UTC).attempts);
     expect(rows.map((row) => row.options_shown)).toEqual([
       'options: afp-own-count | park-to-reporters | agency-lawmakers-park-afp | agency-direct-to-afp',
       '',
     ]);
-    expect(rows[0]?.answer).toBe('park-to-reporters');
+    expect(rows[0]?.answer).toBe(source.options.find((option) => option.id === 'park-to-reporters')?.text);
+    expect(rows[0]?.item_id).toBe(source.id);
   });
 
   it('writes the figures of each row', () => {
@@ -167,7 +172,7 @@ describe('buildCsv', () => {
     // The confused learner three times over: 6 confirmed claims called unconfirmed, 6 unconfirmed called confirmed.
     const thrice = confused(4, 'Thrice');
     const data = classData([{ ...thrice, attempts: [...thrice.attempts, ...thrice.attempts, ...thrice.attempts] }]);
-    const out = buildCsv(summariseClass(data), data);
+    const out = buildCsv(summariseClass(data), data, UTC);
     const row = read(out.learners)[0]!;
     // confirmed: H' = 0.5/7, F' = 6.5/7, d' = −1.4652338 − 1.4652338.
     expect(row.confirmed_d_prime).toBe('-2.93');
@@ -194,30 +199,56 @@ describe('buildCsv', () => {
     ['-0.26'],
   ])('neutralises a name starting with a formula character: %j', (name) => {
     const data = classData([confused(9, name)]);
-    const out = buildCsv(summariseClass(data), data);
+    const out = buildCsv(summariseClass(data), data, UTC);
     expect(read(out.learners)[0]!.learner_name).toBe(`'${name}`);
-    for (const row of read(out.attempts)) expect(row.learner_name).toBe(`'${name}`);
+    for (const row of read(out.attempts)) expect(row.learner).toBe(`'${name}`);
   });
 
   it('neutralises pack text too, and leaves harmless text alone', () => {
     const evil: Pack = { ...SEED, id: 'evil', meta: { ...SEED.meta, title: '=cmd|" /C calc"!A0' } };
     const data = classData([confused(4, 'Plain name', [evil])], [evil]);
-    const row = read(buildCsv(summariseClass(data), data).learners)[0]!;
+    const row = read(buildCsv(summariseClass(data), data, UTC).learners)[0]!;
     expect(row.pack_title).toBe(`'=cmd|" /C calc"!A0`);
     expect(row.learner_name).toBe('Plain name');
   });
 
   it('writes only the header for an empty class', () => {
     const data = classData([]);
-    const out = buildCsv(summariseClass(data), data);
+    const out = buildCsv(summariseClass(data), data, UTC);
     expect(read(out.learners)).toEqual([]);
     expect(read(out.attempts)).toEqual([]);
     expect(out.attempts).toBe(`\uFEFF${ATTEMPT_COLUMNS.join(',')}\r\n`);
   });
 
   it('limits attempts to the pack of the summary', () => {
-    const out = buildCsv(summariseClass(data, { packId: 'second-pack' }), data);
+    const out = buildCsv(summariseClass(data, { packId: 'second-pack' }), data, UTC);
     expect(read(out.learners)).toHaveLength(1);
     expect(read(out.attempts).map((row) => row.pack_id)).toEqual(Array(4).fill('second-pack'));
+  });
+
+  it('writes the item analysis: one row per exercise of each pack, with the choices counted', () => {
+    expect(header(csv.items)).toEqual([...ITEM_COLUMNS]);
+    const items = read(csv.items);
+    expect(items).toHaveLength(SEED.items.length + SECOND.items.length);
+    const index = SEED.items.findIndex((item) => item.id === 'classify-official-confirms-troops-sent');
+    // Both learners who answered it called it unconfirmed; the idle learner is not counted as not done.
+    expect(items[index]).toMatchObject({
+      pack: SEED.meta.title,
+      item: String(index + 1),
+      type: 'Classify',
+      answered: '2',
+      right_share: '0',
+      discrimination: '',
+      discrimination_note: 'not enough answers yet',
+      wrong: '2',
+      not_done: '0',
+      chose_unconfirmed: '2',
+      chose_confirmed: '0',
+      chose_supported: '',
+      chose_option_1: '',
+      item_id: 'classify-official-confirms-troops-sent',
+    });
+    const untouched = items.find((row) => row.item_id !== undefined && row.answered === '0' && row.pack_id === SEED.id)!;
+    expect(untouched).toMatchObject({ right_share: '', not_done: '2' });
   });
 });

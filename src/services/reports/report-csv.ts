@@ -1,6 +1,6 @@
 /**
- * The class report as two CSV files: one row per learner × pack (`learners`) and one row per attempt
- * (`attempts`). Written with csv-stringify.
+ * The class report as three CSV files: one row per learner × pack (`learners`), one row per attempt
+ * (`attempts`) and one per exercise, its item analysis (`items`). Written with csv-stringify.
  *
  * - RFC 4180: comma-separated, a header row, CRLF between records (the RFC's line break, and what
  *   Excel writes), fields quoted when they hold a comma, a quote, CR or LF, quotes doubled. CR and LF
@@ -18,7 +18,11 @@
  *   data is not 0), and d′ and c are undefined unless the label had five judgements on each side.
  *   Per label: `_hit_rate` is "when a claim was X, how often the learner said X", `_precision` "when
  *   the learner said X, how often it was X".
- *   Booleans are written true / false.
+ *   Booleans are written true / false. Times are the instructor's local time with its offset
+ *   (`2026-03-05T14:30:12+01:00`), so the moment stays exact.
+ * - Attempts read as a teacher reads them: the pack's title, the item's number, the claim, the right
+ *   answer and the learner's answer in words (a find answer as the marked text, quoted), the result
+ *   (right, partly, wrong) and confidence in words; the ids last.
  * - `options_shown`: the order the learner saw the item's options in, as `options: c | a | d | b`
  *   (source option ids; `sourceOptions:` and the names for numbers); empty where the options are not
  *   shuffled (classify, find, headline) and for answers from before the order was kept.
@@ -26,15 +30,23 @@
 import { stringify } from 'csv-stringify/sync';
 import { describeShown } from '../../shared/choice-order';
 import type { ClassData } from '../../shared/class-data';
-import { describeAnswer, type ClassSummary, type LabelFigures } from '../../shared/class-report';
-import { LABELS } from '../../shared/pack/vocabulary';
+import { describeItem, expectedAnswer, type ClassSummary, type LabelFigures } from '../../shared/class-report';
+import { answerWords, kindOf } from '../../shared/exercises/registry';
+import { MAX_SOURCE_OPTIONS } from '../../shared/exercises/source.schema';
+import { localTimestamp } from '../../shared/format';
+import type { Pack } from '../../shared/pack/schema';
+import { HEADLINE_VERDICTS, LABELS } from '../../shared/pack/vocabulary';
 import type { Attempt } from '../../shared/progress';
+import { verdictOf } from '../../shared/scoring';
+import { DISCRIMINATION_NOTE_WORDS, RESULT_WORDS, type ItemFigures } from '../../shared/item-analysis';
 
 export interface ReportCsv {
   /** One row per learner × pack. */
   learners: string;
   /** One row per attempt. */
   attempts: string;
+  /** One row per exercise: the item analysis. */
+  items: string;
 }
 
 type Cell = string | number | boolean | undefined;
@@ -76,32 +88,76 @@ export const LEARNER_COLUMNS = [
   'total_time_s',
 ] as const;
 
+/**
+ * What a teacher reads first comes first: who, which pack and item, the claim, the right answer and
+ * the learner's answer in words, the result. The ids, for joining tables or scripts, come last.
+ */
 export const ATTEMPT_COLUMNS = [
-  'attempt_id',
+  'learner',
+  'pack',
+  'item',
+  'type',
+  'claim',
+  'expected',
+  'answer',
+  'result',
+  'confidence',
+  'seconds',
+  'answered_at',
+  'round',
+  'mode',
+  'score',
+  'labels',
+  'options_shown',
   'learner_id',
-  'learner_name',
   'pack_id',
   'pack_version',
   'item_id',
-  'item_type',
-  'round',
-  'mode',
-  'answer',
-  'options_shown',
-  'confidence',
-  'correct',
-  'score',
-  'labels',
-  'time_taken_s',
-  'answered_at',
+  'attempt_id',
   'app_version',
 ] as const;
+
+/** How sure a learner said they were, in the words the learner chose from. */
+const CONFIDENCE_WORDS: Readonly<Record<number, string>> = { 1: 'guessing', 2: 'fairly sure', 3: 'certain' };
+
+/**
+ * One row per exercise of each pack: the item analysis (`item-analysis.ts`). Then how many chose each
+ * label (classify), verdict (headline) or option (source, in the pack's order; `choices` says which
+ * option is which); empty where the item offers no such choice.
+ */
+export const ITEM_COLUMNS = [
+  'pack',
+  'item',
+  'type',
+  'claim',
+  'expected',
+  'answered',
+  'right_share',
+  'discrimination',
+  'discrimination_note',
+  'right',
+  'partly',
+  'wrong',
+  'not_done',
+  'choices',
+  ...LABELS.map((label) => `chose_${label}`),
+  ...HEADLINE_VERDICTS.map((verdict) => `chose_${verdict}`),
+  ...Array.from({ length: MAX_SOURCE_OPTIONS }, (_, index) => `chose_option_${index + 1}`),
+  'pack_id',
+  'item_id',
+] as const;
+
+export interface CsvOptions {
+  /** The IANA time zone the times are written in (the instructor's). */
+  timeZone: string;
+}
 
 /**
  * `summary` gives the learner × pack rows (so the CSV matches the PDF); `data` gives the attempts,
  * limited to the summary's pack when it has one.
  */
-export function buildCsv(summary: ClassSummary, data: ClassData): ReportCsv {
+export function buildCsv(summary: ClassSummary, data: ClassData, options: CsvOptions): ReportCsv {
+  const at = (value: string | undefined) => (value === undefined ? undefined : localTimestamp(value, options.timeZone));
   const learnerRows = summary.rows.map((row): Cell[] => [
     row.learnerId,
     row.learnerName,
@@ -118,25 +174,59 @@ export function buildCsv(summary: ClassSummary, data: ClassData): ReportCsv {
     round(row.meanScore, 4),
     row.roundsCompleted,
     ...LABELS.flatMap((label) => labelCells(row.labels[label])),
-    row.firstAnsweredAt,
-    row.lastAnsweredAt,
+    at(row.firstAnsweredAt),
+    at(row.lastAnsweredAt),
     round(row.totalTimeMs / 1000, 1),
   ]);
 
   // Learners in the summary's order (by name), each one's attempts in the order answered.
   const byId = new Map(data.learners.map((learner) => [learner.learnerId, learner]));
+  const packs = new Map(data.packs.map((pack) => [pack.id, pack]));
   const attemptRows: Cell[][] = [];
   for (const learner of summary.learners) {
     for (const attempt of byId.get(learner.learnerId)?.attempts ?? []) {
       if (summary.packId !== undefined && attempt.packId !== summary.packId) continue;
-      attemptRows.push(attemptCells(attempt, learner.name));
+      attemptRows.push(attemptCells(attempt, learner.name, packs.get(attempt.packId), options.timeZone));
     }
   }
+
+  const itemRows = summary.items.flatMap((pack) =>
+    pack.items.map((item) => itemCells(pack.title, pack.packId, item, pack.grid.length)),
+  );
 
   return {
     learners: stringify(learnerRows, { ...OPTIONS, columns: [...LEARNER_COLUMNS] }),
     attempts: stringify(attemptRows, { ...OPTIONS, columns: [...ATTEMPT_COLUMNS] }),
+    items: stringify(itemRows, { ...OPTIONS, columns: [...ITEM_COLUMNS] }),
   };
+}
+
+function itemCells(packTitle: string, packId: string, item: ItemFigures, learners: number): Cell[] {
+  const chose = (ids: readonly string[]) =>
+    ids.map((id) => (item.type === 'source' ? undefined : item.choices.find((choice) => choice.id === id)?.count));
+  return [
+    packTitle,
+    item.number,
+    kindOf(item.type).name,
+    item.claim,
+    item.expected,
+    item.answered,
+    round(item.rightShare, 4),
+    round(item.discrimination, 3),
+    item.discriminationNote === undefined ? undefined : DISCRIMINATION_NOTE_WORDS[item.discriminationNote],
+    item.right,
+    item.partly,
+    item.wrong,
+    learners - item.answered,
+    item.choices.map((choice) => `“${choice.text}”${choice.right ? ' (right)' : ''}: ${choice.count}`).join('; '),
+    ...chose(LABELS),
+    ...chose(HEADLINE_VERDICTS),
+    ...Array.from({ length: MAX_SOURCE_OPTIONS }, (_, index) =>
+      item.type === 'source' ? item.choices[index]?.count : undefined,
+    ),
+    packId,
+    item.itemId,
+  ];
 }
 
 function labelCells(figures: LabelFigures): Cell[] {
@@ -150,25 +240,32 @@ function labelCells(figures: LabelFigures): Cell[] {
   ];
 }
 
-function attemptCells(attempt: Attempt, learnerName: string): Cell[] {
+function attemptCells(attempt: Attempt, learnerName: string, pack: Pack | undefined, timeZone: string): Cell[] {
+  const index = pack?.items.findIndex((item) => item.id === attempt.itemId) ?? -1;
+  const item = index < 0 ? undefined : pack?.items[index];
+  const confidence = attempt.confidence ?? (attempt.answer.type === 'classify' ? attempt.answer.confidence : undefined);
   return [
-    attempt.id,
-    attempt.learnerId,
     learnerName,
+    pack?.meta.title ?? attempt.packId,
+    index < 0 ? undefined : index + 1,
+    kindOf(attempt.itemType).name,
+    item === undefined ? undefined : describeItem(item),
+    item === undefined ? undefined : expectedAnswer(item),
+    answerWords(item, attempt.answer, pack?.article.paragraphs ?? []),
+    RESULT_WORDS[verdictOf(attempt)],
+    confidence === undefined ? undefined : CONFIDENCE_WORDS[confidence],
+    round(attempt.timeTakenMs / 1000, 1),
+    localTimestamp(attempt.answeredAt, timeZone),
+    attempt.round,
+    attempt.mode ?? 'pack',
+    round(attempt.score, 4),
+    attempt.labels.map((outcome) => `${outcome.label}=${outcome.correct ? 'right' : 'wrong'}`).join('; '),
+    describeShown(attempt.shown),
+    attempt.learnerId,
     attempt.packId,
     attempt.packVersion,
     attempt.itemId,
-    attempt.itemType,
-    attempt.round,
-    attempt.mode ?? 'pack',
-    describeAnswer(attempt.answer),
-    describeShown(attempt.shown),
-    attempt.confidence ?? (attempt.answer.type === 'classify' ? attempt.answer.confidence : undefined),
-    attempt.correct,
-    round(attempt.score, 4),
-    attempt.labels.map((outcome) => `${outcome.label}=${outcome.correct ? 'right' : 'wrong'}`).join('; '),
-    round(attempt.timeTakenMs / 1000, 1),
-    attempt.answeredAt,
+    attempt.id,
     attempt.appVersion,
   ];
 }

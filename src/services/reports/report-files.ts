@@ -4,11 +4,13 @@
  * report dispatch (`buildReport`) is the app's own, so the files and their names are too.
  */
 import { readFile } from 'node:fs/promises';
+import { strToU8, zipSync } from 'fflate';
 import type { ClassData } from '../../shared/class-data';
 import { summariseClass } from '../../shared/class-report';
 import type { Pack } from '../../shared/pack/schema';
 import type { ProgressFile } from '../../shared/progress-file';
 import type { ReportFormat } from '../../shared/report-formats';
+import { localTimeZone } from '../../shared/format';
 import { parseProgressFile } from '../../shared/progress-file-validate';
 import { CLASS_SCHEMA_VERSION, mergeProgressFiles } from './class-store';
 import { buildCsv } from './report-csv';
@@ -53,32 +55,54 @@ export interface ReportFile {
   content: string | Buffer;
 }
 
+export interface ReportOptions {
+  packId?: string | undefined;
+  homePage: string;
+  /** The IRI xAPI activity ids go under; the home page by default. */
+  activityBase?: string | undefined;
+  /** The IANA time zone the report's times are written in; the machine's own (the instructor's) by default. */
+  timeZone?: string | undefined;
+}
+
 /**
- * The one report dispatch, for the app and for `sourcewise report`: the files of a class report in
- * one format, named by what follows the stem (CSV gives two: learners and attempts).
+ * The one report dispatch, for the app and for `sourcewise report`: the file of a class report in
+ * one format, named by what follows the stem. One export is one file to save: the CSV tables
+ * (learners, attempts and items) come zipped together, each named `<stem>-<table>.csv` inside.
  */
 export async function buildReport(
   data: ClassData,
   format: ReportFormat,
-  options: { packId?: string | undefined; homePage: string },
+  options: ReportOptions,
+  stem = 'sourcewise-class-report',
 ): Promise<ReportFile[]> {
   const packOption = options.packId ? { packId: options.packId } : {};
+  const timeZone = options.timeZone ?? localTimeZone();
   const summary = summariseClass(data, packOption);
   switch (format) {
     case 'csv': {
-      const csv = buildCsv(summary, data);
-      return [
-        { suffix: '-learners.csv', mimeType: 'text/csv', content: csv.learners },
-        { suffix: '-attempts.csv', mimeType: 'text/csv', content: csv.attempts },
-      ];
+      const csv = buildCsv(summary, data, { timeZone });
+      // The zip's entries carry the report's own date, so the same class data gives the same bytes.
+      const generated = Date.parse(data.generatedAt);
+      const mtime = Number.isNaN(generated) ? new Date(0) : new Date(generated);
+      const entry = (text: string): [Uint8Array, { mtime: Date }] => [strToU8(text), { mtime }];
+      const zip = zipSync({
+        [`${stem}-learners.csv`]: entry(csv.learners),
+        [`${stem}-attempts.csv`]: entry(csv.attempts),
+        [`${stem}-items.csv`]: entry(csv.items),
+      });
+      return [{ suffix: '-csv.zip', mimeType: 'application/zip', content: Buffer.from(zip) }];
     }
     case 'pdf': {
       // pdfkit and its font libraries are loaded only when a PDF is asked for: start-up does not pay for them.
       const { buildPdf } = await import('./report-pdf');
-      return [{ suffix: '.pdf', mimeType: 'application/pdf', content: await buildPdf(summary, data) }];
+      return [{ suffix: '.pdf', mimeType: 'application/pdf', content: await buildPdf(summary, data, { timeZone }) }];
     }
     case 'xapi': {
-      const statements = buildXapi(data, { homePage: options.homePage, ...packOption });
+      const statements = buildXapi(data, {
+        homePage: options.homePage,
+        ...(options.activityBase ? { activityBase: options.activityBase } : {}),
+        ...packOption,
+      });
       return [{ suffix: '-xapi.json', mimeType: 'application/json', content: JSON.stringify(statements, null, 1) }];
     }
   }

@@ -145,9 +145,17 @@ describe('buildPdf', () => {
 
   it.skipIf(!POPPLER)('holds the names, the figures and the missed claims with their explanations (pdftotext)', async () => {
     const file = join(temp, 'class.pdf');
-    writeFileSync(file, await buildPdf(summary, data, { title: 'Year 10 media literacy' }));
+    writeFileSync(file, await buildPdf(summary, data, { title: 'Year 10 media literacy', timeZone: 'Asia/Tokyo' }));
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
     const flat = text.replace(/\s+/g, ' ');
+    // Times are the instructor's, the zone named.
+    expect(flat).toMatch(/generated \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Tokyo, UTC\+09:00\)/);
+    // The item analysis and the grid, with the reasons a figure is missing.
+    expect(flat).toContain('Each learner on each exercise');
+    expect(flat).toContain(summary.items[0]!.items[0]!.claim.replace(/\s+/g, ' ').slice(0, 30));
+    // About learners, not to them.
+    expect(flat).toContain('What their answers show');
+    expect(flat).not.toMatch(/\bYou (called|often|choose|rarely|tell)\b/);
 
     expect(flat).toContain('Year 10 media literacy');
     for (const learner of data.learners) expect(flat).toContain(learner.name);
@@ -258,7 +266,7 @@ describe(`a class of ${BIG_CLASS_LEARNERS} learners × 3 packs × 40 attempts`, 
     expect(data.learners.reduce((total, learner) => total + learner.attempts.length, 0)).toBe(attempts);
 
     const summary = summariseClass(data);
-    const csv = buildCsv(summary, data);
+    const csv = buildCsv(summary, data, { timeZone: 'UTC' });
     // Header plus one line per row (no field in this class holds a line break).
     expect(csv.learners.trimEnd().split('\r\n')).toHaveLength(1 + BIG_CLASS_LEARNERS * 3);
     expect(csv.attempts.trimEnd().split('\r\n')).toHaveLength(1 + attempts);

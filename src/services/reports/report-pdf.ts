@@ -5,8 +5,8 @@
  *
  * Contents: the class summary (key figures, packs, one line per learner), per-label accuracy and d′
  * as bar charts drawn with vector graphics and the same figures in a table beside them, the claims
- * the class missed most with the right answer and the instructor's explanation, then one page per
- * learner. Every page carries its number. Bookmarks lead to each section and learner.
+ * the class missed most with the right answer and the instructor's explanation, the item analysis
+ * and the learner × exercise grid of each pack, then one page per learner. Every page carries its number. Bookmarks lead to each section and learner.
  *
  * Names and pack text are untrusted. pdfkit only ever draws them as text, so they cannot do anything,
  * but control characters are dropped and absurdly long strings are cut short so one of them cannot
@@ -17,7 +17,14 @@ import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
 import type { ClassData } from '../../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../../shared/class-report';
 import { CLEAR_LEAN, MIN_SIDE_TRIALS, SLIGHT_LEAN } from '../../shared/discernment';
-import { formatDecimal, formatPercent } from '../../shared/format';
+import { EXERCISE_KINDS } from '../../shared/exercises/registry';
+import {
+  DISCRIMINATION_NOTE_WORDS,
+  MIN_DISCRIMINATION_LEARNERS,
+  type ItemResult,
+  type PackItemAnalysis,
+} from '../../shared/item-analysis';
+import { formatDecimal, formatPercent, localDate, localMinute } from '../../shared/format';
 import { LABEL_NAMES, LABELS } from '../../shared/pack/vocabulary';
 
 export interface PdfOptions {
@@ -25,6 +32,8 @@ export interface PdfOptions {
   title?: string;
   /** TrueType files to use instead of DejaVu Sans. */
   fonts?: { regular: string; bold: string };
+  /** The IANA time zone the times are written in, named beside them (the instructor's; default UTC). */
+  timeZone?: string;
 }
 
 const printPercent = (value: number | undefined) => formatPercent(value, 'print');
@@ -66,10 +75,11 @@ export async function buildPdf(summary: ClassSummary, data: ClassData, options: 
 
   const done = pdfBytes(doc);
 
-  const page = new Page(doc, fonts);
+  const page = new Page(doc, fonts, options.timeZone ?? 'UTC');
   titleSection(page, summary, data, title);
   labelSection(page, summary);
   missedSection(page, summary);
+  for (const pack of summary.items) itemSection(page, pack, summary.items.length > 1);
   for (const learner of summary.learners) learnerSection(page, learner);
   page.numberPages(`Sourcewise · ${title}`);
   doc.end();
@@ -82,7 +92,7 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
   page.text(title, { font: 'bold', size: SIZE.title });
   const filtered = summary.packId === undefined ? undefined : summary.packs.find((pack) => pack.packId === summary.packId);
   const scope = filtered === undefined ? 'All packs' : `Pack: ${clean(filtered.title, CAP.title)}`;
-  page.text(`${scope} · generated ${formatTime(summary.generatedAt)} · Sourcewise ${clean(summary.appVersion, 40)}`, {
+  page.text(`${scope} · generated ${page.time(summary.generatedAt)} · Sourcewise ${clean(summary.appVersion, 40)}`, {
     size: SIZE.small,
     color: COLOR.muted,
   });
@@ -96,7 +106,7 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
     { value: formatDuration(totals.totalTimeMs), caption: 'time spent answering' },
   ]);
   if (totals.firstAnsweredAt !== undefined && totals.lastAnsweredAt !== undefined) {
-    page.text(`Answers from ${formatTime(totals.firstAnsweredAt)} to ${formatTime(totals.lastAnsweredAt)}.`, {
+    page.text(`Answers from ${page.time(totals.firstAnsweredAt)} to ${page.time(totals.lastAnsweredAt)}.`, {
       size: SIZE.small,
       color: COLOR.muted,
     });
@@ -122,13 +132,12 @@ function titleSection(page: Page, summary: ClassSummary, data: ClassData, title:
       printPercent(pack.accuracy),
     ]),
   );
-  // Each article's credit line, once (packs cloned from one article share it).
-  const credits = new Set(
-    summary.packs
-      .map((figures) => data.packs.find((pack) => pack.id === figures.packId)?.meta.credit)
-      .filter((credit) => credit !== undefined),
-  );
-  for (const credit of credits) page.text(clean(credit, CAP.title), { size: SIZE.small, color: COLOR.muted });
+  // Each pack's credit line, named by the pack it belongs to.
+  for (const figures of summary.packs) {
+    const credit = data.packs.find((pack) => pack.id === figures.packId)?.meta.credit;
+    if (credit !== undefined)
+      page.text(`${clean(figures.title, CAP.title)}: ${clean(credit, CAP.title)}`, { size: SIZE.small, color: COLOR.muted });
+  }
   page.gap(10);
 
   const flagged = summary.learners.filter((learner) => learner.blanketLabel !== undefined);
@@ -257,6 +266,68 @@ function missedItem(page: Page, item: MissedItem, rank: number, showPack: boolea
   page.gap(10);
 }
 
+/** A result in the grid: a mark that reads in black and white, explained in the key below it. */
+const RESULT_MARKS: Record<ItemResult, string> = { right: '✓', 'partly-right': '½', wrong: '✗', 'not-done': '·' };
+/** Exercises per block of the grid: as many columns as fit beside the names. */
+const GRID_COLUMNS = 25;
+
+function itemSection(page: Page, pack: PackItemAnalysis, showPack: boolean): void {
+  page.newPage();
+  const heading = `Exercises${showPack ? `: ${clean(pack.title, CAP.title)}` : ''}`;
+  page.outline(showPack ? `Exercises: ${clean(pack.title, 60)}` : 'Exercises');
+  page.heading(heading, SIZE.h2);
+  page.text(
+    `For each exercise: how many learners answered it (their latest answer counts), how many got it right, and whether it separates stronger readers from weaker ones (discrimination, from −1 to 1: above 0.3 it separates well, near 0 not at all, below 0 the weaker readers did better, worth checking the exercise). Discrimination is given only when at least ${MIN_DISCRIMINATION_LEARNERS} learners answered. Under each exercise, how many chose each answer (answers nobody chose are left out); the right one is marked.`,
+    { size: SIZE.small, color: COLOR.muted },
+  );
+  page.gap(6);
+  page.table(
+    [
+      { header: '#', width: 22, align: 'right' },
+      { header: 'Exercise', width: 196, wrap: true },
+      { header: 'Type', width: 62 },
+      { header: 'Answered', width: 55, align: 'right' },
+      { header: 'Right', width: 70, align: 'right' },
+      { header: 'Discrimination', width: 90, align: 'right', wrap: true },
+    ],
+    pack.items.map((item) => [
+      String(item.number),
+      clean(item.claim, CAP.quote) +
+        (item.choices.length === 0
+          ? ''
+          : `\nChosen: ${item.choices
+              // Choices nobody made are left out, except the right ones: "right answer: 0" says something.
+              .filter((choice) => choice.count > 0 || choice.right)
+              .map((choice) => `${clean(choice.text, 60)}${choice.right ? ' (right)' : ''}: ${choice.count}`)
+              .join(' · ')}`),
+      EXERCISE_KINDS[item.type].name,
+      count(item.answered),
+      item.answered === 0 ? '–' : `${count(item.right)} (${printPercent(item.rightShare)})`,
+      item.discrimination === undefined
+        ? DISCRIMINATION_NOTE_WORDS[item.discriminationNote ?? 'few-learners']
+        : printDecimal(item.discrimination),
+    ]),
+  );
+  page.gap(8);
+  page.heading('Each learner on each exercise');
+  page.text(
+    `${RESULT_MARKS.right} right, ${RESULT_MARKS['partly-right']} partly right, ${RESULT_MARKS.wrong} wrong, ${RESULT_MARKS['not-done']} not done (the latest answer counts). Columns are the exercises by number.`,
+    { size: SIZE.small, color: COLOR.muted },
+  );
+  page.gap(4);
+  for (let start = 0; start < pack.items.length; start += GRID_COLUMNS) {
+    const numbers = pack.items.slice(start, start + GRID_COLUMNS).map((item) => item.number);
+    page.grid(
+      numbers.map(String),
+      pack.grid.map((row) => ({
+        name: clean(row.name, CAP.name),
+        marks: numbers.map((number) => RESULT_MARKS[row.results[number - 1] ?? 'not-done']),
+      })),
+    );
+    page.gap(6);
+  }
+}
+
 function learnerSection(page: Page, learner: LearnerSummary): void {
   page.newPage();
   const name = clean(learner.name, CAP.name);
@@ -273,7 +344,7 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
     { value: printPercent(learner.accuracy), caption: `answers right (${count(learner.correct)})` },
     { value: formatDuration(learner.totalTimeMs), caption: 'time spent answering' },
     {
-      value: learner.lastAnsweredAt === undefined ? '–' : formatDate(learner.lastAnsweredAt),
+      value: learner.lastAnsweredAt === undefined ? '–' : page.date(learner.lastAnsweredAt),
       caption: 'last answer',
     },
   ]);
@@ -307,7 +378,7 @@ function learnerSection(page: Page, learner: LearnerSummary): void {
   const notes = learner.readings.map((reading) => reading.text);
   if (learner.calibration.reading !== undefined) notes.push(learner.calibration.reading.text);
   if (notes.length > 0) {
-    page.heading('What Sourcewise tells this learner');
+    page.heading('What their answers show');
     for (const note of notes) page.bullet(note);
   }
   const rated = learner.calibration.levels.filter((level) => level.total > 0);
@@ -347,11 +418,23 @@ class Page {
   readonly left = MARGIN.left;
   readonly width: number;
   private readonly fonts: { regular: string; bold: string };
+  private readonly timeZone: string;
 
-  constructor(doc: PDFKit.PDFDocument, fonts: { regular: string; bold: string }) {
+  constructor(doc: PDFKit.PDFDocument, fonts: { regular: string; bold: string }, timeZone: string) {
     this.doc = doc;
     this.fonts = fonts;
+    this.timeZone = timeZone;
     this.width = doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  /** A timestamp in the report's time zone, to the minute, the zone named. */
+  time(value: string): string {
+    return clean(localMinute(value, this.timeZone), 80);
+  }
+
+  /** The day of a timestamp in the report's time zone. */
+  date(value: string): string {
+    return clean(localDate(value, this.timeZone), 40);
   }
 
   get bottom(): number {
@@ -485,6 +568,60 @@ class Page {
       }
       x += column.width;
     });
+  }
+
+  /**
+   * A grid of one-character marks: a name per row, a narrow column per heading, marks centred (a
+   * table would pad and cut them). The headings repeat after a page break.
+   */
+  grid(headings: string[], rows: { name: string; marks: string[] }[]): void {
+    const nameWidth = 120;
+    const rowHeight = 14;
+    const columnWidth = Math.min(18, (this.width - nameWidth) / Math.max(1, headings.length));
+    const header = () => {
+      const y = this.doc.y;
+      this.style({ font: 'bold', size: SIZE.small, color: COLOR.muted });
+      this.doc.text('Learner', this.left, y + 3, { width: nameWidth - 4, lineBreak: false });
+      headings.forEach((heading, index) =>
+        this.doc.text(heading, this.left + nameWidth + index * columnWidth, y + 3, {
+          width: columnWidth,
+          align: 'center',
+          lineBreak: false,
+        }),
+      );
+      this.doc
+        .save()
+        .moveTo(this.left, y + rowHeight)
+        .lineTo(this.left + nameWidth + headings.length * columnWidth, y + rowHeight)
+        .lineWidth(0.8)
+        .strokeColor(COLOR.rule)
+        .stroke()
+        .restore();
+      this.doc.y = y + rowHeight + 1;
+    };
+    this.ensure(rowHeight * 3);
+    header();
+    rows.forEach((row, index) => {
+      if (this.doc.y + rowHeight > this.bottom) {
+        this.newPage();
+        header();
+      }
+      const y = this.doc.y;
+      const width = nameWidth + headings.length * columnWidth;
+      if (index % 2 === 1) this.doc.save().rect(this.left, y, width, rowHeight).fill(COLOR.shade).restore();
+      this.style({ size: SIZE.small });
+      this.doc.text(fit(this.doc, row.name, nameWidth - 8), this.left + 4, y + 3, { lineBreak: false });
+      this.style({ size: SIZE.body });
+      row.marks.forEach((mark, at) =>
+        this.doc.text(mark, this.left + nameWidth + at * columnWidth, y + 2, {
+          width: columnWidth,
+          align: 'center',
+          lineBreak: false,
+        }),
+      );
+      this.doc.y = y + rowHeight;
+    });
+    this.doc.x = this.left;
   }
 
   /** Per-label figures with a small bar in each row: how often the learner said the label when it was. */
@@ -630,15 +767,4 @@ export function formatDuration(ms: number): string {
   const minutes = Math.round(seconds / 60);
   if (minutes < 60) return `${minutes} min`;
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-/** A timestamp as YYYY-MM-DD HH:MM UTC (the same wherever the report is printed). */
-function formatTime(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? clean(value, 40) : `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
-function formatDate(value: string): string {
-  const time = Date.parse(value);
-  return Number.isNaN(time) ? clean(value, 40) : new Date(time).toISOString().slice(0, 10);
 }

@@ -275,10 +275,19 @@ describe('buildXapi', () => {
     const first = answered[0]!;
     const attempt0 = ada.attempts[0]!;
     expect(first.actor).toEqual({ objectType: 'Agent', name: 'Ada Lovelace', account: { homePage: HOME, name: ADA } });
-    expect(first.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } });
+    // One language tag throughout: the pack's.
+    expect(first.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/answered', display: { en: 'answered' } });
+    const maps = statements.flatMap((statement) => [
+      statement.verb.display,
+      statement.object.definition?.name,
+      statement.object.definition?.description,
+      ...(statement.object.definition?.choices ?? []).map((choice) => choice.description),
+    ]);
+    expect(new Set(maps.flatMap((map) => Object.keys(map ?? {})))).toEqual(new Set([SEED.meta.language]));
     expect(first.object).toMatchObject({
       objectType: 'Activity',
-      id: `https://sourcewise.app/packs/nk-troops-russia-2024/items/${attempt0.itemId}`,
+      // Under the home page the instructor gave: a domain the school controls.
+      id: `${HOME}/sourcewise/packs/nk-troops-russia-2024/items/${attempt0.itemId}`,
       definition: {
         type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
         interactionType: 'choice',
@@ -296,7 +305,7 @@ describe('buildXapi', () => {
       revision: String(SEED.version),
       platform: 'Sourcewise',
       language: 'en',
-      contextActivities: { parent: [{ objectType: 'Activity', id: 'https://sourcewise.app/packs/nk-troops-russia-2024' }] },
+      contextActivities: { parent: [{ objectType: 'Activity', id: `${HOME}/sourcewise/packs/nk-troops-russia-2024` }] },
       extensions: {
         'https://sourcewise.app/xapi/extensions/attempt-id': attempt0.id,
         'https://sourcewise.app/xapi/extensions/round': 1,
@@ -314,15 +323,33 @@ describe('buildXapi', () => {
         .map((statement) => [statement.object.id.split('/').at(-1), statement]),
     );
     const find = SEED.items.find((item) => item.type === 'find')!;
-    expect(responses.get(find.id)?.object.definition?.interactionType).toBe('other');
+    // Find: the passages to mark are the pattern; the marked text is the response.
+    const found = responses.get(find.id)!;
+    expect(found.object.definition?.interactionType).toBe('long-fill-in');
     if (find.type === 'find') {
-      expect(responses.get(find.id)?.result?.response).toBe(
-        find.spans.map((span) => `${span.paragraph}:${span.start}-${span.end}`).join('[,]'),
-      );
+      const quotes = find.spans.map((span) => span.quote).join('[,]');
+      expect(found.object.definition?.correctResponsesPattern).toEqual([quotes]);
+      // This attempt marked every span: the response is the pattern.
+      if (found.result?.success === true) expect(found.result.response).toBe(quotes);
     }
-    expect(responses.get('numbers-us-vs-seoul-counts')?.result?.response).toBe(
-      "confirmed[.]A senior U.S. official (unnamed)[,]estimate[.]South Korea's intelligence agency[,]estimate[.]South Korea's intelligence agency",
+    // Numbers: each figure matched with a label and a source; the right pairs are the pattern.
+    const numbers = responses.get('numbers-us-vs-seoul-counts')!;
+    const definition = numbers.object.definition!;
+    expect(definition.interactionType).toBe('matching');
+    expect(numbers.result?.response).toBe(
+      'figure-1-label[.]confirmed[,]figure-1-source[.]source-3[,]figure-2-label[.]estimate[,]figure-2-source[.]source-1[,]figure-3-label[.]estimate[,]figure-3-source[.]source-1',
     );
+    const named = (id: string) => definition.target!.find((component) => component.id === id)?.description.en;
+    expect([named('source-3'), named('source-1')]).toEqual([
+      'A senior U.S. official (unnamed)',
+      "South Korea's intelligence agency",
+    ]);
+    const sources = new Set(definition.source!.map((component) => component.id));
+    const targets = new Set(definition.target!.map((component) => component.id));
+    for (const pair of [...definition.correctResponsesPattern![0]!.split('[,]'), ...numbers.result!.response!.split('[,]')]) {
+      const [from, to] = pair.split('[.]');
+      expect(sources.has(from!) && targets.has(to!), pair).toBe(true);
+    }
     expect(responses.get('headline-moscow-confirms')?.result?.response).toMatch(/^(supported|overstated)$/);
     expect(responses.get('source-10000-chain')?.object.definition?.choices?.length).toBeGreaterThan(1);
   });
@@ -352,7 +379,7 @@ describe('buildXapi', () => {
     const [done] = completed as [XapiStatement];
     expect(done.actor.account.name).toBe(ADA);
     expect(done.object).toMatchObject({
-      id: 'https://sourcewise.app/packs/nk-troops-russia-2024',
+      id: `${HOME}/sourcewise/packs/nk-troops-russia-2024`,
       definition: { type: 'http://adlnet.gov/expapi/activities/assessment' },
     });
     const right = SEED.items.filter((_, index) => index % 3 !== 0).length;
@@ -388,7 +415,7 @@ describe('buildXapi', () => {
     expect(nameUuid('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
   });
 
-  it('uses the configured pack base and limits to one pack', () => {
+  it('puts activity ids under the IRI the instructor sets, and limits to one pack', () => {
     const other: Pack = { ...SEED, id: 'other-pack' };
     const withOther: ClassData = {
       ...data,
@@ -400,11 +427,11 @@ describe('buildXapi', () => {
     };
     const only = buildXapi(withOther, {
       homePage: HOME,
-      packBaseIri: 'https://school.example/xapi/packs/',
+      activityBase: 'https://school.example/xapi/',
       packId: 'other-pack',
     });
     expect(only).toHaveLength(1);
-    expect(only[0]!.object.id).toBe(`https://school.example/xapi/packs/other-pack/items/${other.items[0]!.id}`);
+    expect(only[0]!.object.id).toBe(`https://school.example/xapi/sourcewise/packs/other-pack/items/${other.items[0]!.id}`);
     expect(xapiProblems(only[0])).toEqual([]);
   });
 
@@ -418,7 +445,7 @@ describe('buildXapi', () => {
   it('refuses a home page that is not an http(s) address', () => {
     expect(() => buildXapi(data, { homePage: 'lms' })).toThrow(ApiError);
     expect(() => buildXapi(data, { homePage: 'ftp://lms.example.org' })).toThrow(/homePage must be an http/);
-    expect(() => buildXapi(data, { homePage: HOME, packBaseIri: 'packs' })).toThrow(/packBaseIri/);
+    expect(() => buildXapi(data, { homePage: HOME, activityBase: 'packs' })).toThrow(/activityBase/);
   });
 
   it('writes durations in ISO 8601', () => {

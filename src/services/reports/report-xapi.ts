@@ -24,6 +24,9 @@
  *   so is the order the learner saw the item's options in (`options-shown`: `{ "options": ["c",
  *   "a", ...] }`, by the item's field), where it was kept: the activity's `choices` are in the pack's
  *   order, the same for every learner.
+ * - Activity ids sit under an IRI the school controls: `activityBase` (by default the home page),
+ *   then `/sourcewise/packs/<pack id>` and `/items/<item id>`.
+ * - Every language map is tagged with the pack's language (`languageOf`).
  * - Text from packs (names, descriptions) is capped at 500 characters.
  * - Statements about the same item or pack share their activity objects (and one learner's share the
  *   actor): treat the result as read-only, or clone it before changing it.
@@ -38,14 +41,20 @@ import { kindOf } from '../../shared/exercises/registry';
 import type { Attempt } from '../../shared/progress';
 import { latestPerItem } from '../../shared/scoring';
 
-export const DEFAULT_PACK_BASE_IRI = 'https://sourcewise.app/packs';
+/** Where pack and item activity ids go under the IRI the instructor sets (by default, the home page). */
+export const ACTIVITY_PATH = 'sourcewise/packs';
 /** Where Sourcewise's own extension keys live (extension keys must be IRIs). */
 export const EXTENSION_BASE_IRI = 'https://sourcewise.app/xapi/extensions';
 
 export const VERBS = {
-  answered: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } },
-  completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'en-US': 'completed' } },
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
 } as const;
+
+/** A verb, its display in the statement's one language. */
+function verb(name: keyof typeof VERBS, lang: string): XapiStatement['verb'] {
+  return { id: VERBS[name], display: { [lang]: name } };
+}
 
 export const ACTIVITY_TYPES = {
   interaction: 'http://adlnet.gov/expapi/activities/cmi.interaction',
@@ -86,9 +95,11 @@ export interface XapiActivity {
     name?: LanguageMap;
     description?: LanguageMap;
     type?: string;
-    interactionType?: 'choice' | 'other';
+    interactionType?: 'choice' | 'long-fill-in' | 'matching';
     correctResponsesPattern?: string[];
     choices?: XapiInteractionComponent[];
+    source?: XapiInteractionComponent[];
+    target?: XapiInteractionComponent[];
   };
 }
 
@@ -125,8 +136,11 @@ export interface XapiStatement {
 export interface XapiOptions {
   /** The home page of the system the learner accounts belong to (the school's LMS), an http(s) URL. */
   homePage: string;
-  /** Where pack and item activity ids start; default https://sourcewise.app/packs. */
-  packBaseIri?: string;
+  /**
+   * The IRI the school controls that activity ids go under (`<base>/sourcewise/packs/<pack>`, and
+   * `/items/<item>` after it); by default the home page.
+   */
+  activityBase?: string;
   /** Only this pack's attempts. */
   packId?: string;
 }
@@ -136,7 +150,7 @@ const MAX_TEXT = 500;
 
 export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[] {
   const homePage = checkedIri(options.homePage, 'homePage');
-  const base = checkedIri(options.packBaseIri ?? DEFAULT_PACK_BASE_IRI, 'packBaseIri').replace(/\/+$/, '');
+  const base = `${checkedIri(options.activityBase ?? homePage, 'activityBase').replace(/\/+$/, '')}/${ACTIVITY_PATH}`;
   const packsById = new Map(data.packs.map((pack) => [pack.id, pack]));
   const itemsById = new Map(data.packs.map((pack) => [pack.id, new Map(pack.items.map((item) => [item.id, item]))]));
   const packActivities = new Map<string, XapiActivity>();
@@ -148,7 +162,7 @@ export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[
         objectType: 'Activity',
         id: `${base}/${encodeURIComponent(packId)}`,
         definition: {
-          ...(pack === undefined ? {} : { name: { [language(pack)]: cap(pack.meta.title) } }),
+          ...(pack === undefined ? {} : { name: { [languageOf(pack)]: cap(pack.meta.title) } }),
           type: ACTIVITY_TYPES.assessment,
         },
       };
@@ -204,6 +218,7 @@ export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[
           actor,
           attempt,
           activityFor(attempt),
+          itemsById.get(attempt.packId)?.get(attempt.itemId),
           packsById.get(attempt.packId),
           packActivity(attempt.packId),
           registration,
@@ -220,6 +235,7 @@ function answeredStatement(
   actor: XapiAgent,
   attempt: Attempt,
   object: XapiActivity,
+  item: Item | undefined,
   pack: Pack | undefined,
   parent: XapiActivity,
   registration: string | undefined,
@@ -239,17 +255,17 @@ function answeredStatement(
   if (registration !== undefined) context.registration = registration;
   context.revision = String(attempt.packVersion);
   context.platform = 'Sourcewise';
-  if (pack !== undefined) context.language = language(pack);
+  if (pack !== undefined) context.language = languageOf(pack);
   context.contextActivities = { parent: [parent] };
   context.extensions = extensions;
   const statement: XapiStatement = {
     id: RFC4122_UUID.test(attempt.id) ? attempt.id.toLowerCase() : nameUuid(`answered\u0000${attempt.id}`),
     actor,
-    verb: VERBS.answered,
+    verb: verb('answered', languageOf(pack)),
     object,
     result: {
       success: attempt.correct,
-      response: response(attempt.answer),
+      response: response(attempt.answer, item, pack),
       duration: isoDuration(attempt.timeTakenMs),
       score: { scaled: clamp01(attempt.score) },
     },
@@ -276,7 +292,7 @@ function completedStatement(
   return {
     id: nameUuid(`completed\u0000${learnerId}\u0000${pack.id}\u0000${done.round}`),
     actor,
-    verb: VERBS.completed,
+    verb: verb('completed', languageOf(pack)),
     object: activity,
     result: {
       completion: true,
@@ -287,14 +303,18 @@ function completedStatement(
       registration,
       revision: String(pack.version),
       platform: 'Sourcewise',
-      language: language(pack),
+      language: languageOf(pack),
       extensions: { [EXTENSION.round]: done.round },
     },
     ...(timestamp === undefined ? {} : { timestamp }),
   };
 }
 
-/** The item as a cmi.interaction Activity: label, source and headline choices are `choice`, the rest `other`. */
+/**
+ * The item as a cmi.interaction Activity: label, source and headline items are `choice`, find items
+ * `long-fill-in` (the passages to mark are the pattern), numbers items `matching` (each figure with
+ * a label and a source).
+ */
 function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | undefined, base: string): XapiActivity {
   const id = `${base}/${encodeURIComponent(attempt.packId)}/items/${encodeURIComponent(attempt.itemId)}`;
   const interactionType = kindOf(item?.type ?? attempt.itemType).xapi.interactionType;
@@ -305,7 +325,7 @@ function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | und
       definition: { name: { und: attempt.itemId }, type: ACTIVITY_TYPES.interaction, interactionType },
     };
   }
-  const lang = language(pack);
+  const lang = languageOf(pack);
   const definition: NonNullable<XapiActivity['definition']> = {
     name: { [lang]: cap(describeItem(item)) },
     type: ACTIVITY_TYPES.interaction,
@@ -316,20 +336,31 @@ function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | und
   if (choices !== undefined) {
     definition.choices = choices.choices.map((choice) => ({
       id: choice.id,
-      description: choice.language === 'pack' ? { [lang]: cap(choice.text) } : { [choice.language]: choice.text },
+      description: { [lang]: cap(choice.text) },
     }));
     definition.correctResponsesPattern = choices.correct;
   }
+  const matching = kindOf(item.type).xapi.matching?.(item);
+  if (matching !== undefined) {
+    const component = (entry: { id: string; text: string }) => ({ id: entry.id, description: { [lang]: cap(entry.text) } });
+    definition.source = matching.source.map(component);
+    definition.target = matching.target.map(component);
+    definition.correctResponsesPattern = matching.correct;
+  }
+  const fillIn = kindOf(item.type).xapi.fillIn?.(item);
+  if (fillIn !== undefined) definition.correctResponsesPattern = fillIn;
   return { objectType: 'Activity', id, definition };
 }
 
 /**
- * The learner's answer as a response string: the label, option id or verdict for choices (the
- * choice format); marked spans as `paragraph:start-end` joined by `[,]`; figures as `label[.]source`
- * joined by `[,]` (the delimiters xAPI uses for lists and pairs).
+ * The learner's answer as a response string, in the terms of the item's pattern: the label, option
+ * id or verdict for choices; the marked text joined by `[,]` for find (`long-fill-in`); figure,
+ * label and source pairs for numbers (`matching`, pairs `a[.]b` joined by `[,]`). Without the pack,
+ * marked spans are `paragraph:start-end` and figures `label[.]source`.
  */
-function response(answer: Answer): string {
-  return kindOf(answer.type).xapi.response(answer);
+function response(answer: Answer, item: Item | undefined, pack: Pack | undefined): string {
+  const own = item?.type === answer.type ? item : undefined;
+  return kindOf(answer.type).xapi.response(answer as never, own as never, pack?.article.paragraphs);
 }
 
 /** ISO 8601 duration (the designator format xAPI requires), to the millisecond: 4200 ms is PT4.2S. */
@@ -373,8 +404,14 @@ function isoTimestamp(value: string): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-function language(pack: Pack): string {
-  return pack.meta.language;
+/**
+ * The one language-tag rule: every language map of a statement (verb, names, descriptions, choices)
+ * is tagged with the pack's language, `meta.language`; `und` (undetermined) when the pack is not at
+ * hand. Sourcewise's own words (verbs, labels, verdicts) are English, as the app is; a pack in
+ * another language is still answered in an English app, so its tag is the pack's.
+ */
+function languageOf(pack: Pack | undefined): string {
+  return pack?.meta.language ?? 'und';
 }
 
 function clamp01(value: number): number {

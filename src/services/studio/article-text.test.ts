@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/errors';
-import { dateLine, MAX_HTML_BYTES, MAX_MARKDOWN_BYTES, MAX_NESTING, MAX_PARAGRAPH_CHARS, readArticle } from './article-text';
+import {
+  dateLine,
+  MAX_HTML_BYTES,
+  MAX_MARKDOWN_BYTES,
+  MAX_NESTING,
+  MAX_PARAGRAPH_CHARS,
+  MAX_READER_ELEMENTS,
+  readArticle,
+} from './article-text';
 
 const SEED_ARTICLE = readFileSync(join(import.meta.dirname, '../suggest/dev-set/seed-article.txt'), 'utf8');
 const SEED_PACK = JSON.parse(
@@ -67,6 +75,23 @@ describe('readArticle: plain text', () => {
       headline: 'Fire destroys warehouse',
       paragraphs: ['The fire service confirmed it.'],
       meta: { author: 'Ana Ruiz' },
+    });
+  });
+
+  it('reads text pasted from a web page, one line break between paragraphs: the first line is the headline', () => {
+    const article = readArticle(
+      'pasted.txt',
+      'Fire destroys warehouse in Leith\nBy Ana Ruiz\n12 May 2024\nThe fire service confirmed that nobody was hurt.\n' +
+        'Residents said the smoke could be seen\nfrom across the city.\n"It was frightening," one neighbour said.\n',
+    );
+    expect(article).toEqual({
+      headline: 'Fire destroys warehouse in Leith',
+      paragraphs: [
+        'The fire service confirmed that nobody was hurt.',
+        'Residents said the smoke could be seen from across the city.',
+        '"It was frightening," one neighbour said.',
+      ],
+      meta: { author: 'Ana Ruiz', published: '2024-05-12' },
     });
   });
 
@@ -272,6 +297,110 @@ describe('readArticle: HTML', () => {
     const error = refusal('app.html', '<html><body><div id="root"></div><script src="app.js"></script></body></html>');
     expect(error.code).toBe('invalid-input');
     expect(error.message).toMatch(/^"app\.html" has no article text .*paste the text instead/);
+  });
+});
+
+/** Saved news pages as they come: cookie banners, menus, ads, related links, comments, JSON-LD. */
+function savedPage(name: string): string {
+  return readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8');
+}
+
+describe('readArticle: saved news pages', () => {
+  it('keeps the article of a page with JSON-LD, og: tags and <time>, and drops everything around it', () => {
+    const article = readArticle('harbour-ferry.html', savedPage('harbour-ferry.html'));
+    expect(article.headline).toBe('Ferry service to Kessock Island suspended after engine fire');
+    expect(article.paragraphs).toHaveLength(7);
+    expect(article.paragraphs[0]).toMatch(/^The only ferry serving Kessock Island will not sail/);
+    expect(article.paragraphs).toContain(
+      'A council spokesperson described the situation as “serious but manageable” and said a charter vessel could be in place by Thursday.',
+    );
+    expect(article.paragraphs.at(-1)).toMatch(/^The last time the route was closed/);
+    // The page's Facebook address as article:author is not an author; JSON-LD's is.
+    expect(article.meta).toEqual({
+      title: 'Ferry service to Kessock Island suspended after engine fire',
+      outlet: 'Northern Coast Herald',
+      author: 'Fiona MacLeod',
+      published: '2024-03-12',
+      url: 'https://www.northerncoastherald.example/news/2024/03/12/kessock-ferry-suspended',
+      language: 'en-GB',
+    });
+    const everything = JSON.stringify(article);
+    for (const furniture of [
+      'cookies',
+      'Skip to',
+      'Sport',
+      'Search',
+      'Home',
+      'Fiona MacLeod, Highlands',
+      'Share',
+      'Herald archive',
+      'Advertisement',
+      'googletag',
+      'Related',
+      'pier repairs',
+      'newsletter',
+      'Sign up',
+      'Comments',
+      'Third time this year',
+      'Most read',
+      'distillery',
+      'All rights reserved',
+      'Injected',
+      'initSite',
+      'onerror',
+    ]) {
+      expect(everything, furniture).not.toContain(furniture);
+    }
+  });
+
+  it('reads a JSON-LD @graph with two authors, and drops "Read more", a donation box, tags and sharing', () => {
+    const article = readArticle('city-budget.html', savedPage('city-budget.html'));
+    expect(article.headline).toBe('Riverton council passes $412 million budget after late-night vote');
+    expect(article.paragraphs).toEqual([
+      'RIVERTON — The city council approved a $412 million budget early Wednesday, voting 7-4 after more than six hours of debate that stretched past midnight.',
+      'The plan raises property taxes by 3.5% and adds 22 police officers, according to figures released by the city finance office.',
+      'Council member Teresa Alvarez, who voted against it, called the tax increase “a burden working families simply cannot carry right now.”',
+      'Mayor Jonathan Reyes denied that the budget would lead to cuts at public libraries, saying in a statement that opening hours “will stay exactly as they are.”',
+      'The city’s independent budget analyst estimated that the new officers would cost about $2.6 million a year once salaries and training are included.',
+      'Residents who spoke during the public comment period were divided. Several said more police were overdue; others asked the council to spend the money on youth programs instead.',
+      'The budget takes effect on July 1.',
+    ]);
+    expect(article.meta).toEqual({
+      title: 'Riverton council passes $412 million budget after late-night vote',
+      outlet: 'The Riverton Ledger',
+      author: 'Dana Whitfield, Marcus Oyelaran',
+      published: '2023-06-28',
+      url: 'https://rivertonledger.example/2023/06/28/council-passes-budget/',
+      language: 'en-US',
+    });
+  });
+
+  it('takes the date from <time datetime> and the author from a meta tag when a page has no JSON-LD', () => {
+    const article = readArticle('wire-floods.html', savedPage('wire-floods.html'));
+    expect(article.headline).toBe('Floods force thousands from homes in river valley');
+    expect(article.meta).toEqual({
+      title: 'Floods force thousands from homes in river valley',
+      outlet: 'Global Wire Service',
+      author: 'Maria Lopez',
+      published: '2022-09-15',
+      language: 'en',
+    });
+    expect(article.paragraphs).toHaveLength(6);
+    expect(article.paragraphs[0]).toMatch(/^SANTA INÉS, Valdoria \(GW\) — Floodwater swept/);
+    expect(article.paragraphs.at(-1)).toBe('More rain is forecast for the weekend.');
+    expect(JSON.stringify(article)).not.toMatch(
+      /Advertisement|newsletter|Copyright|More from|Drought|Copy link|Careers|INITIAL_STATE/,
+    );
+  });
+
+  it('reads a page with more markup than Readability can go through quickly whole, furniture and all', () => {
+    const padding = '<span></span>'.repeat(MAX_READER_ELEMENTS);
+    const read = (extra: string) =>
+      readArticle('page.html', savedPage('wire-floods.html').replace('<div id="app">', `<div id="app">${extra}`));
+    const big = read(padding);
+    expect(big.paragraphs).toEqual(expect.arrayContaining(read('').paragraphs));
+    expect(big.paragraphs).toContain('Drought cuts harvest in southern provinces');
+    expect(read(padding.slice(0, 1000)).paragraphs).not.toContain('Drought cuts harvest in southern provinces');
   });
 });
 

@@ -32,7 +32,7 @@ describe('classify', () => {
     ]);
     expect(classify.xapi.interactionType).toBe('choice');
     expect(classify.xapi.choices?.(classifyItem)).toEqual({
-      choices: ['confirmed', 'estimate', 'opinion'].map((label) => ({ id: label, text: label, language: 'en-US' })),
+      choices: ['confirmed', 'estimate', 'opinion'].map((label) => ({ id: label, text: label })),
       correct: ['confirmed', 'estimate'],
     });
     expect(classify.xapi.response({ type: 'classify', label: 'denial' })).toBe('denial');

@@ -1,5 +1,5 @@
 /** Classify: the claim is highlighted in the article; the learner picks its label and, optionally, how sure they are. */
-import { LABELS, type Label } from '../pack/vocabulary';
+import { LABEL_NAMES, LABELS, type Label } from '../pack/vocabulary';
 import { accepts, alsoAccepted, claimKeyFields, claimLabelled, claimRefs, type ExerciseKind, labelWithAlso } from './kind';
 
 export interface ClassifyDetail {
@@ -29,6 +29,7 @@ export const classify: ExerciseKind<'classify'> = {
   describeItem: (item) => `“${item.claim.ref.quote}”`,
   expected: (item) => labelWithAlso(item.claim.label, item.claim.alsoAccept),
   describeAnswer: (answer) => answer.label,
+  answerWords: (_item, answer) => LABEL_NAMES[answer.label],
 
   keyFields: (item, words) => claimKeyFields(item.claim, words),
   keyRows: (item) => [
@@ -43,7 +44,7 @@ export const classify: ExerciseKind<'classify'> = {
   xapi: {
     interactionType: 'choice',
     choices: (item) => ({
-      choices: (item.choices ?? [...LABELS]).map((label) => ({ id: label, text: label, language: 'en-US' })),
+      choices: (item.choices ?? [...LABELS]).map((label) => ({ id: label, text: label })),
       correct: accepts(item.claim.label, item.claim.alsoAccept),
     }),
     response: (answer) => answer.label,

@@ -77,7 +77,7 @@ describe('find', () => {
       { name: 'Spans', list: ['“a reckless bet” (paragraph 1)'] },
       { name: 'Cues', value: 'reckless' },
     ]);
-    expect(find.xapi.interactionType).toBe('other');
+    expect(find.xapi.interactionType).toBe('long-fill-in');
     expect(find.xapi.response({ type: 'find', spans: [span, { paragraph: 0, start: 0, end: 3 }] })).toBe('0:56-70[,]0:0-3');
   });
 

@@ -85,6 +85,10 @@ export const find: ExerciseKind<'find'> = {
   expected: (item) =>
     `${item.spans.length} ${item.label} span${item.spans.length === 1 ? '' : 's'}: ${item.spans.map((span) => `“${span.quote}”`).join(', ')}`,
   describeAnswer: (answer) => (answer.spans.length === 0 ? '(nothing marked)' : spansText(answer.spans, '; ')),
+  answerWords: (_item, answer, paragraphs) =>
+    answer.spans.length === 0
+      ? '(nothing marked)'
+      : answer.spans.map((span) => `“${paragraphs[span.paragraph]?.slice(span.start, span.end) ?? ''}”`).join('; '),
 
   keyFields: (item, words) => [
     { name: 'Passage', value: paragraphsText(item.paragraphs) },
@@ -94,7 +98,15 @@ export const find: ExerciseKind<'find'> = {
   ],
   keyRows: (item) => item.spans.map((span) => ({ quote: span.quote, label: item.label })),
 
-  xapi: { interactionType: 'other', response: (answer) => spansText(answer.spans, '[,]') },
+  xapi: {
+    interactionType: 'long-fill-in',
+    fillIn: (item) => [item.spans.map((span) => span.quote).join('[,]')],
+    // The marked text, as the pattern quotes it; spans by offset only when the article is not at hand.
+    response: (answer, _item, paragraphs) =>
+      paragraphs === undefined
+        ? spansText(answer.spans, '[,]')
+        : answer.spans.map((span) => paragraphs[span.paragraph]?.slice(span.start, span.end) ?? '').join('[,]'),
+  },
 
   labelled: (item) => item.spans.map((span) => ({ ...span, label: item.label })),
   refs: (item) => item.spans,

@@ -24,8 +24,8 @@ describe('headline', () => {
     ]);
     expect(headline.xapi.choices?.(headlineItem)).toEqual({
       choices: [
-        { id: 'supported', text: 'supported by the body', language: 'en-US' },
-        { id: 'overstated', text: 'says more than the body supports', language: 'en-US' },
+        { id: 'supported', text: 'supported by the body' },
+        { id: 'overstated', text: 'says more than the body supports' },
       ],
       correct: ['overstated'],
     });

@@ -35,6 +35,7 @@ export const headline: ExerciseKind<'headline'> = {
   describeItem: (item) => `Headline: “${item.headline}”`,
   expected: (item) => VERDICT_WORDS[item.answer].expected,
   describeAnswer: (answer) => answer.verdict,
+  answerWords: (_item, answer) => VERDICT_WORDS[answer.verdict].report,
 
   keyFields: (item, words) => [
     { name: 'Headline', value: words.quoted(item.headline) },
@@ -49,7 +50,6 @@ export const headline: ExerciseKind<'headline'> = {
       choices: HEADLINE_VERDICTS.map((verdict) => ({
         id: verdict,
         text: VERDICT_WORDS[verdict].report,
-        language: 'en-US',
       })),
       correct: [item.answer],
     }),

@@ -63,7 +63,6 @@ export interface DraftStart {
 export interface XapiChoice {
   id: string;
   text: string;
-  language: 'pack' | 'en-US';
 }
 
 /**
@@ -101,16 +100,33 @@ export interface ExerciseKind<T extends ItemType> {
   expected(item: ItemOf<T>): string;
   /** A learner's answer in words, for a spreadsheet cell. */
   describeAnswer(answer: AnswerOf<T>): string;
+  /**
+   * A learner's answer as a teacher reads it, with the item at hand: labels and verdicts by name, the
+   * option's text, the marked text quoted (`paragraphs` is the pack's article).
+   */
+  answerWords(item: ItemOf<T>, answer: AnswerOf<T>, paragraphs: readonly string[]): string;
   /** The item in the printed answer key: what the learner sees and the right answer, field by field. */
   keyFields(item: ItemOf<T>, words: KeyWords): KeyField[];
   /** The answer key's rows: one per thing a learner must get right. */
   keyRows(item: ItemOf<T>): Omit<KeyRow, 'itemId' | 'type'>[];
   /** The item as an xAPI cmi.interaction: choices and the right ones for `choice`, nothing more for `other`. */
   xapi: {
-    interactionType: 'choice' | 'other';
+    /**
+     * The xAPI interaction type: `choice` for labels, options and verdicts; `long-fill-in` for
+     * passages to mark (the marked text is the response); `matching` for figures paired with a label
+     * and a source.
+     */
+    interactionType: 'choice' | 'long-fill-in' | 'matching';
     choices?(item: ItemOf<T>): { choices: XapiChoice[]; correct: string[] };
-    /** The answer as an xAPI response string (lists joined by `[,]`, pairs by `[.]`). */
-    response(answer: AnswerOf<T>): string;
+    /** For `matching`: what is paired (`source`) with what (`target`), and the right pairs as a pattern. */
+    matching?(item: ItemOf<T>): { source: XapiChoice[]; target: XapiChoice[]; correct: string[] };
+    /** For `long-fill-in`: the right response as a pattern. */
+    fillIn?(item: ItemOf<T>): string[];
+    /**
+     * The answer as an xAPI response string (lists joined by `[,]`, pairs by `[.]`), in the terms of
+     * the pattern when the item is at hand (`paragraphs` is the pack's article).
+     */
+    response(answer: AnswerOf<T>, item?: ItemOf<T>, paragraphs?: readonly string[]): string;
   };
   /** The stretches of the article the item gives a label (its claim, figures or spans to find). */
   labelled(item: ItemOf<T>): LabelledSpan[];

@@ -1,8 +1,19 @@
 /** Numbers: for each figure, is it confirmed or an estimate (or another label), and whose figure is it? */
 import type { LabelOutcome } from '../answers';
 import { ApiError } from '../errors';
-import type { Label } from '../pack/vocabulary';
+import { LABEL_NAMES, LABELS, type Label } from '../pack/vocabulary';
 import { accepts, alsoAccepted, claimLabelled, claimRefs, inOrder, labelWithAlso, type ExerciseKind } from './kind';
+
+/** One figure's two pairs in an xAPI matching response. */
+function pairs(index: number, label: Label, source: string): string {
+  return `figure-${index + 1}-label[.]${label}[,]figure-${index + 1}-source[.]${source}`;
+}
+
+/** A source name as its matching target id (`source-2`), or the name itself if the item does not offer it. */
+function sourceId(options: readonly string[], name: string): string {
+  const index = options.indexOf(name);
+  return index < 0 ? name : `source-${index + 1}`;
+}
 
 export interface NumbersDetail {
   type: 'numbers';
@@ -60,6 +71,13 @@ export const numbers: ExerciseKind<'numbers'> = {
       .map((figure) => `“${figure.ref.quote}”: ${labelWithAlso(figure.label, figure.alsoAccept)}, ${figure.source.name}`)
       .join('; '),
   describeAnswer: (answer) => answer.figures.map((figure) => `${figure.label} (${figure.source})`).join('; '),
+  answerWords: (item, answer) =>
+    answer.figures
+      .map((given, index) => {
+        const quote = item.figures[index]?.ref.quote;
+        return `${quote === undefined ? '' : `“${quote}”: `}${LABEL_NAMES[given.label]}, ${given.source}`;
+      })
+      .join('; '),
 
   keyFields: (item, words) =>
     item.figures.flatMap((figure, index) => [
@@ -75,9 +93,33 @@ export const numbers: ExerciseKind<'numbers'> = {
       source: figure.source.name,
     })),
 
+  // Each figure's label and its source are two things to match: `figure-1-label` with a label,
+  // `figure-1-source` with `source-2` (the item's second source option).
   xapi: {
-    interactionType: 'other',
-    response: (answer) => answer.figures.map((figure) => `${figure.label}[.]${figure.source}`).join('[,]'),
+    interactionType: 'matching',
+    matching: (item) => ({
+      source: item.figures.flatMap((figure, index) => [
+        { id: `figure-${index + 1}-label`, text: `“${figure.ref.quote}”: how it is known` },
+        { id: `figure-${index + 1}-source`, text: `“${figure.ref.quote}”: whose figure` },
+      ]),
+      target: [
+        ...LABELS.map((label) => ({ id: label, text: LABEL_NAMES[label] })),
+        ...item.sourceOptions.map((name, index) => ({ id: `source-${index + 1}`, text: name })),
+      ],
+      correct: [
+        item.figures
+          .map((figure, index) => `${pairs(index, figure.label, sourceId(item.sourceOptions, figure.source.name))}`)
+          .join('[,]'),
+      ],
+    }),
+    response: (answer, item) =>
+      answer.figures
+        .map((figure, index) =>
+          item === undefined
+            ? `${figure.label}[.]${figure.source}`
+            : pairs(index, figure.label, sourceId(item.sourceOptions, figure.source)),
+        )
+        .join('[,]'),
   },
 
   // One order of the names for all the item's figures, so that each "Whose figure?" list reads alike.

@@ -71,6 +71,15 @@ export function expectedAnswer(item: Item): string {
   return kindOf(item.type).expected(item);
 }
 
+/**
+ * A learner's answer as a teacher reads it (the marked text of a find answer quoted), when the item is
+ * at hand; else as `describeAnswer` gives it. An answer of another type than the item is given raw.
+ */
+export function answerWords(item: Item | undefined, answer: Answer, paragraphs: readonly string[]): string {
+  if (item === undefined || item.type !== answer.type) return describeAnswer(answer);
+  return kindOf(item.type).answerWords(item, answer as never, paragraphs);
+}
+
 /** A learner's answer in words, for a spreadsheet cell (find spans as paragraph:start-end, 0-based). */
 export function describeAnswer(answer: Answer): string {
   return kindOf(answer.type).describeAnswer(answer);

@@ -4,11 +4,14 @@ import { Claim, Id, itemBase, text } from '../pack/parts';
 
 export const SourceOption = z.strictObject({ id: Id, text: text(300) });
 
+/** The most options a source item offers (reports give each its own column). */
+export const MAX_SOURCE_OPTIONS = 6;
+
 export const SourceItem = z.strictObject({
   ...itemBase,
   type: z.literal('source'),
   claim: Claim,
-  options: z.array(SourceOption).min(2).max(6),
+  options: z.array(SourceOption).min(2).max(MAX_SOURCE_OPTIONS),
   /** The id of the option that names who says so and through whom. */
   answer: Id,
 });

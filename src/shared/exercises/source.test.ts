@@ -30,7 +30,7 @@ describe('source', () => {
       name: 'Right option',
       value: 'The ministry, through AFP',
     });
-    expect(source.xapi.choices?.(sourceItem)?.choices[1]).toEqual({ id: 'b', text: 'The critics', language: 'pack' });
+    expect(source.xapi.choices?.(sourceItem)?.choices[1]).toEqual({ id: 'b', text: 'The critics' });
     expect(source.xapi.response({ type: 'source', optionId: 'a' })).toBe('a');
   });
 

@@ -24,6 +24,7 @@ export const source: ExerciseKind<'source'> = {
   describeItem: (item) => `“${item.claim.ref.quote}”`,
   expected: rightOption,
   describeAnswer: (answer) => answer.optionId,
+  answerWords: (item, answer) => item.options.find((option) => option.id === answer.optionId)?.text ?? answer.optionId,
 
   keyFields: (item, words) => [
     ...claimKeyFields(item.claim, words),
@@ -41,7 +42,7 @@ export const source: ExerciseKind<'source'> = {
   xapi: {
     interactionType: 'choice',
     choices: (item) => ({
-      choices: item.options.map((option) => ({ id: option.id, text: option.text, language: 'pack' })),
+      choices: item.options.map((option) => ({ id: option.id, text: option.text })),
       correct: [item.answer],
     }),
     response: (answer) => answer.optionId,
