@@ -215,8 +215,10 @@ function escape(text: string): string {
 
 /**
  * "paragraph 4" in a prompt or explanation counts from 1. It must be a paragraph the item uses (its
- * claim, source, spans, passage, evidence or figures), or one holding words the text quotes (a contrast
- * the explanation draws).
+ * claim, source, spans, passage, evidence or figures), or one holding words the text quotes, or the
+ * words of the sentence that points at it (a contrast or a fact the explanation draws from elsewhere:
+ * "the food authority's side comes in paragraph 13"). "Paragraph 5 has none", pointing one too far,
+ * has no words of paragraph 5 to stand on.
  */
 function paragraphReferenceFindings(pack: Pack, item: Item): string[] {
   const findings: string[] = [];
@@ -237,10 +239,41 @@ function paragraphReferenceFindings(pack: Pack, item: Item): string[] {
       const holds = normalise(paragraph);
       if (quotes.some((quote) => quote.split('\u0000').every((part) => part.length === 0 || holds.includes(part.trim()))))
         continue;
+      if (sharesWords(sentenceAround(text, number), holds)) continue;
       findings.push(`the ${field} points at paragraph ${number}, which holds none of this item's text (paragraphs count from 1)`);
     }
   }
   return findings;
+}
+
+/** The sentence (or clause in brackets) of `text` that names paragraph `number`. */
+function sentenceAround(text: string, number: number): string {
+  const sentences = text.split(/(?<=[.!?;:()])\s+|[()]/);
+  return sentences.find((sentence) => paragraphNumbersIn(sentence).includes(number)) ?? '';
+}
+
+/** Words that say nothing about which paragraph is meant. */
+const COMMON_WORDS = new Set(
+  'paragraph paragraphs about after again also before being both comes could does from have here into later more most only other same says said says than that their them then there these they this those what when where which while will with would wikinews article'.split(
+    ' ',
+  ),
+);
+
+/** At least two of the sentence's telling words (or one number or name) are in the paragraph's text. */
+function sharesWords(sentence: string, paragraph: string): boolean {
+  const words = new Set(
+    [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)]
+      .map((match) => match[0])
+      .filter((word) => !/^paragraphs?$/i.test(word) && (/\d/.test(word) || word.length >= 4))
+      .filter((word) => !COMMON_WORDS.has(word.toLowerCase()) && !/^\d{1,2}$/.test(word)),
+  );
+  let shared = 0;
+  for (const word of words) {
+    if (!mentions(paragraph, word)) continue;
+    if (/\d/.test(word) || /^\p{Lu}/u.test(word)) return true;
+    shared++;
+  }
+  return shared >= 2;
 }
 
 /** The numbers in "paragraph 4", "paragraphs 2 and 3", "paragraphs 1, 3 and 5". */
