@@ -104,6 +104,19 @@ const DEV = 'development and test tooling over fixed folders of the repository; 
 
 /** file → `fn(first argument)` → where the path comes from. */
 const FS_CALLS: Record<string, Record<string, string>> = {
+  'src/services/packs/html-export.ts': {
+    'readFile(join(playerDir, PLAYER_SCRIPT))':
+      'the built offline player, a fixed file name in the player folder the shell configures (never from input)',
+    'readFile(join(playerDir, PLAYER_STYLE))':
+      'the built offline player, a fixed file name in the player folder the shell configures (never from input)',
+  },
+  'src/services/suggest/corpus.ts': {
+    'readFileSync(path)': DEV,
+    "readFileSync(join(dir, 'articles', `${name}.txt`))": DEV,
+  },
+  'src/services/suggest/train-main.ts': {
+    'writeFileSync(file)': DEV,
+  },
   'src/services/reports/class-store.ts': {
     'mkdir(this.dataDir)': DATA,
     'readdir(this.dataDir)': DATA,

@@ -1,5 +1,6 @@
 // Every pack shipped in exercises/ must validate (a broken pack would greet every new learner) and
-// have nothing for `sourcewise audit` to flag.
+// have nothing for `sourcewise audit` to flag, apart from findings a reviewer read and kept, each with
+// the reason (an exact line: a new finding, or a changed one, fails).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +8,23 @@ import { auditPack, formatFinding } from './audit';
 import { validatePack } from './validate';
 
 const dir = join(import.meta.dirname, '../../../exercises');
+/** Findings read and kept: the article is like that, and the pack teaches what its level promises. */
+const REVIEWED: Record<string, { finding: string; why: string }> = {
+  'nz-flag-process-2015.json': {
+    finding: 'nz-flag-process-2015.json: (pack): estimate is 25 of 34 label judgements (more than 50 %): one label dominates',
+    why: 'the article is a timetable of plans and polls: telling a plan from a fact is what this pack practises',
+  },
+  'senate-bailout-2008.json': {
+    finding: 'senate-bailout-2008.json: (pack): confirmed is 20 of 35 label judgements (more than 50 %): one label dominates',
+    why: 'a vote on the record and senators quoted: the pack practises telling a recorded fact from a senator’s judgement',
+  },
+  'shoreham-airshow-crash-2015.json': {
+    finding:
+      'shoreham-airshow-crash-2015.json: (pack): estimate is 20 of 30 label judgements (more than 50 %): one label dominates',
+    why: 'level 1: police counts given as "highly likely" and "at least" against the few exact ones',
+  },
+};
+
 const packFiles = readdirSync(dir).filter((name) => name.endsWith('.json') && name !== 'pack.schema.json');
 
 describe('shipped packs', () => {
@@ -17,7 +35,13 @@ describe('shipped packs', () => {
     it(`${file} is valid and has no audit findings`, () => {
       const result = validatePack(JSON.parse(readFileSync(join(dir, file), 'utf8')));
       expect(result.ok ? [] : result.problems).toEqual([]);
-      if (result.ok) expect(auditPack(result.pack).map((finding) => formatFinding(file, finding))).toEqual([]);
+      const kept = REVIEWED[file]?.finding;
+      if (result.ok)
+        expect(
+          auditPack(result.pack)
+            .map((finding) => formatFinding(file, finding))
+            .filter((line) => line !== kept),
+        ).toEqual([]);
     });
   }
 });
