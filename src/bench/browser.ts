@@ -350,7 +350,7 @@ export async function answerRows(plan: Plan, browser: Browser, paths: Paths, see
       await page
         .getByRole('listitem')
         .filter({ has: page.getByRole('heading', { level: 3, name: seed.meta.title, exact: true }) })
-        .getByRole('button', { name: /^(Start|Continue)\b/ })
+        .getByRole('button', { name: /^(Start|Continue|Play again)\b/ })
         .click();
       const items = seed.items;
       const answered = complete || !plan.quick ? items.length : plan.warmups + plan.runs;

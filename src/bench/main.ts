@@ -37,7 +37,8 @@ const FULL: Plan = {
 const QUICK: Plan = { quick: true, warmups: 1, runs: 1, histories: [0, 1_000], learners: 20, articleWords: [1_000] };
 
 function failed(section: string, name: string, error: unknown): Row {
-  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  // The first lines: Playwright's message, then what it was waiting for.
+  const message = error instanceof Error ? error.message.split('\n').slice(0, 4).join(' / ') : String(error);
   return { section, name, unit: '', better: 'lower', note: `FAILED: ${message}` };
 }
 
