@@ -65,6 +65,10 @@ const HARMLESS_URLS: { pattern: RegExp; why: string }[] = [
     pattern: /^https:\/\/sourcewise\.app$/,
     why: "the default xAPI account home page: an identifier (an IRI) written into exported statements, which the instructor replaces with their LMS's address; never fetched",
   },
+  {
+    pattern: /^https:\/\/lms\.school\.example\.?$/,
+    why: 'an example address in the xAPI home-page field\'s message ("such as https://lms.school.example."): text on screen, a reserved .example name; never fetched or linked',
+  },
 ];
 
 function renderFiles(dir: string): string[] {
