@@ -54,8 +54,11 @@ export class Learner {
     this.keyboard = options.keyboard ?? false;
   }
 
-  /** Moves focus with Tab (and Shift+Tab) until `target` has it, as a keyboard user would. */
-  async tabTo(target: Locator, maxPresses = 80): Promise<void> {
+  /**
+   * Moves focus with Tab until `target` has it, as a keyboard user would. The limit allows for a
+   * library of two dozen packs, each with its buttons, between a screen's controls and the way back.
+   */
+  async tabTo(target: Locator, maxPresses = 400): Promise<void> {
     for (let press = 0; press < maxPresses; press++) {
       if (await target.evaluate((element) => element === document.activeElement)) return;
       await this.page.keyboard.press('Tab');
