@@ -48,38 +48,22 @@ function writeLock(owner: object): void {
 }
 
 describe('acquireDataLock: stale locks', () => {
-  it.runIf(onLinux)('takes over a lock from before a reboot whose process id now names another process', async () => {
+  // Each lock names a live process that is not the Sourcewise that took it, told apart in a different way.
+  it.runIf(onLinux).each([
+    ['from before a reboot whose process id now names another process', { bootTime: -3600, processStart: 12345 }],
+    ['whose process id was reused by a process that started later', { bootTime: 0, processStart: 1 }],
+    [
+      'whose process id now runs another program, even without its start time',
+      { bootTime: 0, command: '/opt/Sourcewise/sourcewise --data-dir /home/ana/sourcewise' },
+    ],
+  ] as const)('takes over a lock %s', async (_, { bootTime: bootShift, ...identity }) => {
     writeLock({
       pid: notSourcewise(),
       hostname: hostname(),
       startedAt: new Date().toISOString(),
       shell: 'browser',
-      bootTime: bootTime() - 3600,
-      processStart: 12345,
-    });
-    expect((await take()).ok).toBe(true);
-  });
-
-  it.runIf(onLinux)('takes over a lock whose process id was reused by a process that started later', async () => {
-    writeLock({
-      pid: notSourcewise(),
-      hostname: hostname(),
-      startedAt: new Date().toISOString(),
-      shell: 'browser',
-      bootTime: bootTime(),
-      processStart: 1,
-    });
-    expect((await take()).ok).toBe(true);
-  });
-
-  it.runIf(onLinux)('takes over a lock whose process id now runs another program, even without its start time', async () => {
-    writeLock({
-      pid: notSourcewise(),
-      hostname: hostname(),
-      startedAt: new Date().toISOString(),
-      shell: 'browser',
-      bootTime: bootTime(),
-      command: '/opt/Sourcewise/sourcewise --data-dir /home/ana/sourcewise',
+      bootTime: bootTime() + bootShift,
+      ...identity,
     });
     expect((await take()).ok).toBe(true);
   });
