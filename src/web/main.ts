@@ -13,8 +13,13 @@ import { startWebServer, type RunningWebServer } from '../services/http/web-serv
 import { PRIVATE_MKDIR } from '../services/store/private-files';
 
 const here = import.meta.dirname;
-/** How long the backend waits for a page to fetch its script before loading anyway. */
-const BACKEND_LOAD_DELAY_MS = 300;
+/**
+ * How long the backend waits for a page to fetch its script before loading anyway. Long enough that a
+ * browser opened by hand or by a script (a new profile or context takes a second on a busy machine)
+ * fetches the page first: loading the backend blocks this process for 100 ms or more, and a page
+ * whose HTML request falls into that wait starts that much later.
+ */
+const BACKEND_LOAD_DELAY_MS = 2000;
 
 async function main(): Promise<void> {
   const options = parseShellOptions(process.argv.slice(2));

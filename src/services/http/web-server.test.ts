@@ -160,12 +160,22 @@ describe('telling browser mode when to load the backend', () => {
     return running;
   };
 
-  it('wants it once, after the first script is sent, not for the page itself', async () => {
+  it("wants it once, after the page's script and style sheet are sent, not for the page itself", async () => {
     let wanted = 0;
     const running = await own(() => wanted++);
     await (await fetch(`${running.origin}/`)).text();
     expect(wanted).toBe(0);
     await (await fetch(`${running.origin}/assets/app.js`)).text();
+    expect(wanted).toBe(0);
+    // Answered even when missing (here it is): the browser has its answer and runs the script.
+    await (await fetch(`${running.origin}/assets/app.css`)).text();
+    await (await fetch(`${running.origin}/assets/app.js`)).text();
+    expect(wanted).toBe(1);
+  });
+
+  it('wants it after a script when no page named its files', async () => {
+    let wanted = 0;
+    const running = await own(() => wanted++);
     await (await fetch(`${running.origin}/assets/app.js`)).text();
     expect(wanted).toBe(1);
   });

@@ -82,6 +82,20 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     onBackendWanted = undefined;
     wanted?.();
   };
+  /**
+   * The page's own script and style sheet, once the page has named them, that are not sent yet.
+   * Loading the backend blocks this process, so it waits for both: the browser runs the script only
+   * once the style sheet has arrived.
+   */
+  let pageFilesToSend: Set<string> | undefined;
+  const pageFileSent = (file: string) => {
+    if (pageFilesToSend === undefined) {
+      if (extname(file) === '.js') wantBackend();
+      return;
+    }
+    pageFilesToSend.delete(file);
+    if (pageFilesToSend.size === 0) wantBackend();
+  };
   let allowedHosts: Set<string> = new Set();
 
   const server = createServer((request, response) => {
@@ -162,6 +176,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   async function serveStatic(response: ServerResponse, path: string, headOnly: boolean): Promise<void> {
     const relative = path === '/' ? 'index.html' : decodeSafely(path.slice(1));
+    if (onBackendWanted && relative !== undefined && ['.js', '.css'].includes(extname(relative))) {
+      response.once('finish', () => pageFileSent(relative));
+    }
     const file = relative === undefined ? undefined : normalize(join(options.rendererDir, relative));
     if (file === undefined || !file.startsWith(normalize(options.rendererDir) + sep)) {
       return sendError(response, 404, { code: 'not-found', message: 'no such file' });
@@ -175,7 +192,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     } catch {
       return sendError(response, 404, { code: 'not-found', message: `no such file: ${path.slice(0, 200)}` });
     }
-    const links = relative === 'index.html' ? preloadLinks(content.toString('utf8')) : undefined;
+    const assets = relative === 'index.html' ? pageAssets(content.toString('utf8')) : undefined;
+    if (assets && onBackendWanted) pageFilesToSend ??= new Set([...assets.scripts, ...assets.styles]);
+    const links = assets && preloadLinks(assets);
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
@@ -183,7 +202,6 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       'cache-control': 'no-cache',
       ...(links ? { link: links } : {}),
     });
-    if (extname(file) === '.js' && onBackendWanted) response.once('finish', wantBackend);
     response.end(headOnly ? undefined : content);
   }
 
@@ -219,17 +237,23 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
+/** The page's own scripts and style sheets, as paths inside the renderer folder. */
+export function pageAssets(html: string): { scripts: string[]; styles: string[] } {
+  return {
+    scripts: [...html.matchAll(/<script type="module"[^>]*\ssrc="\.\/([^"]+)"/g)].map(([, src]) => src!),
+    styles: [...html.matchAll(/<link rel="stylesheet"[^>]*\shref="\.\/([^"]+)"/g)].map(([, href]) => href!),
+  };
+}
+
 /**
  * The page's own script and style sheet, announced in a `Link` header with the page, so that the
  * browser starts fetching them when the headers arrive rather than once it has parsed the HTML
  * (start-up, docs/performance.md). The page is served at `/`, so `./x` is `/x`.
  */
-export function preloadLinks(html: string): string | undefined {
+export function preloadLinks({ scripts, styles }: { scripts: string[]; styles: string[] }): string | undefined {
   const links = [
-    ...[...html.matchAll(/<script type="module"[^>]*\ssrc="\.\/([^"]+)"/g)].map(([, src]) => `</${src}>; rel=modulepreload`),
-    ...[...html.matchAll(/<link rel="stylesheet"[^>]*\shref="\.\/([^"]+)"/g)].map(
-      ([, href]) => `</${href}>; rel=preload; as=style; crossorigin`,
-    ),
+    ...scripts.map((src) => `</${src}>; rel=modulepreload`),
+    ...styles.map((href) => `</${href}>; rel=preload; as=style; crossorigin`),
   ];
   return links.length > 0 ? links.join(', ') : undefined;
 }

@@ -297,6 +297,24 @@ describe('PackLibrary: damaged packs in the data folder', () => {
     expect(library.notices()).toHaveLength(2);
   });
 
+  it('checks only the data folder for the notices, sharing that read with a listing at the same moment', async () => {
+    const cutOff = readFileSync(SEED_FILE, 'utf8').slice(0, 500);
+    writeFileSync(join(imported, 'cut-off.json'), cutOff);
+    // Reading the shipped packs from here would fail: scanImported must not try.
+    const notAFolder = join(dir, 'not-a-folder');
+    writeFileSync(notAFolder, '');
+    const dataOnly = new PackLibrary(notAFolder, imported);
+    await dataOnly.scanImported();
+    expect(dataOnly.notices()).toHaveLength(1);
+    expect(readdirSync(imported)).toEqual([]);
+
+    writeFileSync(join(imported, 'cut-off.json'), cutOff);
+    const library = new PackLibrary(bundled, imported);
+    const [, { packs }] = await Promise.all([library.scanImported(), library.list()]);
+    expect(packs.map((pack) => pack.id)).toEqual([SEED_ID]);
+    expect(library.notices()).toHaveLength(1);
+  });
+
   it('leaves a pack it cannot read where it is', async () => {
     mkdirSync(join(imported, 'folder.json'));
     const library = new PackLibrary(bundled, imported);

@@ -82,12 +82,17 @@ export function summarise(pack: Pack, origin: PackOrigin): PackSummary {
   };
 }
 
+/** A file of a pack folder: a pack, or the problems that keep it out. */
+type FolderFile = LibraryPack | PackProblem;
+
 export class PackLibrary {
   private readonly bundledDir: string;
   private readonly importedDir: string | undefined;
   private cache: LibraryPack[] | undefined;
   /** The read under way, which callers at the same moment share (so a damaged file is set aside once). */
   private reading: Promise<{ entries: LibraryPack[]; invalid: PackProblem[] }> | undefined;
+  /** The data folder's read under way, which `read` and `scanImported` share. */
+  private importedReading: Promise<FolderFile[]> | undefined;
   private readonly noticeList = new NoticeList();
 
   /**
@@ -121,39 +126,68 @@ export class PackLibrary {
     if (this.cache === undefined) await this.entries();
   }
 
+  /**
+   * Reads the data folder's packs once, setting the damaged ones aside with a notice, without reading
+   * the shipped ones: all that the notices need. The shipped packs are read-only and checked by the
+   * test suite, and checking two dozen of them costs about 100 ms, which the first screen should not
+   * wait for.
+   */
+  async scanImported(): Promise<void> {
+    if (this.cache === undefined) await this.readImported();
+  }
+
+  /** The data folder's packs, shared by callers at the same moment (so a damaged file is set aside once). */
+  private readImported(): Promise<FolderFile[]> {
+    if (this.importedDir === undefined) return Promise.resolve([]);
+    const importedDir = this.importedDir;
+    const reading = (this.importedReading ??= this.readFolder(importedDir, 'imported', IMPORTED_PREFIX).finally(() => {
+      if (this.importedReading === reading) this.importedReading = undefined;
+    }));
+    return reading;
+  }
+
   private async read(): Promise<{ entries: LibraryPack[]; invalid: PackProblem[] }> {
     const entries: LibraryPack[] = [];
     const invalid: PackProblem[] = [];
     const seen = new Map<string, LibraryPack>();
-    const folders: { dir: string; origin: PackOrigin; prefix: string }[] = [
-      { dir: this.bundledDir, origin: 'bundled', prefix: '' },
-      ...(this.importedDir === undefined
-        ? []
-        : [{ dir: this.importedDir, origin: 'imported' as const, prefix: IMPORTED_PREFIX }]),
-    ];
-    // Shipped packs are read first, so a shipped pack wins over an imported one with its id.
-    for (const { dir, origin, prefix } of folders) {
-      for (const name of await packFileNames(dir)) {
-        const file = `${prefix}${name}`;
-        const result = await readPackFile(join(dir, name));
-        if (!result.ok) {
-          const damaged = origin === 'imported' && !('unreadable' in result) && result.newerFormat !== true;
-          if (!(damaged && (await this.setAside(dir, name, result.problems)))) invalid.push({ file, problems: result.problems });
-          continue;
-        }
-        const holder = seen.get(result.pack.id);
-        if (holder !== undefined) {
-          invalid.push({ file, problems: [duplicateProblem(result.pack.id, holder, origin)] });
-          continue;
-        }
-        const entry = { pack: result.pack, origin, file };
-        seen.set(result.pack.id, entry);
-        entries.push(entry);
+    // Both folders are read at once, but shipped packs come first, so a shipped pack wins over an
+    // imported one with its id.
+    const folders = await Promise.all([this.readFolder(this.bundledDir, 'bundled', ''), this.readImported()]);
+    for (const read of folders.flat()) {
+      if (!('pack' in read)) {
+        invalid.push(read);
+        continue;
       }
+      const holder = seen.get(read.pack.id);
+      if (holder !== undefined) {
+        invalid.push({ file: read.file, problems: [duplicateProblem(read.pack.id, holder, read.origin)] });
+        continue;
+      }
+      seen.set(read.pack.id, read);
+      entries.push(read);
     }
     entries.sort((a, b) => a.pack.meta.title.localeCompare(b.pack.meta.title));
     this.cache = entries;
     return { entries, invalid };
+  }
+
+  /**
+   * One folder's files in name order, each a pack or its problems; a damaged data-folder pack is set
+   * aside and left out (see the module comment).
+   */
+  private async readFolder(dir: string, origin: PackOrigin, prefix: string): Promise<FolderFile[]> {
+    const files: FolderFile[] = [];
+    for (const name of await packFileNames(dir)) {
+      const file = `${prefix}${name}`;
+      const result = await readPackFile(join(dir, name));
+      if (result.ok) {
+        files.push({ pack: result.pack, origin, file });
+        continue;
+      }
+      const damaged = origin === 'imported' && !('unreadable' in result) && result.newerFormat !== true;
+      if (!(damaged && (await this.setAside(dir, name, result.problems)))) files.push({ file, problems: result.problems });
+    }
+    return files;
   }
 
   async load(): Promise<{ packs: Pack[]; invalid: PackProblem[] }> {
@@ -184,6 +218,7 @@ export class PackLibrary {
   invalidate(): void {
     this.cache = undefined;
     this.reading = undefined;
+    this.importedReading = undefined;
   }
 
   /**
