@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Service } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import type { ErrorBody, ErrorCode } from '../../shared/errors';
+import type { Envelope, ErrorBody, ErrorCode } from '../../shared/errors';
 
 export const TOKEN_HEADER = 'x-sourcewise-token';
 export const API_PREFIX = '/api/';
@@ -46,22 +46,17 @@ const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
   internal: 500,
 };
 
+/** Runs one contract call somewhere else (browser mode's backend thread) and gives its envelope. */
+export type Caller = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+
 export interface WebServerOptions {
-  /**
-   * The backend, or the promise of it: browser mode starts serving the page while the backend's
-   * code (the schemas, the store) is still loading, and calls wait for it.
-   */
-  api: Service | Promise<Service>;
+  /** The backend in this thread, or the function that sends each call to it in another (browser mode). */
+  api: Service | Caller;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   port?: number;
   token?: string;
   log?: (message: string) => void;
-  /**
-   * Called once, when the backend will soon be needed: the page's first script has been sent (the
-   * browser now parses and runs it, and then calls), or a call came first.
-   */
-  onBackendWanted?: () => void;
 }
 
 export interface RunningWebServer {
@@ -76,26 +71,17 @@ export interface RunningWebServer {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? (() => {});
-  let onBackendWanted = options.onBackendWanted;
-  const wantBackend = () => {
-    const wanted = onBackendWanted;
-    onBackendWanted = undefined;
-    wanted?.();
-  };
-  /**
-   * The page's own script and style sheet, once the page has named them, that are not sent yet.
-   * Loading the backend blocks this process, so it waits for both: the browser runs the script only
-   * once the style sheet has arrived.
-   */
-  let pageFilesToSend: Set<string> | undefined;
-  const pageFileSent = (file: string) => {
-    if (pageFilesToSend === undefined) {
-      if (extname(file) === '.js') wantBackend();
-      return;
-    }
-    pageFilesToSend.delete(file);
-    if (pageFilesToSend.size === 0) wantBackend();
-  };
+  const call: Caller =
+    typeof options.api === 'function'
+      ? options.api
+      : async (method, input) => {
+          // Loaded only when calls run in this thread (tests): browser mode's main thread, which sends
+          // them to the backend's thread, never loads the schemas.
+          const { dispatch } = await import('../../shared/dispatch');
+          return dispatch(options.api as Service, method, input, (error) =>
+            log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+          );
+        };
   let allowedHosts: Set<string> = new Set();
 
   const server = createServer((request, response) => {
@@ -157,28 +143,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         message: `the body is not valid JSON: ${(error as Error).message}`,
       });
     }
-    let api: Service;
-    try {
-      wantBackend();
-      api = await options.api;
-    } catch (error) {
-      log(`the backend could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return sendError(response, 500, { code: 'internal', message: `the backend could not start: ${(error as Error).message}` });
-    }
-    // Loaded with the first call rather than at start-up: the page is served meanwhile.
-    const { dispatch } = await import('../../shared/dispatch');
-    const envelope = await dispatch(api, method, input, (error) =>
-      log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    );
+    const envelope = await call(method, input);
     if (envelope.ok) return sendJson(response, 200, envelope);
     return sendError(response, STATUS_FOR[envelope.error.code] ?? 400, envelope.error);
   }
 
   async function serveStatic(response: ServerResponse, path: string, headOnly: boolean): Promise<void> {
     const relative = path === '/' ? 'index.html' : decodeSafely(path.slice(1));
-    if (onBackendWanted && relative !== undefined && ['.js', '.css'].includes(extname(relative))) {
-      response.once('finish', () => pageFileSent(relative));
-    }
     const file = relative === undefined ? undefined : normalize(join(options.rendererDir, relative));
     if (file === undefined || !file.startsWith(normalize(options.rendererDir) + sep)) {
       return sendError(response, 404, { code: 'not-found', message: 'no such file' });
@@ -192,9 +163,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     } catch {
       return sendError(response, 404, { code: 'not-found', message: `no such file: ${path.slice(0, 200)}` });
     }
-    const assets = relative === 'index.html' ? pageAssets(content.toString('utf8')) : undefined;
-    if (assets && onBackendWanted) pageFilesToSend ??= new Set([...assets.scripts, ...assets.styles]);
-    const links = assets && preloadLinks(assets);
+    const links = relative === 'index.html' ? preloadLinks(content.toString('utf8')) : undefined;
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
@@ -237,23 +206,17 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 };
 
-/** The page's own scripts and style sheets, as paths inside the renderer folder. */
-export function pageAssets(html: string): { scripts: string[]; styles: string[] } {
-  return {
-    scripts: [...html.matchAll(/<script type="module"[^>]*\ssrc="\.\/([^"]+)"/g)].map(([, src]) => src!),
-    styles: [...html.matchAll(/<link rel="stylesheet"[^>]*\shref="\.\/([^"]+)"/g)].map(([, href]) => href!),
-  };
-}
-
 /**
  * The page's own script and style sheet, announced in a `Link` header with the page, so that the
  * browser starts fetching them when the headers arrive rather than once it has parsed the HTML
  * (start-up, docs/performance.md). The page is served at `/`, so `./x` is `/x`.
  */
-export function preloadLinks({ scripts, styles }: { scripts: string[]; styles: string[] }): string | undefined {
+export function preloadLinks(html: string): string | undefined {
   const links = [
-    ...scripts.map((src) => `</${src}>; rel=modulepreload`),
-    ...styles.map((href) => `</${href}>; rel=preload; as=style; crossorigin`),
+    ...[...html.matchAll(/<script type="module"[^>]*\ssrc="\.\/([^"]+)"/g)].map(([, src]) => `</${src}>; rel=modulepreload`),
+    ...[...html.matchAll(/<link rel="stylesheet"[^>]*\shref="\.\/([^"]+)"/g)].map(
+      ([, href]) => `</${href}>; rel=preload; as=style; crossorigin`,
+    ),
   ];
   return links.length > 0 ? links.join(', ') : undefined;
 }
