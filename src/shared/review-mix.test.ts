@@ -42,10 +42,15 @@ describe('interleaved', () => {
 
   it('gives the same order for the same seed, and mixes each article’s own exercises', () => {
     const all = picks({ a: 6, b: 6 });
-    const seed = reviewSeed('1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed', '2026-12-06');
+    const seed = reviewSeed('1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed', Date.parse('2026-12-06T08:00:00Z'));
+    expect(reviewSeed('l', Date.parse('2026-12-06T23:59:00Z'))).toBe(reviewSeed('l', Date.parse('2026-12-06T00:01:00Z')));
     expect(interleaved(all, seed)).toEqual(interleaved(all, seed));
     const orders = new Set(
-      ['2026-12-06', '2026-12-07', '2026-12-08'].map((day) => interleaved(all, reviewSeed('l', day)).map(key).join()),
+      ['2026-12-06', '2026-12-07', '2026-12-08'].map((day) =>
+        interleaved(all, reviewSeed('l', Date.parse(day)))
+          .map(key)
+          .join(),
+      ),
     );
     expect(orders.size).toBeGreaterThan(1);
     const ofA = (seed: string) =>

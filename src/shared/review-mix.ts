@@ -13,9 +13,9 @@ export interface ReviewPick {
   itemId: string;
 }
 
-/** The seed of a learner's review order on a day (`YYYY-MM-DD`). */
-export function reviewSeed(learnerId: string, day: string): string {
-  return `review:${learnerId}:${day}`;
+/** The seed of a learner's review order on the day (UTC) of `now` (milliseconds): the same all day, another tomorrow. */
+export function reviewSeed(learnerId: string, now: number): string {
+  return `review:${learnerId}:${new Date(now).toISOString().slice(0, 10)}`;
 }
 
 /**

@@ -62,7 +62,6 @@ export class PlayerState {
   readonly preview: boolean;
   private readonly playedPackId: string | undefined;
   private readonly api: PlayerApi;
-  private readonly draftsByPack = new Map<string, Drafts>();
   private shownAt = Date.now();
 
   /** Plays the pack `play` names, or in a review the queue of exercises it lists. */
@@ -98,7 +97,9 @@ export class PlayerState {
 
   async load(): Promise<void> {
     try {
-      const packIds = this.reviewQueue ? [...new Set(this.reviewQueue.map((pick) => pick.packId))] : [this.playedPackId!];
+      const packIds = this.reviewQueue
+        ? this.reviewQueue.map((pick) => pick.packId).filter((packId, index, all) => all.indexOf(packId) === index)
+        : [this.playedPackId!];
       const loaded = await Promise.all(
         packIds.map(async (packId) => {
           const [pack, session] = await Promise.all([
@@ -220,13 +221,7 @@ export class PlayerState {
 
   /** Answers chosen but not yet checked in the current exercise's pack, kept across a reload of the tab (not in a preview). */
   get drafts(): Drafts {
-    const packId = this.packId;
-    let drafts = this.draftsByPack.get(packId);
-    if (!drafts) {
-      drafts = new Drafts(this.preview ? undefined : sessionDraftStorage(), `${this.learnerId}:${packId}`);
-      this.draftsByPack.set(packId, drafts);
-    }
-    return drafts;
+    return new Drafts(this.preview ? undefined : sessionDraftStorage(), `${this.learnerId}:${this.packId}`);
   }
 
   /** The current exercise's unchecked answer, as its form keeps it. */

@@ -23,7 +23,7 @@ export interface ReviewOptions {
   /** The screen was opened from a review link that could not be read: it says so. */
   brokenLink?: boolean;
   /** Today, whose date (with the learner) seeds the order of a mixed review: the same all day, another tomorrow. */
-  now?: () => Date;
+  now?: () => number;
 }
 
 export class ReviewState {
@@ -34,13 +34,13 @@ export class ReviewState {
   private readonly api: Pick<Api, 'getReviewQueue'>;
   readonly learnerId: string;
   readonly brokenLink: boolean;
-  private readonly now: () => Date;
+  private readonly now: () => number;
 
   constructor(api: Pick<Api, 'getReviewQueue'>, learnerId: string, options: ReviewOptions = {}) {
     this.api = api;
     this.learnerId = learnerId;
     this.brokenLink = options.brokenLink ?? false;
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now ?? Date.now;
   }
 
   async load(): Promise<void> {
@@ -75,8 +75,7 @@ export class ReviewState {
 
   private mix(entries: readonly ReviewEntry[]): ReviewMix {
     const picks = entries.map(({ packId, itemId }) => ({ packId, itemId }));
-    const day = this.now().toISOString().slice(0, 10);
-    return { queue: interleaved(picks, reviewSeed(this.learnerId, day)), articles: articleCount(picks) };
+    return { queue: interleaved(picks, reviewSeed(this.learnerId, this.now())), articles: articleCount(picks) };
   }
 }
 

@@ -8,7 +8,7 @@ import { stubApi } from '../../shared/testing/stub-api';
 import { ReviewState } from './review.svelte';
 
 const LEARNER = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
-const TODAY = new Date('2026-12-06T09:00:00Z');
+const TODAY = Date.parse('2026-12-06T09:00:00Z');
 
 type Entry = ReviewQueue['due'][number];
 function entry(packId: string, itemId: string, due: string, missed = true): Entry {
@@ -64,7 +64,7 @@ describe('ReviewState', () => {
     expect(due.queue).toEqual(
       interleaved(
         QUEUE.due.map(({ packId, itemId }) => ({ packId, itemId })),
-        reviewSeed(LEARNER, '2026-12-06'),
+        reviewSeed(LEARNER, TODAY),
       ),
     );
     // Interleaved: no two exercises of one article in a row.
@@ -72,7 +72,7 @@ describe('ReviewState', () => {
       expect(due.queue[index]!.packId).not.toBe(due.queue[index - 1]!.packId);
     // The same all day; the same exercises another day.
     expect((await review()).dueMix).toEqual(due);
-    const tomorrow = await review(QUEUE, { now: () => new Date('2026-12-07T09:00:00Z') });
+    const tomorrow = await review(QUEUE, { now: () => Date.parse('2026-12-07T09:00:00Z') });
     expect(picked(tomorrow.dueMix.queue).sort()).toEqual(picked(due.queue).sort());
   });
 
