@@ -195,6 +195,8 @@ export class AppState {
     if (!this.learner) return;
     const { PlayerState } = await import('./screens/learner-screens');
     const state = new PlayerState(this.api, this.learner.id, queue);
+    // Begun from the Review screen (no exercise named): afresh; from the URL (a reload, Back): where it was.
+    if (exercise === undefined) state.startAfresh();
     this.screen = { name: 'player', state };
     await state.load();
     if (exercise !== undefined && state.status === 'ready') state.show(exercise - 1);

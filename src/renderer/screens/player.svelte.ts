@@ -6,6 +6,7 @@
 import type { Answer, Score } from '../../shared/answers';
 import { inShownOrder, shownOrder, type ShownOrder } from '../../shared/choice-order';
 import type { Item, Pack } from '../../shared/pack/schema';
+import { seedOf } from '../../shared/random';
 import { articleCount, type ReviewPick } from '../../shared/review-mix';
 import { tallyScores } from '../../shared/scoring';
 import { ApiError } from '../../shared/errors';
@@ -122,6 +123,7 @@ export class PlayerState {
           return item ? [{ packId, item, key: exerciseKey(packId, itemId) }] : [];
         });
         if (this.exercises.length === 0) throw new Error('None of these exercises is in the library any more.');
+        this.answers = this.keptReviewAnswers();
       } else {
         const { pack, session } = loaded[0]!;
         this.exercises = pack.items.map((item) => ({ packId: pack.id, item, key: exerciseKey(pack.id, item.id) }));
@@ -219,6 +221,32 @@ export class PlayerState {
     if (this.finder && item) this.finder.restore(this.drafts.of(item.id).read()?.marks);
   }
 
+  /**
+   * In a review: the answers given so far, kept in the tab's session storage (as drafts are), so that
+   * a reload resumes the review with them; the backend has each already, as an answer to its pack.
+   */
+  private get reviewRecord(): Draft | undefined {
+    if (!this.reviewQueue || this.preview) return undefined;
+    const queue = this.reviewQueue.map((pick) => exerciseKey(pick.packId, pick.itemId)).join(',');
+    return new Drafts(sessionDraftStorage(), `${this.learnerId}:review`).of(String(seedOf(queue)));
+  }
+
+  /** The answers kept for this review, for its exercises only. */
+  private keptReviewAnswers(): Record<string, Answered> {
+    const kept = this.reviewRecord?.read() ?? {};
+    return Object.fromEntries(
+      this.exercises.flatMap(({ key }) => {
+        const value = kept[key] as Partial<Answered> | undefined;
+        return value?.answer && typeof value.score?.correct === 'boolean' ? [[key, value as Answered]] : [];
+      }),
+    );
+  }
+
+  /** Starts the review afresh: a review begun again from the Review screen forgets the answers kept from the last time. */
+  startAfresh(): void {
+    this.reviewRecord?.write({});
+  }
+
   /** Answers chosen but not yet checked in the current exercise's pack, kept across a reload of the tab (not in a preview). */
   get drafts(): Drafts {
     return new Drafts(this.preview ? undefined : sessionDraftStorage(), `${this.learnerId}:${this.packId}`);
@@ -250,6 +278,7 @@ export class PlayerState {
       });
       this.answers[key] = { answer, score, shown };
       this.answeredTimes[key] = (this.answeredTimes[key] ?? 0) + 1;
+      this.reviewRecord?.write($state.snapshot(this.answers));
       this.drafts.clear(item.id);
       this.unsaved = undefined;
       this.finder = undefined;

@@ -305,6 +305,37 @@ describe('PlayerState: a review mixed from several packs', () => {
     }
   });
 
+  it('resumes after a reload of the tab with the answers given so far, unless begun afresh', async () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('sessionStorage', {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+      removeItem: (key: string) => void stored.delete(key),
+    });
+    try {
+      const before = new PlayerState(mixedBackend().api, LEARNER, queue);
+      await before.load();
+      await before.submit(answerFor(first!, false));
+
+      const reloaded = new PlayerState(mixedBackend().api, LEARNER, queue);
+      await reloaded.load();
+      expect(reloaded.answerAt(0)?.score.correct).toBe(false);
+      expect(reloaded.index).toBe(1);
+      // Another mix keeps nothing of this one.
+      const other = new PlayerState(mixedBackend().api, LEARNER, queue.slice(1));
+      await other.load();
+      expect(other.answeredCount).toBe(0);
+
+      const again = new PlayerState(mixedBackend().api, LEARNER, queue);
+      again.startAfresh();
+      await again.load();
+      expect(again.answeredCount).toBe(0);
+      expect(stored.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('says why a review could not be opened: a pack gone, or none of its exercises left', async () => {
     const gone = new PlayerState(mixedBackend().api, LEARNER, [...queue, { packId: 'gone', itemId: first!.id }]);
     await gone.load();
