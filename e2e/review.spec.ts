@@ -159,7 +159,7 @@ test('the ones missed in two packs are practised mixed, and each answer lands in
   // Each pack holds its own two misses and two review answers; the rounds are as they were.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Progress' }).click();
   for (const { pack } of PLAYED) {
-    await page.getByLabel('Show').selectOption({ label: pack.meta.title });
+    await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: pack.meta.title });
     await expect(page.getByText(/^2 of 4 answers right/)).toBeVisible();
     await expect(
       page.getByText(new RegExp(`^This round: 2 of ${pack.items.length}\\s+exercises answered, 0 right\\.`)),
