@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ReviewQueue } from '../src/shared/contract';
 import type { ClassifyItem, Pack } from '../src/shared/pack/schema';
 import { expect, expectAccessible, test, waitUntilReady } from './fixtures';
 import { createLearner, Learner, SEED_PACK, packCard } from './learner';
@@ -65,7 +66,8 @@ async function photograph(page: Page, shell: string, name: string): Promise<void
   if (!folder || shell !== 'browser') return;
   mkdirSync(folder, { recursive: true });
   const before = page.viewportSize();
-  for (const size of [WIDE, PHONE]) {
+  // The size the page is at first, as it stands (a resize moves what is in view).
+  for (const size of before?.width === PHONE.width ? [PHONE, WIDE] : [WIDE, PHONE]) {
     await page.setViewportSize(size);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -105,6 +107,21 @@ test('the ones missed in two packs are practised mixed, and each answer lands in
   await expect(missedRegion).toContainText('You missed 4 exercises in 2 articles. Practise them now, mixed together.');
   await expectAccessible(page, testInfo, 'review, the ones missed');
   await photograph(page, shell, 'review');
+  if (folder) {
+    // The backend's clock cannot be moved from outside: for the photograph, the same queue with everything due.
+    await page.route('**/api/getReviewQueue', async (route) => {
+      const response = await route.fetch();
+      const real = (await response.json()) as { ok: true; value: ReviewQueue };
+      await route.fulfill({ response, json: { ok: true, value: { due: real.value.upcoming, upcoming: [] } } });
+    });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Progress' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Review' }).click();
+    await expect(page.getByRole('button', { name: 'Review all 4' })).toBeVisible();
+    await photograph(page, shell, 'review-due');
+    await page.unroute('**/api/getReviewQueue');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Progress' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Review' }).click();
+  }
 
   if (shell === 'browser') await page.setViewportSize(PHONE);
   await missedRegion.getByRole('button', { name: 'Practise the ones I missed' }).click();
