@@ -131,7 +131,7 @@ test('after a restart, the Progress and Review screens show the right figures', 
   await waitUntilReady(app.page);
   await app.page.getByRole('button', { name: 'Ana', exact: true }).click();
   await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Review' }).click();
-  await expect(app.page.getByText(`${inReview} exercises are due.`)).toBeVisible();
+  await expect(app.page.getByText(`${inReview} exercises are due, from 1 article.`)).toBeVisible();
   await expectAccessible(app.page, testInfo, 'review, due');
   await app.page.screenshot({ path: testInfo.outputPath('review.png'), fullPage: true });
 

@@ -283,12 +283,13 @@ async function walkLearner(page: Page, at: AtState): Promise<void> {
       summary: describeItem(item),
       due: '2020-01-01T00:00:00.000Z',
       lapses: 1,
+      missed: true,
     }));
     const upcoming = real.value.upcoming.filter((entry) => !missed.some((item) => item.id === entry.itemId));
     await route.fulfill({ response, json: { ok: true, value: { due, upcoming } } });
   });
   await nav(page, 'Review').click();
-  await expect(page.getByText('2 exercises are due.')).toBeVisible();
+  await expect(page.getByText('2 exercises are due, from 1 article.')).toBeVisible();
   await at('review, items due');
   await page.getByRole('button', { name: 'Review 2 exercises' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Exercise 1 of 2/ })).toBeVisible();

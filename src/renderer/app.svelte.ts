@@ -16,6 +16,7 @@ import type { ReviewState } from './screens/review.svelte';
 import type { StudioState } from './screens/studio.svelte';
 import type { Pack } from '../shared/pack/schema';
 import type { Place } from './lib/place';
+import type { ReviewPick } from '../shared/review-mix';
 
 export type Screen =
   | { name: 'learners'; state: LearnersState }
@@ -69,10 +70,10 @@ export class AppState {
       case 'player': {
         const player = screen.state;
         if (screen.studio) return { screen: 'studio' };
-        const at = { learnerId: player.learnerId, packId: player.packId, exercise: player.index + 1 };
-        return player.reviewItemIds
-          ? { screen: 'review-session', ...at, itemIds: [...player.reviewItemIds] }
-          : { screen: 'pack', ...at };
+        const at = { learnerId: player.learnerId, exercise: player.index + 1 };
+        return player.reviewQueue
+          ? { screen: 'review-session', ...at, queue: [...player.reviewQueue] }
+          : { screen: 'pack', ...at, packId: player.packId };
       }
       case 'library':
       case 'progress':
@@ -100,11 +101,11 @@ export class AppState {
       case 'progress':
         return this.showProgress();
       case 'review':
-        return this.showReview();
+        return this.showReview(place.brokenLink);
       case 'pack':
         return this.openPack(place.packId, place.exercise);
       case 'review-session':
-        return this.startReview(place.packId, place.itemIds, place.exercise);
+        return this.startReview(place.queue, place.exercise);
     }
   }
 
@@ -180,18 +181,22 @@ export class AppState {
     await state.load();
   }
 
-  async showReview(): Promise<void> {
+  /** `brokenLink`: the Review screen opened from a review link that could not be read, which it says. */
+  async showReview(brokenLink = false): Promise<void> {
     if (!this.learner) return;
     const { ReviewState } = await import('./screens/learner-screens');
-    const state = new ReviewState(this.api, this.learner.id);
+    const state = new ReviewState(this.api, this.learner.id, { brokenLink });
     this.screen = { name: 'review', state };
     await state.load();
   }
 
-  async startReview(packId: string, itemIds: string[], exercise?: number): Promise<void> {
+  /** Plays a review: exercises from one pack or from many, in the queue's order. */
+  async startReview(queue: readonly ReviewPick[], exercise?: number): Promise<void> {
     if (!this.learner) return;
     const { PlayerState } = await import('./screens/learner-screens');
-    const state = new PlayerState(this.api, this.learner.id, packId, itemIds);
+    const state = new PlayerState(this.api, this.learner.id, queue);
+    // Begun from the Review screen (no exercise named): afresh; from the URL (a reload, Back): where it was.
+    if (exercise === undefined) state.startAfresh();
     this.screen = { name: 'player', state };
     await state.load();
     if (exercise !== undefined && state.status === 'ready') state.show(exercise - 1);

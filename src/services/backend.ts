@@ -232,7 +232,13 @@ export class Backend implements Service {
   }
 
   async getReviewQueue({ learnerId }: MethodInput<'getReviewQueue'>): Promise<ReviewQueue> {
-    const [reviews, { packs }] = await Promise.all([this.store.reviews(learnerId), this.library.load()]);
+    const [reviews, attempts, { packs }] = await Promise.all([
+      this.store.reviews(learnerId),
+      this.store.attempts(learnerId),
+      this.library.load(),
+    ]);
+    // The latest answer to each item, by pack and item: whether it was missed.
+    const latest = latestPerItem(attempts.map((attempt) => ({ itemId: reviewKey(attempt.packId, attempt.itemId), attempt })));
     const now = this.now().getTime();
     const due: ReviewQueue['due'] = [];
     const upcoming: ReviewQueue['upcoming'] = [];
@@ -249,6 +255,7 @@ export class Backend implements Service {
         summary: describeItem(item),
         due: card.due,
         lapses: card.lapses,
+        missed: latest.get(key)?.attempt.correct === false,
       });
     }
     due.sort((a, b) => a.due.localeCompare(b.due));

@@ -117,6 +117,8 @@ const ReviewEntry = z.object({
   summary: z.string(),
   due: z.string(),
   lapses: z.number().int(),
+  /** The learner's latest answer to the item was not right (an item in review may also be a right guess): "Practise the ones I missed". */
+  missed: z.boolean(),
 });
 
 /** The items in spaced review: those due now, and those not due yet (which may be practised early), each soonest first. */

@@ -12,11 +12,57 @@ describe('places in the URL fragment', () => {
     { screen: 'progress', learnerId: LEARNER },
     { screen: 'review', learnerId: LEARNER },
     { screen: 'pack', learnerId: LEARNER, packId: 'nk-troops-russia-2024', exercise: 12 },
-    { screen: 'review-session', learnerId: LEARNER, packId: 'nk-troops-russia-2024', exercise: 2, itemIds: ['a-1', 'b-2'] },
+    {
+      screen: 'review-session',
+      learnerId: LEARNER,
+      exercise: 2,
+      queue: [
+        { packId: 'nk-troops-russia-2024', itemId: 'a-1' },
+        { packId: 'mh17-shot-down-2014', itemId: 'a-1' },
+        { packId: 'nk-troops-russia-2024', itemId: 'b-2' },
+      ],
+    },
   ];
 
   it.each(places)('writes and reads back $screen', (place) => {
     expect(placeFromHash(placeToHash(place))).toEqual(place);
+  });
+
+  it('writes a mixed review as its exercises in order, each with its pack', () => {
+    expect(placeToHash(places.at(-1)!)).toBe(
+      `#/${LEARNER}/review/2/nk-troops-russia-2024:a-1,mh17-shot-down-2014:a-1,nk-troops-russia-2024:b-2`,
+    );
+  });
+
+  it('still opens a link to a review of one pack written the older way', () => {
+    expect(placeFromHash(`#/${LEARNER}/review/nk-troops-russia-2024/2/a-1,b-2`)).toEqual({
+      screen: 'review-session',
+      learnerId: LEARNER,
+      exercise: 2,
+      queue: [
+        { packId: 'nk-troops-russia-2024', itemId: 'a-1' },
+        { packId: 'nk-troops-russia-2024', itemId: 'b-2' },
+      ],
+    });
+  });
+
+  it("reads a review link that does not parse as the learner's Review screen, marked as a broken link", () => {
+    for (const rest of [
+      '2',
+      '0/p:a',
+      '2/p:a,',
+      '2/p:a:b',
+      '2/P_Q:a',
+      '2/p',
+      'x/y/z/w',
+      `2/${Array(501).fill('p:a').join(',')}`,
+    ]) {
+      expect(placeFromHash(`#/${LEARNER}/review/${rest}`), rest).toEqual({
+        screen: 'review',
+        learnerId: LEARNER,
+        brokenLink: true,
+      });
+    }
   });
 
   it('reads anything else as no place', () => {
@@ -37,5 +83,9 @@ describe('places in the URL fragment', () => {
     const at = (exercise: number) => placeToHash({ screen: 'pack', learnerId: LEARNER, packId: 'p', exercise });
     expect(screenOf(at(1))).toBe(screenOf(at(7)));
     expect(screenOf(at(1))).not.toBe(screenOf(placeToHash({ screen: 'library', learnerId: LEARNER })));
+    const review = (exercise: number) =>
+      placeToHash({ screen: 'review-session', learnerId: LEARNER, exercise, queue: [{ packId: 'p', itemId: 'a' }] });
+    expect(screenOf(review(1))).toBe(screenOf(review(2)));
+    expect(screenOf(review(1))).not.toBe(screenOf(placeToHash({ screen: 'review', learnerId: LEARNER })));
   });
 });

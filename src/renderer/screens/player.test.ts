@@ -75,8 +75,8 @@ describe('PlayerState', () => {
     expect(player.round).toBe(2);
     expect(player.item?.id).toBe(third!.id);
     expect(player.answeredCount).toBe(2);
-    expect(player.answers[first!.id]?.score.correct).toBe(true);
-    expect(player.answers[second!.id]?.score.correct).toBe(false);
+    expect(player.answerAt(0)?.score.correct).toBe(true);
+    expect(player.answerAt(1)?.score.correct).toBe(false);
     expect(player.summary?.answered).toBe(2);
   });
 
@@ -141,7 +141,10 @@ describe('PlayerState', () => {
 
   it('in a review plays only the due exercises, in the order they fell due, and records them as reviews', async () => {
     const { api, inputsOf } = backend();
-    const player = new PlayerState(api, LEARNER, pack.id, [third!.id, first!.id]);
+    const player = new PlayerState(api, LEARNER, [
+      { packId: pack.id, itemId: third!.id },
+      { packId: pack.id, itemId: first!.id },
+    ]);
     await player.load();
     // Asked only how often each item was answered before (for the order of its options), not for the round's answers.
     expect(inputsOf('getPackSession')).toEqual([{ learnerId: LEARNER, packId: pack.id }]);
@@ -205,6 +208,144 @@ describe('PlayerState', () => {
     await player.load();
     expect(player.status).toBe('failed');
     expect(player.loadError).toMatch(/no pack "gone"/);
+  });
+});
+
+describe('PlayerState: a review mixed from several packs', () => {
+  /** Two packs with the same items (as two articles would have different ones): ids meet only within a pack. */
+  const packs = {
+    bridge: { ...testPack(), id: 'bridge', meta: { ...testPack().meta, title: 'Bridge closed' } },
+    data: { ...testPack(), id: 'data', meta: { ...testPack().meta, title: 'Data sold' } },
+  };
+  const queue = [
+    { packId: 'bridge', itemId: first!.id },
+    { packId: 'data', itemId: first!.id },
+    { packId: 'bridge', itemId: third!.id },
+    { packId: 'data', itemId: 'removed-since' },
+  ];
+
+  function mixedBackend() {
+    return recordingApi({
+      getPack: async ({ packId }) => {
+        const found = packs[packId as keyof typeof packs];
+        if (!found) throw new ApiError('not-found', `There is no pack "${packId}".`);
+        return structuredClone(found);
+      },
+      getPackSession: async ({ packId }) => ({
+        round: 3,
+        answers: [],
+        answeredTimes: packId === 'data' ? { [first!.id]: 2 } : {},
+      }),
+      recordAnswer: async ({ itemId, answer }) => ({
+        score: scoreAnswer(
+          pack.items.find((item) => item.id === itemId)!,
+          answer,
+          pack,
+        ),
+      }),
+    });
+  }
+
+  it('plays the queue in its order, each exercise with its own article, and skips items its pack no longer has', async () => {
+    const { api, inputsOf } = mixedBackend();
+    const player = new PlayerState(api, LEARNER, queue);
+    await player.load();
+    expect(player.status).toBe('ready');
+    expect(inputsOf('getPack').map((input) => input.packId)).toEqual(['bridge', 'data']);
+    expect(player.exercises.map(({ packId, item }) => `${packId}/${item.id}`)).toEqual([
+      `bridge/${first!.id}`,
+      `data/${first!.id}`,
+      `bridge/${third!.id}`,
+    ]);
+    expect(player.articleCount).toBe(2);
+    expect(player.pack?.meta.title).toBe('Bridge closed');
+    player.show(1);
+    expect(player.pack?.meta.title).toBe('Data sold');
+    // How often each item was answered before is counted per pack.
+    expect(player.answeredTimes).toEqual({ [`data/${first!.id}`]: 2 });
+  });
+
+  it('records each answer against its own pack as a review, and keeps the same item of two packs apart', async () => {
+    const { api, inputsOf } = mixedBackend();
+    const player = new PlayerState(api, LEARNER, queue);
+    await player.load();
+    await player.submit(answerFor(first!, true));
+    player.show(1);
+    expect(player.current).toBeUndefined();
+    await player.submit(answerFor(first!, false));
+    player.show(2);
+    await player.submit(answerFor(third!, false));
+    expect(inputsOf('recordAnswer').map(({ packId, itemId, mode }) => ({ packId, itemId, mode }))).toEqual([
+      { packId: 'bridge', itemId: first!.id, mode: 'review' },
+      { packId: 'data', itemId: first!.id, mode: 'review' },
+      { packId: 'bridge', itemId: third!.id, mode: 'review' },
+    ]);
+    expect(player.finished).toBe(true);
+    expect(player.summary).toMatchObject({ answered: 3, total: 3, correct: 1, missed: [1, 2] });
+    expect(player.summary?.byType.classify).toEqual({ right: 1, total: 3 });
+  });
+
+  it('keeps an unchecked answer per pack, so the same item id in two packs has two drafts', async () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('sessionStorage', {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+      removeItem: (key: string) => void stored.delete(key),
+    });
+    try {
+      const player = new PlayerState(mixedBackend().api, LEARNER, queue);
+      await player.load();
+      player.draft?.write({ label: 'denial' });
+      player.show(1);
+      expect(player.draft?.read()).toBeUndefined();
+      player.show(0);
+      expect(player.draft?.read()).toEqual({ label: 'denial' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('resumes after a reload of the tab with the answers given so far, unless begun afresh', async () => {
+    const stored = new Map<string, string>();
+    vi.stubGlobal('sessionStorage', {
+      getItem: (key: string) => stored.get(key) ?? null,
+      setItem: (key: string, value: string) => void stored.set(key, value),
+      removeItem: (key: string) => void stored.delete(key),
+    });
+    try {
+      const before = new PlayerState(mixedBackend().api, LEARNER, queue);
+      await before.load();
+      await before.submit(answerFor(first!, false));
+
+      const reloaded = new PlayerState(mixedBackend().api, LEARNER, queue);
+      await reloaded.load();
+      expect(reloaded.answerAt(0)?.score.correct).toBe(false);
+      expect(reloaded.index).toBe(1);
+      // Another mix keeps nothing of this one.
+      const other = new PlayerState(mixedBackend().api, LEARNER, queue.slice(1));
+      await other.load();
+      expect(other.answeredCount).toBe(0);
+
+      const again = new PlayerState(mixedBackend().api, LEARNER, queue);
+      again.startAfresh();
+      await again.load();
+      expect(again.answeredCount).toBe(0);
+      expect(stored.size).toBe(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('says why a review could not be opened: a pack gone, or none of its exercises left', async () => {
+    const gone = new PlayerState(mixedBackend().api, LEARNER, [...queue, { packId: 'gone', itemId: first!.id }]);
+    await gone.load();
+    expect(gone.status).toBe('failed');
+    expect(gone.loadError).toMatch(/no pack "gone"/);
+
+    const empty = new PlayerState(mixedBackend().api, LEARNER, [{ packId: 'data', itemId: 'removed-since' }]);
+    await empty.load();
+    expect(empty.status).toBe('failed');
+    expect(empty.loadError).toBe('None of these exercises is in the library any more.');
   });
 });
 

@@ -58,6 +58,8 @@ describe('spaced review', () => {
     const queue = await call<ReviewQueue>('getReviewQueue', { learnerId });
     expect(queue.due).toEqual([]);
     expect(queue.upcoming.map((entry) => entry.itemId)).toEqual([DENIAL, MOSCOW]);
+    // Only the wrong answer is one the learner missed; the right guess is in review all the same.
+    expect(queue.upcoming.map((entry) => entry.missed)).toEqual([true, false]);
 
     // The miss comes back the next day; the guess, graded Hard, a little later.
     clock = new Date('2026-11-27T10:00:00Z');
@@ -71,6 +73,7 @@ describe('spaced review', () => {
       itemType: 'classify',
       summary: '“North Korea denied that it sent military forces to Russia”',
       lapses: 0,
+      missed: true,
     });
   });
 
@@ -99,7 +102,10 @@ describe('spaced review', () => {
     await answer(DENIAL, classify('denial', 3), 'review');
     await answer(DENIAL, classify('denial', 3), 'review');
     const after = await call<ReviewQueue>('getReviewQueue', { learnerId });
-    expect(after.upcoming).toEqual(before.upcoming);
+    const schedule = (entry: ReviewQueue['upcoming'][number]) => ({ ...entry, missed: undefined });
+    expect(after.upcoming.map(schedule)).toEqual(before.upcoming.map(schedule));
+    // Right now: no longer one of the ones missed.
+    expect([before.upcoming[0]!.missed, after.upcoming[0]!.missed]).toEqual([true, false]);
   });
 
   it('counts a miss while practising early: the item comes back the next day', async () => {
@@ -115,6 +121,8 @@ describe('spaced review', () => {
     const back = (await call<ReviewQueue>('getReviewQueue', { learnerId })).upcoming[0]!;
     expect(Date.parse(back.due) - clock.getTime()).toBe(day);
     expect(back.lapses).toBe(far.lapses + 1);
+    // Missed goes with the latest answer: right before, wrong now.
+    expect([far.missed, back.missed]).toEqual([false, true]);
   });
 
   it('brings a find answer that fell for the trap back in review, like any answer that is not right', async () => {

@@ -128,7 +128,7 @@ describe('the player, on the trap', () => {
     expect(player.item?.id).toBe(denials.id);
     expect(await player.submit({ type: 'find', spans: [at(9, DENIAL), at(9, MOSCOW)] })).toBe(true);
     expect(player.current?.score).toMatchObject({ correct: false, score: 0.5 });
-    expect(player.summary).toMatchObject({ answered: 1, correct: 0, missed: [denials.id] });
+    expect(player.summary).toMatchObject({ answered: 1, correct: 0, missed: [0] });
     const trap = player.highlights.find((highlight) => highlight.kind === 'mark-wrong');
     expect(trap).toMatchObject({ ...at(9, MOSCOW), tag: '✗ Unconfirmed' });
   });
