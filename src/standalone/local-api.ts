@@ -21,7 +21,12 @@ export interface SavedPlay {
   learner: Learner;
   round: number;
   attempts: Attempt[];
+  /** Answers given before that are not kept here, per item: they still count for the order options are shown in (SCORM resume). */
+  before?: Record<string, number>;
 }
+
+/** Where a play is kept: the browser's localStorage, or the LMS (src/standalone/scorm.ts). */
+export type PlayStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface LocalApiOptions {
   appVersion: string;
@@ -35,12 +40,12 @@ export const NOT_SAVED_MESSAGE =
 
 export class LocalApi implements LocalPlayerApi {
   private readonly pack: Pack;
-  private readonly storage: Storage;
+  private readonly storage: PlayStorage;
   private readonly appVersion: string;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
-  constructor(pack: Pack, storage: Storage, options: LocalApiOptions) {
+  constructor(pack: Pack, storage: PlayStorage, options: LocalApiOptions) {
     this.pack = pack;
     this.storage = storage;
     this.appVersion = options.appVersion;
@@ -79,7 +84,10 @@ export class LocalApi implements LocalPlayerApi {
 
   async getPackSession(): Promise<ReturnType<typeof packSessionOf>> {
     const saved = this.required();
-    return packSessionOf(this.pack, saved.attempts, saved.round);
+    const session = packSessionOf(this.pack, saved.attempts, saved.round);
+    for (const [itemId, times] of Object.entries(saved.before ?? {}))
+      session.answeredTimes[itemId] = (session.answeredTimes[itemId] ?? 0) + times;
+    return session;
   }
 
   async recordAnswer(input: Parameters<LocalPlayerApi['recordAnswer']>[0]): ReturnType<LocalPlayerApi['recordAnswer']> {
