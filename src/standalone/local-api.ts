@@ -38,6 +38,18 @@ export interface LocalApiOptions {
 export const NOT_SAVED_MESSAGE =
   'This browser would not save your answer, so it was not kept. Private windows and full or blocked storage do this. Try again, or download your progress file now so nothing is lost.';
 
+/**
+ * A random (version 4) UUID. Not `crypto.randomUUID`: browsers give that to secure pages only, and a
+ * school's LMS may serve the package over plain http; `getRandomValues` is there on every page.
+ */
+export function newUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export class LocalApi implements LocalPlayerApi {
   private readonly pack: Pack;
   private readonly storage: PlayStorage;
@@ -50,7 +62,7 @@ export class LocalApi implements LocalPlayerApi {
     this.storage = storage;
     this.appVersion = options.appVersion;
     this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.newId = options.newId ?? newUuid;
   }
 
   /** Per pack, so two packs' files opened in one browser keep apart. */

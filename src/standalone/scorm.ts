@@ -19,7 +19,7 @@ import {
   scormTimespan,
   type SuspendState,
 } from '../shared/scorm';
-import type { PlayStorage, SavedPlay } from './local-api';
+import { newUuid, type PlayStorage, type SavedPlay } from './local-api';
 
 /** The SCORM 1.2 runtime an LMS puts on a window as `API`. */
 export interface Scorm12Api {
@@ -118,7 +118,7 @@ export class ScormSession {
     const state = decodeSuspendData(pack, lms.LMSGetValue('cmi.suspend_data'));
     if (state) {
       this.best = state.best;
-      this.saved = playOf(pack, state, options.appVersion, this.now(), options.newId ?? (() => crypto.randomUUID()));
+      this.saved = playOf(pack, state, options.appVersion, this.now(), options.newId ?? newUuid);
     }
     if (lms.LMSGetValue('cmi.core.lesson_status') === 'not attempted') {
       this.set('cmi.core.lesson_status', 'incomplete');
