@@ -457,6 +457,8 @@ async function walkStudio(page: Page, at: AtState): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /^Saved .+\.pdf\.$/ })).toBeVisible();
   await downloads(page, 1, () => page.getByRole('button', { name: 'Offline page (HTML)' }).click());
   await expect(page.getByRole('status').filter({ hasText: /^Saved .+\.html\.$/ })).toBeVisible();
+  await downloads(page, 1, () => page.getByRole('button', { name: 'SCORM package (LMS)' }).click());
+  await expect(page.getByRole('status').filter({ hasText: /^Saved .+-scorm\.zip\.$/ })).toBeVisible();
 
   await page.getByRole('button', { name: '← Studio' }).click();
   const library = page.getByRole('list', { name: 'Packs in the library' });

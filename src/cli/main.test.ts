@@ -1,4 +1,5 @@
 // The `sourcewise` command line, run in-process with captured output and temporary pack files.
+import { strFromU8, unzipSync } from 'fflate';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -261,10 +262,14 @@ describe('sourcewise export-html', () => {
   }
 
   async function exportHtml(...argv: string[]) {
+    return exportWith('export-html', ...argv);
+  }
+
+  async function exportWith(command: string, ...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
     const code = await runCli(
-      ['export-html', ...argv],
+      [command, ...argv],
       { out: (line) => out.push(line), err: (line) => err.push(line) },
       { playerDir: playerDir() },
     );
@@ -289,5 +294,19 @@ describe('sourcewise export-html', () => {
     expect(err.join('\n')).toMatch(/broken\.json: items/);
     expect(existsSync(target)).toBe(false);
     expect((await exportHtml(SEED)).code).toBe(2);
+  });
+
+  it('export-scorm writes the pack as a SCORM package: the manifest and the player page', async () => {
+    const target = join(dir, 'seed.zip');
+    const { code, out } = await exportWith('export-scorm', SEED, '--out', target);
+    expect(code).toBe(0);
+    expect(out).toEqual([`wrote ${target}`]);
+    const files = unzipSync(readFileSync(target));
+    expect(Object.keys(files).sort()).toEqual(['imsmanifest.xml', 'index.html']);
+    expect(strFromU8(files['imsmanifest.xml']!)).toContain(`identifier="sourcewise-${seed.id}"`);
+    expect(strFromU8(files['index.html']!)).toContain('<script>void 0;</script>');
+    const missing = await exportWith('export-scorm', SEED);
+    expect(missing.code).toBe(2);
+    expect(missing.err.join('\n')).toMatch(/--out PATH\.zip/);
   });
 });

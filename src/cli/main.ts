@@ -6,13 +6,16 @@
  *   sourcewise suggest FILE [--json] proposed claims with label, cues, source and confidence
  *   sourcewise report FILE... --format csv|pdf|xapi --out PATH [--pack ID]   a class report
  *   sourcewise export-html FILE --out PATH.html   the pack as one HTML file that plays offline
+ *   sourcewise export-scorm FILE --out PATH.zip   the pack as a SCORM 1.2 package for a school's LMS
  */
 import { parseArgs } from 'node:util';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
-import { packHtml, readPlayer } from '../services/packs/html-export';
+import { packHtml, readPlayer, type PlayerFiles } from '../services/packs/html-export';
+import { packScormZip } from '../services/packs/scorm-export';
+import type { Pack } from '../shared/pack/schema';
 import { IMPORTED_PACKS_FOLDER, PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
 import { HTTP_ADDRESS, REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
@@ -44,6 +47,10 @@ const USAGE = `Usage:
   sourcewise export-html FILE --out PATH.html
                                   the pack as one self-contained HTML file that plays offline in
                                   any browser; learners download their progress file from it
+  sourcewise export-scorm FILE --out PATH.zip
+                                  the pack as a SCORM 1.2 package to upload to a school's LMS
+                                  (Moodle, Canvas, Blackboard): the same player, which reports
+                                  score, pass or fail, time and each answer to the LMS
   sourcewise --version`;
 
 export interface CliIo {
@@ -106,7 +113,9 @@ export async function runCli(argv: readonly string[], io: CliIo, paths: CliPaths
     case 'suggest':
       return suggestCommand(files, values.json === true, io);
     case 'export-html':
-      return exportHtml(files, values.out, paths, io);
+      return exportPlayer('export-html', 'PATH.html', (pack, player) => packHtml(pack, player), files, values.out, paths, io);
+    case 'export-scorm':
+      return exportPlayer('export-scorm', 'PATH.zip', (pack, player) => packScormZip(pack, player), files, values.out, paths, io);
     default:
       io.err(`sourcewise: unknown command "${command}"\n${USAGE}`);
       return 2;
@@ -277,9 +286,18 @@ async function progressPaths(paths: readonly string[]): Promise<string[]> {
   return found;
 }
 
-async function exportHtml(files: string[], out: string | undefined, paths: CliPaths, io: CliIo): Promise<number> {
+/** One pack put into the built player, as export-html's page or export-scorm's package. */
+async function exportPlayer(
+  command: string,
+  outName: string,
+  build: (pack: Pack, player: PlayerFiles) => string | Uint8Array,
+  files: string[],
+  out: string | undefined,
+  paths: CliPaths,
+  io: CliIo,
+): Promise<number> {
   if (files.length !== 1 || !out) {
-    io.err(`sourcewise export-html: name exactly one pack file and --out PATH.html\n${USAGE}`);
+    io.err(`sourcewise ${command}: name exactly one pack file and --out ${outName}\n${USAGE}`);
     return 2;
   }
   const file = files[0]!;
@@ -290,9 +308,9 @@ async function exportHtml(files: string[], out: string | undefined, paths: CliPa
   }
   const path = resolve(out);
   try {
-    await writeFile(path, packHtml(result.pack, await readPlayer(paths.playerDir)));
+    await writeFile(path, build(result.pack, await readPlayer(paths.playerDir)));
   } catch (error) {
-    io.err(`sourcewise export-html: ${(error as Error).message}`);
+    io.err(`sourcewise ${command}: ${(error as Error).message}`);
     return 1;
   }
   io.out(`wrote ${path}`);

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -519,5 +520,23 @@ describe('exportPackHtml', () => {
 
     rmSync(playerDir, { recursive: true });
     expect((await refused('exportPackHtml', { packId: SEED_ID }, 'internal')).message).toMatch(/npm run build/);
+  });
+});
+
+describe('exportPackScorm', () => {
+  it('hands an instructor a library pack as a SCORM zip holding the manifest and the player page', async () => {
+    const playerDir = join(dataDir, 'player');
+    mkdirSync(playerDir);
+    writeFileSync(join(playerDir, 'player.js'), 'void 0;');
+    writeFileSync(join(playerDir, 'player.css'), 'body {}');
+    backend = new Backend({ dataDir, packsDir: PACKS_DIR, playerDir, appVersion: '9.9.9', shell: 'browser' });
+    await refused('exportPackScorm', { packId: SEED_ID }, 'instructor-locked');
+    await call('setInstructorPassphrase', { passphrase: 'correct horse battery' });
+    const file = await call<{ name: string; mimeType: string; content: string }>('exportPackScorm', { packId: SEED_ID });
+    expect(file).toMatchObject({ name: `${SEED_ID}-scorm.zip`, mimeType: 'application/zip', encoding: 'base64' });
+    const files = unzipSync(Buffer.from(file.content, 'base64'));
+    expect(Object.keys(files).sort()).toEqual(['imsmanifest.xml', 'index.html']);
+    expect(strFromU8(files['index.html']!)).toContain('<script>void 0;</script>');
+    await refused('exportPackScorm', { packId: 'no-such-pack' }, 'not-found');
   });
 });

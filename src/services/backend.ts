@@ -36,7 +36,8 @@ import { transferFigures } from '../shared/transfer';
 import { APP_NAME, type BackendConfig } from './config';
 import { DraftStore, packFromArticle, packToRevise } from './studio/draft-store';
 import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './packs/pack-import';
-import { packHtml, packHtmlFileName, readPlayer } from './packs/html-export';
+import { packHtml, packHtmlFileName, readPlayer, type PlayerFiles } from './packs/html-export';
+import { packScormFileName, packScormZip } from './packs/scorm-export';
 import { IMPORTED_PACKS_FOLDER, PackLibrary } from './packs/pack-library';
 import { ClassStore } from './reports/class-store';
 import { InstructorLock } from './instructor/instructor-lock';
@@ -442,11 +443,26 @@ export class Backend implements Service {
   }
 
   async exportPackHtml(input: MethodInput<'exportPackHtml'>): Promise<ExportedFile> {
+    const { pack, player } = await this.packWithPlayer(input);
+    return { name: packHtmlFileName(pack), mimeType: 'text/html', encoding: 'utf8', content: packHtml(pack, player) };
+  }
+
+  async exportPackScorm(input: MethodInput<'exportPackScorm'>): Promise<ExportedFile> {
+    const { pack, player } = await this.packWithPlayer(input);
+    return {
+      name: packScormFileName(pack),
+      mimeType: 'application/zip',
+      encoding: 'base64',
+      content: Buffer.from(packScormZip(pack, player)).toString('base64'),
+    };
+  }
+
+  /** A library pack or a valid draft, and the built one-file player to put it in. */
+  private async packWithPlayer(input: { packId: string } | { draftId: string }): Promise<{ pack: Pack; player: PlayerFiles }> {
     const pack = 'packId' in input ? await this.library.get(input.packId) : await this.drafts.validPack(input.draftId);
     if (this.config.playerDir === undefined)
       throw new ApiError('internal', 'This copy of Sourcewise has no one-file player to export with.');
-    const player = await readPlayer(this.config.playerDir);
-    return { name: packHtmlFileName(pack), mimeType: 'text/html', encoding: 'utf8', content: packHtml(pack, player) };
+    return { pack, player: await readPlayer(this.config.playerDir) };
   }
 
   /** Runs a change to the data folder's packs after the ones before it, then makes the library read afresh. */

@@ -174,6 +174,7 @@ const TABLE: Record<MethodName, Entry> = {
   deletePack: { valid: { packId: SEED_ID }, fields: { packId: id } },
   exportAnswerKey: { valid: { packId: SEED_ID }, fields: { packId: id } },
   exportPackHtml: { valid: { packId: SEED_ID }, fields: { packId: id } },
+  exportPackScorm: { valid: { packId: SEED_ID }, fields: { packId: id } },
   listDrafts: { valid: {}, fields: {} },
   createDraft: {
     valid: { from: 'article', name: 'article.txt', text: 'The minister said so.' },

@@ -36,6 +36,7 @@ export const methodNames = [
   'deletePack',
   'exportAnswerKey',
   'exportPackHtml',
+  'exportPackScorm',
   'listDrafts',
   'createDraft',
   'getDraft',

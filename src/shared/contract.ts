@@ -367,6 +367,16 @@ export const contract = {
     ExportedFile,
   ),
 
+  /**
+   * A library pack or a valid draft as a SCORM 1.2 package (a zip) for a school's LMS: the one-file
+   * player, which reports score, status and answers to the LMS (docs/offline-player.md).
+   */
+  exportPackScorm: call(
+    'instructor',
+    z.union([z.strictObject({ packId: Id }), z.strictObject({ draftId: DraftId })]),
+    ExportedFile,
+  ),
+
   /** Studio: the packs being written, newest first. */
   listDrafts: call('instructor', NoInput, z.array(DraftSummary)),
   /**

@@ -7,7 +7,7 @@ import type { Pack } from '../shared/pack/schema';
 import { ITEMS_BY_TYPE, packOf } from '../shared/testing/exercise-items';
 import { validateProgressFile } from '../shared/progress-file-validate';
 import { answerFor } from '../shared/testing/answers';
-import { LocalApi, NOT_SAVED_MESSAGE } from './local-api';
+import { LocalApi, newUuid, NOT_SAVED_MESSAGE } from './local-api';
 
 /** One item of each type. */
 const seed: Pack = packOf(Object.values(ITEMS_BY_TYPE));
@@ -150,5 +150,13 @@ describe('LocalApi', () => {
     expect(checked.file.attempts.filter((attempt) => attempt.correct)).toHaveLength(
       seed.items.filter((item) => item.type !== 'find').length,
     );
+  });
+});
+
+describe('newUuid', () => {
+  it('makes version 4 UUIDs, as the app validates learner ids, without crypto.randomUUID', () => {
+    const ids = new Set(Array.from({ length: 200 }, () => newUuid()));
+    expect(ids.size).toBe(200);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

@@ -21,7 +21,12 @@ export interface SavedPlay {
   learner: Learner;
   round: number;
   attempts: Attempt[];
+  /** Answers given before that are not kept here, per item: they still count for the order options are shown in (SCORM resume). */
+  before?: Record<string, number>;
 }
+
+/** Where a play is kept: the browser's localStorage, or the LMS (src/standalone/scorm.ts). */
+export type PlayStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface LocalApiOptions {
   appVersion: string;
@@ -33,19 +38,31 @@ export interface LocalApiOptions {
 export const NOT_SAVED_MESSAGE =
   'This browser would not save your answer, so it was not kept. Private windows and full or blocked storage do this. Try again, or download your progress file now so nothing is lost.';
 
+/**
+ * A random (version 4) UUID. Not `crypto.randomUUID`: browsers give that to secure pages only, and a
+ * school's LMS may serve the package over plain http; `getRandomValues` is there on every page.
+ */
+export function newUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 export class LocalApi implements LocalPlayerApi {
   private readonly pack: Pack;
-  private readonly storage: Storage;
+  private readonly storage: PlayStorage;
   private readonly appVersion: string;
   private readonly now: () => Date;
   private readonly newId: () => string;
 
-  constructor(pack: Pack, storage: Storage, options: LocalApiOptions) {
+  constructor(pack: Pack, storage: PlayStorage, options: LocalApiOptions) {
     this.pack = pack;
     this.storage = storage;
     this.appVersion = options.appVersion;
     this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.newId = options.newId ?? newUuid;
   }
 
   /** Per pack, so two packs' files opened in one browser keep apart. */
@@ -79,7 +96,10 @@ export class LocalApi implements LocalPlayerApi {
 
   async getPackSession(): Promise<ReturnType<typeof packSessionOf>> {
     const saved = this.required();
-    return packSessionOf(this.pack, saved.attempts, saved.round);
+    const session = packSessionOf(this.pack, saved.attempts, saved.round);
+    for (const [itemId, times] of Object.entries(saved.before ?? {}))
+      session.answeredTimes[itemId] = (session.answeredTimes[itemId] ?? 0) + times;
+    return session;
   }
 
   async recordAnswer(input: Parameters<LocalPlayerApi['recordAnswer']>[0]): ReturnType<LocalPlayerApi['recordAnswer']> {

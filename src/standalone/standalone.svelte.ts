@@ -1,6 +1,7 @@
 /**
  * The one-file player's screen state: who is playing (kept in this browser), whether the start page
- * or the pack is shown, and the learner's progress file on demand.
+ * or the pack is shown, and the learner's progress file on demand (not in an LMS, which has their
+ * answers already).
  */
 import type { Learner } from '../shared/progress';
 import type { Pack } from '../shared/pack/schema';
@@ -14,13 +15,16 @@ export class StandaloneState {
   player = $state<PlayerState | undefined>(undefined);
   problem = $state('');
   readonly pack: Pack;
+  /** Run by a school's LMS: answers go there, not only to this browser. */
+  readonly inLms: boolean;
   private readonly api: LocalApi;
   private readonly save: typeof saveFile;
 
-  constructor(api: LocalApi, pack: Pack, save: typeof saveFile = saveFile) {
+  constructor(api: LocalApi, pack: Pack, options: { inLms?: boolean; save?: typeof saveFile } = {}) {
     this.api = api;
     this.pack = pack;
-    this.save = save;
+    this.inLms = options.inLms ?? false;
+    this.save = options.save ?? saveFile;
     this.learner = api.learner();
   }
 

@@ -28,9 +28,9 @@ describe('StandaloneState', () => {
   it('starts under a good name only, and remembers the learner on the next visit', () => {
     const storage = memory();
     const saved: ExportedFile[] = [];
-    const state = new StandaloneState(new LocalApi(seed, storage, { appVersion: '0.0.0-test' }), seed, (file) =>
-      saved.push(file),
-    );
+    const state = new StandaloneState(new LocalApi(seed, storage, { appVersion: '0.0.0-test' }), seed, {
+      save: (file) => saved.push(file),
+    });
     state.downloadProgress();
     expect(state.problem).toBe('Type your name first.');
     expect(state.start(' ')).toBe(false);
@@ -43,9 +43,9 @@ describe('StandaloneState', () => {
     state.leave();
     expect(state.player).toBeUndefined();
 
-    const again = new StandaloneState(new LocalApi(seed, storage, { appVersion: '0.0.0-test' }), seed, (file) =>
-      saved.push(file),
-    );
+    const again = new StandaloneState(new LocalApi(seed, storage, { appVersion: '0.0.0-test' }), seed, {
+      save: (file) => saved.push(file),
+    });
     expect(again.learner?.name).toBe('Ana');
     again.downloadProgress();
     expect(saved.map((file) => file.mimeType)).toEqual(['application/json']);

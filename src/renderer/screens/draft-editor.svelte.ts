@@ -27,6 +27,7 @@ export type DraftApi = Pick<
   | 'publishDraft'
   | 'exportAnswerKey'
   | 'exportPackHtml'
+  | 'exportPackScorm'
   | 'deleteDraft'
 >;
 
@@ -300,6 +301,17 @@ export class DraftEditor {
     if (reason) return reason;
     try {
       return await this.api.exportPackHtml({ draftId: this.draftId });
+    } catch (error) {
+      return describeError(error);
+    }
+  }
+
+  /** The draft as a SCORM 1.2 package for a school's LMS. */
+  async scormPackage(): Promise<ExportedFile | string> {
+    const reason = await this.readyOrReason('saved as a SCORM package');
+    if (reason) return reason;
+    try {
+      return await this.api.exportPackScorm({ draftId: this.draftId });
     } catch (error) {
       return describeError(error);
     }

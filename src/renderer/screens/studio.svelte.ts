@@ -12,7 +12,17 @@ import { DraftEditor, type DraftApi } from './draft-editor.svelte';
 
 type StudioApi = InstructorApi &
   DraftApi &
-  Pick<Api, 'listDrafts' | 'createDraft' | 'listPacks' | 'exportPack' | 'exportPackHtml' | 'deletePack' | 'importPacks'>;
+  Pick<
+    Api,
+    | 'listDrafts'
+    | 'createDraft'
+    | 'listPacks'
+    | 'exportPack'
+    | 'exportPackHtml'
+    | 'exportPackScorm'
+    | 'deletePack'
+    | 'importPacks'
+  >;
 
 const ARTICLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
 
@@ -119,6 +129,15 @@ export class StudioState {
     let file: ExportedFile | undefined;
     await this.run(async () => {
       file = await this.api.exportPackHtml({ packId });
+    });
+    return file;
+  }
+
+  /** The pack as a SCORM 1.2 package for a school's LMS (docs/offline-player.md). */
+  async scormPackage(packId: string): Promise<ExportedFile | undefined> {
+    let file: ExportedFile | undefined;
+    await this.run(async () => {
+      file = await this.api.exportPackScorm({ packId });
     });
     return file;
   }
