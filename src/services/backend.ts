@@ -47,9 +47,6 @@ import { cardAfter, reviewKey } from './store/review-schedule';
 import { NoticeList } from './notice-list';
 import { tightenFolder } from './store/private-files';
 
-/** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
-export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
-
 export class Backend implements Service {
   private readonly config: BackendConfig;
   /** Where imported and published packs go: the shipped ones (`config.packsDir`) are read-only. */
@@ -345,7 +342,7 @@ export class Backend implements Service {
   }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
     const stem = reportStem(packId, this.now());
-    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE, activityBase }, stem);
+    const files = await buildReport(data, format, { packId, homePage, activityBase }, stem);
     return {
       files: files.map(({ suffix, mimeType, content }) => ({
         name: `${stem}${suffix}`,

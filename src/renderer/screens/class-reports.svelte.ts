@@ -34,7 +34,11 @@ export class ClassReportsState {
   taskError = $state('');
   /** What the last export saved, said once it is done. */
   exported = $state('');
-  homePage = $state('https://sourcewise.app');
+  /**
+   * The xAPI account home page: the school's own address, so it starts empty (no address of
+   * Sourcewise's stands in for it) and an xAPI export waits until one is entered.
+   */
+  homePage = $state('');
   /** Where xAPI activity ids go; empty: under the home page. */
   activityBase = $state('');
   /** Shown beside the home page field once an xAPI export was asked for with an address that will not do. */

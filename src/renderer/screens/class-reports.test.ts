@@ -147,6 +147,10 @@ describe('ClassReportsState', () => {
     const { api, inputsOf } = backend();
     const state = new ClassReportsState(api);
     await state.load();
+    // No address stands in for the school's: the field starts empty, and the export waits for one.
+    expect(state.homePage).toBe('');
+    expect(await state.exportReport('xapi')).toEqual([]);
+    expect(state.homePageError).toBe('Enter the address of your LMS or school, such as https://lms.school.example.');
     state.homePage = 'lms.school.example';
     expect(await state.exportReport('xapi')).toEqual([]);
     expect(state.homePageError).toMatch(/starting with https:\/\//);
