@@ -32,7 +32,11 @@ describe('classify', () => {
     ]);
     expect(classify.xapi.interactionType).toBe('choice');
     expect(classify.xapi.choices?.(classifyItem)).toEqual({
-      choices: ['confirmed', 'estimate', 'opinion'].map((label) => ({ id: label, text: label })),
+      choices: [
+        { id: 'confirmed', text: 'Confirmed' },
+        { id: 'estimate', text: 'Estimate' },
+        { id: 'opinion', text: 'Opinion' },
+      ],
       correct: ['confirmed', 'estimate'],
     });
     expect(classify.xapi.response({ type: 'classify', label: 'denial' })).toBe('denial');
