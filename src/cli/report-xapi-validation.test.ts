@@ -105,6 +105,16 @@ beforeAll(async () => {
   );
   expect(code).toBe(0);
   statements = JSON.parse(readFileSync(join(dir, 'class-xapi.json'), 'utf8')) as Statement[];
+  // Set SOURCEWISE_REPORT_OUT to a folder to keep this class's reports in every format, to open them.
+  const keep = process.env.SOURCEWISE_REPORT_OUT;
+  if (keep !== undefined) {
+    for (const format of ['csv', 'pdf', 'xapi']) {
+      await runCli(['report', dir, '--format', format, '--out', join(keep, 'generated-class'), '--home-page', HOME], {
+        out: () => undefined,
+        err: () => undefined,
+      });
+    }
+  }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -19,7 +19,7 @@ describe('classify', () => {
 
   it('reads in words for reports, the answer key and xAPI', () => {
     expect(classify.describeItem(classifyItem)).toBe('“The ministry confirmed the closure”');
-    expect(classify.expected(classifyItem)).toBe('confirmed (also accepted: estimate)');
+    expect(classify.expected(classifyItem)).toBe('Confirmed (also accepted: Estimate)');
     expect(classify.describeAnswer({ type: 'classify', label: 'opinion', confidence: 2 })).toBe('opinion');
     expect(classify.keyRows(classifyItem)).toEqual([
       { quote: 'The ministry confirmed the closure', label: 'confirmed', alsoAccept: ['estimate'], source: 'The ministry' },

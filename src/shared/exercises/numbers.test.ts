@@ -35,7 +35,7 @@ describe('numbers', () => {
   it('reads in words for reports, the answer key and xAPI', () => {
     expect(numbers.describeItem(numbersItem)).toBe('Figures: “about 300”, “1,000”');
     expect(numbers.expected(numbersItem)).toBe(
-      '“about 300”: estimate, Officials; “1,000”: estimate (also accepted: unconfirmed), The union',
+      '“about 300”: Estimate, Officials; “1,000”: Estimate (also accepted: Unconfirmed), The union',
     );
     const answer = { type: 'numbers' as const, figures: [{ label: 'estimate' as const, source: 'Officials' }] };
     expect(numbers.describeAnswer(answer)).toBe('estimate (Officials)');
