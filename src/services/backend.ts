@@ -328,9 +328,11 @@ export class Backend implements Service {
 
   async getClassReport({ packId }: MethodInput<'getClassReport'>): Promise<ClassReport> {
     const data = await this.classData();
+    const xapi = await this.classStore.xapiAddresses();
     return {
       learners: await this.classStore.learners(),
       summary: summariseClass(data, packId ? { packId } : {}),
+      ...(xapi === undefined ? {} : { xapi }),
     };
   }
 
@@ -343,6 +345,12 @@ export class Backend implements Service {
     const data = await this.classData();
     const stem = reportStem(packId, this.now());
     const files = await buildReport(data, format, { packId, homePage, activityBase }, stem);
+    if (format === 'xapi' && homePage !== undefined) {
+      // Offered again next time. Only a convenience: an export that could not remember them is still made.
+      await this.classStore
+        .rememberXapi({ homePage, ...(activityBase === undefined ? {} : { activityBase }) })
+        .catch(() => undefined);
+    }
     return {
       files: files.map(({ suffix, mimeType, content }) => ({
         name: `${stem}${suffix}`,

@@ -161,6 +161,21 @@ describe('ClassReportsState', () => {
     expect(inputsOf('exportClassReport')).toEqual([{ format: 'xapi', homePage: 'https://lms.school.example' }]);
   });
 
+  it('offers the last xAPI export’s addresses again, but not over what the instructor typed', async () => {
+    const xapi = { homePage: 'https://lms.school.example', activityBase: 'https://school.example/xapi' };
+    const { api } = recordingApi({
+      getInstructorStatus: async () => ({ set: true, unlocked: true }),
+      getClassReport: async () => ({ ...REPORT, xapi }),
+    });
+    const state = new ClassReportsState(api);
+    await state.load();
+    expect([state.homePage, state.activityBase]).toEqual([xapi.homePage, xapi.activityBase]);
+    state.homePage = 'https://other.example';
+    state.activityBase = '';
+    await state.load();
+    expect(state.homePage).toBe('https://other.example');
+  });
+
   it('stops at a file that looks implausible, with the numbers, and imports it only if told to', async () => {
     const { api, inputsOf } = backend();
     const state = new ClassReportsState(api);
