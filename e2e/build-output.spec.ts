@@ -62,12 +62,8 @@ const HARMLESS_URLS: { pattern: RegExp; why: string }[] = [
     why: "Svelte's error and warning codes: text inside a console message or a thrown Error, for a developer to look up; never fetched or shown as a link",
   },
   {
-    pattern: /^https:\/\/sourcewise\.app$/,
-    why: "the default xAPI account home page: an identifier (an IRI) written into exported statements, which the instructor replaces with their LMS's address; never fetched",
-  },
-  {
     pattern: /^https:\/\/lms\.school\.example\.?$/,
-    why: 'an example address in the xAPI home-page field\'s message ("such as https://lms.school.example."): text on screen, a reserved .example name; never fetched or linked',
+    why: 'an example address in the xAPI home-page field\'s message ("such as https://lms.school.example.") and placeholder: text on screen, a reserved .example name; never fetched or linked',
   },
 ];
 

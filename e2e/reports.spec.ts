@@ -215,10 +215,27 @@ test('two learners export on two computers; the instructor imports both (one twi
   const statements = JSON.parse(readFileSync(xapi!, 'utf8')) as {
     verb: { id: string };
     actor: { account: { homePage: string } };
+    object: { id: string };
+    context: { extensions: Record<string, unknown> };
   }[];
   expect(statements).toHaveLength(10);
   expect(new Set(statements.map((statement) => statement.verb.id))).toEqual(new Set(['http://adlnet.gov/expapi/verbs/answered']));
   expect(statements.every((statement) => statement.actor.account.homePage === 'https://lms.example.edu')).toBe(true);
+  // Activity ids and extension keys sit under the address the instructor gave, nowhere else.
+  for (const statement of statements) {
+    expect(statement.object.id).toMatch(/^https:\/\/lms\.example\.edu\/sourcewise\/packs\//);
+    for (const key of Object.keys(statement.context.extensions))
+      expect(key).toMatch(/^https:\/\/lms\.example\.edu\/sourcewise\/extensions\//);
+  }
+  // The address is offered again after a restart.
+  await app.restart();
+  await waitUntilReady(app.page);
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Class reports' }).click();
+  await app.page.getByLabel('Instructor passphrase').fill(PASSPHRASE);
+  await app.page.getByRole('button', { name: 'Open instructor mode' }).click();
+  await expect(app.page.getByLabel("xAPI account home page (your LMS or school's address)")).toHaveValue(
+    'https://lms.example.edu',
+  );
 });
 
 test('class reports are behind the instructor passphrase, which can be changed', async ({ app }, testInfo) => {

@@ -12,7 +12,6 @@ import { parseArgs } from 'node:util';
 import { readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_XAPI_HOME_PAGE } from '../services/backend';
 import { packHtml, readPlayer, type PlayerFiles } from '../services/packs/html-export';
 import { packScormZip } from '../services/packs/scorm-export';
 import type { Pack } from '../shared/pack/schema';
@@ -43,7 +42,9 @@ const USAGE = `Usage:
                                   STEM.pdf, STEM-xapi.json. Packs come from exercises/ (or
                                   --packs-dir) and the app's data folder (--data-dir). Invalid files
                                   are named and skipped; exit 1 if none is valid, or any with --strict.
-                                  xAPI activity ids go under --activity-base (default: --home-page)
+                                  --format xapi needs --home-page (your LMS's address, which the
+                                  learner accounts belong to); activity ids and extension keys go
+                                  under --activity-base (default: --home-page)
   sourcewise export-html FILE --out PATH.html
                                   the pack as one self-contained HTML file that plays offline in
                                   any browser; learners download their progress file from it
@@ -197,9 +198,18 @@ async function report(
     );
     return 2;
   }
-  const homePage = options['home-page'] ?? DEFAULT_XAPI_HOME_PAGE;
+  const homePage = options['home-page'];
   const activityBase = options['activity-base'];
-  if (!HTTP_ADDRESS.test(homePage) || (activityBase !== undefined && !HTTP_ADDRESS.test(activityBase))) {
+  if (format === 'xapi' && homePage === undefined) {
+    io.err(
+      `sourcewise report: --format xapi needs --home-page URL, the address of your LMS or school (such as https://lms.school.example)`,
+    );
+    return 2;
+  }
+  if (
+    (homePage !== undefined && !HTTP_ADDRESS.test(homePage)) ||
+    (activityBase !== undefined && !HTTP_ADDRESS.test(activityBase))
+  ) {
     io.err(`sourcewise report: --home-page and --activity-base must be http:// or https:// addresses`);
     return 2;
   }
@@ -244,7 +254,7 @@ async function report(
   const outputs = await buildReport(
     data,
     format,
-    { homePage, ...(options.pack ? { packId: options.pack } : {}) },
+    { homePage, activityBase, ...(options.pack ? { packId: options.pack } : {}) },
     basename(stem),
   );
   for (const { suffix, content } of outputs) {

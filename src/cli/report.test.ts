@@ -109,6 +109,38 @@ describe('sourcewise report', () => {
     });
   });
 
+  it('puts activity ids and extension keys under --activity-base, or under --home-page without it', async () => {
+    type Statement = { object: { id: string }; context: { extensions: Record<string, unknown> } };
+    const statementsFor = async (...extra: string[]) => {
+      const result = await run('report', ana(), '--format', 'xapi', '--out', join(dir, 'class'), ...extra);
+      expect(result.err).toEqual([]);
+      return JSON.parse(readFileSync(join(dir, 'class-xapi.json'), 'utf8')) as Statement[];
+    };
+    const keysOf = (statement: Statement) => [statement.object.id, ...Object.keys(statement.context.extensions)];
+    const based = await statementsFor(
+      '--home-page',
+      'https://lms.example.edu',
+      '--activity-base',
+      'https://school.example/xapi/',
+    );
+    expect(based[0]!.object.id).toBe(`https://school.example/xapi/sourcewise/packs/${seed.id}/items/${seed.items[0]!.id}`);
+    expect(based.flatMap(keysOf).every((iri) => iri.startsWith('https://school.example/xapi/sourcewise/'))).toBe(true);
+    const home = await statementsFor('--home-page', 'https://lms.example.edu');
+    expect(home.flatMap(keysOf).every((iri) => iri.startsWith('https://lms.example.edu/sourcewise/'))).toBe(true);
+  });
+
+  it('refuses an xAPI report without --home-page, or with an address that is not http(s), in one line', async () => {
+    const missing = await run('report', ana(), '--format', 'xapi', '--out', join(dir, 'class'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toEqual([
+      'sourcewise report: --format xapi needs --home-page URL, the address of your LMS or school (such as https://lms.school.example)',
+    ]);
+    const wrong = await run('report', ana(), '--format', 'xapi', '--out', join(dir, 'class'), '--home-page', 'lms.example.edu');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toEqual(['sourcewise report: --home-page and --activity-base must be http:// or https:// addresses']);
+    expect(existsSync(join(dir, 'class-xapi.json'))).toBe(false);
+  });
+
   it('writes a PDF', async () => {
     const out = join(dir, 'class.pdf');
     expect((await run('report', ana(), ben(), '--format', 'pdf', '--out', out)).code).toBe(0);

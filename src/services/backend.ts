@@ -48,9 +48,6 @@ import { cardAfter, reviewKey } from './store/review-schedule';
 import { NoticeList } from './notice-list';
 import { tightenFolder } from './store/private-files';
 
-/** The xAPI account home page when the instructor names none: Sourcewise's own, by convention. */
-export const DEFAULT_XAPI_HOME_PAGE = 'https://sourcewise.app';
-
 export class Backend implements Service {
   private readonly config: BackendConfig;
   /** Where imported and published packs go: the shipped ones (`config.packsDir`) are read-only. */
@@ -341,9 +338,11 @@ export class Backend implements Service {
 
   async getClassReport({ packId }: MethodInput<'getClassReport'>): Promise<ClassReport> {
     const data = await this.classData();
+    const xapi = await this.classStore.xapiAddresses();
     return {
       learners: await this.classStore.learners(),
       summary: summariseClass(data, packId ? { packId } : {}),
+      ...(xapi === undefined ? {} : { xapi }),
     };
   }
 
@@ -355,7 +354,13 @@ export class Backend implements Service {
   }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
     const stem = reportStem(packId, this.now());
-    const files = await buildReport(data, format, { packId, homePage: homePage ?? DEFAULT_XAPI_HOME_PAGE, activityBase }, stem);
+    const files = await buildReport(data, format, { packId, homePage, activityBase }, stem);
+    if (format === 'xapi' && homePage !== undefined) {
+      // Offered again next time. Only a convenience: an export that could not remember them is still made.
+      await this.classStore
+        .rememberXapi({ homePage, ...(activityBase === undefined ? {} : { activityBase }) })
+        .catch(() => undefined);
+    }
     return {
       files: files.map(({ suffix, mimeType, content }) => ({
         name: `${stem}${suffix}`,

@@ -210,7 +210,7 @@ describe('summariseClass on a small class', () => {
       itemId: 'classify-north-korea-denied',
       itemType: 'classify',
       summary: describeItem(denied),
-      answer: 'denial',
+      answer: 'Denial',
       explanation: denied.explanation,
       attempts: 3,
       missed: 2,
@@ -321,8 +321,8 @@ describe('describing items and answers', () => {
   it('says what an item is about and what the right answer is', () => {
     expect(describeItem(byId('classify-north-korea-denied'))).toMatch(/^“.+”$/);
     expect(describeItem(byId('headline-moscow-confirms'))).toMatch(/^Headline: “/);
-    expect(expectedAnswer(byId('headline-moscow-confirms'))).toBe('overstated: says more than the body supports');
-    expect(expectedAnswer(byId('numbers-us-vs-seoul-counts'))).toContain('“an additional 1,500 troops”: estimate, South Korea');
+    expect(expectedAnswer(byId('headline-moscow-confirms'))).toBe('says more than the body supports');
+    expect(expectedAnswer(byId('numbers-us-vs-seoul-counts'))).toContain('“an additional 1,500 troops”: Estimate, South Korea');
   });
 
   it('writes answers in words', () => {

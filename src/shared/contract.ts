@@ -160,6 +160,8 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const ClassReport = z.object({
   learners: z.array(z.object({ learnerId: z.string(), name: z.string(), attempts: z.number(), exportedAt: z.string() })),
   summary: z.custom<ClassSummary>(),
+  /** The addresses of the last xAPI export, to offer again (none before the first). */
+  xapi: z.object({ homePage: z.string(), activityBase: z.string().optional() }).optional(),
 });
 export type ClassReport = z.infer<typeof ClassReport>;
 

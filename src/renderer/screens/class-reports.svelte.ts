@@ -34,7 +34,12 @@ export class ClassReportsState {
   taskError = $state('');
   /** What the last export saved, said once it is done. */
   exported = $state('');
-  homePage = $state('https://sourcewise.app');
+  /**
+   * The xAPI account home page: the school's own address, so it starts empty (no address of
+   * Sourcewise's stands in for it; the last export's, once there was one) and an xAPI export waits
+   * until one is entered.
+   */
+  homePage = $state('');
   /** Where xAPI activity ids go; empty: under the home page. */
   activityBase = $state('');
   /** Shown beside the home page field once an xAPI export was asked for with an address that will not do. */
@@ -58,6 +63,11 @@ export class ClassReportsState {
         return;
       }
       this.report = await this.api.getClassReport(this.packId ? { packId: this.packId } : {});
+      // The addresses of the last xAPI export, unless the instructor has typed others since.
+      if (this.report.xapi !== undefined && this.homePage === '' && this.activityBase === '') {
+        this.homePage = this.report.xapi.homePage;
+        this.activityBase = this.report.xapi.activityBase ?? '';
+      }
       const shown = this.report.summary.packs.map(({ packId, title }) => ({ packId, title }));
       this.packChoices = this.packId
         ? [...this.packChoices, ...shown.filter((pack) => !this.packChoices.some((kept) => kept.packId === pack.packId))]

@@ -147,6 +147,10 @@ describe('ClassReportsState', () => {
     const { api, inputsOf } = backend();
     const state = new ClassReportsState(api);
     await state.load();
+    // No address stands in for the school's: the field starts empty, and the export waits for one.
+    expect(state.homePage).toBe('');
+    expect(await state.exportReport('xapi')).toEqual([]);
+    expect(state.homePageError).toBe('Enter the address of your LMS or school, such as https://lms.school.example.');
     state.homePage = 'lms.school.example';
     expect(await state.exportReport('xapi')).toEqual([]);
     expect(state.homePageError).toMatch(/starting with https:\/\//);
@@ -155,6 +159,21 @@ describe('ClassReportsState', () => {
     await state.exportReport('xapi');
     expect(state.homePageError).toBe('');
     expect(inputsOf('exportClassReport')).toEqual([{ format: 'xapi', homePage: 'https://lms.school.example' }]);
+  });
+
+  it('offers the last xAPI export’s addresses again, but not over what the instructor typed', async () => {
+    const xapi = { homePage: 'https://lms.school.example', activityBase: 'https://school.example/xapi' };
+    const { api } = recordingApi({
+      getInstructorStatus: async () => ({ set: true, unlocked: true }),
+      getClassReport: async () => ({ ...REPORT, xapi }),
+    });
+    const state = new ClassReportsState(api);
+    await state.load();
+    expect([state.homePage, state.activityBase]).toEqual([xapi.homePage, xapi.activityBase]);
+    state.homePage = 'https://other.example';
+    state.activityBase = '';
+    await state.load();
+    expect(state.homePage).toBe('https://other.example');
   });
 
   it('stops at a file that looks implausible, with the numbers, and imports it only if told to', async () => {

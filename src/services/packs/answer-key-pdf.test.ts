@@ -92,6 +92,17 @@ describe('buildAnswerKeyPdf', () => {
     expect(readdirSync(dir).some((name) => name.startsWith('page') && name.endsWith('.png'))).toBe(true);
   });
 
+  it('prints a title in Chinese and Japanese with the shipped CJK font, and no note when nothing was replaced', async () => {
+    const pack = structuredClone(SEED);
+    pack.meta.title = '朝鲜向俄罗斯派兵 北朝鮮がロシアに派兵';
+    const file = join(dir, 'cjk.pdf');
+    writeFileSync(file, await buildAnswerKeyPdf(pack));
+    const cjkText = pdfTool('pdftotext', ['-raw', file, '-']);
+    expect(cjkText).toContain('朝鲜向俄罗斯派兵 北朝鮮がロシアに派兵');
+    expect(cjkText).not.toContain('could not be printed');
+    expect(pdfTool('pdffonts', [file])).toMatch(/NotoSansSC/);
+  });
+
   it('draws untrusted text as text, control characters dropped', async () => {
     const hostile = structuredClone(SEED);
     hostile.meta.title = 'Title\u0007 with <script>alert(1)</script>';

@@ -14,7 +14,7 @@ import { kindOf } from '../../shared/exercises/registry';
 import { CHAIN_RULE, LABEL_DEFINITIONS, ON_THE_RECORD } from '../../shared/labelling-guide';
 import type { Item, Pack, Source, TextRef } from '../../shared/pack/schema';
 import { creditWithLicense, LABEL_NAMES, LABELS, SOURCE_KIND_NAMES, type Label } from '../../shared/pack/vocabulary';
-import { clean, dejavuFonts, fit, numberPages, pdfBytes } from '../reports/pdf-text';
+import { clean, dejavuFonts, fit, numberPages, pdfBytes, UNSHOWN_NOTE, withGlyphFallback } from '../reports/pdf-text';
 
 export interface AnswerKeyOptions {
   /** TrueType files to use instead of DejaVu Sans. */
@@ -46,6 +46,7 @@ export async function buildAnswerKeyPdf(pack: Pack, options: AnswerKeyOptions = 
     },
   });
   const done = pdfBytes(doc);
+  const glyphs = withGlyphFallback(doc);
 
   const writer = new Writer(doc, fonts);
   writer.text('Answer key', { size: SIZE.small, color: COLOR.muted });
@@ -69,6 +70,7 @@ export async function buildAnswerKeyPdf(pack: Pack, options: AnswerKeyOptions = 
   definitions(writer);
   writer.rule();
   pack.items.forEach((item, index) => itemSection(writer, item, index + 1));
+  if (glyphs.unshown()) writer.text(UNSHOWN_NOTE, { size: SIZE.small, color: COLOR.muted });
   writer.numberPages(`Sourcewise · Answer key: ${title}`);
   doc.end();
   return done;

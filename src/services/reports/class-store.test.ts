@@ -394,6 +394,18 @@ describe('ClassStore.removeLearner and clear', () => {
   });
 });
 
+describe('ClassStore xAPI addresses', () => {
+  it('keeps the last xAPI export’s addresses across a restart and a cleared class', async () => {
+    const store = await opened();
+    expect(await store.xapiAddresses()).toBeUndefined();
+    await store.rememberXapi({ homePage: 'https://lms.school.example', activityBase: 'https://school.example/xapi' });
+    await store.rememberXapi({ homePage: 'https://lms.school.example' });
+    expect(await (await opened()).xapiAddresses()).toEqual({ homePage: 'https://lms.school.example' });
+    await store.clear();
+    expect(await (await opened()).xapiAddresses()).toEqual({ homePage: 'https://lms.school.example' });
+  });
+});
+
 describe('ClassStore.classData', () => {
   it('gives learners by name with copies of their attempts, and only the packs they refer to', async () => {
     const store = await opened();

@@ -59,8 +59,14 @@ const ClassFile = z.object({
   learners: z.array(ClassLearnerRecord),
   /** The packs the imported attempts refer to, as the progress files described them (newest version). */
   packs: z.array(PackRef),
+  /**
+   * The addresses of the last xAPI export, offered again next time (optional: files written before
+   * it was kept have none, and need no migration).
+   */
+  xapi: z.object({ homePage: z.string().max(500), activityBase: z.string().max(500).optional() }).optional(),
 });
 export type ClassFile = z.infer<typeof ClassFile>;
+export type XapiAddresses = NonNullable<ClassFile['xapi']>;
 
 const CLASS_SPEC: StoreFileSpec<ClassFile> = {
   describe: 'the imported class',
@@ -238,10 +244,34 @@ export class ClassStore {
     this.removed = undefined;
   }
 
-  /** Empties the class (after a backup, which keeps what was there). */
+  /** Empties the class (after a backup, which keeps what was there); the school's xAPI addresses stay. */
   async clear(): Promise<void> {
     await this.open();
-    await this.commit('rolling', 'The class could not be cleared', () => emptyClass());
+    await this.commit('rolling', 'The class could not be cleared', (data) => ({
+      ...emptyClass(),
+      ...(data.xapi === undefined ? {} : { xapi: data.xapi }),
+    }));
+  }
+
+  /** The addresses of the last xAPI export, if there was one. */
+  async xapiAddresses(): Promise<XapiAddresses | undefined> {
+    await this.open();
+    const kept = this.data().xapi;
+    return kept === undefined ? undefined : { ...kept };
+  }
+
+  /** Keeps the addresses of an xAPI export for the next one (written only when they changed). */
+  async rememberXapi(addresses: XapiAddresses): Promise<void> {
+    await this.open();
+    const kept = this.data().xapi;
+    if (kept?.homePage === addresses.homePage && kept.activityBase === addresses.activityBase) return;
+    await this.commit('rolling', 'The xAPI addresses could not be kept', (data) => ({
+      ...data,
+      xapi: {
+        homePage: addresses.homePage,
+        ...(addresses.activityBase === undefined ? {} : { activityBase: addresses.activityBase }),
+      },
+    }));
   }
 
   private data(): ClassFile {

@@ -2,7 +2,9 @@
  * Pieces every Sourcewise PDF shares (the class report and the answer key): where the fonts are,
  * the finished file's bytes, untrusted text made safe to lay out, text cut to a width, the page footer.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** The DejaVu fonts shipped in npm (never fetched): wide Unicode coverage for learners' names and articles. */
 export function dejavuFonts(): { regular: string; bold: string } {
@@ -11,6 +13,84 @@ export function dejavuFonts(): { regular: string; bold: string } {
     regular: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
     bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
   };
+}
+
+/** The CJK font shipped in `fonts/` (never fetched): see fonts/README.md for what it holds and how it was made. */
+export const CJK_FONT_FILE = 'fonts/noto-sans-sc-names.woff2';
+
+/**
+ * The CJK font's path: in the folder that holds `fonts/`, above this file both in the sources and in
+ * the built app (`out/main`, `out/cli`), as `exercises/` is.
+ */
+export function cjkFont(): string {
+  for (let folder = import.meta.dirname; ; folder = dirname(folder)) {
+    const path = join(folder, CJK_FONT_FILE);
+    if (existsSync(path)) return path;
+    if (dirname(folder) === folder) throw new Error(`${CJK_FONT_FILE} is missing: it ships with Sourcewise`);
+  }
+}
+
+/** What stands for a character no font of the PDF can draw. */
+export const UNSHOWN = '?';
+
+/** The sentence a PDF ends with when some characters were printed as `?`. */
+export const UNSHOWN_NOTE =
+  'Some characters could not be printed with this PDF’s fonts and are shown as “?”. The CSV and xAPI exports keep them as written.';
+
+type Glyphs = { hasGlyphForCodePoint(codePoint: number): boolean };
+/** pdfkit's current font: its fontkit font, and the source it was selected by (pdfkit's own fields). */
+type FontState = { _font?: { font?: Glyphs }; _fontSource?: unknown };
+
+/**
+ * Lets a document draw text its fonts (DejaVu: Latin, Greek, Cyrillic and more) cannot: a string with
+ * characters the current font lacks is drawn, measured and wrapped in the CJK font when that font
+ * has them (learners' names in Chinese or Japanese), and any character neither font has is drawn as
+ * `?`. pdfkit picks no fallback font itself, so `text`, `widthOfString` and `heightOfString` are
+ * wrapped: everything that lays text out goes through them. The CJK font is opened only when a
+ * string needs it. `unshown()` says whether any character was replaced, for a note.
+ */
+export function withGlyphFallback(doc: PDFKit.PDFDocument, cjkPath: () => string = cjkFont): { unshown: () => boolean } {
+  const state = doc as unknown as FontState &
+    Record<'text' | 'widthOfString' | 'heightOfString', (...args: unknown[]) => unknown>;
+  let cjk: { path: string; glyphs: Glyphs } | undefined;
+  let unshown = false;
+  const openCjk = () => {
+    if (cjk === undefined) {
+      const previous = state._fontSource;
+      const path = cjkPath();
+      doc.font(path);
+      cjk = { path, glyphs: state._font!.font! };
+      doc.font(previous as string);
+    }
+    return cjk;
+  };
+  const drawable = (glyphs: Glyphs, char: string) => /\s/.test(char) || glyphs.hasGlyphForCodePoint(char.codePointAt(0)!);
+  for (const method of ['text', 'widthOfString', 'heightOfString'] as const) {
+    const original = state[method].bind(doc);
+    state[method] = (text: unknown, ...rest: unknown[]) => {
+      const current = state._font?.font;
+      if (typeof text !== 'string' || current === undefined || [...text].every((char) => drawable(current, char))) {
+        return original(text, ...rest);
+      }
+      const fallback = openCjk();
+      const chars = [...text];
+      const useCjk =
+        chars.filter((char) => drawable(fallback.glyphs, char)).length > chars.filter((char) => drawable(current, char)).length;
+      const glyphs = useCjk ? fallback.glyphs : current;
+      const shown = chars.map((char) => (drawable(glyphs, char) ? char : UNSHOWN)).join('');
+      // Only drawing counts for the note: measuring a string is not printing it.
+      if (method === 'text' && shown !== text) unshown = true;
+      if (!useCjk) return original(shown, ...rest);
+      const previous = state._fontSource;
+      doc.font(fallback.path);
+      try {
+        return original(shown, ...rest);
+      } finally {
+        doc.font(previous as string);
+      }
+    };
+  }
+  return { unshown: () => unshown };
 }
 
 /** Untrusted text made safe to lay out: no control characters, runs of space collapsed, capped. */

@@ -99,7 +99,7 @@ describe('buildCsv', () => {
       pack: SEED.meta.title,
       item: String(SEED.items.findIndex((item) => item.id === 'classify-official-confirms-troops-sent') + 1),
       type: 'Classify',
-      expected: 'confirmed',
+      expected: 'Confirmed',
       answer: 'Unconfirmed',
       result: 'wrong',
       confidence: 'fairly sure',

@@ -10,6 +10,7 @@ import { summariseClass } from '../../shared/class-report';
 import type { Pack } from '../../shared/pack/schema';
 import type { ProgressFile } from '../../shared/progress-file';
 import type { ReportFormat } from '../../shared/report-formats';
+import { ApiError } from '../../shared/errors';
 import { localTimeZone } from '../../shared/format';
 import { parseProgressFile } from '../../shared/progress-file-validate';
 import { CLASS_SCHEMA_VERSION, mergeProgressFiles } from './class-store';
@@ -57,8 +58,12 @@ export interface ReportFile {
 
 export interface ReportOptions {
   packId?: string | undefined;
-  homePage: string;
-  /** The IRI xAPI activity ids go under; the home page by default. */
+  /**
+   * xAPI only, and required there: the home page of the school's LMS, which learner accounts belong
+   * to (there is no default: Sourcewise owns no address the school's statements should sit under).
+   */
+  homePage?: string | undefined;
+  /** The IRI xAPI activity ids and extension keys go under; the home page by default. */
   activityBase?: string | undefined;
   /** The IANA time zone the report's times are written in; the machine's own (the instructor's) by default. */
   timeZone?: string | undefined;
@@ -98,6 +103,11 @@ export async function buildReport(
       return [{ suffix: '.pdf', mimeType: 'application/pdf', content: await buildPdf(summary, data, { timeZone }) }];
     }
     case 'xapi': {
+      if (!options.homePage) {
+        throw new ApiError('invalid-input', 'An xAPI report needs the home page of your LMS or school (an https:// address)', [
+          { path: 'homePage', message: 'required for an xAPI report' },
+        ]);
+      }
       const statements = buildXapi(data, {
         homePage: options.homePage,
         ...(options.activityBase ? { activityBase: options.activityBase } : {}),

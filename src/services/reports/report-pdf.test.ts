@@ -11,7 +11,7 @@ import type { Attempt } from '../../shared/progress';
 import { answerFor as rightOrWrong, scoredAttempt } from '../../shared/testing/answers';
 import { seededRandom } from '../../shared/testing/random';
 import { buildCsv } from './report-csv';
-import { dejavuFonts } from './pdf-text';
+import { dejavuFonts, UNSHOWN_NOTE } from './pdf-text';
 import { buildPdf } from './report-pdf';
 import { buildXapi } from './report-xapi';
 
@@ -257,6 +257,33 @@ describe('buildPdf', () => {
       const cell = (tally: { right: number; total: number; accuracy: number | undefined }) =>
         `${tally.right} of ${tally.total} (${Math.round(tally.accuracy! * 100)}%)`;
       expect(flat).toContain(`Confirmed ${cell(early)} ${cell(later)} ${cell(again)}`);
+    },
+  );
+
+  it.skipIf(!POPPLER)(
+    'prints names in Chinese and Japanese with the shipped CJK font, and a character no font has as ?, with a note',
+    async () => {
+      const names = ['王小明', '佐藤 花子', '김민준'];
+      const cjk: ClassData = {
+        ...data,
+        learners: names.map((name, index) => ({ ...data.learners[index]!, name })),
+      };
+      const folder = keep ?? join(temp, 'cjk');
+      mkdirSync(folder, { recursive: true });
+      const file = join(folder, 'cjk-names.pdf');
+      writeFileSync(file, await buildPdf(summariseClass(cjk), cjk, { title: '7年2班 class report' }));
+      const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+      expect(text).toContain('王小明');
+      expect(text).toContain('佐藤 花子');
+      expect(text).toContain('7年2班 class report');
+      // Hangul is in neither font: printed as ?, and the report says why.
+      expect(text).not.toContain('김민준');
+      expect(text).toContain('???');
+      expect(text.replace(/\s+/g, ' ')).toContain(UNSHOWN_NOTE);
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+      expect(fonts).toMatch(/NotoSansSC/);
+      for (const row of fonts.trim().split('\n').slice(2)) expect(row.split(/\s+/).slice(-5, -2)).toEqual(['yes', 'yes', 'yes']);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(folder, 'cjk-page')]);
     },
   );
 

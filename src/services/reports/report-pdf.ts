@@ -1,7 +1,8 @@
 /**
  * The class report as a printable PDF, made with pdfkit in the backend so it comes out the same under
  * Electron and under Node. A4, DejaVu Sans embedded (subset) from the dejavu-fonts-ttf package on
- * disk, never fetched; no standard PDF fonts are used, so every font in the file is embedded.
+ * disk, never fetched, and for names in Chinese or Japanese script a Noto Sans SC subset shipped in
+ * `fonts/` (`withGlyphFallback`); no standard PDF fonts are used, so every font in the file is embedded.
  *
  * Contents: the class summary (key figures, packs, one line per learner), per-label accuracy and d′
  * as bar charts drawn with vector graphics and the same figures in a table beside them, the claims
@@ -13,7 +14,7 @@
  * swallow the layout.
  */
 import PDFDocument from 'pdfkit';
-import { clean, dejavuFonts, fit, numberPages, pdfBytes } from './pdf-text';
+import { clean, dejavuFonts, fit, numberPages, pdfBytes, UNSHOWN_NOTE, withGlyphFallback } from './pdf-text';
 import type { ClassData } from '../../shared/class-data';
 import type { ClassSummary, LabelFigures, LearnerSummary, MissedItem } from '../../shared/class-report';
 import { CLEAR_LEAN, MIN_SIDE_TRIALS, SLIGHT_LEAN } from '../../shared/discernment';
@@ -33,6 +34,8 @@ export interface PdfOptions {
   title?: string;
   /** TrueType files to use instead of DejaVu Sans. */
   fonts?: { regular: string; bold: string };
+  /** Where the CJK font for text the fonts above cannot draw is (by default, the one shipped in `fonts/`). */
+  cjkFont?: () => string;
   /** The IANA time zone the times are written in, named beside them (the instructor's; default UTC). */
   timeZone?: string;
 }
@@ -75,6 +78,7 @@ export async function buildPdf(summary: ClassSummary, data: ClassData, options: 
   });
 
   const done = pdfBytes(doc);
+  const glyphs = withGlyphFallback(doc, options.cjkFont);
 
   const page = new Page(doc, fonts, options.timeZone ?? 'UTC');
   titleSection(page, summary, data, title);
@@ -82,6 +86,7 @@ export async function buildPdf(summary: ClassSummary, data: ClassData, options: 
   missedSection(page, summary);
   for (const pack of summary.items) itemSection(page, pack, summary.items.length > 1);
   for (const learner of summary.learners) learnerSection(page, learner);
+  if (glyphs.unshown()) page.text(UNSHOWN_NOTE, { size: SIZE.small, color: COLOR.muted });
   page.numberPages(`Sourcewise · ${title}`);
   doc.end();
   return done;

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/errors';
 import { Pack, type Item } from '../../shared/pack/schema';
 import type { Attempt } from '../../shared/progress';
 import { answerFor as rightOrWrong, scoredAttempt } from '../../shared/testing/answers';
+import { buildReport } from './report-files';
 import { buildXapi, isoDuration, nameUuid, type XapiStatement } from './report-xapi';
 
 const SEED = Pack.parse(
@@ -307,10 +308,10 @@ describe('buildXapi', () => {
       language: 'en',
       contextActivities: { parent: [{ objectType: 'Activity', id: `${HOME}/sourcewise/packs/nk-troops-russia-2024` }] },
       extensions: {
-        'https://sourcewise.app/xapi/extensions/attempt-id': attempt0.id,
-        'https://sourcewise.app/xapi/extensions/round': 1,
-        'https://sourcewise.app/xapi/extensions/mode': 'pack',
-        'https://sourcewise.app/xapi/extensions/confidence': 3,
+        [`${HOME}/sourcewise/extensions/attempt-id`]: attempt0.id,
+        [`${HOME}/sourcewise/extensions/round`]: 1,
+        [`${HOME}/sourcewise/extensions/mode`]: 'pack',
+        [`${HOME}/sourcewise/extensions/confidence`]: 3,
       },
     });
     expect(statements.some((statement) => 'version' in statement)).toBe(false);
@@ -363,7 +364,7 @@ describe('buildXapi', () => {
       { ...data, learners: [{ learnerId: ADA, name: 'Ada', attempts: [withOrder, without] }] },
       { homePage: HOME },
     );
-    const key = 'https://sourcewise.app/xapi/extensions/options-shown';
+    const key = `${HOME}/sourcewise/extensions/options-shown`;
     expect(seen?.context?.extensions?.[key]).toEqual(shown);
     expect(unseen?.context?.extensions).not.toHaveProperty(key);
     expect(xapiProblems(seen!)).toEqual([]);
@@ -399,7 +400,7 @@ describe('buildXapi', () => {
     const [first] = buildXapi({ ...data, learners: [odd] }, { homePage: HOME });
     expect(first!.id).toMatch(UUID);
     expect(first!.id).toBe(buildXapi({ ...data, learners: [odd] }, { homePage: HOME })[0]!.id);
-    expect(first!.context?.extensions?.['https://sourcewise.app/xapi/extensions/attempt-id']).toBe('attempt-1');
+    expect(first!.context?.extensions?.[`${HOME}/sourcewise/extensions/attempt-id`]).toBe('attempt-1');
   });
 
   it('gives the same ids on every export, all different', () => {
@@ -432,6 +433,14 @@ describe('buildXapi', () => {
     });
     expect(only).toHaveLength(1);
     expect(only[0]!.object.id).toBe(`https://school.example/xapi/sourcewise/packs/other-pack/items/${other.items[0]!.id}`);
+    // Extension keys too: nothing sits under an address the school does not control.
+    expect(Object.keys(only[0]!.context?.extensions ?? {})).toContain(
+      'https://school.example/xapi/sourcewise/extensions/attempt-id',
+    );
+    const iris = JSON.stringify(statements).match(/https?:\/\/[^"]+/g) ?? [];
+    expect(iris.filter((iri) => !iri.startsWith(`${HOME}/`) && iri !== HOME && !iri.startsWith('http://adlnet.gov/'))).toEqual(
+      [],
+    );
     expect(xapiProblems(only[0])).toEqual([]);
   });
 
@@ -440,6 +449,11 @@ describe('buildXapi', () => {
     expect(out).toHaveLength(ada.attempts.length + bo.attempts.length);
     expect(out.flatMap((statement) => xapiProblems(statement))).toEqual([]);
     expect(out[0]!.object.definition).toMatchObject({ name: { und: ada.attempts[0]!.itemId }, interactionType: 'choice' });
+  });
+
+  it('is not made without a home page: there is no default address', async () => {
+    await expect(buildReport(data, 'xapi', {})).rejects.toThrow(/needs the home page/);
+    await expect(buildReport(data, 'xapi', { homePage: HOME })).resolves.toHaveLength(1);
   });
 
   it('refuses a home page that is not an http(s) address', () => {

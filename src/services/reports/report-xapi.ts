@@ -24,8 +24,10 @@
  *   so is the order the learner saw the item's options in (`options-shown`: `{ "options": ["c",
  *   "a", ...] }`, by the item's field), where it was kept: the activity's `choices` are in the pack's
  *   order, the same for every learner.
- * - Activity ids sit under an IRI the school controls: `activityBase` (by default the home page),
- *   then `/sourcewise/packs/<pack id>` and `/items/<item id>`.
+ * - Activity ids and extension keys sit under an IRI the school controls, never under a domain of
+ *   Sourcewise's: `activityBase` (by default the home page), then `/sourcewise/packs/<pack id>` and
+ *   `/items/<item id>` for activities, `/sourcewise/extensions/<name>` for extensions. There is no
+ *   default home page: the instructor names their LMS's.
  * - Every language map is tagged with the pack's language (`languageOf`).
  * - Text from packs (names, descriptions) is capped at 500 characters.
  * - Statements about the same item or pack share their activity objects (and one learner's share the
@@ -43,8 +45,11 @@ import { latestPerItem } from '../../shared/scoring';
 
 /** Where pack and item activity ids go under the IRI the instructor sets (by default, the home page). */
 export const ACTIVITY_PATH = 'sourcewise/packs';
-/** Where Sourcewise's own extension keys live (extension keys must be IRIs). */
-export const EXTENSION_BASE_IRI = 'https://sourcewise.app/xapi/extensions';
+/**
+ * Where Sourcewise's own extension keys go under the same IRI (extension keys must be IRIs, and
+ * should be under a domain the school controls, as activity ids are).
+ */
+export const EXTENSION_PATH = 'sourcewise/extensions';
 
 export const VERBS = {
   answered: 'http://adlnet.gov/expapi/verbs/answered',
@@ -66,14 +71,21 @@ const NAMESPACE = '6f1d7c52-3b8e-4a61-9d0f-2c5e8b7a4f13';
 const NAMESPACE_BYTES = uuidBytes(NAMESPACE);
 const RFC4122_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-const EXTENSION = {
-  attemptId: `${EXTENSION_BASE_IRI}/attempt-id`,
-  round: `${EXTENSION_BASE_IRI}/round`,
-  mode: `${EXTENSION_BASE_IRI}/mode`,
-  confidence: `${EXTENSION_BASE_IRI}/confidence`,
-  appVersion: `${EXTENSION_BASE_IRI}/app-version`,
-  optionsShown: `${EXTENSION_BASE_IRI}/options-shown`,
+const EXTENSION_NAMES = {
+  attemptId: 'attempt-id',
+  round: 'round',
+  mode: 'mode',
+  confidence: 'confidence',
+  appVersion: 'app-version',
+  optionsShown: 'options-shown',
 } as const;
+type Extensions = Record<keyof typeof EXTENSION_NAMES, string>;
+
+/** The extension keys under an IRI: `<base>/sourcewise/extensions/<name>`. */
+export function extensionKeys(base: string): Extensions {
+  const root = `${base.replace(/\/+$/, '')}/${EXTENSION_PATH}`;
+  return Object.fromEntries(Object.entries(EXTENSION_NAMES).map(([key, name]) => [key, `${root}/${name}`])) as Extensions;
+}
 
 export type LanguageMap = Record<string, string>;
 
@@ -150,7 +162,9 @@ const MAX_TEXT = 500;
 
 export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[] {
   const homePage = checkedIri(options.homePage, 'homePage');
-  const base = `${checkedIri(options.activityBase ?? homePage, 'activityBase').replace(/\/+$/, '')}/${ACTIVITY_PATH}`;
+  const root = checkedIri(options.activityBase ?? homePage, 'activityBase').replace(/\/+$/, '');
+  const base = `${root}/${ACTIVITY_PATH}`;
+  const extension = extensionKeys(root);
   const packsById = new Map(data.packs.map((pack) => [pack.id, pack]));
   const itemsById = new Map(data.packs.map((pack) => [pack.id, new Map(pack.items.map((item) => [item.id, item]))]));
   const packActivities = new Map<string, XapiActivity>();
@@ -207,7 +221,10 @@ export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[
       for (const done of completedRounds(pack, attempts)) {
         const last = done.attempts.at(-1);
         if (last !== undefined)
-          completions.set(last, completedStatement(actor, pack, done, packActivity(packId), registrationOf(packId, done.round)));
+          completions.set(
+            last,
+            completedStatement(extension, actor, pack, done, packActivity(packId), registrationOf(packId, done.round)),
+          );
       }
     }
 
@@ -215,6 +232,7 @@ export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[
       const registration = isReview(attempt) ? undefined : registrationOf(attempt.packId, attempt.round);
       statements.push(
         answeredStatement(
+          extension,
           actor,
           attempt,
           activityFor(attempt),
@@ -232,6 +250,7 @@ export function buildXapi(data: ClassData, options: XapiOptions): XapiStatement[
 }
 
 function answeredStatement(
+  extension: Extensions,
   actor: XapiAgent,
   attempt: Attempt,
   object: XapiActivity,
@@ -241,14 +260,14 @@ function answeredStatement(
   registration: string | undefined,
 ): XapiStatement {
   const extensions: Record<string, ExtensionValue> = {
-    [EXTENSION.attemptId]: attempt.id,
-    [EXTENSION.round]: attempt.round,
-    [EXTENSION.mode]: isReview(attempt) ? 'review' : 'pack',
-    [EXTENSION.appVersion]: attempt.appVersion,
+    [extension.attemptId]: attempt.id,
+    [extension.round]: attempt.round,
+    [extension.mode]: isReview(attempt) ? 'review' : 'pack',
+    [extension.appVersion]: attempt.appVersion,
   };
   const confidence = attempt.confidence ?? (attempt.answer.type === 'classify' ? attempt.answer.confidence : undefined);
-  if (confidence !== undefined) extensions[EXTENSION.confidence] = confidence;
-  if (attempt.shown !== undefined) extensions[EXTENSION.optionsShown] = attempt.shown;
+  if (confidence !== undefined) extensions[extension.confidence] = confidence;
+  if (attempt.shown !== undefined) extensions[extension.optionsShown] = attempt.shown;
   // Built property by property rather than with spreads: this runs once per attempt.
   const context: XapiContext = {};
   // A review session is not part of a round.
@@ -277,6 +296,7 @@ function answeredStatement(
 }
 
 function completedStatement(
+  extension: Extensions,
   actor: XapiAgent,
   pack: Pack,
   done: ReturnType<typeof completedRounds>[number],
@@ -304,7 +324,7 @@ function completedStatement(
       revision: String(pack.version),
       platform: 'Sourcewise',
       language: languageOf(pack),
-      extensions: { [EXTENSION.round]: done.round },
+      extensions: { [extension.round]: done.round },
     },
     ...(timestamp === undefined ? {} : { timestamp }),
   };

@@ -19,7 +19,7 @@ describe('classify', () => {
 
   it('reads in words for reports, the answer key and xAPI', () => {
     expect(classify.describeItem(classifyItem)).toBe('“The ministry confirmed the closure”');
-    expect(classify.expected(classifyItem)).toBe('confirmed (also accepted: estimate)');
+    expect(classify.expected(classifyItem)).toBe('Confirmed (also accepted: Estimate)');
     expect(classify.describeAnswer({ type: 'classify', label: 'opinion', confidence: 2 })).toBe('opinion');
     expect(classify.keyRows(classifyItem)).toEqual([
       { quote: 'The ministry confirmed the closure', label: 'confirmed', alsoAccept: ['estimate'], source: 'The ministry' },
@@ -32,7 +32,11 @@ describe('classify', () => {
     ]);
     expect(classify.xapi.interactionType).toBe('choice');
     expect(classify.xapi.choices?.(classifyItem)).toEqual({
-      choices: ['confirmed', 'estimate', 'opinion'].map((label) => ({ id: label, text: label })),
+      choices: [
+        { id: 'confirmed', text: 'Confirmed' },
+        { id: 'estimate', text: 'Estimate' },
+        { id: 'opinion', text: 'Opinion' },
+      ],
       correct: ['confirmed', 'estimate'],
     });
     expect(classify.xapi.response({ type: 'classify', label: 'denial' })).toBe('denial');

@@ -44,7 +44,7 @@ export const classify: ExerciseKind<'classify'> = {
   xapi: {
     interactionType: 'choice',
     choices: (item) => ({
-      choices: (item.choices ?? [...LABELS]).map((label) => ({ id: label, text: label })),
+      choices: (item.choices ?? [...LABELS]).map((label) => ({ id: label, text: LABEL_NAMES[label] })),
       correct: accepts(item.claim.label, item.claim.alsoAccept),
     }),
     response: (answer) => answer.label,

@@ -6,7 +6,7 @@ import { ApiError } from '../errors';
 import type { FindItem, Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { verdictOf } from '../scoring';
-import { FIXTURE_CONTEXT, findItem, PLAIN_KEY_WORDS, problemsOf, ref } from '../testing/exercise-items';
+import { FIXTURE_CONTEXT, findItem, PARAGRAPHS, PLAIN_KEY_WORDS, problemsOf, ref } from '../testing/exercise-items';
 import { find, type FindDetail } from './find';
 import { labelledSpans, scoreAnswer } from './registry';
 
@@ -78,7 +78,11 @@ describe('find', () => {
       { name: 'Cues', value: 'reckless' },
     ]);
     expect(find.xapi.interactionType).toBe('long-fill-in');
-    expect(find.xapi.response({ type: 'find', spans: [span, { paragraph: 0, start: 0, end: 3 }] })).toBe('0:56-70[,]0:0-3');
+    // Marks in article order, whatever order the learner made them in, as the pattern lists the passages.
+    expect(find.xapi.response({ type: 'find', spans: [span, { paragraph: 0, start: 0, end: 3 }] })).toBe('0:0-3[,]0:56-70');
+    const two = { ...findItem, spans: [ref(0, 'a reckless bet'), ref(0, 'The')] };
+    expect(find.xapi.fillIn?.(two)).toEqual(['The[,]a reckless bet']);
+    expect(find.xapi.response({ type: 'find', spans: [...two.spans].reverse() }, two, PARAGRAPHS)).toBe('The[,]a reckless bet');
   });
 
   it('requires spans inside the passage that do not overlap', () => {

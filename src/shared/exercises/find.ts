@@ -100,12 +100,20 @@ export const find: ExerciseKind<'find'> = {
 
   xapi: {
     interactionType: 'long-fill-in',
-    fillIn: (item) => [item.spans.map((span) => span.quote).join('[,]')],
+    // Pattern and response both list the passages in article order (xAPI's order_matters is true
+    // by default), so a learner who marked the right text in another order matches the pattern.
+    fillIn: (item) => [
+      inArticleOrder(item.spans)
+        .map((span) => span.quote)
+        .join('[,]'),
+    ],
     // The marked text, as the pattern quotes it; spans by offset only when the article is not at hand.
     response: (answer, _item, paragraphs) =>
       paragraphs === undefined
-        ? spansText(answer.spans, '[,]')
-        : answer.spans.map((span) => paragraphs[span.paragraph]?.slice(span.start, span.end) ?? '').join('[,]'),
+        ? spansText(inArticleOrder(answer.spans), '[,]')
+        : inArticleOrder(answer.spans)
+            .map((span) => paragraphs[span.paragraph]?.slice(span.start, span.end) ?? '')
+            .join('[,]'),
   },
 
   labelled: (item) => item.spans.map((span) => ({ ...span, label: item.label })),
@@ -246,4 +254,9 @@ function length(span: MarkedSpan): number {
 
 function sum(values: readonly number[]): number {
   return values.reduce((total, value) => total + value, 0);
+}
+
+/** Spans sorted as they stand in the article: by paragraph, then by where they start. */
+function inArticleOrder<S extends { paragraph: number; start: number }>(spans: readonly S[]): S[] {
+  return [...spans].sort((a, b) => a.paragraph - b.paragraph || a.start - b.start);
 }

@@ -14,7 +14,7 @@ describe('headline', () => {
 
   it('reads in words for reports, the answer key and xAPI', () => {
     expect(headline.describeItem(headlineItem)).toBe('Headline: “1,000 jobs lost”');
-    expect(headline.expected(headlineItem)).toBe('overstated: says more than the body supports');
+    expect(headline.expected(headlineItem)).toBe('says more than the body supports');
     expect(headline.expected({ ...headlineItem, answer: 'supported' })).toBe('supported by the body');
     expect(headline.keyRows(headlineItem)).toEqual([{ quote: '1,000 jobs lost', answer: 'overstated' }]);
     expect(headline.keyFields(headlineItem, PLAIN_KEY_WORDS)).toEqual([

@@ -9,18 +9,16 @@ export interface HeadlineDetail {
 }
 
 /** How each verdict reads: as a choice on screen, in the printed answer key, and in reports. */
-export const VERDICT_WORDS: Record<HeadlineVerdict, { choice: string; key: string; report: string; expected: string }> = {
+export const VERDICT_WORDS: Record<HeadlineVerdict, { choice: string; key: string; report: string }> = {
   supported: {
     choice: 'The body supports it',
     key: 'Supported: the body supports the headline',
     report: 'supported by the body',
-    expected: 'supported by the body',
   },
   overstated: {
     choice: 'It says more than the body supports',
     key: 'Overstated: the headline says more than the body supports',
     report: 'says more than the body supports',
-    expected: 'overstated: says more than the body supports',
   },
 };
 
@@ -33,7 +31,8 @@ export const headline: ExerciseKind<'headline'> = {
     allOrNothing('headline', answer.verdict === item.answer, { type: 'headline', expected: item.answer, given: answer.verdict }),
 
   describeItem: (item) => `Headline: “${item.headline}”`,
-  expected: (item) => VERDICT_WORDS[item.answer].expected,
+  // In the words the learner's answer is written in beside it, so the two columns compare at a glance.
+  expected: (item) => VERDICT_WORDS[item.answer].report,
   describeAnswer: (answer) => answer.verdict,
   answerWords: (_item, answer) => VERDICT_WORDS[answer.verdict].report,
 

@@ -9,7 +9,7 @@ import type { Answer, Score } from '../answers';
 import type { KeyRow } from '../pack/answer-key';
 import type { Item } from '../pack/schema';
 import type { Claim, Source, TextRef } from '../pack/parts';
-import type { ItemType, Label } from '../pack/vocabulary';
+import { LABEL_NAMES, type ItemType, type Label } from '../pack/vocabulary';
 
 /** A stretch of the article that an item gives a label: a claim, a figure or a span to find. */
 export interface LabelledSpan extends TextRef {
@@ -176,9 +176,15 @@ export function alsoAccepted<L extends string>(alsoAccept: L[] | undefined): { a
   return alsoAccept && alsoAccept.length > 0 ? { alsoAccept } : {};
 }
 
-/** A label, and those also accepted, as report text: `estimate (also accepted: unconfirmed)`. */
-export function labelWithAlso(label: string, also: readonly string[] | undefined): string {
-  return also === undefined || also.length === 0 ? label : `${label} (also accepted: ${also.join(', ')})`;
+/**
+ * A label, and those also accepted, as report text in the words the learner's answer is written in
+ * beside it: `Estimate (also accepted: Unconfirmed)`.
+ */
+export function labelWithAlso(label: Label, also: readonly Label[] | undefined): string {
+  const name = LABEL_NAMES[label];
+  return also === undefined || also.length === 0
+    ? name
+    : `${name} (also accepted: ${also.map((other) => LABEL_NAMES[other]).join(', ')})`;
 }
 
 /** Right or wrong, nothing between, and no label judged: the score of a source or headline answer. */

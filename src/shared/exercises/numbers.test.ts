@@ -35,11 +35,28 @@ describe('numbers', () => {
   it('reads in words for reports, the answer key and xAPI', () => {
     expect(numbers.describeItem(numbersItem)).toBe('Figures: “about 300”, “1,000”');
     expect(numbers.expected(numbersItem)).toBe(
-      '“about 300”: estimate, Officials; “1,000”: estimate (also accepted: unconfirmed), The union',
+      '“about 300”: Estimate, Officials; “1,000”: Estimate (also accepted: Unconfirmed), The union',
     );
     const answer = { type: 'numbers' as const, figures: [{ label: 'estimate' as const, source: 'Officials' }] };
     expect(numbers.describeAnswer(answer)).toBe('estimate (Officials)');
-    expect(numbers.xapi.response(answer)).toBe('estimate[.]Officials');
+    expect(numbers.xapi.response(answer)).toBe('figure-1-label[.]estimate[,]figure-1-source[.]Officials');
+    // A matching interaction: each figure's label and source; one pattern per accepted combination.
+    expect(numbers.xapi.interactionType).toBe('matching');
+    const matching = numbers.xapi.matching?.(numbersItem);
+    expect(matching?.correct).toEqual([
+      'figure-1-label[.]estimate[,]figure-1-source[.]source-1[,]figure-2-label[.]estimate[,]figure-2-source[.]source-2',
+      'figure-1-label[.]estimate[,]figure-1-source[.]source-1[,]figure-2-label[.]unconfirmed[,]figure-2-source[.]source-2',
+    ]);
+    const right = {
+      type: 'numbers' as const,
+      figures: [
+        { label: 'estimate' as const, source: 'Officials' },
+        { label: 'unconfirmed' as const, source: 'The union' },
+      ],
+    };
+    expect(matching?.correct).toContain(numbers.xapi.response(right, numbersItem));
+    const ids = new Set([...(matching?.source ?? []), ...(matching?.target ?? [])].map((entry) => entry.id));
+    for (const pair of matching!.correct[0]!.split('[,]')) for (const id of pair.split('[.]')) expect(ids).toContain(id);
     expect(numbers.keyRows(numbersItem)[1]).toEqual({
       quote: '1,000',
       label: 'estimate',

@@ -4,6 +4,9 @@ import { ApiError } from '../errors';
 import { LABEL_NAMES, LABELS, type Label } from '../pack/vocabulary';
 import { accepts, alsoAccepted, claimLabelled, claimRefs, inOrder, labelWithAlso, type ExerciseKind } from './kind';
 
+/** Most correct-response patterns listed for one item; beyond that, the first ones (the main labels first). */
+const MAX_PATTERNS = 64;
+
 /** One figure's two pairs in an xAPI matching response. */
 function pairs(index: number, label: Label, source: string): string {
   return `figure-${index + 1}-label[.]${label}[,]figure-${index + 1}-source[.]${source}`;
@@ -106,18 +109,26 @@ export const numbers: ExerciseKind<'numbers'> = {
         ...LABELS.map((label) => ({ id: label, text: LABEL_NAMES[label] })),
         ...item.sourceOptions.map((name, index) => ({ id: `source-${index + 1}`, text: name })),
       ],
-      correct: [
-        item.figures
-          .map((figure, index) => `${pairs(index, figure.label, sourceId(item.sourceOptions, figure.source.name))}`)
-          .join('[,]'),
-      ],
+      // One pattern per combination of accepted labels (a figure may accept more than one).
+      correct: item.figures
+        .reduce<string[][]>(
+          (patterns, figure, index) =>
+            patterns.flatMap((pattern) =>
+              accepts(figure.label, figure.alsoAccept).map((label) => [
+                ...pattern,
+                pairs(index, label, sourceId(item.sourceOptions, figure.source.name)),
+              ]),
+            ),
+          [[]],
+        )
+        .slice(0, MAX_PATTERNS)
+        .map((pattern) => pattern.join('[,]')),
     }),
+    // Without the item its source options are unknown: the source is then named as given.
     response: (answer, item) =>
       answer.figures
         .map((figure, index) =>
-          item === undefined
-            ? `${figure.label}[.]${figure.source}`
-            : pairs(index, figure.label, sourceId(item.sourceOptions, figure.source)),
+          pairs(index, figure.label, item === undefined ? figure.source : sourceId(item.sourceOptions, figure.source)),
         )
         .join('[,]'),
   },
