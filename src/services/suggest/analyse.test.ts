@@ -167,3 +167,102 @@ describe('sources', () => {
     expect(source('About 500 people were evacuated.')?.kind).toBe('outlet');
   });
 });
+
+describe('sources and attribution chains', () => {
+  const first = (text: string) => {
+    const s = suggestClaims(text)[0];
+    if (!s) throw new Error(`no suggestion in "${text}"`);
+    return s;
+  };
+  const chainOf = (text: string) => first(text).chain;
+
+  it('"X, citing Y, reported": Y is the source, X passed it on, the outlet last', () => {
+    const s = first('Reuters, citing an anonymous U.S. official, reported that the drone had been shot down.');
+    expect(s.source).toEqual({ name: 'an anonymous U.S. official', kind: 'anonymous-official' });
+    expect(s.chain).toEqual(['an anonymous U.S. official', 'Reuters', 'the outlet']);
+  });
+
+  it('"according to Reuters\' Pentagon correspondent Idrees Ali": the correspondent, then Reuters', () => {
+    const s = first("The drone was brought down over the Black Sea, according to Reuters' Pentagon correspondent Idrees Ali.");
+    expect(s.source?.kind).toBe('outlet');
+    expect(s.chain).toEqual(["Reuters' Pentagon correspondent Idrees Ali", 'Reuters', 'the outlet']);
+  });
+
+  it('"X told Y that ...": Y is a link; reporters and pronouns are not', () => {
+    expect(chainOf('The ministry told the committee that 40 schools had closed.')).toEqual([
+      'The ministry',
+      'the committee',
+      'the outlet',
+    ]);
+    expect(chainOf("Kazemi's uncle told CNN that the young man had been arrested in Tehran.")).toEqual([
+      "Kazemi's uncle",
+      'CNN',
+      'the outlet',
+    ]);
+    expect(chainOf('Police chief John Smith told reporters that two people had died.')).toEqual([
+      'Police chief John Smith',
+      'the outlet',
+    ]);
+  });
+
+  it('"in remarks to", "in an interview with", "stated to": the outlet that heard it is a link', () => {
+    const s = first(
+      '"There are no casualties left at the location," Civil Defense director Suleiman al-Amr said in remarks to al-Ikhbariya television.',
+    );
+    expect(s.source?.name).toBe('Civil Defense director Suleiman al-Amr');
+    expect(s.chain).toEqual(['Civil Defense director Suleiman al-Amr', 'al-Ikhbariya television', 'the outlet']);
+    expect(chainOf('Rebel leader Murat Karayilan said in an interview with The Times that his fighters would stay.')).toEqual([
+      'Rebel leader Murat Karayilan',
+      'The Times',
+      'the outlet',
+    ]);
+  });
+
+  it('"the ministry said, quoting ...", "Interfax quoted ... as saying": the one quoted is the source', () => {
+    expect(chainOf('The ministry said, quoting a local commander, that 40 soldiers had died.')).toEqual([
+      'a local commander',
+      'The ministry',
+      'the outlet',
+    ]);
+    const s = first('Interfax quoted a defence ministry source as saying the plane had crashed on take-off.');
+    expect(s.source).toEqual({ name: 'a defence ministry source', kind: 'anonymous-official' });
+    expect(s.chain).toEqual(['a defence ministry source', 'Interfax', 'the outlet']);
+    expect(chainOf('According to Yonhap news agency, quoting KCNA, the army was put on alert.')).toEqual([
+      'KCNA',
+      'Yonhap news agency',
+      'the outlet',
+    ]);
+  });
+
+  it("keeps a link stated once for the same speaker's other words in the paragraph", () => {
+    const all = suggestClaims('Berhe told the BBC that the aid was used to buy arms. "We bought weapons with it," he said.');
+    expect(all.map((s) => s.chain)).toEqual([
+      ['Berhe', 'the BBC', 'the outlet'],
+      ['Berhe', 'the BBC', 'the outlet'],
+    ]);
+  });
+
+  it('resolves a pronoun to the last source named in its paragraph, or leaves the source for the instructor', () => {
+    const same = suggestClaims('Police chief John Smith said the road was closed. He said two people had died.');
+    expect(same.map((s) => s.source?.name)).toEqual(['Police chief John Smith', 'Police chief John Smith']);
+    const alone = first('He told reporters that two people had died.');
+    expect(alone.source).toBeUndefined();
+    expect(alone.chain).toEqual(['the outlet']);
+    // Before any source is named in its paragraph, "he" may point to the paragraph just before
+    // ('"...," he told journalists' after a paragraph about the speaker), never further.
+    const next = suggestClaims('Police chief John Smith said the road was closed.\n\n"Two people died," he told journalists.');
+    expect(next[1]!.source?.name).toBe('Police chief John Smith');
+    const far = suggestClaims(
+      'Police chief John Smith said the road was closed.\n\nThe bridge was built in 1990.\n\nHe said two people had died.',
+    );
+    expect(far.at(-1)!.source).toBeUndefined();
+  });
+
+  it('never takes a verb or a relative pronoun for a source', () => {
+    for (const s of suggestClaims(
+      'The man, who said the drone was destroyed, left the area. Said to be angry, officials left.',
+    )) {
+      expect(s.source?.name ?? '').not.toMatch(/^(who|which|that|said)\b/i);
+    }
+  });
+});

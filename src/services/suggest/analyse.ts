@@ -40,6 +40,12 @@ const its = nlp.its;
 /** The outlet's own reporting: a claim with no attribution. */
 export const OUTLET: SuggestionSource = { name: 'the outlet', kind: 'outlet' };
 
+/**
+ * A pronoun with no named source before it in its paragraph ("He told reporters ..." opening an
+ * article): the suggestion leaves the source empty for the instructor rather than guess.
+ */
+const UNRESOLVED: SuggestionSource = { name: '', kind: 'party' };
+
 // ---------------------------------------------------------------------------------------------
 // Lines that are not article prose (kept out of the analysis, offsets preserved)
 
@@ -217,6 +223,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     onClause: options.onClause,
     paragraph: -1,
     sentence: 0,
+    chains: new Map(),
   };
   const masked = maskNonProse(text);
   const doc = nlp.readDoc(masked);
@@ -255,6 +262,8 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       inQuote = false;
       run.paragraph += 1;
       run.sentence = 0;
+      run.chains.clear();
+      ctx.newParagraph();
       for (let k = s; k < sentences.length && t.start[sentences[k]![0]]! < paragraphEnd; k += 1) {
         const attribution = trailingAttribution(t, sentences[k]![0], sentences[k]![1]);
         if (attribution) {
@@ -278,6 +287,8 @@ interface Run {
   /** The current paragraph and sentence in it, from 0: the features of position. */
   paragraph: number;
   sentence: number;
+  /** The chains stated in this paragraph, by source name. */
+  chains: Map<string, string[]>;
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -337,7 +348,12 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       if (np[0] > np[1] || !nounPhrase(t, np[0], np[1])) return undefined;
       if (['CCONJ', 'SCONJ'].includes(t.pos[np[0]]!) || t.neg.slice(np[0], k + 1).some(Boolean)) return undefined;
       // Nothing but a short complement after the verb ("told reporters", "said in a statement").
-      if (k > a && (b - k > 4 || hasVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))) return undefined;
+      // "said in remarks to al-Ikhbariya television": a prepositional complement may run longer.
+      if (
+        k > a &&
+        (b - k > (t.pos[k + 1] === 'ADP' ? 8 : 4) || hasVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))
+      )
+        return undefined;
       // Include the preceding comma/quote so the claim span stops before them.
       return { from: i, to: b, np, verb: k };
     }
@@ -357,14 +373,26 @@ function nounPhrase(t: Toks, from: number, to: number): boolean {
   return head;
 }
 
+/** Who "he", "she", "it" and "they" may point back to. */
+interface Antecedents {
+  last: SuggestionSource | undefined;
+  lastPerson: SuggestionSource | undefined;
+  lastThing: SuggestionSource | undefined;
+}
+
 class SourceContext {
   private readonly seen: SuggestionSource[] = [];
   private last: SuggestionSource | undefined;
   private lastPerson: SuggestionSource | undefined;
   private lastThing: SuggestionSource | undefined;
+  private previous: Antecedents = {
+    last: undefined,
+    lastPerson: undefined,
+    lastThing: undefined,
+  };
 
   /** The source named by tokens from..to, resolving pronouns and repeated surnames. */
-  resolve(t: Toks, from: number, to: number, inQuote: boolean): SuggestionSource | undefined {
+  resolve(t: Toks, from: number, to: number, inQuote: boolean, remember = true): SuggestionSource | undefined {
     // Trim leading adverbs/conjunctions and trailing punctuation.
     while (from <= to && ['ADV', 'CCONJ', 'SCONJ', 'PUNCT', 'ADP'].includes(t.pos[from]!)) from += 1;
     while (to >= from && ['PUNCT', 'ADV', 'AUX', 'PART'].includes(t.pos[to]!)) to -= 1;
@@ -373,9 +401,12 @@ class SourceContext {
     if (words.length === 1 && PRONOUN_SOURCES.has(words[0]!)) {
       if (inQuote) return undefined;
       const w = words[0]!;
-      if (w === 'he' || w === 'she') return this.lastPerson ?? this.last;
-      if (w === 'it') return this.lastThing ?? this.last;
-      return this.last;
+      const here: Antecedents = this.last
+        ? { last: this.last, lastPerson: this.lastPerson, lastThing: this.lastThing }
+        : this.previous;
+      if (w === 'he' || w === 'she') return here.lastPerson ?? here.last ?? UNRESOLVED;
+      if (w === 'it') return here.lastThing ?? here.last ?? UNRESOLVED;
+      return here.last ?? UNRESOLVED;
     }
     const name = t.value
       .slice(from, to + 1)
@@ -403,12 +434,24 @@ class SourceContext {
     else if (propn.every(Boolean)) {
       // A bare name: someone already introduced (by surname), or a party to the events.
       const earlier = this.seen.find((s) => s.name.split(/\s+/).at(-1) === name.split(/\s+/).at(-1));
-      if (earlier) return this.remember(earlier, true);
+      if (earlier) return remember ? this.remember(earlier, true) : earlier;
       kind = 'party';
       person = false;
     } else if (has(PARTY_COMMON) || propn.some(Boolean)) kind = 'party';
     if (!kind) return undefined;
-    return this.remember({ name, kind }, person);
+    // A link in a chain ("told the BBC") is not who "it" or "they" points back to next.
+    return remember ? this.remember({ name, kind }, person) : { name, kind };
+  }
+
+  /**
+   * A pronoun points back to the last source of its paragraph, or, before any is named there, of
+   * the paragraph just before ("... said Lloyd Austin.\n\n\"...,\" he told journalists."); never further.
+   */
+  newParagraph(): void {
+    this.previous = { last: this.last, lastPerson: this.lastPerson, lastThing: this.lastThing };
+    this.last = undefined;
+    this.lastPerson = undefined;
+    this.lastThing = undefined;
   }
 
   private remember(source: SuggestionSource, person: boolean): SuggestionSource {
@@ -507,7 +550,7 @@ function analyseSentence(
     if (!source && clause.quoted) source = paragraphSpeaker;
     source ??= OUTLET;
     previousSource = source;
-    const chain = source === OUTLET ? [] : [source.name];
+    let chain = source === OUTLET || source === UNRESOLVED ? [] : [source.name];
     // "Reuters, citing an anonymous U.S. official, reported": the official is the source, Reuters
     // passed it on. "according to Reuters' correspondent Idrees Ali": he spoke, for Reuters.
     const cited = citing(t, clause.from, clause.to, ctx);
@@ -518,6 +561,18 @@ function analyseSentence(
     } else {
       const owner = outletOwner(source);
       if (owner) chain.push(owner);
+    }
+    // "Berhe told the BBC", "in an interview with The Times": the article states the link.
+    if (source !== OUTLET && source !== UNRESOLVED) {
+      const linkRanges: [number, number][] = clause.quoted ? [] : [[clause.from, clause.to]];
+      if (attribution) linkRanges.push([attribution.from, attribution.to]);
+      const link = statedLink(t, linkRanges, ctx);
+      if (link && !chain.some((name) => sameName(name, link.name))) chain.push(link.name);
+      // The same speaker's other words in the paragraph came the same way ("Whitmore told LA
+      // Weekly. ... 'We ...,' he said."): the link stated once holds for the paragraph.
+      const known = run.chains.get(source.name);
+      if (chain.length === 1 && known) chain = [...known];
+      else if (chain.length > 1) run.chains.set(source.name, [...chain]);
     }
     chain.push(OUTLET.name);
 
@@ -554,7 +609,7 @@ function analyseSentence(
       text: text.slice(span[0], span[1]),
       label,
       cues,
-      source: source === OUTLET ? { ...OUTLET } : source,
+      source: source === OUTLET ? { ...OUTLET } : source === UNRESOLVED ? undefined : source,
       chain,
       confidence: Math.round(confidence * 100) / 100,
     });
@@ -691,9 +746,19 @@ function citing(
   ctx: SourceContext,
 ): { source: SuggestionSource; via: SuggestionSource | undefined } | undefined {
   for (let i = from; i < to; i += 1) {
-    if (t.normal[i] !== 'citing') continue;
+    // "citing Y", "quoting Y", and "X quoted Y as saying" (not "X was quoted as saying").
+    const quotedAs = t.normal[i] === 'quoted' && t.pos[i] === 'VERB' && !['was', 'were', 'is', 'been'].includes(t.normal[i - 1]!);
+    if (t.normal[i] !== 'citing' && t.normal[i] !== 'quoting' && !quotedAs) continue;
     let e = i + 1;
-    while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && t.pos[e + 1] !== 'PUNCT') e += 1;
+    while (
+      e + 1 <= to &&
+      t.value[e + 1] !== ',' &&
+      t.pos[e + 1] !== 'VERB' &&
+      t.pos[e + 1] !== 'PUNCT' &&
+      t.normal[e + 1] !== 'as' &&
+      t.normal[e + 1] !== 'that'
+    )
+      e += 1;
     const before = t.value[i - 1] === ',' ? i - 2 : i - 1;
     const via = before >= from && nounPhrase(t, from, before) ? ctx.resolve(t, from, before, false) : undefined;
     const source = ctx.resolve(t, i + 1, e, false);
@@ -706,6 +771,67 @@ function citing(
 function outletOwner(source: SuggestionSource): string | undefined {
   if (source.kind !== 'outlet') return undefined;
   return /^(\p{Lu}.*?)(?:'s|’s|'|’)\s+\S/u.exec(source.name)?.[1];
+}
+
+/** Whom a claim was told to is no link when it is the press at large or a pronoun ("told reporters"). */
+const NOT_A_LINK = set(`reporters reporter journalists journalist press media us me him her them you it
+  news conference briefing crowd audience`);
+const LINK_VERB = set('told tell tells telling');
+/** "spoke to X", "in an interview with X", "in remarks to X", "reported by X": word, then preposition. */
+const LINK_BEFORE_PREPOSITION = new Map<string, Set<string>>([
+  ['spoke', set('to with')],
+  ['speaking', set('to with')],
+  ['talking', set('to with')],
+  ['talked', set('to with')],
+  ['said', set('to')],
+  ['saying', set('to')],
+  ['stated', set('to')],
+  ['interview', set('with')],
+  ['remarks', set('to')],
+  ['comments', set('to')],
+  ['reported', set('by')],
+  ['quoted', set('by')],
+]);
+
+/**
+ * A link the article states between the source and the outlet: "told the BBC", "in an interview
+ * with The Times", "in a statement reported by Haveeru Daily". Not remembered as a source, so a
+ * pronoun after it still points to the speaker.
+ */
+function statedLink(t: Toks, ranges: [number, number][], ctx: SourceContext): SuggestionSource | undefined {
+  for (const [from, to] of ranges) {
+    for (let i = from; i < to; i += 1) {
+      const n = t.normal[i]!;
+      let start: number | undefined;
+      if (LINK_VERB.has(n) && t.pos[i] === 'VERB') start = i + 1;
+      else if (LINK_BEFORE_PREPOSITION.get(n)?.has(t.normal[i + 1] ?? '')) start = i + 2;
+      // "said to be": a hearsay verb, not a link.
+      if (start === undefined || start > to || ['VERB', 'AUX', 'PART'].includes(t.pos[start]!)) continue;
+      let end = start;
+      while (
+        end + 1 <= to &&
+        end - start < 8 &&
+        !isQuote(t.value[end + 1]!) &&
+        ![',', 'that', 'on', 'in', 'about', 'as', 'at', 'after', 'before', 'when', 'and'].includes(t.normal[end + 1]!) &&
+        !['VERB', 'AUX', 'SCONJ'].includes(t.pos[end + 1]!) &&
+        (t.pos[end + 1] !== 'PUNCT' || /^(?:'s?|’s?|\.|-)$/.test(t.value[end + 1]!))
+      )
+        end += 1;
+      const words = t.normal.slice(start, end + 1).filter((w) => !['the', 'a', 'an', 'local'].includes(w));
+      if (words.length === 0 || words.every((w) => NOT_A_LINK.has(w)) || !nounPhrase(t, start, end)) continue;
+      const link = ctx.resolve(t, start, end, false, false);
+      if (link) return link;
+    }
+  }
+  return undefined;
+}
+
+/** Two names of one source: the same, or one containing the other ("the BBC", "BBC"). */
+function sameName(a: string, b: string): boolean {
+  const norm = (name: string) => name.toLowerCase().replace(/^(the|a|an)\s+/, '');
+  const x = norm(a);
+  const y = norm(b);
+  return x.includes(y) || y.includes(x);
 }
 
 /** "according to X" names the source. */
