@@ -266,3 +266,48 @@ describe('sources and attribution chains', () => {
     }
   });
 });
+
+describe('cues learned from the development split', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('another outlet in the chain makes a report second-hand: unconfirmed', () => {
+    expect(label('Several freight cars were crumpled, Reuters reported.')).toBe('unconfirmed');
+    expect(label('As of June last year, according to The Guardian, she was working on an album.')).toBe('unconfirmed');
+    expect(label('Whitmore told LA Weekly that the case was being dealt with as grand theft.')).toBe('unconfirmed');
+  });
+
+  it('hedges and hearsay: believed to, it is reported, information suggests, according to reports', () => {
+    expect(label('Debris believed to be part of an aircraft has washed ashore on an island.')).toBe('unconfirmed');
+    expect(label('It is now reported it was under repair at the time of the failure.')).toBe('unconfirmed');
+    expect(label('New information suggests a cable on the structure failed.')).toBe('unconfirmed');
+    expect(label('According to reports, the minister had attended the rally.')).toBe('unconfirmed');
+    expect(label('"We are aware of reports of incidents in the Basra area," Holloway said.')).toBe('unconfirmed');
+  });
+
+  it('denials without "deny": disputes, discounted, insisted ... not, not the case, didn’t happen', () => {
+    expect(label('Turkey strongly disputes these claims.')).toBe('denial');
+    expect(label('Malaysian authorities have discounted those claims.')).toBe('denial');
+    expect(label('Iraqi officials have insisted that the Mahdi Army was not the target of the offensive.')).toBe('denial');
+    expect(label("And that's simply not the case.")).toBe('denial');
+    expect(label("It just didn't happen.")).toBe('denial');
+  });
+
+  it('stance and degree are opinion: believes, criticized, expressed concern, the most effective', () => {
+    expect(label('Jim Swire believes al-Megrahi was not guilty.')).toBe('opinion');
+    expect(label('The move was criticized by a member of parliament.')).toBe('opinion');
+    expect(label('She expressed concern about the well-being of the journalists.')).toBe('opinion');
+    expect(label('Adding the mineral to salt is the most effective method.')).toBe('opinion');
+  });
+
+  it('a bound or a margin on a figure, and a plan, are estimates', () => {
+    expect(label('The crane collapse killed 107 or more people.')).toBe('estimate');
+    expect(label('Wikileaks has released under 300 of the cables.')).toBe('estimate');
+    expect(label('He is set to spend two nights at the palace.')).toBe('estimate');
+  });
+
+  it('not every "if" or "may" is a judgement: "few if any", "to determine if", "which may lead"', () => {
+    expect(label('Few if any food manufacturers use iodised salt.')).not.toBe('opinion');
+    expect(label('Officials are testing the debris to determine if it came from the aircraft.')).not.toBe('opinion');
+    expect(label('The archaeologist revealed artifacts which may lead to the tomb.')).not.toBe('opinion');
+  });
+});
