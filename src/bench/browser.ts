@@ -407,3 +407,92 @@ export async function answerRows(plan: Plan, browser: Browser, paths: Paths, see
   }
   return rows;
 }
+
+/**
+ * Clicks the button named `button` and resolves, in ms, at the first frame in which `selector`
+ * matches (with `text`, an element of that exact text): the time the instructor waits.
+ */
+const CLICK_AND_WAIT = `([button, selector, text]) => new Promise((resolve, reject) => {
+  const target = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === button);
+  if (!target) return reject(new Error('no ' + button + ' button'));
+  const shown = () => [...document.querySelectorAll(selector)].some((e) => text === null || e.textContent.trim() === text);
+  const start = performance.now();
+  const timer = setTimeout(() => { observer.disconnect(); reject(new Error(selector + ' not shown within 60 s')); }, 60000);
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    observer.disconnect();
+    clearTimeout(timer);
+    requestAnimationFrame(() => resolve(performance.now() - start));
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  target.click();
+})`;
+
+/** CLICK_AND_WAIT with its arguments written in: a string given to `evaluate` is an expression, not called with any. */
+async function clickAndWait(page: Page, button: string, selector: string, text: string | null): Promise<number> {
+  const ms = (await page.evaluate(`(${CLICK_AND_WAIT})(${JSON.stringify([button, selector, text])})`)) as number;
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new Error(`no time measured for "${button}"`);
+  return ms;
+}
+
+const BENCH_PASSPHRASE = 'bench-instructor-2026';
+
+/**
+ * The studio's first suggestion: a fresh server and data folder per run (so the analyser starts cold,
+ * as for an instructor who has just opened the app), the seed article pasted into a new draft, then
+ * timed from the click on "Suggest claims" to the frame that shows the first suggestion. Floor, in
+ * the same run and page: the click on "Start a pack from this text" to the frame that shows the
+ * draft's "Suggest claims" button (one backend call and a new screen, no analysis).
+ */
+export async function studioRows(plan: Plan, browser: Browser, paths: Paths, article: string): Promise<Row[]> {
+  const suggest: number[] = [];
+  const draft: number[] = [];
+  for (let n = 0; n < plan.warmups + plan.runs; n++) {
+    const dir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-studio-'));
+    let context: BrowserContext | undefined;
+    let child: ChildProcess | undefined;
+    try {
+      const started = await spawnServer([paths.webJs, `--data-dir=${dir}`]);
+      child = started.child;
+      context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(started.url);
+      await page.locator(READY).waitFor({ state: 'attached', timeout: 60_000 });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Studio' }).click();
+      await page.getByLabel('New passphrase', { exact: true }).fill(BENCH_PASSPHRASE);
+      await page.getByLabel('The same passphrase again').fill(BENCH_PASSPHRASE);
+      await page.getByRole('button', { name: 'Set passphrase and open' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Studio' }).waitFor({ timeout: 60_000 });
+      await page.getByLabel('Paste the article’s text').fill(article);
+      const toDraft = await clickAndWait(page, 'Start a pack from this text', 'button', 'Suggest claims');
+      const toSuggestion = await clickAndWait(page, 'Suggest claims', 'ol[aria-label="Suggestions to decide on"] > li', null);
+      if (n >= plan.warmups) {
+        draft.push(toDraft);
+        suggest.push(toSuggestion);
+      }
+    } finally {
+      await context?.close();
+      if (child) await stop(child);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const figure = summarise(suggest);
+  const floor = summarise(draft).median;
+  return [
+    {
+      section: 'Suggestions',
+      name: 'studio: first suggestion shown',
+      unit: 'ms',
+      better: 'lower',
+      ...figure,
+      floor,
+      ratio: figure.median / floor,
+      target: '< 1000 ms',
+      met: figure.median < 1000,
+      note:
+        `browser mode, a fresh server per run: click on "Suggest claims" for the seed article (${article.split(/\s+/).length} words) ` +
+        `to the frame showing the first suggestion; floor = in the same page, the click on "Start a pack from this text" ` +
+        `to the frame showing the new draft`,
+    },
+  ];
+}

@@ -12,12 +12,12 @@
  * Built into out/main/bench.js next to web.js, whose sibling folders it uses (out/renderer, and
  * out/main/web.js itself for the browser-mode rows).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, release, totalmem, type as osType } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
-import { answerRows, electronRows, launchChromium, loadPlaywright, startupRows, type Paths } from './browser';
+import { answerRows, electronRows, launchChromium, loadPlaywright, startupRows, studioRows, type Paths } from './browser';
 import { reportRows, sizeRows, storeWriteRows, suggestionRows, type Plan } from './compute';
 import { loadSeedPack } from './fixtures';
 import { formatTable, type Row } from './table';
@@ -87,6 +87,8 @@ async function main(): Promise<number> {
     if (browser && !startupOnly) {
       const open = browser;
       await section('Answer', 'click to feedback', () => answerRows(plan, open, paths, seed));
+      const article = readFileSync(join(root, 'src/services/suggest/dev-set/seed-article.txt'), 'utf8');
+      await section('Suggestions', 'studio: first suggestion shown', () => studioRows(plan, open, paths, article));
     }
   } finally {
     await browser?.close();

@@ -99,7 +99,7 @@ export async function suggestCommand(files: string[], json: boolean, io: Suggest
     return 0;
   }
   for (const s of suggestions) {
-    const source = s.source ? `${s.source.name} (${s.source.kind})` : 'none';
+    const source = s.source ? `${s.source.name} (${s.source.kind})` : 'not found (fill it in)';
     const chain = s.chain.length > 1 ? `; chain: ${s.chain.join(' → ')}` : '';
     io.out(`${s.start}-${s.end}  ${s.label.toUpperCase()}  "${s.text}"`);
     io.out(`    cues: ${s.cues.join(', ') || '(none)'}; source: ${source}${chain}; confidence: ${s.confidence.toFixed(2)}`);

@@ -216,7 +216,13 @@ export const ClaimSuggestion = z.object({
   label: z.enum(LABELS),
   /** The cue words as they appear in the paragraph. */
   cues: z.array(z.string()),
+  /** Null when the analyser found none to name (a pronoun with nothing before it): the instructor fills it in. */
   source: z.object({ name: z.string(), kind: z.enum(SOURCE_KINDS) }).nullable(),
+  /**
+   * Through whom the claim reached the article, in order: the source first (when there is one),
+   * "the outlet" last ("Reuters, citing an official": the official, Reuters, the outlet).
+   */
+  chain: z.array(z.string()),
   /** 0..1: how sure the rules are. */
   confidence: z.number(),
 });

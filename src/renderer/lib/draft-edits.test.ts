@@ -126,6 +126,7 @@ describe('items from suggestions', () => {
     label: 'denial',
     cues: ['denied'],
     source: { name: 'North Korea', kind: 'party' },
+    chain: ['North Korea', 'the outlet'],
     confidence: 0.9,
   };
 
@@ -147,11 +148,33 @@ describe('items from suggestions', () => {
     );
   });
 
-  it('falls back to the outlet when the claim has no source, and says so', () => {
+  it('gives the outlet for a claim in the outlet’s own voice, with no chain', () => {
     const pack = draft(PARAGRAPHS);
-    const item = itemFromSuggestion(pack, { ...suggestion, source: null, cues: [] });
+    const own = { ...suggestion, source: { name: 'the outlet', kind: 'outlet' as const }, chain: ['the outlet'] };
+    const item = itemFromSuggestion(pack, own);
     expect(item.type === 'classify' && item.claim.source).toEqual({ name: 'AFP', kind: 'outlet', chain: [] });
+  });
+
+  it('leaves the source empty for the instructor when the analyser found none, and says so', () => {
+    const pack = draft(PARAGRAPHS);
+    const item = itemFromSuggestion(pack, { ...suggestion, source: null, chain: ['the outlet'], cues: [] });
+    expect(item.type === 'classify' && item.claim.source).toEqual({ name: '', kind: 'party', chain: ['AFP'] });
+    pack.items.push(item);
+    expect(validatePack(pack)).toMatchObject({ ok: false });
     expect(draftExplanation('opinion', [], null)).toBe('Opinion. The article gives it without naming a source.');
+  });
+
+  it('fills in the chain: the links after the source, the pack’s outlet last', () => {
+    const pack = draft(PARAGRAPHS);
+    const cited = {
+      ...suggestion,
+      source: { name: 'an anonymous U.S. official', kind: 'anonymous-official' as const },
+      chain: ['an anonymous U.S. official', 'Reuters', 'the outlet'],
+    };
+    const item = itemFromSuggestion(pack, cited);
+    expect(item.type === 'classify' && item.claim.source.chain).toEqual(['Reuters', 'AFP']);
+    pack.items.push(item);
+    expect(validatePack(pack)).toMatchObject({ ok: true });
   });
 
   it('gives each new item an id no other item has', () => {

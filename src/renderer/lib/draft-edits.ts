@@ -128,12 +128,29 @@ export function draftExplanation(
     .join(' ');
 }
 
+/** How the analyser names the article's own outlet, in a suggestion's source and chain. */
+const SUGGESTED_OUTLET = 'the outlet';
+
+/**
+ * A suggestion's chain as a pack's: the links after the source, the pack's outlet named last
+ * ("an official, Reuters, the outlet" becomes Reuters, then AFP); none when the outlet itself speaks.
+ */
+function chainFromSuggestion(pack: Pack, suggestion: ClaimSuggestion): string[] {
+  const outlet = outletSource(pack).name;
+  const links =
+    suggestion.source && suggestion.chain[0] === suggestion.source.name ? suggestion.chain.slice(1) : suggestion.chain;
+  if (suggestion.source?.kind === 'outlet' && suggestion.source.name === SUGGESTED_OUTLET) return [];
+  return links.map((name) => (name === SUGGESTED_OUTLET ? outlet : name)).slice(0, 10);
+}
+
 /** An accepted suggestion as a classify item: the claim, its label, cues, source and a drafted explanation. */
 export function itemFromSuggestion(pack: Pack, suggestion: ClaimSuggestion): Item {
   const paragraphs = pack.article.paragraphs;
   const source: Source = suggestion.source
-    ? { name: suggestion.source.name, kind: suggestion.source.kind, chain: [] }
-    : outletSource(pack);
+    ? { name: suggestion.source.name, kind: suggestion.source.kind, chain: chainFromSuggestion(pack, suggestion) }
+    : // No source found (a pronoun with no name before it): left empty for the instructor to fill in.
+      { name: '', kind: 'party', chain: chainFromSuggestion(pack, suggestion) };
+  if (source.kind === 'outlet' && source.name === SUGGESTED_OUTLET) Object.assign(source, outletSource(pack));
   if (suggestion.source && suggestion.source.kind !== 'outlet') {
     const text = paragraphs[suggestion.paragraph] ?? '';
     const at = text.toLowerCase().indexOf(suggestion.source.name.toLowerCase());

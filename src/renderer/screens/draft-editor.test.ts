@@ -193,6 +193,7 @@ describe('DraftEditor: drafted explanations', () => {
     label: 'denial',
     cues: ['denied'],
     source: { name: 'The company', kind: 'party' },
+    chain: ['The company', 'the outlet'],
     confidence: 0.9,
   };
 

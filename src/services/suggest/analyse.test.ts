@@ -167,3 +167,147 @@ describe('sources', () => {
     expect(source('About 500 people were evacuated.')?.kind).toBe('outlet');
   });
 });
+
+describe('sources and attribution chains', () => {
+  const first = (text: string) => {
+    const s = suggestClaims(text)[0];
+    if (!s) throw new Error(`no suggestion in "${text}"`);
+    return s;
+  };
+  const chainOf = (text: string) => first(text).chain;
+
+  it('"X, citing Y, reported": Y is the source, X passed it on, the outlet last', () => {
+    const s = first('Reuters, citing an anonymous U.S. official, reported that the drone had been shot down.');
+    expect(s.source).toEqual({ name: 'an anonymous U.S. official', kind: 'anonymous-official' });
+    expect(s.chain).toEqual(['an anonymous U.S. official', 'Reuters', 'the outlet']);
+  });
+
+  it('"according to Reuters\' Pentagon correspondent Idrees Ali": the correspondent, then Reuters', () => {
+    const s = first("The drone was brought down over the Black Sea, according to Reuters' Pentagon correspondent Idrees Ali.");
+    expect(s.source?.kind).toBe('outlet');
+    expect(s.chain).toEqual(["Reuters' Pentagon correspondent Idrees Ali", 'Reuters', 'the outlet']);
+  });
+
+  it('"X told Y that ...": Y is a link; reporters and pronouns are not', () => {
+    expect(chainOf('The ministry told the committee that 40 schools had closed.')).toEqual([
+      'The ministry',
+      'the committee',
+      'the outlet',
+    ]);
+    expect(chainOf("Kazemi's uncle told CNN that the young man had been arrested in Tehran.")).toEqual([
+      "Kazemi's uncle",
+      'CNN',
+      'the outlet',
+    ]);
+    expect(chainOf('Police chief John Smith told reporters that two people had died.')).toEqual([
+      'Police chief John Smith',
+      'the outlet',
+    ]);
+  });
+
+  it('"in remarks to", "in an interview with", "stated to": the outlet that heard it is a link', () => {
+    const s = first(
+      '"There are no casualties left at the location," Civil Defense director Suleiman al-Amr said in remarks to al-Ikhbariya television.',
+    );
+    expect(s.source?.name).toBe('Civil Defense director Suleiman al-Amr');
+    expect(s.chain).toEqual(['Civil Defense director Suleiman al-Amr', 'al-Ikhbariya television', 'the outlet']);
+    expect(chainOf('Rebel leader Murat Karayilan said in an interview with The Times that his fighters would stay.')).toEqual([
+      'Rebel leader Murat Karayilan',
+      'The Times',
+      'the outlet',
+    ]);
+  });
+
+  it('"the ministry said, quoting ...", "Interfax quoted ... as saying": the one quoted is the source', () => {
+    expect(chainOf('The ministry said, quoting a local commander, that 40 soldiers had died.')).toEqual([
+      'a local commander',
+      'The ministry',
+      'the outlet',
+    ]);
+    const s = first('Interfax quoted a defence ministry source as saying the plane had crashed on take-off.');
+    expect(s.source).toEqual({ name: 'a defence ministry source', kind: 'anonymous-official' });
+    expect(s.chain).toEqual(['a defence ministry source', 'Interfax', 'the outlet']);
+    expect(chainOf('According to Yonhap news agency, quoting KCNA, the army was put on alert.')).toEqual([
+      'KCNA',
+      'Yonhap news agency',
+      'the outlet',
+    ]);
+  });
+
+  it("keeps a link stated once for the same speaker's other words in the paragraph", () => {
+    const all = suggestClaims('Berhe told the BBC that the aid was used to buy arms. "We bought weapons with it," he said.');
+    expect(all.map((s) => s.chain)).toEqual([
+      ['Berhe', 'the BBC', 'the outlet'],
+      ['Berhe', 'the BBC', 'the outlet'],
+    ]);
+  });
+
+  it('resolves a pronoun to the last source named in its paragraph, or leaves the source for the instructor', () => {
+    const same = suggestClaims('Police chief John Smith said the road was closed. He said two people had died.');
+    expect(same.map((s) => s.source?.name)).toEqual(['Police chief John Smith', 'Police chief John Smith']);
+    const alone = first('He told reporters that two people had died.');
+    expect(alone.source).toBeUndefined();
+    expect(alone.chain).toEqual(['the outlet']);
+    // Before any source is named in its paragraph, "he" may point to the paragraph just before
+    // ('"...," he told journalists' after a paragraph about the speaker), never further.
+    const next = suggestClaims('Police chief John Smith said the road was closed.\n\n"Two people died," he told journalists.');
+    expect(next[1]!.source?.name).toBe('Police chief John Smith');
+    const far = suggestClaims(
+      'Police chief John Smith said the road was closed.\n\nThe bridge was built in 1990.\n\nHe said two people had died.',
+    );
+    expect(far.at(-1)!.source).toBeUndefined();
+  });
+
+  it('never takes a verb or a relative pronoun for a source', () => {
+    for (const s of suggestClaims(
+      'The man, who said the drone was destroyed, left the area. Said to be angry, officials left.',
+    )) {
+      expect(s.source?.name ?? '').not.toMatch(/^(who|which|that|said)\b/i);
+    }
+  });
+});
+
+describe('cues learned from the development split', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('another outlet in the chain makes a report second-hand: unconfirmed', () => {
+    expect(label('Several freight cars were crumpled, Reuters reported.')).toBe('unconfirmed');
+    expect(label('As of June last year, according to The Guardian, she was working on an album.')).toBe('unconfirmed');
+    expect(label('Whitmore told LA Weekly that the case was being dealt with as grand theft.')).toBe('unconfirmed');
+  });
+
+  it('hedges and hearsay: believed to, it is reported, information suggests, according to reports', () => {
+    expect(label('Debris believed to be part of an aircraft has washed ashore on an island.')).toBe('unconfirmed');
+    expect(label('It is now reported it was under repair at the time of the failure.')).toBe('unconfirmed');
+    expect(label('New information suggests a cable on the structure failed.')).toBe('unconfirmed');
+    expect(label('According to reports, the minister had attended the rally.')).toBe('unconfirmed');
+    expect(label('"We are aware of reports of incidents in the Basra area," Holloway said.')).toBe('unconfirmed');
+  });
+
+  it('denials without "deny": disputes, discounted, insisted ... not, not the case, didn’t happen', () => {
+    expect(label('Turkey strongly disputes these claims.')).toBe('denial');
+    expect(label('Malaysian authorities have discounted those claims.')).toBe('denial');
+    expect(label('Iraqi officials have insisted that the Mahdi Army was not the target of the offensive.')).toBe('denial');
+    expect(label("And that's simply not the case.")).toBe('denial');
+    expect(label("It just didn't happen.")).toBe('denial');
+  });
+
+  it('stance and degree are opinion: believes, criticized, expressed concern, the most effective', () => {
+    expect(label('Jim Swire believes al-Megrahi was not guilty.')).toBe('opinion');
+    expect(label('The move was criticized by a member of parliament.')).toBe('opinion');
+    expect(label('She expressed concern about the well-being of the journalists.')).toBe('opinion');
+    expect(label('Adding the mineral to salt is the most effective method.')).toBe('opinion');
+  });
+
+  it('a bound or a margin on a figure, and a plan, are estimates', () => {
+    expect(label('The crane collapse killed 107 or more people.')).toBe('estimate');
+    expect(label('Wikileaks has released under 300 of the cables.')).toBe('estimate');
+    expect(label('He is set to spend two nights at the palace.')).toBe('estimate');
+  });
+
+  it('not every "if" or "may" is a judgement: "few if any", "to determine if", "which may lead"', () => {
+    expect(label('Few if any food manufacturers use iodised salt.')).not.toBe('opinion');
+    expect(label('Officials are testing the debris to determine if it came from the aircraft.')).not.toBe('opinion');
+    expect(label('The archaeologist revealed artifacts which may lead to the tomb.')).not.toBe('opinion');
+  });
+});

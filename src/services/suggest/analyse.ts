@@ -40,6 +40,12 @@ const its = nlp.its;
 /** The outlet's own reporting: a claim with no attribution. */
 export const OUTLET: SuggestionSource = { name: 'the outlet', kind: 'outlet' };
 
+/**
+ * A pronoun with no named source before it in its paragraph ("He told reporters ..." opening an
+ * article): the suggestion leaves the source empty for the instructor rather than guess.
+ */
+const UNRESOLVED: SuggestionSource = { name: '', kind: 'party' };
+
 // ---------------------------------------------------------------------------------------------
 // Lines that are not article prose (kept out of the analysis, offsets preserved)
 
@@ -85,8 +91,11 @@ const SPEECH_VERBS = set(`say says said saying tell tells told add adds added an
   acknowledge acknowledged admit admitted comment commented explain explained`);
 const CONFIRM = set('confirm confirms confirmed confirming confirmation verify verified verifies');
 const DENY = set(
-  'deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed refute refutes refuted rebut rebutted',
+  `deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed refute
+  refutes refuted rebut rebutted dispute disputes disputed disputing discount discounts discounted`,
 );
+/** "insisted that ... not": a denial when a negation follows in the clause. */
+const INSIST = set('insist insists insisted insisting maintain maintains maintained');
 const FALSEHOOD = set('false untrue baseless unfounded');
 const DECLINE = set('decline declines declined declining refuse refuses refused');
 const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal');
@@ -104,7 +113,7 @@ const WITHHOLD = set(`not n't never no neither nor nobody none unable yet failed
 const SHOW = set('show shows showed');
 const RECORD = set('records data figures statistics readings documents results');
 const ANNOUNCE = set('announced announces announce');
-const APPROX = set('about around roughly approximately nearly almost some over estimated approximate');
+const APPROX = set('about around roughly approximately nearly almost some over under estimated approximate between');
 const APPROX_2 = [
   'at least',
   'up to',
@@ -117,13 +126,14 @@ const APPROX_2 = [
   'in excess of',
 ];
 const PROJECTION = set(`expected expect expects expecting planned projected forecast forecasts predicted
-  predict predicts estimate estimates estimated assessed assessment projection likely`);
+  predict predicts estimate estimates estimated assessed assessment projection likely plans intend intends
+  intended scheduled`);
 const MODAL = set('could may might would');
 const CONDITIONAL_MODAL = set('would could might');
 const NORMATIVE = set('should must ought');
 const NUMBER_WORDS = set(`dozens hundreds thousands millions billions tens dozen hundred thousand million
   billion two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
-  seventy eighty ninety half`);
+  seventy eighty ninety half twice`);
 // Not here, though they often sit in judgements: words that as often name a plain fact ("a crucial
 // vote", "significant damage", "waste systems", "a historic first").
 const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disgrace
@@ -132,7 +142,19 @@ const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disg
   outrageous ridiculous absurd reckless irresponsible brave courageous heroic shameful tragic
   catastrophic disastrous remarkable incredible unacceptable appalling vital betrayed betrayal
   disappointing disappointed horrific horrible brilliant superb stunning alarming worrying deplorable
-  cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad`);
+  cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad sadly happy proud
+  dishonest racist racists bloated alarmed frustrated disgusted delighted thrilled unstoppable maniacs
+  simplest`);
+/**
+ * Verbs of stance: a belief, a feeling, praise or blame ("he believes", "criticized", "praised").
+ * Not "believed to" or "thought to": hearsay, below.
+ */
+const STANCE_VERBS = set(`believe believes think thinks feel feels seem seems hope hopes fear fears
+  criticise criticises criticised criticize criticizes criticized condemn condemns condemned praise
+  praises praised commend commends commended congratulate congratulates congratulated lament laments
+  lamented applaud applauds applauded`);
+/** "expressed concern", "voiced disgust": a feeling stated. */
+const FEELINGS = set('concern concerns disgust sadness regret anger frustration outrage shock hope dismay alarm');
 const CLAUSE_SPLIT = set('while whereas but although though');
 const PRONOUN_SOURCES = set('he she it they we i');
 
@@ -144,7 +166,7 @@ const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps s
 /** Another outlet: it reports in its own voice, as the article's outlet does (kind `outlet`). */
 const OUTLET_WORDS = set(`reuters ap afp bbc cnn xinhua itar-tass tass interfax ria yonhap kyodo bloomberg
   newspaper newspapers tabloid broadcaster radio television tv channel magazine journal gazette times post
-  guardian telegraph herald tribune daily press wire correspondent reporter reporters journalist
+  guardian telegraph herald tribune daily weekly press wire correspondent reporter reporters journalist
   journalists news`);
 const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
 const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
@@ -217,6 +239,8 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     onClause: options.onClause,
     paragraph: -1,
     sentence: 0,
+    chains: new Map(),
+    outlets: new Set(),
   };
   const masked = maskNonProse(text);
   const doc = nlp.readDoc(masked);
@@ -255,6 +279,8 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       inQuote = false;
       run.paragraph += 1;
       run.sentence = 0;
+      run.chains.clear();
+      ctx.newParagraph();
       for (let k = s; k < sentences.length && t.start[sentences[k]![0]]! < paragraphEnd; k += 1) {
         const attribution = trailingAttribution(t, sentences[k]![0], sentences[k]![1]);
         if (attribution) {
@@ -278,6 +304,10 @@ interface Run {
   /** The current paragraph and sentence in it, from 0: the features of position. */
   paragraph: number;
   sentence: number;
+  /** The chains stated in this paragraph, by source name. */
+  chains: Map<string, string[]>;
+  /** Names met as another outlet (Reuters, "the BBC"): a chain through one is a report at second hand. */
+  outlets: Set<string>;
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -337,7 +367,12 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       if (np[0] > np[1] || !nounPhrase(t, np[0], np[1])) return undefined;
       if (['CCONJ', 'SCONJ'].includes(t.pos[np[0]]!) || t.neg.slice(np[0], k + 1).some(Boolean)) return undefined;
       // Nothing but a short complement after the verb ("told reporters", "said in a statement").
-      if (k > a && (b - k > 4 || hasVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))) return undefined;
+      // "said in remarks to al-Ikhbariya television": a prepositional complement may run longer.
+      if (
+        k > a &&
+        (b - k > (t.pos[k + 1] === 'ADP' ? 8 : 4) || hasVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))
+      )
+        return undefined;
       // Include the preceding comma/quote so the claim span stops before them.
       return { from: i, to: b, np, verb: k };
     }
@@ -357,14 +392,26 @@ function nounPhrase(t: Toks, from: number, to: number): boolean {
   return head;
 }
 
+/** Who "he", "she", "it" and "they" may point back to. */
+interface Antecedents {
+  last: SuggestionSource | undefined;
+  lastPerson: SuggestionSource | undefined;
+  lastThing: SuggestionSource | undefined;
+}
+
 class SourceContext {
   private readonly seen: SuggestionSource[] = [];
   private last: SuggestionSource | undefined;
   private lastPerson: SuggestionSource | undefined;
   private lastThing: SuggestionSource | undefined;
+  private previous: Antecedents = {
+    last: undefined,
+    lastPerson: undefined,
+    lastThing: undefined,
+  };
 
   /** The source named by tokens from..to, resolving pronouns and repeated surnames. */
-  resolve(t: Toks, from: number, to: number, inQuote: boolean): SuggestionSource | undefined {
+  resolve(t: Toks, from: number, to: number, inQuote: boolean, remember = true): SuggestionSource | undefined {
     // Trim leading adverbs/conjunctions and trailing punctuation.
     while (from <= to && ['ADV', 'CCONJ', 'SCONJ', 'PUNCT', 'ADP'].includes(t.pos[from]!)) from += 1;
     while (to >= from && ['PUNCT', 'ADV', 'AUX', 'PART'].includes(t.pos[to]!)) to -= 1;
@@ -373,9 +420,12 @@ class SourceContext {
     if (words.length === 1 && PRONOUN_SOURCES.has(words[0]!)) {
       if (inQuote) return undefined;
       const w = words[0]!;
-      if (w === 'he' || w === 'she') return this.lastPerson ?? this.last;
-      if (w === 'it') return this.lastThing ?? this.last;
-      return this.last;
+      const here: Antecedents = this.last
+        ? { last: this.last, lastPerson: this.lastPerson, lastThing: this.lastThing }
+        : this.previous;
+      if (w === 'he' || w === 'she') return here.lastPerson ?? here.last ?? UNRESOLVED;
+      if (w === 'it') return here.lastThing ?? here.last ?? UNRESOLVED;
+      return here.last ?? UNRESOLVED;
     }
     const name = t.value
       .slice(from, to + 1)
@@ -403,12 +453,24 @@ class SourceContext {
     else if (propn.every(Boolean)) {
       // A bare name: someone already introduced (by surname), or a party to the events.
       const earlier = this.seen.find((s) => s.name.split(/\s+/).at(-1) === name.split(/\s+/).at(-1));
-      if (earlier) return this.remember(earlier, true);
+      if (earlier) return remember ? this.remember(earlier, true) : earlier;
       kind = 'party';
       person = false;
     } else if (has(PARTY_COMMON) || propn.some(Boolean)) kind = 'party';
     if (!kind) return undefined;
-    return this.remember({ name, kind }, person);
+    // A link in a chain ("told the BBC") is not who "it" or "they" points back to next.
+    return remember ? this.remember({ name, kind }, person) : { name, kind };
+  }
+
+  /**
+   * A pronoun points back to the last source of its paragraph, or, before any is named there, of
+   * the paragraph just before ("... said Lloyd Austin.\n\n\"...,\" he told journalists."); never further.
+   */
+  newParagraph(): void {
+    this.previous = { last: this.last, lastPerson: this.lastPerson, lastThing: this.lastThing };
+    this.last = undefined;
+    this.lastPerson = undefined;
+    this.lastThing = undefined;
   }
 
   private remember(source: SuggestionSource, person: boolean): SuggestionSource {
@@ -507,17 +569,37 @@ function analyseSentence(
     if (!source && clause.quoted) source = paragraphSpeaker;
     source ??= OUTLET;
     previousSource = source;
-    const chain = source === OUTLET ? [] : [source.name];
+    let chain = source === OUTLET || source === UNRESOLVED ? [] : [source.name];
     // "Reuters, citing an anonymous U.S. official, reported": the official is the source, Reuters
     // passed it on. "according to Reuters' correspondent Idrees Ali": he spoke, for Reuters.
     const cited = citing(t, clause.from, clause.to, ctx);
+    const noteOutlet = (s: SuggestionSource | undefined) => {
+      if (s && s.kind === 'outlet' && s !== OUTLET) run.outlets.add(s.name);
+    };
+    noteOutlet(source);
     if (cited) {
       if (source === OUTLET && cited.via) chain.push(cited.via.name);
       chain.unshift(cited.source.name);
+      noteOutlet(cited.via);
+      noteOutlet(cited.source);
       source = cited.source;
     } else {
       const owner = outletOwner(source);
       if (owner) chain.push(owner);
+      if (owner) run.outlets.add(owner);
+    }
+    // "Berhe told the BBC", "in an interview with The Times": the article states the link.
+    if (source !== OUTLET && source !== UNRESOLVED) {
+      const linkRanges: [number, number][] = clause.quoted ? [] : [[clause.from, clause.to]];
+      if (attribution) linkRanges.push([attribution.from, attribution.to]);
+      const link = statedLink(t, linkRanges, ctx);
+      if (link && !chain.some((name) => sameName(name, link.name))) chain.push(link.name);
+      noteOutlet(link);
+      // The same speaker's other words in the paragraph came the same way ("Whitmore told LA
+      // Weekly. ... 'We ...,' he said."): the link stated once holds for the paragraph.
+      const known = run.chains.get(source.name);
+      if (chain.length === 1 && known) chain = [...known];
+      else if (chain.length > 1) run.chains.set(source.name, [...chain]);
     }
     chain.push(OUTLET.name);
 
@@ -525,6 +607,13 @@ function analyseSentence(
     const ranges: [number, number][] = [[clause.from, clause.to]];
     if (attribution && clause === clauses.at(-1)) ranges.push([attribution.from, attribution.to]);
     const rules = findRules(t, ranges, source);
+    // Another outlet in the chain ("Reuters reported", "according to Billboard", "told LA Weekly"):
+    // the claim reached the article at second hand (rule 6), below any judgement, figure or denial.
+    const secondHand = chain.find((name) => run.outlets.has(name));
+    if (secondHand) {
+      const mention = nameTokens(t, text, secondHand, ranges);
+      if (mention) rules.push({ label: 'unconfirmed', rank: 40, strength: 0.6, cue: mention });
+    }
     if (rules.length === 0) rules.push(uncuedRule(source));
     const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
     const agreeing = rules.filter((r) => r.label === best.label);
@@ -537,6 +626,8 @@ function analyseSentence(
     // Features only where they are used: training, or a clause the classifier decides.
     if (run.onClause || (run.classifier && !best.cue)) {
       const features = clauseFeatures(t, clause, rules, source, run, attribution !== undefined);
+      if (secondHand) features.push('via-outlet');
+      features.push(`chain:${Math.min(chain.length, 3)}`);
       run.onClause?.({ start: span[0], end: span[1], features });
       if (run.classifier && !best.cue) {
         const decided = labelClause(run.classifier, features);
@@ -554,7 +645,7 @@ function analyseSentence(
       text: text.slice(span[0], span[1]),
       label,
       cues,
-      source: source === OUTLET ? { ...OUTLET } : source,
+      source: source === OUTLET ? { ...OUTLET } : source === UNRESOLVED ? undefined : source,
       chain,
       confidence: Math.round(confidence * 100) / 100,
     });
@@ -602,6 +693,10 @@ function clauseFeatures(
     if (previous) f.push(`b:${previous}_${n}`);
     if (t.neg[i]) f.push(`neg:${n}`);
     if (t.pos[i] === 'NUM') f.push('number');
+    // Background reads as history: a year, "had been", the clause's first word.
+    if (/^(1[89]|20)\d\d$/.test(n)) f.push('year');
+    if (previous === 'had' && t.pos[i] === 'VERB') f.push('past-perfect');
+    if (words === 1) f.push(`first:${n}`);
     previous = n;
   }
   for (const r of rules) f.push(`rule:${r.label}:${r.rank}`, r.cue ? `cue:${r.label}` : 'no-cue');
@@ -691,9 +786,19 @@ function citing(
   ctx: SourceContext,
 ): { source: SuggestionSource; via: SuggestionSource | undefined } | undefined {
   for (let i = from; i < to; i += 1) {
-    if (t.normal[i] !== 'citing') continue;
+    // "citing Y", "quoting Y", and "X quoted Y as saying" (not "X was quoted as saying").
+    const quotedAs = t.normal[i] === 'quoted' && t.pos[i] === 'VERB' && !['was', 'were', 'is', 'been'].includes(t.normal[i - 1]!);
+    if (t.normal[i] !== 'citing' && t.normal[i] !== 'quoting' && !quotedAs) continue;
     let e = i + 1;
-    while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && t.pos[e + 1] !== 'PUNCT') e += 1;
+    while (
+      e + 1 <= to &&
+      t.value[e + 1] !== ',' &&
+      t.pos[e + 1] !== 'VERB' &&
+      t.pos[e + 1] !== 'PUNCT' &&
+      t.normal[e + 1] !== 'as' &&
+      t.normal[e + 1] !== 'that'
+    )
+      e += 1;
     const before = t.value[i - 1] === ',' ? i - 2 : i - 1;
     const via = before >= from && nounPhrase(t, from, before) ? ctx.resolve(t, from, before, false) : undefined;
     const source = ctx.resolve(t, i + 1, e, false);
@@ -706,6 +811,82 @@ function citing(
 function outletOwner(source: SuggestionSource): string | undefined {
   if (source.kind !== 'outlet') return undefined;
   return /^(\p{Lu}.*?)(?:'s|’s|'|’)\s+\S/u.exec(source.name)?.[1];
+}
+
+/** Whom a claim was told to is no link when it is the press at large or a pronoun ("told reporters"). */
+const NOT_A_LINK = set(`reporters reporter journalists journalist press media us me him her them you it
+  news conference briefing crowd audience`);
+const LINK_VERB = set('told tell tells telling');
+/** "spoke to X", "in an interview with X", "in remarks to X", "reported by X": word, then preposition. */
+const LINK_BEFORE_PREPOSITION = new Map<string, Set<string>>([
+  ['spoke', set('to with')],
+  ['speaking', set('to with')],
+  ['talking', set('to with')],
+  ['talked', set('to with')],
+  ['said', set('to')],
+  ['saying', set('to')],
+  ['stated', set('to')],
+  ['interview', set('with')],
+  ['remarks', set('to')],
+  ['comments', set('to')],
+  ['reported', set('by')],
+  ['quoted', set('by')],
+]);
+
+/**
+ * A link the article states between the source and the outlet: "told the BBC", "in an interview
+ * with The Times", "in a statement reported by Haveeru Daily". Not remembered as a source, so a
+ * pronoun after it still points to the speaker.
+ */
+function statedLink(t: Toks, ranges: [number, number][], ctx: SourceContext): SuggestionSource | undefined {
+  for (const [from, to] of ranges) {
+    for (let i = from; i < to; i += 1) {
+      const n = t.normal[i]!;
+      let start: number | undefined;
+      if (LINK_VERB.has(n) && t.pos[i] === 'VERB') start = i + 1;
+      else if (LINK_BEFORE_PREPOSITION.get(n)?.has(t.normal[i + 1] ?? '')) start = i + 2;
+      // "said to be": a hearsay verb, not a link.
+      if (start === undefined || start > to || ['VERB', 'AUX', 'PART'].includes(t.pos[start]!)) continue;
+      let end = start;
+      while (
+        end + 1 <= to &&
+        end - start < 8 &&
+        !isQuote(t.value[end + 1]!) &&
+        ![',', 'that', 'on', 'in', 'about', 'as', 'at', 'after', 'before', 'when', 'and'].includes(t.normal[end + 1]!) &&
+        !['VERB', 'AUX', 'SCONJ'].includes(t.pos[end + 1]!) &&
+        (t.pos[end + 1] !== 'PUNCT' || /^(?:'s?|’s?|\.|-)$/.test(t.value[end + 1]!))
+      )
+        end += 1;
+      const words = t.normal.slice(start, end + 1).filter((w) => !['the', 'a', 'an', 'local'].includes(w));
+      if (words.length === 0 || words.every((w) => NOT_A_LINK.has(w)) || !nounPhrase(t, start, end)) continue;
+      const link = ctx.resolve(t, start, end, false, false);
+      if (link) return link;
+    }
+  }
+  return undefined;
+}
+
+/** The tokens of `name` where it is written in the ranges, if it is: the cue of a second-hand report. */
+function nameTokens(t: Toks, text: string, name: string, ranges: [number, number][]): [number, number] | undefined {
+  for (const [from, to] of ranges) {
+    const at = text.slice(t.start[from]!, t.end[to]!).indexOf(name);
+    if (at < 0) continue;
+    const start = t.start[from]! + at;
+    let a = from;
+    while (a < to && t.start[a]! < start) a += 1;
+    let b = a;
+    while (b < to && t.end[b + 1]! <= start + name.length) b += 1;
+    return [a, b];
+  }
+  return undefined;
+}
+
+/** Two names of one source: the same, or one containing the other ("the BBC", "BBC"). */
+function sameName(a: string, b: string): boolean {
+  const norm = (name: string) => name.toLowerCase().replace(/^(the|a|an)\s+/, '');
+  const x = norm(a);
+  const y = norm(b);
+  return x.includes(y) || y.includes(x);
 }
 
 /** "according to X" names the source. */
@@ -821,6 +1002,25 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('denial', 90, 0.7, i);
         continue;
       }
+      if (INSIST.has(n) && t.pos[i] === 'VERB') {
+        const not = nextWords(t, i, to, 12).find((k) => ['not', "n't", 'never'].includes(t.normal[k]!));
+        if (not !== undefined) {
+          add('denial', 90, 0.7, i, not);
+          continue;
+        }
+      }
+      // "that's simply not the case", "it just didn't happen"
+      if (n === 'case' && t.normal[i - 1] === 'the' && ['not', "n't"].includes(t.normal[i - 2] ?? '')) {
+        add('denial', 90, 0.7, i - 2, i);
+        continue;
+      }
+      if (
+        (n === 'happen' || n === 'happened') &&
+        previousWords(t, from, i, 2).some((k) => ["n't", 'not', 'never'].includes(t.normal[k]!))
+      ) {
+        add('denial', 90, 0.7, previousWords(t, from, i, 2).at(-1)!, i);
+        continue;
+      }
       if (n === 'wrong' && t.normal[i - 1] === 'simply') {
         add('denial', 90, 0.7, i - 1, i);
         continue;
@@ -849,6 +1049,17 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         i += 1;
         continue;
       }
+      // "107 or more", "51±19 %": a figure given as a bound or with its margin.
+      if ((n === 'or' && ['more', 'so'].includes(t.normal[i + 1] ?? '') && isNumber(t, i - 1)) || n === '±') {
+        add('estimate', 80, 0.75, n === '±' ? i : i - 1, n === '±' ? i : i + 1);
+        continue;
+      }
+      // "is set to spend two nights": a plan, not yet done (rule 5). Not every "will": on the dev
+      // split it marked more statements of intent on the record than forecasts.
+      if (n === 'set' && t.normal[i + 1] === 'to' && ['is', 'are', 'was', 'were'].includes(t.normal[i - 1] ?? '')) {
+        add('estimate', 50, 0.55, i, i + 1);
+        continue;
+      }
       if (MODAL.has(n) && nextNumber(t, i + 1, Math.min(to, i + 5)) !== undefined) {
         add('estimate', 80, 0.7, i, i + 1);
         continue;
@@ -863,10 +1074,15 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // opinion
+      // "few if any", "to determine if": not a condition.
+      if (n === 'if' && (t.normal[i + 1] === 'any' || t.pos[i - 1] === 'VERB')) continue;
       if (n === 'if' && (i === from || t.value[i - 1] === ',' || isQuote(t.value[i - 1]!) || t.pos[i] === 'SCONJ')) {
         add('opinion', 0, 0.7, i, Math.min(i + 2, to)); // rank set below
         continue;
       }
+      // "artifacts which may lead to ...": a guess inside a relative clause is not the claim's.
+      const relative = ['which', 'that', 'who'].includes(t.normal[i - 1] ?? '');
+      if (relative && (n === 'may' || CONDITIONAL_MODAL.has(n))) continue;
       if (n === 'may' && t.pos[i] === 'AUX' && !t.neg[i]) {
         add('opinion', 55, 0.55, i, Math.min(i + 1, to));
         continue;
@@ -887,6 +1103,20 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       if (EVALUATIVE.has(n) && t.pos[i] !== 'PROPN') {
         add('opinion', 60, t.pos[i] === 'ADJ' ? 0.7 : 0.6, i);
+        continue;
+      }
+      if (STANCE_VERBS.has(n) && t.pos[i] === 'VERB' && t.normal[i + 1] !== 'to') {
+        add('opinion', 60, 0.6, i);
+        continue;
+      }
+      if (FEELINGS.has(n) && ['expressed', 'expresses', 'express', 'voiced', 'voices'].includes(t.normal[i - 1] ?? '')) {
+        add('opinion', 60, 0.65, i - 1, i);
+        continue;
+      }
+      // "the most effective", "so happy", "too slow": a degree is a judgement.
+      if ((n === 'most' || n === 'so' || n === 'too') && t.pos[i + 1] === 'ADJ') {
+        add('opinion', 60, 0.55, i, i + 1);
+        i += 1;
         continue;
       }
       if (n === 'very' && t.pos[i + 1] === 'ADJ') {
@@ -919,6 +1149,45 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         ['is', 'are', 'was', 'were', 'be', 'been'].includes(t.normal[i - 1] ?? '')
       ) {
         add('unconfirmed', 40, 0.65, i - 1, i + 1);
+        continue;
+      }
+      // "Debris believed to be part of an aircraft": nobody named believes it.
+      if (n === 'believed' && t.normal[i + 1] === 'to' && t.pos[i - 1] !== 'PRON') {
+        add('unconfirmed', 40, 0.6, i, i + 1);
+        continue;
+      }
+      // "it is believed", "it is now reported", "it is understood that"
+      if (
+        ['believed', 'reported', 'thought', 'understood', 'rumoured', 'rumored'].includes(n) &&
+        previousWords(t, from, i, 3).some((k) => t.normal[k] === 'it') &&
+        previousWords(t, from, i, 2).some((k) => ['is', 'was', 'has', 'been'].includes(t.normal[k]!))
+      ) {
+        add(
+          'unconfirmed',
+          40,
+          0.65,
+          previousWords(t, from, i, 3).find((k) => t.normal[k] === 'it')!,
+          i,
+        );
+        continue;
+      }
+      // "New information suggests ...", "according to reports"
+      if (
+        (n === 'suggests' || n === 'suggested') &&
+        t.pos[i] === 'VERB' &&
+        t.normal[i - 1] !== 'he' &&
+        t.normal[i - 1] !== 'she'
+      ) {
+        add('unconfirmed', 40, 0.55, i);
+        continue;
+      }
+      // "aware of reports of incidents", "investigating the reports": reports nobody has checked yet.
+      if (n === 'reports' && t.pos[i] === 'NOUN' && ['of', 'the', 'aware'].includes(t.normal[i - 1] ?? '')) {
+        add('unconfirmed', 40, 0.55, i - 1, i);
+        continue;
+      }
+      if (n === 'reports' && t.normal[i - 1] === 'to' && t.normal[i - 2] === 'according') {
+        add('unconfirmed', 40, 0.65, i - 2, i);
         continue;
       }
       if (n === 'reported' && t.pos[i] === 'VERB' && t.normal[i + 1] === 'that') {

@@ -111,15 +111,26 @@ const normalName = (name: string) =>
     .replace(/['’]s$/, '')
     .trim();
 
+const ownVoice = (name: string) => name === 'Wikinews' || name === OUTLET.name;
+
+/** Two names of one source: both the outlet's own voice, or one name containing the other. */
+function sameName(gold: string, suggested: string): boolean {
+  if (ownVoice(gold) || ownVoice(suggested)) return ownVoice(gold) && ownVoice(suggested);
+  const a = normalName(gold);
+  const b = normalName(suggested);
+  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+}
+
+/** The suggested chain is the gold one: as many links, each the same source, the outlet last. */
+export function sameChain(gold: GoldUnit, suggestion: Suggestion | undefined): boolean {
+  const chain = suggestion?.chain;
+  return chain !== undefined && chain.length === gold.chain.length && chain.every((name, k) => sameName(gold.chain[k]!, name));
+}
+
 /** The suggested source is the gold one: both the outlet's own voice, or one name contains the other. */
 export function sameSource(gold: GoldUnit, suggestion: Suggestion | undefined): boolean {
   const source = suggestion?.source;
-  if (!source) return false;
-  const ownVoice = (name: string) => name === 'Wikinews' || name === OUTLET.name;
-  if (ownVoice(gold.source) || ownVoice(source.name)) return ownVoice(gold.source) && ownVoice(source.name);
-  const a = normalName(gold.source);
-  const b = normalName(source.name);
-  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+  return source !== undefined && sameName(gold.source, source.name);
 }
 
 export interface LabelScore {
@@ -141,6 +152,8 @@ export interface Scores {
   /** Of the units gold labels as a claim and the analyser labels too: the source is right. */
   sourceAccuracy: number;
   sourceKindAccuracy: number;
+  /** Of the same units: the whole chain is right (every link, in order, the outlet last). */
+  chainAccuracy: number;
   labelledBoth: number;
 }
 
@@ -152,6 +165,7 @@ export function score(pairs: { gold: GoldUnit; predicted: UnitPrediction }[]): S
   let labelledBoth = 0;
   let sourceRight = 0;
   let kindRight = 0;
+  let chainRight = 0;
   for (const { gold, predicted } of pairs) {
     perLabel[gold.label].gold += 1;
     perLabel[predicted.label].predicted += 1;
@@ -163,6 +177,7 @@ export function score(pairs: { gold: GoldUnit; predicted: UnitPrediction }[]): S
       labelledBoth += 1;
       if (sameSource(gold, predicted.suggestion)) sourceRight += 1;
       if (predicted.suggestion?.source?.kind === gold.sourceKind) kindRight += 1;
+      if (sameChain(gold, predicted.suggestion)) chainRight += 1;
     }
   }
   for (const s of Object.values(perLabel)) {
@@ -177,6 +192,7 @@ export function score(pairs: { gold: GoldUnit; predicted: UnitPrediction }[]): S
     accuracy: pairs.length ? right / pairs.length : 0,
     sourceAccuracy: labelledBoth ? sourceRight / labelledBoth : 0,
     sourceKindAccuracy: labelledBoth ? kindRight / labelledBoth : 0,
+    chainAccuracy: labelledBoth ? chainRight / labelledBoth : 0,
     labelledBoth,
   };
 }
@@ -219,5 +235,6 @@ export function figuresTable(test: Scores, dev: Scores): string {
     `| source right (labelled by both) | ${test.labelledBoth} | | | ${f(test.sourceAccuracy)} | ${dev.labelledBoth} | | | ${f(dev.sourceAccuracy)} |`,
   );
   rows.push(`| source kind right | | | | ${f(test.sourceKindAccuracy)} | | | | ${f(dev.sourceKindAccuracy)} |`);
+  rows.push(`| chain right | | | | ${f(test.chainAccuracy)} | | | | ${f(dev.chainAccuracy)} |`);
   return rows.join('\n');
 }

@@ -45,7 +45,13 @@ describe('suggestInParagraphs', () => {
       true,
     );
     const denial = suggestions.find((suggestion) => suggestion.text.startsWith('North Korea denied'));
-    expect(denial).toMatchObject({ paragraph: 9, start: 0, label: 'denial', source: { name: 'North Korea', kind: 'party' } });
+    expect(denial).toMatchObject({
+      paragraph: 9,
+      start: 0,
+      label: 'denial',
+      source: { name: 'North Korea', kind: 'party' },
+      chain: ['North Korea', 'the outlet'],
+    });
   });
 
   it('gives the same claims for one paragraph alone, at the same offsets', async () => {

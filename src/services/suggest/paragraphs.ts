@@ -42,6 +42,7 @@ export async function suggestInParagraphs(paragraphs: readonly string[]): Promis
       label: suggestion.label,
       cues: suggestion.cues,
       source: suggestion.source === undefined ? null : { name: suggestion.source.name, kind: suggestion.source.kind },
+      chain: [...suggestion.chain],
       confidence: suggestion.confidence,
     });
   }

@@ -12,6 +12,8 @@ const FROM_THE_CORPUS = [
   'Zenawi has not commented on the allegations.',
   'The FNA has yet to comment on the incident.',
   'Malaysia said the debris could be from MH370, but no official confirmation has been made.',
+  '"We are investigating the reports and do not have any further details at this time."',
+  '"We take document security seriously," she said, but refused to give any more details.',
 ];
 
 const AS_NEWS_IS_WRITTEN = [
@@ -59,6 +61,9 @@ const AS_NEWS_IS_WRITTEN = [
   'The team has not commented on the rumours.',
   'Russian officials have not commented.',
   'Without confirmation from the army, the figure remains a claim.',
+  'Reuters, citing an anonymous U.S. official, reported the drone was downed, but the Pentagon has not confirmed it.',
+  'The ministry, quoted by Interfax, said it could not confirm the figure.',
+  'Officials told the BBC they had no information about the crew.',
 ];
 
 describe('a negated or withheld confirmation', () => {
