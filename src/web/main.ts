@@ -34,8 +34,19 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const log = (message: string) => console.error(message);
-  // Started first: the backend loads on its own thread while this one serves the page.
-  const api = startBackendThread(
+  server = await startWebServer({
+    // Set below, in the same turn as the address is printed: no call can come before it (a call needs
+    // the token in the address).
+    api: (method, input) => backend(method, input),
+    rendererDir: join(here, '../renderer'),
+    ...(options.port !== undefined ? { port: options.port } : {}),
+    log,
+  });
+  console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
+  console.log(`Data folder: ${dataDir}`);
+  // Started once the address is out: the backend loads on its own thread while the browser opens the
+  // page and this thread serves it.
+  const backend = startBackendThread(
     join(here, 'backend-worker.js'),
     {
       dataDir,
@@ -46,14 +57,6 @@ async function main(): Promise<void> {
     },
     log,
   );
-  server = await startWebServer({
-    api,
-    rendererDir: join(here, '../renderer'),
-    ...(options.port !== undefined ? { port: options.port } : {}),
-    log,
-  });
-  console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
-  console.log(`Data folder: ${dataDir}`);
 }
 
 main().catch((error: unknown) => {
