@@ -15,7 +15,13 @@ import { pathToFileURL } from 'node:url';
 import { packHtml, readPlayer, type PlayerFiles } from '../services/packs/html-export';
 import { packScormZip } from '../services/packs/scorm-export';
 import type { Pack } from '../shared/pack/schema';
-import { IMPORTED_PACKS_FOLDER, PACK_SCHEMA_FILE, PackLibrary, readPackFile } from '../services/packs/pack-library';
+import {
+  IMPORTED_PACKS_FOLDER,
+  PACK_SCHEMA_FILE,
+  PackLibrary,
+  readPackFile,
+  type PackFileResult,
+} from '../services/packs/pack-library';
 import { buildReport, classDataFrom, readProgressFiles } from '../services/reports/report-files';
 import { HTTP_ADDRESS, REPORT_FORMATS, type ReportFormat } from '../shared/report-formats';
 import { suggestCommand } from './suggest';
@@ -124,40 +130,47 @@ export async function runCli(argv: readonly string[], io: CliIo, paths: CliPaths
 }
 
 async function validate(files: string[], io: CliIo): Promise<number> {
-  if (files.length === 0) {
-    io.err(`sourcewise validate: name at least one pack file\n${USAGE}`);
-    return 2;
-  }
-  let failed = false;
-  for (const file of files) {
-    // `sourcewise validate exercises/*.json` also names the published JSON Schema, which is not a pack.
-    if (basename(file) === PACK_SCHEMA_FILE) continue;
-    const result = await readPackFile(file);
-    if (result.ok) continue;
-    failed = true;
-    for (const problem of result.problems) io.out(`${file}: ${problem}`);
-  }
-  return failed ? 1 : 0;
+  const found = await printForEachPack('validate', files, io, (file, result) =>
+    result.ok ? [] : result.problems.map((problem) => `${file}: ${problem}`),
+  );
+  return found === undefined ? 2 : found ? 1 : 0;
 }
 
 async function audit(files: string[], io: CliIo): Promise<number> {
+  const found = await printForEachPack('audit', files, io, (file, result) =>
+    // An invalid pack is reported as validate reports it: its findings would rest on broken fields.
+    result.ok
+      ? auditPack(result.pack).map((finding) => formatFinding(file, finding))
+      : result.problems.map((problem) => `${file}: ${problem}`),
+  );
+  if (found === undefined) return 2;
+  if (!found) io.out('no findings');
+  return found ? 1 : 0;
+}
+
+/**
+ * Reads each named pack file and prints the lines `linesFor` makes of it: whether any line was printed,
+ * or undefined (after the usage) when no file was named.
+ */
+async function printForEachPack(
+  command: string,
+  files: string[],
+  io: CliIo,
+  linesFor: (file: string, result: PackFileResult) => string[],
+): Promise<boolean | undefined> {
   if (files.length === 0) {
-    io.err(`sourcewise audit: name at least one pack file\n${USAGE}`);
-    return 2;
+    io.err(`sourcewise ${command}: name at least one pack file\n${USAGE}`);
+    return undefined;
   }
   let found = false;
   for (const file of files) {
+    // `sourcewise validate exercises/*.json` also names the published JSON Schema, which is not a pack.
     if (basename(file) === PACK_SCHEMA_FILE) continue;
-    const result = await readPackFile(file);
-    // An invalid pack is reported as validate reports it: its findings would rest on broken fields.
-    const lines = result.ok
-      ? auditPack(result.pack).map((finding) => formatFinding(file, finding))
-      : result.problems.map((problem) => `${file}: ${problem}`);
+    const lines = linesFor(file, await readPackFile(file));
     found ||= lines.length > 0;
     for (const line of lines) io.out(line);
   }
-  if (!found) io.out('no findings');
-  return found ? 1 : 0;
+  return found;
 }
 
 async function key(files: string[], json: boolean, io: CliIo): Promise<number> {
