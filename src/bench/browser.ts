@@ -335,16 +335,8 @@ export async function answerRows(plan: Plan, browser: Browser, paths: Paths, see
   for (const [index, earlier] of plan.histories.entries()) {
     const complete = index === 0;
     const dir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-answer-'));
-    let context: BrowserContext | undefined;
-    let child: ChildProcess | undefined;
-    try {
-      const bytes = prefillStore(dir, seed, earlier);
-      const started = await spawnServer([paths.webJs, `--data-dir=${dir}`]);
-      child = started.child;
-      context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(started.url);
-      await page.locator(READY).waitFor({ state: 'attached', timeout: 60_000 });
+    const bytes = prefillStore(dir, seed, earlier);
+    await withAppPage(browser, paths, dir, async (page, child) => {
       await page.locator(`#pick-${BENCH_LEARNER_ID}`).click();
       // The seed pack's own card: exercises/ may ship any number of packs.
       await page
@@ -399,13 +391,36 @@ export async function answerRows(plan: Plan, browser: Browser, paths: Paths, see
             `RSS includes pages shared with other Chromium processes`,
         });
       }
-    } finally {
-      await context?.close();
-      if (child) await stop(child);
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
   return rows;
+}
+
+/**
+ * Browser mode on the data folder `dir`, opened in a fresh context and ready for `use`; afterwards the
+ * context closed, the server stopped and the folder removed, whatever happened.
+ */
+async function withAppPage(
+  browser: Browser,
+  paths: Paths,
+  dir: string,
+  use: (page: Page, server: ChildProcess) => Promise<void>,
+): Promise<void> {
+  let context: BrowserContext | undefined;
+  let child: ChildProcess | undefined;
+  try {
+    const started = await spawnServer([paths.webJs, `--data-dir=${dir}`]);
+    child = started.child;
+    context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(started.url);
+    await page.locator(READY).waitFor({ state: 'attached', timeout: 60_000 });
+    await use(page, child);
+  } finally {
+    await context?.close();
+    if (child) await stop(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -449,15 +464,7 @@ export async function studioRows(plan: Plan, browser: Browser, paths: Paths, art
   const draft: number[] = [];
   for (let n = 0; n < plan.warmups + plan.runs; n++) {
     const dir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-studio-'));
-    let context: BrowserContext | undefined;
-    let child: ChildProcess | undefined;
-    try {
-      const started = await spawnServer([paths.webJs, `--data-dir=${dir}`]);
-      child = started.child;
-      context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(started.url);
-      await page.locator(READY).waitFor({ state: 'attached', timeout: 60_000 });
+    await withAppPage(browser, paths, dir, async (page) => {
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Studio' }).click();
       await page.getByLabel('New passphrase', { exact: true }).fill(BENCH_PASSPHRASE);
       await page.getByLabel('The same passphrase again').fill(BENCH_PASSPHRASE);
@@ -470,11 +477,7 @@ export async function studioRows(plan: Plan, browser: Browser, paths: Paths, art
         draft.push(toDraft);
         suggest.push(toSuggestion);
       }
-    } finally {
-      await context?.close();
-      if (child) await stop(child);
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }
   const figure = summarise(suggest);
   const floor = summarise(draft).median;
