@@ -13,6 +13,17 @@ import { recordingApi } from '../../shared/testing/stub-api';
 import { testPack } from '../lib/testing/fixtures';
 import { PlayerState } from './player.svelte';
 
+/** A tab's session storage for one test (unstubbed after each): the map of what it holds. */
+function stubSessionStorage(): Map<string, string> {
+  const stored = new Map<string, string>();
+  vi.stubGlobal('sessionStorage', {
+    getItem: (key: string) => stored.get(key) ?? null,
+    setItem: (key: string, value: string) => void stored.set(key, value),
+    removeItem: (key: string) => void stored.delete(key),
+  });
+  return stored;
+}
+
 const LEARNER = '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed';
 const pack = testPack();
 const [first, second, third] = pack.items;
@@ -46,6 +57,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('PlayerState', () => {
@@ -165,36 +177,27 @@ describe('PlayerState', () => {
   });
 
   it('keeps an answer chosen but not checked across a reload of the tab, and forgets it once checked', async () => {
-    const stored = new Map<string, string>();
-    vi.stubGlobal('sessionStorage', {
-      getItem: (key: string) => stored.get(key) ?? null,
-      setItem: (key: string, value: string) => void stored.set(key, value),
-      removeItem: (key: string) => void stored.delete(key),
-    });
-    try {
-      const before = new PlayerState(backend().api, LEARNER, pack.id);
-      await before.load();
-      before.draft?.write({ label: 'denial' });
+    const stored = stubSessionStorage();
+    const before = new PlayerState(backend().api, LEARNER, pack.id);
+    await before.load();
+    before.draft?.write({ label: 'denial' });
 
-      const reloaded = new PlayerState(backend().api, LEARNER, pack.id);
-      await reloaded.load();
-      expect(reloaded.draft?.read()).toEqual({ label: 'denial' });
-      expect(
-        new PlayerState(backend().api, '6f1c2b9a-3d4e-4f5a-8b6c-7d8e9f0a1b2c', pack.id).drafts.of(first!.id).read(),
-      ).toBeUndefined();
+    const reloaded = new PlayerState(backend().api, LEARNER, pack.id);
+    await reloaded.load();
+    expect(reloaded.draft?.read()).toEqual({ label: 'denial' });
+    expect(
+      new PlayerState(backend().api, '6f1c2b9a-3d4e-4f5a-8b6c-7d8e9f0a1b2c', pack.id).drafts.of(first!.id).read(),
+    ).toBeUndefined();
 
-      await reloaded.submit(answerFor(first!, false));
-      expect(reloaded.draft).toBeUndefined();
-      expect(reloaded.drafts.of(first!.id).read()).toBeUndefined();
-      expect(stored.size).toBe(0);
+    await reloaded.submit(answerFor(first!, false));
+    expect(reloaded.draft).toBeUndefined();
+    expect(reloaded.drafts.of(first!.id).read()).toBeUndefined();
+    expect(stored.size).toBe(0);
 
-      const preview = PlayerState.preview(testPack());
-      await preview.load();
-      preview.draft?.write({ label: 'denial' });
-      expect(stored.size).toBe(0);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    const preview = PlayerState.preview(testPack());
+    await preview.load();
+    preview.draft?.write({ label: 'denial' });
+    expect(stored.size).toBe(0);
   });
 
   it('says why a pack could not be opened', async () => {
@@ -286,54 +289,36 @@ describe('PlayerState: a review mixed from several packs', () => {
   });
 
   it('keeps an unchecked answer per pack, so the same item id in two packs has two drafts', async () => {
-    const stored = new Map<string, string>();
-    vi.stubGlobal('sessionStorage', {
-      getItem: (key: string) => stored.get(key) ?? null,
-      setItem: (key: string, value: string) => void stored.set(key, value),
-      removeItem: (key: string) => void stored.delete(key),
-    });
-    try {
-      const player = new PlayerState(mixedBackend().api, LEARNER, queue);
-      await player.load();
-      player.draft?.write({ label: 'denial' });
-      player.show(1);
-      expect(player.draft?.read()).toBeUndefined();
-      player.show(0);
-      expect(player.draft?.read()).toEqual({ label: 'denial' });
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    stubSessionStorage();
+    const player = new PlayerState(mixedBackend().api, LEARNER, queue);
+    await player.load();
+    player.draft?.write({ label: 'denial' });
+    player.show(1);
+    expect(player.draft?.read()).toBeUndefined();
+    player.show(0);
+    expect(player.draft?.read()).toEqual({ label: 'denial' });
   });
 
   it('resumes after a reload of the tab with the answers given so far, unless begun afresh', async () => {
-    const stored = new Map<string, string>();
-    vi.stubGlobal('sessionStorage', {
-      getItem: (key: string) => stored.get(key) ?? null,
-      setItem: (key: string, value: string) => void stored.set(key, value),
-      removeItem: (key: string) => void stored.delete(key),
-    });
-    try {
-      const before = new PlayerState(mixedBackend().api, LEARNER, queue);
-      await before.load();
-      await before.submit(answerFor(first!, false));
+    const stored = stubSessionStorage();
+    const before = new PlayerState(mixedBackend().api, LEARNER, queue);
+    await before.load();
+    await before.submit(answerFor(first!, false));
 
-      const reloaded = new PlayerState(mixedBackend().api, LEARNER, queue);
-      await reloaded.load();
-      expect(reloaded.answerAt(0)?.score.correct).toBe(false);
-      expect(reloaded.index).toBe(1);
-      // Another mix keeps nothing of this one.
-      const other = new PlayerState(mixedBackend().api, LEARNER, queue.slice(1));
-      await other.load();
-      expect(other.answeredCount).toBe(0);
+    const reloaded = new PlayerState(mixedBackend().api, LEARNER, queue);
+    await reloaded.load();
+    expect(reloaded.answerAt(0)?.score.correct).toBe(false);
+    expect(reloaded.index).toBe(1);
+    // Another mix keeps nothing of this one.
+    const other = new PlayerState(mixedBackend().api, LEARNER, queue.slice(1));
+    await other.load();
+    expect(other.answeredCount).toBe(0);
 
-      const again = new PlayerState(mixedBackend().api, LEARNER, queue);
-      again.startAfresh();
-      await again.load();
-      expect(again.answeredCount).toBe(0);
-      expect(stored.size).toBe(0);
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    const again = new PlayerState(mixedBackend().api, LEARNER, queue);
+    again.startAfresh();
+    await again.load();
+    expect(again.answeredCount).toBe(0);
+    expect(stored.size).toBe(0);
   });
 
   it('says why a review could not be opened: a pack gone, or none of its exercises left', async () => {

@@ -121,11 +121,6 @@ export class PackLibrary {
     return reading;
   }
 
-  /** Reads the folders once, unless a read is already under way (see `entries`). */
-  async scan(): Promise<void> {
-    if (this.cache === undefined) await this.entries();
-  }
-
   /**
    * Reads the data folder's packs once, setting the damaged ones aside with a notice, without reading
    * the shipped ones: all that the notices need. The shipped packs are read-only and checked by the
