@@ -1,16 +1,23 @@
-"""Makes fonts/noto-sans-sc-names.woff2, the CJK font the PDFs fall back on for learners' names.
+"""Makes the CJK fonts the PDFs fall back on for learners' names: fonts/noto-sans-sc-names.woff2
+(Chinese and Japanese) and fonts/noto-sans-kr-names.woff2 (Korean).
 
 Not run by the build: its output is committed. To make it again (Debian: apt-get install
 python3-fonttools python3-brotli):
 
     npm pack @expo-google-fonts/noto-sans-sc@0.4.3
     tar xzf expo-google-fonts-noto-sans-sc-0.4.3.tgz package/400Regular/NotoSansSC_400Regular.ttf
-    python3 scripts/subset-cjk-font.py package/400Regular/NotoSansSC_400Regular.ttf fonts/noto-sans-sc-names.woff2
+    python3 scripts/subset-cjk-font.py han package/400Regular/NotoSansSC_400Regular.ttf fonts/noto-sans-sc-names.woff2
+
+    npm pack @expo-google-fonts/noto-sans-kr@0.4.3
+    tar xzf expo-google-fonts-noto-sans-kr-0.4.3.tgz package/400Regular/NotoSansKR_400Regular.ttf
+    python3 scripts/subset-cjk-font.py hangul package/400Regular/NotoSansKR_400Regular.ttf fonts/noto-sans-kr-names.woff2
 
 The whole font is 10.5 MB; names need far less. Kept: every hanzi and kanji in GB 2312 (simplified
 Chinese), JIS X 0208 (Japanese) and Big5 (traditional Chinese), 16,400 in all; kana; CJK punctuation
 and full-width forms; and Latin, Greek and Cyrillic so that a line mixing scripts reads in one font.
-Hangul is not in Noto Sans SC: Korean names print as "?" with a note. No hinting, no layout
+Hangul is not in Noto Sans SC: the Korean font keeps the 2,350 Hangul syllables of KS X 1001 (the
+ones in everyday use, names among them) and the Hangul letters, with the same Latin, Greek and
+Cyrillic; a syllable outside KS X 1001 prints as "?" with a note. No hinting, no layout
 features (pdfkit lays CJK out glyph by glyph). WOFF2 without the glyf transform, which fontkit
 (pdfkit's font reader) cannot subset.
 """
@@ -43,8 +50,18 @@ def han() -> list[int]:
     return kept
 
 
-def main(source: str, target: str) -> None:
-    codes = [code for start, end in BLOCKS for code in range(start, end + 1)] + han()
+def hangul() -> list[int]:
+    """The Hangul syllables of KS X 1001 (Python's euc_kr codec knows them) and the Hangul letters."""
+    syllables = []
+    for code in range(0xAC00, 0xD7A4):
+        # Python's euc_kr also writes the other syllables, as 8-byte make-up sequences: keep 2-byte ones.
+        if len(chr(code).encode("euc_kr")) == 2:
+            syllables.append(code)
+    return syllables + list(range(0x1100, 0x1200)) + list(range(0x3130, 0x3190))
+
+
+def main(script: str, source: str, target: str) -> None:
+    codes = [code for start, end in BLOCKS for code in range(start, end + 1)] + {"han": han, "hangul": hangul}[script]()
     options = subset.Options()
     options.layout_features = []
     options.hinting = False
@@ -61,4 +78,4 @@ def main(source: str, target: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], sys.argv[3])

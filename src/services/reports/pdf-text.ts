@@ -15,18 +15,21 @@ export function dejavuFonts(): { regular: string; bold: string } {
   };
 }
 
-/** The CJK font shipped in `fonts/` (never fetched): see fonts/README.md for what it holds and how it was made. */
-export const CJK_FONT_FILE = 'fonts/noto-sans-sc-names.woff2';
+/**
+ * The CJK fonts shipped in `fonts/` (never fetched), in the order they are tried: Chinese and Japanese,
+ * then Korean. fonts/README.md says what each holds and how it was made.
+ */
+export const CJK_FONT_FILES = ['fonts/noto-sans-sc-names.woff2', 'fonts/noto-sans-kr-names.woff2'] as const;
 
 /**
- * The CJK font's path: in the folder that holds `fonts/`, above this file both in the sources and in
+ * The CJK fonts' paths: in the folder that holds `fonts/`, above this file both in the sources and in
  * the built app (`out/main`, `out/cli`), as `exercises/` is.
  */
-export function cjkFont(): string {
+export function cjkFonts(): string[] {
   for (let folder = import.meta.dirname; ; folder = dirname(folder)) {
-    const path = join(folder, CJK_FONT_FILE);
-    if (existsSync(path)) return path;
-    if (dirname(folder) === folder) throw new Error(`${CJK_FONT_FILE} is missing: it ships with Sourcewise`);
+    const paths = CJK_FONT_FILES.map((file) => join(folder, file));
+    if (existsSync(paths[0])) return paths;
+    if (dirname(folder) === folder) throw new Error(`${CJK_FONT_FILES[0]} is missing: it ships with Sourcewise`);
   }
 }
 
@@ -43,26 +46,30 @@ type FontState = { _font?: { font?: Glyphs }; _fontSource?: unknown };
 
 /**
  * Lets a document draw text its fonts (DejaVu: Latin, Greek, Cyrillic and more) cannot: a string with
- * characters the current font lacks is drawn, measured and wrapped in the CJK font when that font
- * has them (learners' names in Chinese or Japanese), and any character neither font has is drawn as
- * `?`. pdfkit picks no fallback font itself, so `text`, `widthOfString` and `heightOfString` are
- * wrapped: everything that lays text out goes through them. The CJK font is opened only when a
- * string needs it. `unshown()` says whether any character was replaced, for a note.
+ * characters the current font lacks is drawn, measured and wrapped in whichever CJK font draws most
+ * of it (learners' names in Chinese, Japanese or Korean), and any character that font lacks is drawn
+ * as `?`. pdfkit picks no fallback font itself, so `text`, `widthOfString` and `heightOfString` are
+ * wrapped: everything that lays text out goes through them. The CJK fonts are opened only when a
+ * string needs them. `unshown()` says whether any character was replaced, for a note.
  */
-export function withGlyphFallback(doc: PDFKit.PDFDocument, cjkPath: () => string = cjkFont): { unshown: () => boolean } {
+export function withGlyphFallback(
+  doc: PDFKit.PDFDocument,
+  fallbackPaths: () => readonly string[] = cjkFonts,
+): { unshown: () => boolean } {
   const state = doc as unknown as FontState &
     Record<'text' | 'widthOfString' | 'heightOfString', (...args: unknown[]) => unknown>;
-  let cjk: { path: string; glyphs: Glyphs } | undefined;
+  let fallbacks: { path: string; glyphs: Glyphs }[] | undefined;
   let unshown = false;
-  const openCjk = () => {
-    if (cjk === undefined) {
+  const openFallbacks = () => {
+    if (fallbacks === undefined) {
       const previous = state._fontSource;
-      const path = cjkPath();
-      doc.font(path);
-      cjk = { path, glyphs: state._font!.font! };
+      fallbacks = fallbackPaths().map((path) => {
+        doc.font(path);
+        return { path, glyphs: state._font!.font! };
+      });
       doc.font(previous as string);
     }
-    return cjk;
+    return fallbacks;
   };
   const drawable = (glyphs: Glyphs, char: string) => /\s/.test(char) || glyphs.hasGlyphForCodePoint(char.codePointAt(0)!);
   for (const method of ['text', 'widthOfString', 'heightOfString'] as const) {
@@ -72,17 +79,20 @@ export function withGlyphFallback(doc: PDFKit.PDFDocument, cjkPath: () => string
       if (typeof text !== 'string' || current === undefined || [...text].every((char) => drawable(current, char))) {
         return original(text, ...rest);
       }
-      const fallback = openCjk();
       const chars = [...text];
-      const useCjk =
-        chars.filter((char) => drawable(fallback.glyphs, char)).length > chars.filter((char) => drawable(current, char)).length;
-      const glyphs = useCjk ? fallback.glyphs : current;
-      const shown = chars.map((char) => (drawable(glyphs, char) ? char : UNSHOWN)).join('');
+      const drawn = (glyphs: Glyphs) => chars.filter((char) => drawable(glyphs, char)).length;
+      // The current font unless a fallback draws more of the string; the first such fallback on a tie.
+      let best: { path?: string; glyphs: Glyphs; count: number } = { glyphs: current, count: drawn(current) };
+      for (const fallback of openFallbacks()) {
+        const count = drawn(fallback.glyphs);
+        if (count > best.count) best = { ...fallback, count };
+      }
+      const shown = chars.map((char) => (drawable(best.glyphs, char) ? char : UNSHOWN)).join('');
       // Only drawing counts for the note: measuring a string is not printing it.
       if (method === 'text' && shown !== text) unshown = true;
-      if (!useCjk) return original(shown, ...rest);
+      if (best.path === undefined) return original(shown, ...rest);
       const previous = state._fontSource;
-      doc.font(fallback.path);
+      doc.font(best.path);
       try {
         return original(shown, ...rest);
       } finally {

@@ -261,9 +261,10 @@ describe('buildPdf', () => {
   );
 
   it.skipIf(!POPPLER)(
-    'prints names in Chinese and Japanese with the shipped CJK font, and a character no font has as ?, with a note',
+    'prints names in Chinese, Japanese and Korean with the shipped CJK fonts, and a character no font has as ?, with a note',
     async () => {
-      const names = ['王小明', '佐藤 花子', '김민준'];
+      // 똠 is a Hangul syllable outside KS X 1001, so in neither subset.
+      const names = ['王小明', '佐藤 花子', '김민준', '똠방'];
       const cjk: ClassData = {
         ...data,
         learners: names.map((name, index) => ({ ...data.learners[index]!, name })),
@@ -276,12 +277,13 @@ describe('buildPdf', () => {
       expect(text).toContain('王小明');
       expect(text).toContain('佐藤 花子');
       expect(text).toContain('7年2班 class report');
-      // Hangul is in neither font: printed as ?, and the report says why.
-      expect(text).not.toContain('김민준');
-      expect(text).toContain('???');
+      expect(text).toContain('김민준');
+      expect(text).not.toContain('똠');
+      expect(text).toContain('?방');
       expect(text.replace(/\s+/g, ' ')).toContain(UNSHOWN_NOTE);
       const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
       expect(fonts).toMatch(/NotoSansSC/);
+      expect(fonts).toMatch(/NotoSansKR/);
       for (const row of fonts.trim().split('\n').slice(2)) expect(row.split(/\s+/).slice(-5, -2)).toEqual(['yes', 'yes', 'yes']);
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', file, join(folder, 'cjk-page')]);
     },

@@ -1,8 +1,8 @@
 /**
  * The class report as a printable PDF, made with pdfkit in the backend so it comes out the same under
  * Electron and under Node. A4, DejaVu Sans embedded (subset) from the dejavu-fonts-ttf package on
- * disk, never fetched, and for names in Chinese or Japanese script a Noto Sans SC subset shipped in
- * `fonts/` (`withGlyphFallback`); no standard PDF fonts are used, so every font in the file is embedded.
+ * disk, never fetched, and for names in Chinese, Japanese or Korean script Noto Sans SC and KR subsets
+ * shipped in `fonts/` (`withGlyphFallback`); no standard PDF fonts are used, so every font in the file is embedded.
  *
  * Contents: the class summary (key figures, packs, one line per learner), per-label accuracy and d′
  * as bar charts drawn with vector graphics and the same figures in a table beside them, the claims
@@ -34,8 +34,8 @@ export interface PdfOptions {
   title?: string;
   /** TrueType files to use instead of DejaVu Sans. */
   fonts?: { regular: string; bold: string };
-  /** Where the CJK font for text the fonts above cannot draw is (by default, the one shipped in `fonts/`). */
-  cjkFont?: () => string;
+  /** Where the CJK fonts for text the fonts above cannot draw are (by default, the ones shipped in `fonts/`). */
+  cjkFonts?: () => readonly string[];
   /** The IANA time zone the times are written in, named beside them (the instructor's; default UTC). */
   timeZone?: string;
 }
@@ -78,7 +78,7 @@ export async function buildPdf(summary: ClassSummary, data: ClassData, options: 
   });
 
   const done = pdfBytes(doc);
-  const glyphs = withGlyphFallback(doc, options.cjkFont);
+  const glyphs = withGlyphFallback(doc, options.cjkFonts);
 
   const page = new Page(doc, fonts, options.timeZone ?? 'UTC');
   titleSection(page, summary, data, title);
