@@ -167,7 +167,22 @@ const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps s
 const OUTLET_WORDS = set(`reuters ap afp bbc cnn xinhua itar-tass tass interfax ria yonhap kyodo bloomberg
   newspaper newspapers tabloid broadcaster radio television tv channel magazine journal gazette times post
   guardian telegraph herald tribune daily weekly press wire correspondent reporter reporters journalist
-  journalists news`);
+  journalists news media website blog tabloids broadcasters`);
+/**
+ * Outlets known by name, counted only when written with a capital ("told Billboard", "The
+ * Independent reported"): as common words they mean something else ("an independent inquiry").
+ */
+const OUTLET_NAMES = set(`billboard variety politico axios npr pbs nbc cbs abc msnbc cnbc espn sky
+  jazeera al-jazeera dpa ansa efe nhk kcna irna isna anadolu sputnik rt forbes newsweek
+  independent observer mirror express globe chronicle inquirer examiner courier bulletin dispatch onion
+  slate salon wired vice buzzfeed huffpost tmz spiegel bild figaro monde haaretz kommersant izvestia
+  vedomosti pravda asahi mainichi yomiuri nikkei`);
+/** "Billboard", "The Independent": a capitalised outlet name, not followed by a noun it qualifies ("Independent experts"). */
+const outletName = (t: Toks, k: number, to: number) =>
+  /^\p{Lu}/u.test(t.value[k]!) && (k === to || t.pos[k + 1] === 'PROPN' || t.pos[k + 1] === 'PUNCT');
+
+/** Specialists speaking from what they study (kind `expert`). */
+const EXPERT_WORDS = set('engineer engineers scientist scientists expert experts economist economists');
 const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
 const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
   governor judge prosecutor chair chairman chairwoman captain manager agent lawyer dr. dr doctor
@@ -201,6 +216,8 @@ interface Clause {
   from: number; // token index, inclusive
   to: number; // inclusive
   quoted: boolean;
+  /** Split off at "and" between two figures: the same statement goes on (and has the same source). */
+  continues?: boolean;
 }
 
 const isWord = (t: Toks, i: number) => /[\p{L}\p{N}]/u.test(t.value[i] ?? '');
@@ -411,7 +428,7 @@ class SourceContext {
   };
 
   /** The source named by tokens from..to, resolving pronouns and repeated surnames. */
-  resolve(t: Toks, from: number, to: number, inQuote: boolean, remember = true): SuggestionSource | undefined {
+  resolve(t: Toks, from: number, to: number, inQuote: boolean, remember = true, speaker = false): SuggestionSource | undefined {
     // Trim leading adverbs/conjunctions and trailing punctuation.
     while (from <= to && ['ADV', 'CCONJ', 'SCONJ', 'PUNCT', 'ADP'].includes(t.pos[from]!)) from += 1;
     while (to >= from && ['PUNCT', 'ADV', 'AUX', 'PART'].includes(t.pos[to]!)) to -= 1;
@@ -427,8 +444,11 @@ class SourceContext {
       if (w === 'it') return here.lastThing ?? here.last ?? UNRESOLVED;
       return here.last ?? UNRESOLVED;
     }
+    // "Salah al-Obaidi, a top aide to al-Sadr": the kind from the whole phrase, the name before the comma.
+    const comma = t.value.slice(from, to + 1).indexOf(',');
+    const nameTo = comma > 0 && t.pos.slice(from, from + comma).includes('PROPN') ? from + comma - 1 : to;
     const name = t.value
-      .slice(from, to + 1)
+      .slice(from, nameTo + 1)
       .map((v, k) => (k === 0 ? '' : t.start[from + k]! > t.end[from + k - 1]! ? ' ' : '') + v)
       .join('');
     const has = (s: Set<string>) => words.some((w) => s.has(w));
@@ -439,7 +459,11 @@ class SourceContext {
     if (has(ANONYMOUS_WORDS) || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
       kind = 'anonymous-official';
     } else if (has(INTELLIGENCE_WORDS)) kind = 'intelligence-agency';
-    else if (has(OUTLET_WORDS) && !has(SPOKES_WORDS)) kind = 'outlet';
+    else if (
+      (has(OUTLET_WORDS) || words.some((w, k) => OUTLET_NAMES.has(w) && outletName(t, from + k, to))) &&
+      !has(SPOKES_WORDS)
+    )
+      kind = 'outlet';
     else if (has(LEGISLATOR_WORDS)) {
       kind = 'legislator';
       person = true;
@@ -450,6 +474,7 @@ class SourceContext {
       kind = 'named-official';
       person = true;
     } else if (has(INSTITUTION_WORDS) || has(TITLE_WORDS)) kind = 'institution';
+    else if (has(EXPERT_WORDS)) kind = 'expert';
     else if (propn.every(Boolean)) {
       // A bare name: someone already introduced (by surname), or a party to the events.
       const earlier = this.seen.find((s) => s.name.split(/\s+/).at(-1) === name.split(/\s+/).at(-1));
@@ -457,6 +482,8 @@ class SourceContext {
       kind = 'party';
       person = false;
     } else if (has(PARTY_COMMON) || propn.some(Boolean)) kind = 'party';
+    // "..., engineers warned": whoever is the subject of a speech verb speaks, listed or not.
+    else if (speaker && t.pos.slice(from, to + 1).some((p) => p === 'NOUN')) kind = 'party';
     if (!kind) return undefined;
     // A link in a chain ("told the BBC") is not who "it" or "they" points back to next.
     return remember ? this.remember({ name, kind }, person) : { name, kind };
@@ -489,6 +516,7 @@ function splitClauses(t: Toks, from: number, to: number, startsQuoted: boolean):
   let quoted = startsQuoted;
   let clauseStart = from;
   let clauseQuoted = startsQuoted;
+  let clauseContinues = false;
   for (let i = from; i <= to; i += 1) {
     const v = t.value[i]!;
     if (isQuote(v)) {
@@ -501,12 +529,13 @@ function splitClauses(t: Toks, from: number, to: number, startsQuoted: boolean):
       (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12))) ||
       (t.normal[i] === 'and' && figuresDiffer(t, clauseStart, i - 1, i + 1, to));
     if (splitHere && i > clauseStart) {
-      clauses.push({ from: clauseStart, to: i - 1, quoted: clauseQuoted });
+      clauses.push({ from: clauseStart, to: i - 1, quoted: clauseQuoted, continues: clauseContinues });
       clauseStart = v === ',' ? i + 2 : i + 1;
       clauseQuoted = quoted;
+      clauseContinues = t.normal[i] === 'and';
     }
   }
-  if (clauseStart <= to) clauses.push({ from: clauseStart, to, quoted: clauseQuoted });
+  if (clauseStart <= to) clauses.push({ from: clauseStart, to, quoted: clauseQuoted, continues: clauseContinues });
   return clauses;
 }
 
@@ -530,6 +559,33 @@ function figuresDiffer(t: Toks, leftFrom: number, leftTo: number, rightFrom: num
   return (left.exact && !left.approximate && right.approximate) || (left.approximate && right.exact && !right.approximate);
 }
 
+/** "is believed to", "are said to", "was reported to", "is thought to": hearsay in the passive. */
+const HEDGE_PARTICIPLES = set('believed said thought reported understood rumoured rumored alleged');
+const BE = set('is are was were be been being');
+
+function hedgedPassive(t: Toks, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i += 1)
+    if (HEDGE_PARTICIPLES.has(t.normal[i]!) && t.normal[i + 1] === 'to' && BE.has(t.normal[i - 1]!)) return true;
+  return false;
+}
+
+/** The verb itself after the start of its verb group ("has also reported": reported). */
+function nextVerb(t: Toks, from: number, to: number): number {
+  for (let i = from; i <= to; i += 1) if (t.pos[i] === 'VERB') return i;
+  return from;
+}
+
+/**
+ * "The Independent reported", "..., Yonhap reported": a bare name that reports is an outlet, even
+ * one the word lists do not know. Not "reported to" (a link) nor a person or institution.
+ */
+function reportingOutlet(t: Toks, verb: number, source: SuggestionSource | undefined): SuggestionSource | undefined {
+  if (!source || source.kind !== 'party' || !/^report(s|ed)?$/.test(t.normal[verb] ?? '') || t.normal[verb + 1] === 'to')
+    return source;
+  if (!/^\p{Lu}/u.test(source.name.replace(/^the\s+/i, ''))) return source;
+  return { name: source.name, kind: 'outlet' };
+}
+
 function hasVerb(t: Toks, from: number, to: number): boolean {
   for (let i = from; i <= to; i += 1) if (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') return true;
   return false;
@@ -548,7 +604,9 @@ function analyseSentence(
 ): void {
   const attribution = trailingAttribution(t, from, to);
   const bodyTo = attribution ? attribution.from - 1 : to;
-  const sentenceSource = attribution ? ctx.resolve(t, attribution.np[0], attribution.np[1], false) : undefined;
+  const sentenceSource = attribution
+    ? reportingOutlet(t, attribution.verb, ctx.resolve(t, attribution.np[0], attribution.np[1], false, true, true))
+    : undefined;
   const clauses = splitClauses(t, from, bodyTo, startsQuoted);
   let previousSource: SuggestionSource | undefined;
   for (const clause of clauses) {
@@ -556,15 +614,22 @@ function analyseSentence(
     let source: SuggestionSource | undefined;
     if (!clause.quoted) {
       const verb = firstAttributionVerb(t, clause.from, clause.to);
-      const subjectEnd = verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to));
+      // "The dam is believed to be leaking", "X is said to have left": nobody named says so, and
+      // the subject is what the hearsay is about, not its source.
+      const hedged = hedgedPassive(t, clause.from, clause.to);
+      const subjectEnd = hedged ? undefined : (verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to)));
       if (subjectEnd !== undefined) {
         const subjectStart = subjectStartBefore(t, clause.from, subjectEnd);
-        if (subjectStart < subjectEnd) source = ctx.resolve(t, subjectStart, subjectEnd - 1, false);
-        else if (verb !== undefined) source = previousSource; // "..., but said that ..."
+        if (subjectStart < subjectEnd) {
+          source = ctx.resolve(t, subjectStart, subjectEnd - 1, false, true, verb !== undefined);
+          if (verb !== undefined) source = reportingOutlet(t, nextVerb(t, verb, clause.to), source);
+        } else if (verb !== undefined) source = previousSource; // "..., but said that ..."
         if (verb === undefined && source?.kind === 'party') source = undefined; // "The plant employs ..."
       }
       source ??= accordingTo(t, clause.from, clause.to, ctx);
     }
+    // "Officials said 75 people were killed and about 500 wounded": the second figure is theirs too.
+    if (!source && clause.continues) source = previousSource;
     source ??= clause.quoted ? (sentenceSource ?? paragraphSpeaker) : sentenceSource;
     if (!source && clause.quoted) source = paragraphSpeaker;
     source ??= OUTLET;
@@ -746,6 +811,8 @@ function auxStart(t: Toks, from: number, verb: number): number {
   return i;
 }
 
+const APPOSITION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'NUM', 'PART', 'CCONJ']);
+
 /** Where the subject noun phrase ending just before `end` starts (after a comma or clause opener). */
 function subjectStartBefore(t: Toks, from: number, end: number): number {
   let i = end;
@@ -759,6 +826,16 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
       if (k >= from && t.value[k] === ',' && k < i - 2) {
         i = k;
         continue;
+      }
+      // "Salah al-Obaidi, a top aide to al-Sadr, said": a description after a name, back to the name.
+      k = i - 2;
+      while (k >= from && i - 2 - k < 12 && (APPOSITION_POS.has(t.pos[k]!) || t.value[k] === '-' || /^['’]s?$/.test(t.value[k]!)) && t.value[k] !== ',') k -= 1;
+      if (k > from && k < i - 2 && t.value[k] === ',' && t.pos[k - 1] === 'PROPN' && i === end) {
+        i = k;
+        while (i - 1 >= from && (t.pos[i - 1] === 'PROPN' || t.value[i - 1] === '-')) i -= 1;
+        // "Senior researcher Mu Li, of ...": the title before the name belongs to it.
+        while (i - 1 >= from && ['NOUN', 'ADJ', 'DET'].includes(t.pos[i - 1]!)) i -= 1;
+        break;
       }
       break;
     }
