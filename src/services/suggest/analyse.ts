@@ -96,7 +96,7 @@ const DENY = set(
 );
 /** "insisted that ... not": a denial when a negation follows in the clause. */
 const INSIST = set('insist insists insisted insisting maintain maintains maintained');
-const FALSEHOOD = set('false untrue baseless unfounded');
+const FALSEHOOD = set('false untrue baseless unfounded groundless fabricated fabrication');
 const DECLINE = set('decline declines declined declining refuse refuses refused');
 const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal');
 const COMMENT = set('comment comments commented');
@@ -106,6 +106,11 @@ const WEAK_UNCONFIRMED = set(
 );
 /** Hearsay and accusation words that are adjectives ("the alleged downing") or verbs of blame. */
 const HEARSAY_ADJ = set('alleged suspected purported supposed');
+const INQUIRE = set(`determine determining establish establishing investigate investigating investigated
+  verify verifying ascertain examine examining assess assessing check checking know`);
+const ACCUSATION_WORDS = set(`allegation allegations accusation accusations accused accuses alleged alleges
+  claims claimed charges charged reports rumours rumors`);
+const ASSERT = set('assert asserts asserted contend contends contended maintain maintains maintained purport purports');
 const ACCUSE = set('accuse accuses accused accusing blame blames blamed blaming');
 /** Words before "confirm", "comment" or "know" that withhold it ("was unable to confirm"). */
 const WITHHOLD = set(`not n't never no neither nor nobody none unable yet failed fail fails refused
@@ -258,6 +263,8 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     sentence: 0,
     chains: new Map(),
     outlets: new Set(),
+    quoteSpeaker: undefined,
+    accusedAt: -2,
   };
   const masked = maskNonProse(text);
   const doc = nlp.readDoc(masked);
@@ -294,6 +301,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       if (paragraphEnd < 0) paragraphEnd = masked.length;
       paragraphSpeaker = undefined;
       inQuote = false;
+      run.quoteSpeaker = undefined;
       run.paragraph += 1;
       run.sentence = 0;
       run.chains.clear();
@@ -308,7 +316,15 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     }
     const startsQuoted = inQuote;
     for (let i = from; i <= to; i += 1) if (isQuote(t.value[i]!)) inQuote = !inQuote;
+    const count = out.length;
     analyseSentence(t, from, to, startsQuoted, paragraphSpeaker, ctx, out, text, run);
+    // 'Rathbun stated, "Daniel was picked up ... .': the sentences of a quotation left open are
+    // still the speaker's, who was named where it opened.
+    if (!inQuote) run.quoteSpeaker = undefined;
+    else if (!startsQuoted && out.length > count) {
+      const last = out.at(-1)!;
+      run.quoteSpeaker = last.source && last.source.kind !== 'outlet' ? last.source : undefined;
+    } else if (!startsQuoted) run.quoteSpeaker = undefined;
     run.sentence += 1;
   }
   return out;
@@ -325,6 +341,10 @@ interface Run {
   chains: Map<string, string[]>;
   /** Names met as another outlet (Reuters, "the BBC"): a chain through one is a report at second hand. */
   outlets: Set<string>;
+  /** Who opened the quotation still open at the end of the last sentence, if it was named there. */
+  quoteSpeaker: SuggestionSource | undefined;
+  /** The last paragraph that named an accusation, allegation or claim: a negative answer to it is a denial. */
+  accusedAt: number;
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -602,6 +622,7 @@ function analyseSentence(
   text: string,
   run: Run,
 ): void {
+  for (let i = from; i <= to; i += 1) if (ACCUSATION_WORDS.has(t.normal[i]!)) run.accusedAt = run.paragraph;
   const attribution = trailingAttribution(t, from, to);
   const bodyTo = attribution ? attribution.from - 1 : to;
   const sentenceSource = attribution
@@ -630,6 +651,7 @@ function analyseSentence(
     }
     // "Officials said 75 people were killed and about 500 wounded": the second figure is theirs too.
     if (!source && clause.continues) source = previousSource;
+    if (clause.quoted && !sentenceSource && startsQuoted && clause === clauses[0]) source ??= run.quoteSpeaker;
     source ??= clause.quoted ? (sentenceSource ?? paragraphSpeaker) : sentenceSource;
     if (!source && clause.quoted) source = paragraphSpeaker;
     source ??= OUTLET;
@@ -671,13 +693,13 @@ function analyseSentence(
     // Cues are looked for in the clause and in the sentence's attribution ("..., police said").
     const ranges: [number, number][] = [[clause.from, clause.to]];
     if (attribution && clause === clauses.at(-1)) ranges.push([attribution.from, attribution.to]);
-    const rules = findRules(t, ranges, source);
+    const rules = findRules(t, ranges, source, run.accusedAt >= run.paragraph - 1);
     // Another outlet in the chain ("Reuters reported", "according to Billboard", "told LA Weekly"):
     // the claim reached the article at second hand (rule 6), below any judgement, figure or denial.
     const secondHand = chain.find((name) => run.outlets.has(name));
     if (secondHand) {
       const mention = nameTokens(t, text, secondHand, ranges);
-      if (mention) rules.push({ label: 'unconfirmed', rank: 40, strength: 0.6, cue: mention });
+      if (mention) rules.push({ label: 'unconfirmed', rank: 55, strength: 0.6, cue: mention });
     }
     if (rules.length === 0) rules.push(uncuedRule(source));
     const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
@@ -829,7 +851,13 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
       }
       // "Salah al-Obaidi, a top aide to al-Sadr, said": a description after a name, back to the name.
       k = i - 2;
-      while (k >= from && i - 2 - k < 12 && (APPOSITION_POS.has(t.pos[k]!) || t.value[k] === '-' || /^['’]s?$/.test(t.value[k]!)) && t.value[k] !== ',') k -= 1;
+      while (
+        k >= from &&
+        i - 2 - k < 12 &&
+        (APPOSITION_POS.has(t.pos[k]!) || t.value[k] === '-' || /^['’]s?$/.test(t.value[k]!)) &&
+        t.value[k] !== ','
+      )
+        k -= 1;
       if (k > from && k < i - 2 && t.value[k] === ',' && t.pos[k - 1] === 'PROPN' && i === end) {
         i = k;
         while (i - 1 >= from && (t.pos[i - 1] === 'PROPN' || t.value[i - 1] === '-')) i -= 1;
@@ -1005,7 +1033,7 @@ const APPROX_2_WORDS = APPROX_2.map((phrase) => phrase.split(' '));
 const seq = (t: Toks, i: number, words: readonly string[]) => words.every((w, k) => t.normal[i + k] === w);
 
 /** Every cue rule that fires in the token ranges. */
-function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource): Rule[] {
+function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource, accusationNear = false): Rule[] {
   const rules: Rule[] = [];
   const add = (label: Label, rank: number, strength: number, a: number, b = a) =>
     rules.push({ label, rank, strength, cue: [a, b] });
@@ -1059,6 +1087,14 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         ['to', 'remains', 'remain'].some((w) => t.normal.slice(Math.max(from, i - 4), i).includes(w))
       ) {
         add('unconfirmed', 100, 0.75, Math.max(from, i - 3), i);
+        continue;
+      }
+      // "to determine whether", "investigating if", "under investigation": not yet known (rule 3).
+      if (
+        (['whether', 'if'].includes(t.normal[i + 1] ?? '') && INQUIRE.has(n)) ||
+        (n === 'investigation' && t.normal[i - 1] === 'under')
+      ) {
+        add('unconfirmed', 85, 0.7, n === 'investigation' ? i - 1 : i, n === 'investigation' ? i : i + 1);
         continue;
       }
       if (n === 'evidence' && (t.normal[i - 1] === 'no' || t.normal[i - 1] === 'without')) {
@@ -1141,7 +1177,10 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('estimate', 80, 0.7, i, i + 1);
         continue;
       }
-      if (PROJECTION.has(n)) {
+      if (
+        PROJECTION.has(n) &&
+        !(n === 'plans' && t.pos[i] === 'NOUN' && ['in', 'of', 'the', 'for'].includes(t.normal[i - 1] ?? ''))
+      ) {
         const to2 = t.normal[i + 1] === 'to' ? i + 1 : i;
         add('estimate', 50, 0.65, i, to2);
         continue;
@@ -1216,12 +1255,17 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 40, 0.6, i);
         continue;
       }
+      // "Rathbun asserted that ...", "critics contend": a claim put forward, not shown (rule 6).
+      if (ASSERT.has(n) && t.pos[i] === 'VERB') {
+        add('unconfirmed', 40, 0.55, i);
+        continue;
+      }
       if (ACCUSE.has(n) && t.pos[i] === 'VERB') {
         add('unconfirmed', 40, 0.65, i);
         continue;
       }
       if (
-        (n === 'believed' || n === 'said' || n === 'thought' || n === 'understood') &&
+        (n === 'believed' || n === 'said' || n === 'thought' || n === 'understood' || HEDGE_PARTICIPLES.has(n)) &&
         t.normal[i + 1] === 'to' &&
         ['is', 'are', 'was', 'were', 'be', 'been'].includes(t.normal[i - 1] ?? '')
       ) {
@@ -1271,6 +1315,11 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 40, 0.55, i);
         continue;
       }
+      // "according to Rathbun": one party's account (rule 6/8), not an outlet's or an institution's.
+      if (n === 'according' && t.normal[i + 1] === 'to' && source.kind === 'party') {
+        add('unconfirmed', 40, 0.55, i, i + 1);
+        continue;
+      }
       // confirmed
       if (CONFIRM.has(n)) {
         add('confirmed', 20, 0.85, i);
@@ -1289,6 +1338,25 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
     }
+  }
+  // A party's own statement in the negative ("we did not hide anything", "she was never forced"):
+  // what it says did not happen (rule 2), when nothing else marks the clause.
+  if (
+    rules.length === 0 &&
+    accusationNear &&
+    source !== OUTLET &&
+    source.kind !== 'outlet' &&
+    source.kind !== 'anonymous-official'
+  ) {
+    const [from, to] = ranges[0]!;
+    for (let i = from; i <= to; i += 1)
+      if (
+        ['not', "n't", 'never'].includes(t.normal[i]!) &&
+        (t.pos[i + 1] === 'VERB' || t.pos[i - 1] === 'AUX' || t.pos[i + 1] === 'ADV')
+      ) {
+        add('denial', 90, 0.5, i);
+        break;
+      }
   }
   // A conditional: "if ..." with "would/could/might" is opinion, outranking projections.
   for (const r of rules) if (r.label === 'opinion' && r.rank === 0) r.rank = hasConditionalModal ? 60 : 10;
