@@ -98,7 +98,20 @@ const DENY = set(
 const INSIST = set('insist insists insisted insisting maintain maintains maintained');
 const FALSEHOOD = set('false untrue baseless unfounded groundless fabricated fabrication');
 const DECLINE = set('decline declines declined declining refuse refuses refused');
-const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal');
+const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal elaborate specify');
+/** "would not say", "did not disclose whether": a source keeping back what it knows. */
+const WITHHOLD_SPEECH = set('say disclose reveal discuss elaborate specify');
+const WH_WORDS = set('whether if how what who when why where which');
+/** "did not respond to questions", "did not return calls": no answer given. */
+const RESPOND = set('respond responds responded reply replies replied return returned answer answered');
+const ENQUIRIES = set(`questions question requests request calls call emails email messages message inquiries
+  enquiries queries comment`);
+/** "has not released the names": information held back. Not "released the prisoners". */
+const RELEASE = set('release released releases publish published disclose disclosed reveal revealed give gave provide provided');
+const INFO_OBJECTS = set(`name names identity identities figure figures toll details information number numbers data
+  results cause reason evidence`);
+/** "the cause has not been established", "the victim has yet to be named": not yet known. */
+const ESTABLISHED = set('established determined identified named ascertained');
 const COMMENT = set('comment comments commented');
 const UNKNOWN = set('unclear unknown unverified unconfirmed uncertain');
 const WEAK_UNCONFIRMED = set(
@@ -1065,8 +1078,49 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 100, 0.85, withholdStart(t, from, i), i);
         continue;
       }
-      if ((COMMENT.has(n) || n === 'know' || n === 'known' || n === 'clear' || n === 'information') && withheld) {
+      if (
+        (COMMENT.has(n) ||
+          n === 'know' ||
+          n === 'known' ||
+          n === 'clear' ||
+          n === 'information' ||
+          n === 'details' ||
+          n === 'acknowledged' ||
+          (ESTABLISHED.has(n) && (t.normal[i - 1] === 'been' || t.normal[i - 1] === 'be'))) &&
+        withheld
+      ) {
         add('unconfirmed', 100, 0.85, negated ? negStart() : withholdStart(t, from, i), i);
+        continue;
+      }
+      // "would not say", "did not disclose whether", "declined to elaborate", "refused to be drawn"
+      if (
+        WITHHOLD_SPEECH.has(n) &&
+        negated &&
+        (previousWords(t, from, i, 3).some((k) => ['would', 'will', 'could', 'wo', 'can', 'ca'].includes(t.normal[k]!)) ||
+          WH_WORDS.has(t.normal[i + 1] ?? ''))
+      ) {
+        add('unconfirmed', 100, 0.75, negStart(), i);
+        continue;
+      }
+      if (DECLINE.has(n) && seq(t, i + 1, ['to', 'be', 'drawn'])) {
+        add('unconfirmed', 100, 0.75, i, i + 3);
+        continue;
+      }
+      if (RESPOND.has(n) && negated && nextWords(t, i, to, 5).some((k) => ENQUIRIES.has(t.normal[k]!))) {
+        add('unconfirmed', 100, 0.75, negStart(), i);
+        continue;
+      }
+      if (RELEASE.has(n) && withheld && nextWords(t, i, to, 4).some((k) => INFO_OBJECTS.has(t.normal[k]!))) {
+        add('unconfirmed', 100, 0.75, negated ? negStart() : withholdStart(t, from, i), i);
+        continue;
+      }
+      if (n === 'lipped' && t.normal[i - 2] === 'tight') {
+        add('unconfirmed', 100, 0.7, i - 2, i);
+        continue;
+      }
+      // "no independent verification", "sent for verification": not verified yet.
+      if (n === 'verification' && (withheld || t.normal[i - 1] === 'for')) {
+        add('unconfirmed', 100, 0.75, withheld ? withholdStart(t, from, i) : i - 1, i);
         continue;
       }
       if ((n === 'request' || n === 'requests') && t.normal[i + 1] === 'for' && t.normal[i + 2] === 'comment') {
@@ -1097,7 +1151,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 85, 0.7, n === 'investigation' ? i - 1 : i, n === 'investigation' ? i : i + 1);
         continue;
       }
-      if (n === 'evidence' && (t.normal[i - 1] === 'no' || t.normal[i - 1] === 'without')) {
+      if (n === 'evidence' && (t.normal[i - 1] === 'no' || t.normal[i - 1] === 'without' || withheld)) {
         add('unconfirmed', 100, 0.7, i - 1, i);
         continue;
       }
