@@ -642,6 +642,17 @@ function analyseSentence(
     ? reportingOutlet(t, attribution.verb, ctx.resolve(t, attribution.np[0], attribution.np[1], false, true, true))
     : undefined;
   const clauses = splitClauses(t, from, bodyTo, startsQuoted);
+  // '"...," she said, but refused to give any details': what follows the attribution is a claim too.
+  const after = attribution ? attribution.to + 1 : to;
+  if (
+    attribution &&
+    t.value[after] === ',' &&
+    (CLAUSE_SPLIT.has(t.normal[after + 1] ?? '') || t.normal[after + 1] === 'and') &&
+    ['VERB', 'AUX', 'ADV'].includes(t.pos[after + 2] ?? '')
+  ) {
+    const quotedAfter = t.value.slice(from, attribution.to + 1).filter(isQuote).length % 2 === 1 ? !startsQuoted : startsQuoted;
+    clauses.push(...splitClauses(t, attribution.to + 1, to, quotedAfter));
+  }
   let previousSource: SuggestionSource | undefined;
   for (const clause of clauses) {
     // Own subject: the noun phrase before the first attribution verb of the clause.
