@@ -657,6 +657,7 @@ function analyseSentence(
   for (const clause of clauses) {
     // Own subject: the noun phrase before the first attribution verb of the clause.
     let source: SuggestionSource | undefined;
+    let actorOnly = false;
     if (!clause.quoted) {
       const verb = firstAttributionVerb(t, clause.from, clause.to);
       // "The dam is believed to be leaking", "X is said to have left": nobody named says so, and
@@ -670,6 +671,9 @@ function analyseSentence(
           if (verb !== undefined) source = reportingOutlet(t, nextVerb(t, verb, clause.to), source);
         } else if (verb !== undefined) source = previousSource; // "..., but said that ..."
         if (verb === undefined && source?.kind === 'party') source = undefined; // "The plant employs ..."
+        // "President Bush will travel to Ramallah": the outlet reports what he does; he is not its
+        // source. His kind still tells the labels what kind of clause it is (an official's act).
+        actorOnly = verb === undefined && source !== undefined;
       }
       source ??= accordingTo(t, clause.from, clause.to, ctx);
     }
@@ -756,8 +760,8 @@ function analyseSentence(
       text: text.slice(span[0], span[1]),
       label,
       cues,
-      source: source === OUTLET ? { ...OUTLET } : source === UNRESOLVED ? undefined : source,
-      chain,
+      source: source === OUTLET || actorOnly ? { ...OUTLET } : source === UNRESOLVED ? undefined : source,
+      chain: actorOnly ? [OUTLET.name] : chain,
       confidence: Math.round(confidence * 100) / 100,
     });
   }
