@@ -406,3 +406,13 @@ describe('third round: cues', () => {
     expect(label('The embassy called the letter fabricated.')).toBe('denial');
   });
 });
+
+describe('third round: figures', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('an approximator on "an hour" or on a figure written after its currency is an estimate', () => {
+    expect(label('The second wave struck about an hour later.')).toBe('estimate');
+    expect(label('The group said at least US$95 million was diverted.')).toBe('estimate');
+    expect(label('The talks lasted an hour.')).not.toBe('estimate');
+  });
+});

@@ -146,6 +146,8 @@ const APPROX_2 = [
 const PROJECTION = set(`expected expect expects expecting planned projected forecast forecasts predicted
   predict predicts estimate estimates estimated assessed assessment projection likely plans intend intends
   intended scheduled`);
+const UNITS = set(`second minute hour day week fortnight month year decade century mile kilometre kilometer
+  metre meter foot dozen score hundred thousand million billion third quarter half`);
 const MODAL = set('could may might would');
 const CONDITIONAL_MODAL = set('would could might');
 const NORMATIVE = set('should must ought');
@@ -185,7 +187,7 @@ const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps s
 const OUTLET_WORDS = set(`reuters ap afp bbc cnn xinhua itar-tass tass interfax ria yonhap kyodo bloomberg
   newspaper newspapers tabloid broadcaster radio television tv channel magazine journal gazette times post
   guardian telegraph herald tribune daily weekly press wire correspondent reporter reporters journalist
-  journalists news media website blog tabloids broadcasters`);
+  journalists news media website blog tabloids broadcasters broadcasting`);
 /**
  * Outlets known by name, counted only when written with a capital ("told Billboard", "The
  * Independent reported"): as common words they mean something else ("an independent inquiry").
@@ -1474,6 +1476,11 @@ function nextNumber(t: Toks, from: number, to: number): number | undefined {
       while (e + 1 <= to && isNumber(t, e + 1)) e += 1;
       return e;
     }
+    // "about an hour later", "around a week": a unit counted once is a figure too.
+    if ((t.normal[i] === 'a' || t.normal[i] === 'an') && UNITS.has(t.normal[i + 1] ?? '')) return i + 1;
+    // "at least US$95 million", "over A$2 billion": a currency written before the figure.
+    if (/^[A-Z]{0,3}[£$€¥]$/.test(t.value[i]!)) continue;
+    if (/^[A-Z]{1,3}$/.test(t.value[i]!) && /^[£$€¥]$/.test(t.value[i + 1] ?? '')) continue;
     if (!(t.pos[i] === 'SYM' || t.pos[i] === 'DET' || /^[£$€¥]$/.test(t.value[i]!))) return undefined;
   }
   return undefined;
