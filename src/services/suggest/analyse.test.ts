@@ -416,3 +416,16 @@ describe('third round: figures', () => {
     expect(label('The talks lasted an hour.')).not.toBe('estimate');
   });
 });
+
+describe('third round: denials answering an accusation', () => {
+  const labels = (text: string) => suggestClaims(text, { classifier: null }).map((s) => s.label);
+
+  it('an unnamed official’s negative answer, and "but not" after an admission', () => {
+    expect(
+      labels('The paper accused the club of hiding the letters. Club officials said they had not received any letters.')[1],
+    ).toBe('denial');
+    expect(
+      labels('Campaigners accused the army of using the gas. The army admits it uses the gas for smoke, but not as a weapon.')[1],
+    ).toBe('denial');
+  });
+});

@@ -1412,18 +1412,12 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
   }
   // A party's own statement in the negative ("we did not hide anything", "she was never forced"):
   // what it says did not happen (rule 2), when nothing else marks the clause.
-  if (
-    rules.length === 0 &&
-    accusationNear &&
-    source !== OUTLET &&
-    source.kind !== 'outlet' &&
-    source.kind !== 'anonymous-official'
-  ) {
+  if (rules.length === 0 && accusationNear && source !== OUTLET && source.kind !== 'outlet') {
     const [from, to] = ranges[0]!;
     for (let i = from; i <= to; i += 1)
       if (
         ['not', "n't", 'never'].includes(t.normal[i]!) &&
-        (t.pos[i + 1] === 'VERB' || t.pos[i - 1] === 'AUX' || t.pos[i + 1] === 'ADV')
+        (t.pos[i + 1] === 'VERB' || t.pos[i - 1] === 'AUX' || t.pos[i + 1] === 'ADV' || t.normal[i - 1] === 'but')
       ) {
         add('denial', 90, 0.5, i);
         break;
