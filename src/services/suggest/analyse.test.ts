@@ -429,3 +429,15 @@ describe('third round: denials answering an accusation', () => {
     ).toBe('denial');
   });
 });
+
+describe('third round: judgements', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('a characterisation, what ought to be done, a reading, an evaluative word', () => {
+    expect(label('The minister described the plan as a betrayal of the voters.')).toBe('opinion');
+    expect(label('We need to rebuild the levee before the winter.')).toBe('opinion');
+    expect(label('The leak implies that the ministry misled the committee.')).toBe('opinion');
+    expect(label('It was an unfortunate decision by the board.')).toBe('opinion');
+    expect(label('Aid groups met the needs of the families.')).not.toBe('opinion');
+  });
+});

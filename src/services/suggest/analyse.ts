@@ -165,6 +165,9 @@ const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disg
   cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad sadly happy proud
   dishonest racist racists bloated alarmed frustrated disgusted delighted thrilled unstoppable maniacs
   simplest`);
+const EVALUATIVE_2 = set(`unfortunate unfortunately fortunate fortunately stupid foolish wonderful beautiful
+  amazing awesome bad worse harmful adverse optimistic optimistically pessimistic darkest finest greatest
+  regrettable deplorable commendable laudable praiseworthy inexcusable unforgivable hypocritical`);
 /**
  * Verbs of stance: a belief, a feeling, praise or blame ("he believes", "criticized", "praised").
  * Not "believed to" or "thought to": hearsay, below.
@@ -1309,6 +1312,24 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       if (n === 'very' && t.pos[i + 1] === 'ADJ') {
         add('opinion', 60, 0.55, i, i + 1);
         i += 1;
+        continue;
+      }
+      // "described Iran as the 'beating heart' of ...": a characterisation (rule 4).
+      if (/^describ(e|es|ed|ing)$/.test(n) && nextWords(t, i, to, 8).some((k) => t.normal[k] === 'as')) {
+        add('opinion', 60, 0.65, i);
+        continue;
+      }
+      // "We need to make sure ...": what ought to be done.
+      if ((n === 'need' || n === 'needs') && t.normal[i + 1] === 'to' && t.pos[i] !== 'NOUN') {
+        add('opinion', 60, 0.55, i, i + 1);
+        continue;
+      }
+      if ((n === 'implies' || n === 'implied' || n === 'imply') && t.pos[i] === 'VERB') {
+        add('opinion', 60, 0.6, i);
+        continue;
+      }
+      if (EVALUATIVE_2.has(n) && t.pos[i] !== 'PROPN') {
+        add('opinion', 60, 0.6, i);
         continue;
       }
       if (n === 'called' && t.pos[i] === 'VERB' && [1, 2, 3, 4].some((k) => isQuote(t.value[i + k] ?? ''))) {
