@@ -381,6 +381,8 @@ describe('third round: cues', () => {
   it('an assertion or one party’s account is unconfirmed: asserted, contends, according to a party', () => {
     expect(label('The activist asserted that the police had planted the evidence.')).toBe('unconfirmed');
     expect(label('The union contends that the company hid the accident.')).toBe('unconfirmed');
+    expect(label('The government maintains that it has only detained rioters.')).toBe('unconfirmed');
+    expect(label('The keeper maintained 300 clean sheets for the club.')).not.toBe('unconfirmed');
     expect(label('According to Rathbone, the dam had been leaking for weeks.')).toBe('unconfirmed');
     expect(label('According to the ministry, the dam had been leaking for weeks.')).not.toBe('unconfirmed');
   });

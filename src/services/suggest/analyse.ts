@@ -190,7 +190,7 @@ const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps s
 const OUTLET_WORDS = set(`reuters ap afp bbc cnn xinhua itar-tass tass interfax ria yonhap kyodo bloomberg
   newspaper newspapers tabloid broadcaster radio television tv channel magazine journal gazette times post
   guardian telegraph herald tribune daily weekly press wire correspondent reporter reporters journalist
-  journalists news media website blog tabloids broadcasters broadcasting`);
+  journalists news media tabloids broadcasters broadcasting`);
 /**
  * Outlets known by name, counted only when written with a capital ("told Billboard", "The
  * Independent reported"): as common words they mean something else ("an independent inquiry").
@@ -1348,7 +1348,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // "Rathbun asserted that ...", "critics contend": a claim put forward, not shown (rule 6).
-      if (ASSERT.has(n) && t.pos[i] === 'VERB') {
+      if (ASSERT.has(n) && t.pos[i] === 'VERB' && (!n.startsWith('maintain') || t.normal[i + 1] === 'that')) {
         add('unconfirmed', 40, 0.55, i);
         continue;
       }
