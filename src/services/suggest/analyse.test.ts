@@ -369,8 +369,13 @@ describe('third round: sources', () => {
 describe('third round: cues', () => {
   const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
 
-  it('hearsay in the passive: "was reported to be"', () => {
+  it('hearsay in the passive: "was reported to be"; reports as the subject', () => {
     expect(label('The target was reported to be a local broadcaster.')).toBe('unconfirmed');
+    expect(label('Early reports from the islands indicate that no one was hurt.')).toBe('unconfirmed');
+  });
+
+  it('another outlet’s report stays below a projection (rule 5 before rule 6)', () => {
+    expect(label('The plant is expected to close next year, Reuters reported.')).toBe('estimate');
   });
 
   it('not yet known: "to determine whether", "under investigation"', () => {

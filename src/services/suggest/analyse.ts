@@ -732,7 +732,7 @@ function analyseSentence(
     const secondHand = chain.find((name) => run.outlets.has(name));
     if (secondHand) {
       const mention = nameTokens(t, text, secondHand, ranges);
-      if (mention) rules.push({ label: 'unconfirmed', rank: 55, strength: 0.6, cue: mention });
+      if (mention) rules.push({ label: 'unconfirmed', rank: 40, strength: 0.6, cue: mention });
     }
     if (rules.length === 0) rules.push(uncuedRule(source));
     const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
@@ -1395,6 +1395,15 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // "aware of reports of incidents", "investigating the reports": reports nobody has checked yet.
+      // "Reports from the islands indicate ...", "Early reports said ...": reports as the subject.
+      if (
+        (n === 'reports' || n === 'accounts') &&
+        i - from <= 2 &&
+        t.normal.slice(from, i).every((w, k) => ['DET', 'ADJ'].includes(t.pos[from + k]!) || w === 'initial' || w === 'early')
+      ) {
+        add('unconfirmed', 40, 0.6, from, i);
+        continue;
+      }
       if (n === 'reports' && t.pos[i] === 'NOUN' && ['of', 'the', 'aware'].includes(t.normal[i - 1] ?? '')) {
         add('unconfirmed', 40, 0.55, i - 1, i);
         continue;
