@@ -100,7 +100,7 @@ const FALSEHOOD = set('false untrue baseless unfounded groundless fabricated fab
 const DECLINE = set('decline declines declined declining refuse refuses refused');
 const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal elaborate specify');
 /** "would not say", "did not disclose whether": a source keeping back what it knows. */
-const WITHHOLD_SPEECH = set('say disclose reveal discuss elaborate specify');
+const WITHHOLD_SPEECH = set('say said disclose disclosed reveal revealed discuss elaborate specify specified explain explained');
 const WH_WORDS = set('whether if how what who when why where which');
 /** "did not respond to questions", "did not return calls": no answer given. */
 const RESPOND = set('respond responds responded reply replies replied return returned answer answered');
@@ -109,7 +109,7 @@ const ENQUIRIES = set(`questions question requests request calls call emails ema
 /** "has not released the names": information held back. Not "released the prisoners". */
 const RELEASE = set('release released releases publish published disclose disclosed reveal revealed give gave provide provided');
 const INFO_OBJECTS = set(`name names identity identities figure figures toll details information number numbers data
-  results cause reason evidence`);
+  results cause reason evidence fee amount terms price sum location whereabouts`);
 /** "the cause has not been established", "the victim has yet to be named": not yet known. */
 const ESTABLISHED = set('established determined identified named ascertained');
 const COMMENT = set('comment comments commented');

@@ -92,6 +92,10 @@ const MORE_AS_NEWS_IS_WRITTEN = [
   'The airline has yet to release the names of the passengers.',
   'The embassy did not reply to an email seeking comment.',
   'The agency did not provide evidence for the claim.',
+  'The ministry has not said how many people were evacuated.',
+  'Police did not say whether the suspect was armed.',
+  'The club has not disclosed the fee.',
+  'The army has not explained why the convoy was hit.',
 ];
 
 describe('a negated or withheld confirmation', () => {
