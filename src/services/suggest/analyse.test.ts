@@ -317,6 +317,10 @@ describe('third round: sources', () => {
 
   it('a name with a description after it: the name is the source', () => {
     expect(all('Tom Okafor, a senior aide to the governor, said the vote would go ahead.')[0]?.source?.name).toBe('Tom Okafor');
+    expect(all('Officials, speaking on condition of anonymity, said the talks had failed.')[0]?.source).toEqual({
+      name: 'Officials',
+      kind: 'anonymous-official',
+    });
   });
 
   it('a trailing speaker the word lists do not know is still the source', () => {

@@ -891,6 +891,16 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
         t.value[k] !== ','
       )
         k -= 1;
+      // "Officials, speaking on condition of anonymity, said": a participle's phrase between commas.
+      if (i === end && !(k > from && k < i - 2 && t.value[k] === ',')) {
+        let c = i - 2;
+        while (c >= from && i - 2 - c < 15 && t.value[c] !== ',' && !isQuote(t.value[c]!)) c -= 1;
+        if (c > from && t.value[c] === ',' && ['NOUN', 'PROPN'].includes(t.pos[c - 1]!) && /ing$/.test(t.normal[c + 1]!)) {
+          i = c;
+          while (i - 1 >= from && ['NOUN', 'PROPN', 'ADJ', 'DET'].includes(t.pos[i - 1]!)) i -= 1;
+          break;
+        }
+      }
       if (k > from && k < i - 2 && t.value[k] === ',' && t.pos[k - 1] === 'PROPN' && i === end) {
         i = k;
         while (i - 1 >= from && (t.pos[i - 1] === 'PROPN' || t.value[i - 1] === '-')) i -= 1;
