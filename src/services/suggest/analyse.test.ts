@@ -336,6 +336,11 @@ describe('third round: sources', () => {
     expect(reported.source).toEqual({ name: 'The Independent', kind: 'outlet' });
     expect(reported.label).toBe('unconfirmed');
     expect(all('Independent experts said the water was safe.')[0]?.source?.kind).not.toBe('outlet');
+    expect(all('The senator told the Chicago Sun-Times that the letter was fair.')[0]?.chain).toEqual([
+      'The senator',
+      'the Chicago Sun-Times',
+      'the outlet',
+    ]);
   });
 
   it('"X is believed / said to ...": X is what the hearsay is about, not its source', () => {

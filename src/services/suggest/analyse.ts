@@ -498,7 +498,10 @@ class SourceContext {
       kind = 'anonymous-official';
     } else if (has(INTELLIGENCE_WORDS)) kind = 'intelligence-agency';
     else if (
-      (has(OUTLET_WORDS) || words.some((w, k) => OUTLET_NAMES.has(w) && outletName(t, from + k, to))) &&
+      (has(OUTLET_WORDS) ||
+        // "the Chicago Sun-Times"
+        words.some((w) => w.includes('-') && OUTLET_WORDS.has(w.split('-').at(-1)!)) ||
+        words.some((w, k) => OUTLET_NAMES.has(w) && outletName(t, from + k, to))) &&
       !has(SPOKES_WORDS)
     )
       kind = 'outlet';
