@@ -326,6 +326,11 @@ describe('third round: sources', () => {
   it('a trailing speaker the word lists do not know is still the source', () => {
     expect(all('The bridge will close next week, engineers warned.')[0]?.source).toEqual({ name: 'engineers', kind: 'expert' });
     expect(all('The pumps failed twice, the farmers said.')[0]?.source?.name).toBe('the farmers');
+    expect(all('Three people died in the blast, the ministry said.')[0]?.source).toEqual({
+      name: 'the ministry',
+      kind: 'institution',
+    });
+    expect(all('The road will reopen on Monday, according to officials.')[0]?.source?.kind).toBe('anonymous-official');
   });
 
   it('an outlet known by name, or a name that reports, is an outlet', () => {
