@@ -321,6 +321,10 @@ describe('third round: sources', () => {
       name: 'Officials',
       kind: 'anonymous-official',
     });
+    // Not "citing": that is a chain.
+    const cited = all('The newspaper, citing two unnamed sources, said production would move to Hungary.')[0]!;
+    expect(cited.chain).toEqual(['two unnamed sources', 'The newspaper', 'the outlet']);
+    expect(cited.label).toBe('unconfirmed');
   });
 
   it('a trailing speaker the word lists do not know is still the source', () => {

@@ -898,7 +898,14 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
       if (i === end && !(k > from && k < i - 2 && t.value[k] === ',')) {
         let c = i - 2;
         while (c >= from && i - 2 - c < 15 && t.value[c] !== ',' && !isQuote(t.value[c]!)) c -= 1;
-        if (c > from && t.value[c] === ',' && ['NOUN', 'PROPN'].includes(t.pos[c - 1]!) && /ing$/.test(t.normal[c + 1]!)) {
+        if (
+          c > from &&
+          t.value[c] === ',' &&
+          ['NOUN', 'PROPN'].includes(t.pos[c - 1]!) &&
+          /ing$/.test(t.normal[c + 1]!) &&
+          // "The newspaper, citing two sources, said": a chain, which `citing` reads.
+          !['citing', 'quoting'].includes(t.normal[c + 1]!)
+        ) {
           i = c;
           while (i - 1 >= from && ['NOUN', 'PROPN', 'ADJ', 'DET'].includes(t.pos[i - 1]!)) i -= 1;
           break;
