@@ -311,3 +311,158 @@ describe('cues learned from the development split', () => {
     expect(label('The archaeologist revealed artifacts which may lead to the tomb.')).not.toBe('opinion');
   });
 });
+
+describe('third round: sources', () => {
+  const all = (text: string) => suggestClaims(text, { classifier: null });
+
+  it('a name with a description after it: the name is the source', () => {
+    expect(all('Tom Okafor, a senior aide to the governor, said the vote would go ahead.')[0]?.source?.name).toBe('Tom Okafor');
+    expect(all('Officials, speaking on condition of anonymity, said the talks had failed.')[0]?.source).toEqual({
+      name: 'Officials',
+      kind: 'anonymous-official',
+    });
+    // Not "citing": that is a chain.
+    const cited = all('The newspaper, citing two unnamed sources, said production would move to Hungary.')[0]!;
+    expect(cited.chain).toEqual(['two unnamed sources', 'The newspaper', 'the outlet']);
+    expect(cited.label).toBe('unconfirmed');
+  });
+
+  it('a trailing speaker the word lists do not know is still the source', () => {
+    expect(all('The bridge will close next week, engineers warned.')[0]?.source).toEqual({ name: 'engineers', kind: 'expert' });
+    expect(all('The pumps failed twice, the farmers said.')[0]?.source?.name).toBe('the farmers');
+    expect(all('Three people died in the blast, the ministry said.')[0]?.source).toEqual({
+      name: 'the ministry',
+      kind: 'institution',
+    });
+    expect(all('The road will reopen on Monday, according to officials.')[0]?.source?.kind).toBe('anonymous-official');
+  });
+
+  it('an outlet known by name, or a name that reports, is an outlet', () => {
+    const told = all('The singer told Billboard that she was recording again.')[0]!;
+    expect(told.chain).toEqual(['The singer', 'Billboard', 'the outlet']);
+    expect(told.label).toBe('unconfirmed');
+    const reported = all('Troops crossed the border at dawn, The Independent reported.')[0]!;
+    expect(reported.source).toEqual({ name: 'The Independent', kind: 'outlet' });
+    expect(reported.label).toBe('unconfirmed');
+    expect(all('Independent experts said the water was safe.')[0]?.source?.kind).not.toBe('outlet');
+    expect(all('The senator told the Chicago Sun-Times that the letter was fair.')[0]?.chain).toEqual([
+      'The senator',
+      'the Chicago Sun-Times',
+      'the outlet',
+    ]);
+  });
+
+  it('"X is believed / said to ...": X is what the hearsay is about, not its source', () => {
+    for (const sentence of ['The minister is said to have resigned.', 'The ministry is believed to be planning cuts.']) {
+      const s = all(sentence)[0]!;
+      expect(s.label).toBe('unconfirmed');
+      expect(s.source?.kind).toBe('outlet');
+    }
+  });
+
+  it('a figure split off at "and" keeps the source of the statement', () => {
+    const both = all('Officials said 75 people had been killed and about 500 were wounded.');
+    expect(both.map((s) => s.label)).toEqual(['confirmed', 'estimate']);
+    expect(both.map((s) => s.source?.name)).toEqual(['Officials', 'Officials']);
+  });
+
+  it('the sentences of a quotation left open are its speaker’s; a new sentence outside it is not', () => {
+    const quoted = all('Mara Lind said, "We left at dawn. The road was already closed."');
+    expect(quoted.map((s) => s.source?.name)).toEqual(['Mara Lind', 'Mara Lind']);
+    const after = all('Mara Lind said, "We left at dawn." The road was closed on Monday.');
+    expect(after[1]?.source?.kind).toBe('outlet');
+  });
+
+  it('the subject of an act is the actor, not the source: the outlet reports it', () => {
+    expect(all('President Ana Ruiz will travel to the coast on Friday.')[0]?.source?.kind).toBe('outlet');
+    expect(all('President Ana Ruiz said she would travel to the coast.')[0]?.source?.name).toBe('President Ana Ruiz');
+  });
+
+  it('what follows a trailing attribution is a claim too', () => {
+    const s = all('"We take security seriously," she said, but declined to give any details about the leak.');
+    expect(s.some((x) => x.label === 'unconfirmed' && x.text.startsWith('declined to give'))).toBe(true);
+  });
+});
+
+describe('third round: cues', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('hearsay in the passive: "was reported to be"; reports as the subject', () => {
+    expect(label('The target was reported to be a local broadcaster.')).toBe('unconfirmed');
+    expect(label('Early reports from the islands indicate that no one was hurt.')).toBe('unconfirmed');
+  });
+
+  it('another outlet’s report stays below a projection (rule 5 before rule 6)', () => {
+    expect(label('The plant is expected to close next year, Reuters reported.')).toBe('estimate');
+  });
+
+  it('not yet known: "to determine whether", "under investigation"', () => {
+    expect(label('Investigators are working to determine whether the brakes failed.')).toBe('unconfirmed');
+    expect(label('The cause of the blaze is under investigation.')).toBe('unconfirmed');
+  });
+
+  it('an assertion or one party’s account is unconfirmed: asserted, contends, according to a party', () => {
+    expect(label('The activist asserted that the police had planted the evidence.')).toBe('unconfirmed');
+    expect(label('The union contends that the company hid the accident.')).toBe('unconfirmed');
+    expect(label('The government maintains that it has only detained rioters.')).toBe('unconfirmed');
+    expect(label('The keeper maintained 300 clean sheets for the club.')).not.toBe('unconfirmed');
+    expect(label('According to Rathbone, the dam had been leaking for weeks.')).toBe('unconfirmed');
+    expect(label('According to the ministry, the dam had been leaking for weeks.')).not.toBe('unconfirmed');
+  });
+
+  it('"plans" as a noun is no projection', () => {
+    expect(label('The plans for the stadium were drawn up in 1990.')).not.toBe('estimate');
+    expect(label('The council plans to close the bridge.')).toBe('estimate');
+  });
+
+  it('a negative answer to an accusation is a denial; a negative statement alone is not', () => {
+    const answer = suggestClaims(
+      'Residents accused the company of dumping waste. The company said it had never dumped anything.',
+      {
+        classifier: null,
+      },
+    );
+    expect(answer[1]?.label).toBe('denial');
+    expect(label('The mayor said the road had not reopened.')).not.toBe('denial');
+  });
+
+  it('groundless and fabricated claims are denied', () => {
+    expect(label('The claims are groundless, the minister said.')).toBe('denial');
+    expect(label('The embassy called the letter fabricated.')).toBe('denial');
+  });
+});
+
+describe('third round: figures', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('an approximator on "an hour" or on a figure written after its currency is an estimate', () => {
+    expect(label('The second wave struck about an hour later.')).toBe('estimate');
+    expect(label('The group said at least US$95 million was diverted.')).toBe('estimate');
+    expect(label('The talks lasted an hour.')).not.toBe('estimate');
+  });
+});
+
+describe('third round: denials answering an accusation', () => {
+  const labels = (text: string) => suggestClaims(text, { classifier: null }).map((s) => s.label);
+
+  it('an unnamed official’s negative answer, and "but not" after an admission', () => {
+    expect(
+      labels('The paper accused the club of hiding the letters. Club officials said they had not received any letters.')[1],
+    ).toBe('denial');
+    expect(
+      labels('Campaigners accused the army of using the gas. The army admits it uses the gas for smoke, but not as a weapon.')[1],
+    ).toBe('denial');
+  });
+});
+
+describe('third round: judgements', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('a characterisation, what ought to be done, a reading, an evaluative word', () => {
+    expect(label('The minister described the plan as a betrayal of the voters.')).toBe('opinion');
+    expect(label('We need to rebuild the levee before the winter.')).toBe('opinion');
+    expect(label('The leak implies that the ministry misled the committee.')).toBe('opinion');
+    expect(label('It was an unfortunate decision by the board.')).toBe('opinion');
+    expect(label('Aid groups met the needs of the families.')).not.toBe('opinion');
+  });
+});

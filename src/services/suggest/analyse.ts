@@ -96,9 +96,22 @@ const DENY = set(
 );
 /** "insisted that ... not": a denial when a negation follows in the clause. */
 const INSIST = set('insist insists insisted insisting maintain maintains maintained');
-const FALSEHOOD = set('false untrue baseless unfounded');
+const FALSEHOOD = set('false untrue baseless unfounded groundless fabricated fabrication');
 const DECLINE = set('decline declines declined declining refuse refuses refused');
-const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal');
+const DECLINE_OBJECT = set('comment confirm say name disclose discuss identify give reveal elaborate specify');
+/** "would not say", "did not disclose whether": a source keeping back what it knows. */
+const WITHHOLD_SPEECH = set('say said disclose disclosed reveal revealed discuss elaborate specify specified explain explained');
+const WH_WORDS = set('whether if how what who when why where which');
+/** "did not respond to questions", "did not return calls": no answer given. */
+const RESPOND = set('respond responds responded reply replies replied return returned answer answered');
+const ENQUIRIES = set(`questions question requests request calls call emails email messages message inquiries
+  enquiries queries comment`);
+/** "has not released the names": information held back. Not "released the prisoners". */
+const RELEASE = set('release released releases publish published disclose disclosed reveal revealed give gave provide provided');
+const INFO_OBJECTS = set(`name names identity identities figure figures toll details information number numbers data
+  results cause reason evidence fee amount terms price sum location whereabouts`);
+/** "the cause has not been established", "the victim has yet to be named": not yet known. */
+const ESTABLISHED = set('established determined identified named ascertained');
 const COMMENT = set('comment comments commented');
 const UNKNOWN = set('unclear unknown unverified unconfirmed uncertain');
 const WEAK_UNCONFIRMED = set(
@@ -106,6 +119,11 @@ const WEAK_UNCONFIRMED = set(
 );
 /** Hearsay and accusation words that are adjectives ("the alleged downing") or verbs of blame. */
 const HEARSAY_ADJ = set('alleged suspected purported supposed');
+const INQUIRE = set(`determine determining establish establishing investigate investigating investigated
+  verify verifying ascertain examine examining assess assessing check checking know`);
+const ACCUSATION_WORDS = set(`allegation allegations accusation accusations accused accuses alleged alleges
+  claims claimed charges charged reports rumours rumors`);
+const ASSERT = set('assert asserts asserted contend contends contended maintain maintains maintained purport purports');
 const ACCUSE = set('accuse accuses accused accusing blame blames blamed blaming');
 /** Words before "confirm", "comment" or "know" that withhold it ("was unable to confirm"). */
 const WITHHOLD = set(`not n't never no neither nor nobody none unable yet failed fail fails refused
@@ -128,6 +146,8 @@ const APPROX_2 = [
 const PROJECTION = set(`expected expect expects expecting planned projected forecast forecasts predicted
   predict predicts estimate estimates estimated assessed assessment projection likely plans intend intends
   intended scheduled`);
+const UNITS = set(`second minute hour day week fortnight month year decade century mile kilometre kilometer
+  metre meter foot dozen score hundred thousand million billion third quarter half`);
 const MODAL = set('could may might would');
 const CONDITIONAL_MODAL = set('would could might');
 const NORMATIVE = set('should must ought');
@@ -145,6 +165,9 @@ const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disg
   cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad sadly happy proud
   dishonest racist racists bloated alarmed frustrated disgusted delighted thrilled unstoppable maniacs
   simplest`);
+const EVALUATIVE_2 = set(`unfortunate unfortunately fortunate fortunately stupid foolish wonderful beautiful
+  amazing awesome bad worse harmful adverse optimistic optimistically pessimistic darkest finest greatest
+  regrettable deplorable commendable laudable praiseworthy inexcusable unforgivable hypocritical`);
 /**
  * Verbs of stance: a belief, a feeling, praise or blame ("he believes", "criticized", "praised").
  * Not "believed to" or "thought to": hearsay, below.
@@ -167,7 +190,22 @@ const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps s
 const OUTLET_WORDS = set(`reuters ap afp bbc cnn xinhua itar-tass tass interfax ria yonhap kyodo bloomberg
   newspaper newspapers tabloid broadcaster radio television tv channel magazine journal gazette times post
   guardian telegraph herald tribune daily weekly press wire correspondent reporter reporters journalist
-  journalists news`);
+  journalists news media tabloids broadcasters broadcasting`);
+/**
+ * Outlets known by name, counted only when written with a capital ("told Billboard", "The
+ * Independent reported"): as common words they mean something else ("an independent inquiry").
+ */
+const OUTLET_NAMES = set(`billboard variety politico axios npr pbs nbc cbs abc msnbc cnbc espn sky
+  jazeera al-jazeera dpa ansa efe nhk kcna irna isna anadolu sputnik rt forbes newsweek
+  independent observer mirror express globe chronicle inquirer examiner courier bulletin dispatch onion
+  slate salon wired vice buzzfeed huffpost tmz spiegel bild figaro monde haaretz kommersant izvestia
+  vedomosti pravda asahi mainichi yomiuri nikkei`);
+/** "Billboard", "The Independent": a capitalised outlet name, not followed by a noun it qualifies ("Independent experts"). */
+const outletName = (t: Toks, k: number, to: number) =>
+  /^\p{Lu}/u.test(t.value[k]!) && (k === to || t.pos[k + 1] === 'PROPN' || t.pos[k + 1] === 'PUNCT');
+
+/** Specialists speaking from what they study (kind `expert`). */
+const EXPERT_WORDS = set('engineer engineers scientist scientists expert experts economist economists');
 const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
 const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
   governor judge prosecutor chair chairman chairwoman captain manager agent lawyer dr. dr doctor
@@ -201,6 +239,8 @@ interface Clause {
   from: number; // token index, inclusive
   to: number; // inclusive
   quoted: boolean;
+  /** Split off at "and" between two figures: the same statement goes on (and has the same source). */
+  continues?: boolean;
 }
 
 const isWord = (t: Toks, i: number) => /[\p{L}\p{N}]/u.test(t.value[i] ?? '');
@@ -241,6 +281,8 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     sentence: 0,
     chains: new Map(),
     outlets: new Set(),
+    quoteSpeaker: undefined,
+    accusedAt: -2,
   };
   const masked = maskNonProse(text);
   const doc = nlp.readDoc(masked);
@@ -277,6 +319,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       if (paragraphEnd < 0) paragraphEnd = masked.length;
       paragraphSpeaker = undefined;
       inQuote = false;
+      run.quoteSpeaker = undefined;
       run.paragraph += 1;
       run.sentence = 0;
       run.chains.clear();
@@ -291,7 +334,15 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     }
     const startsQuoted = inQuote;
     for (let i = from; i <= to; i += 1) if (isQuote(t.value[i]!)) inQuote = !inQuote;
+    const count = out.length;
     analyseSentence(t, from, to, startsQuoted, paragraphSpeaker, ctx, out, text, run);
+    // 'Rathbun stated, "Daniel was picked up ... .': the sentences of a quotation left open are
+    // still the speaker's, who was named where it opened.
+    if (!inQuote) run.quoteSpeaker = undefined;
+    else if (!startsQuoted && out.length > count) {
+      const last = out.at(-1)!;
+      run.quoteSpeaker = last.source && last.source.kind !== 'outlet' ? last.source : undefined;
+    } else if (!startsQuoted) run.quoteSpeaker = undefined;
     run.sentence += 1;
   }
   return out;
@@ -308,6 +359,10 @@ interface Run {
   chains: Map<string, string[]>;
   /** Names met as another outlet (Reuters, "the BBC"): a chain through one is a report at second hand. */
   outlets: Set<string>;
+  /** Who opened the quotation still open at the end of the last sentence, if it was named there. */
+  quoteSpeaker: SuggestionSource | undefined;
+  /** The last paragraph that named an accusation, allegation or claim: a negative answer to it is a denial. */
+  accusedAt: number;
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -411,7 +466,7 @@ class SourceContext {
   };
 
   /** The source named by tokens from..to, resolving pronouns and repeated surnames. */
-  resolve(t: Toks, from: number, to: number, inQuote: boolean, remember = true): SuggestionSource | undefined {
+  resolve(t: Toks, from: number, to: number, inQuote: boolean, remember = true, speaker = false): SuggestionSource | undefined {
     // Trim leading adverbs/conjunctions and trailing punctuation.
     while (from <= to && ['ADV', 'CCONJ', 'SCONJ', 'PUNCT', 'ADP'].includes(t.pos[from]!)) from += 1;
     while (to >= from && ['PUNCT', 'ADV', 'AUX', 'PART'].includes(t.pos[to]!)) to -= 1;
@@ -427,8 +482,11 @@ class SourceContext {
       if (w === 'it') return here.lastThing ?? here.last ?? UNRESOLVED;
       return here.last ?? UNRESOLVED;
     }
+    // "Salah al-Obaidi, a top aide to al-Sadr": the kind from the whole phrase, the name before the comma.
+    const comma = t.value.slice(from, to + 1).indexOf(',');
+    const nameTo = comma > 0 && t.pos.slice(from, from + comma).includes('PROPN') ? from + comma - 1 : to;
     const name = t.value
-      .slice(from, to + 1)
+      .slice(from, nameTo + 1)
       .map((v, k) => (k === 0 ? '' : t.start[from + k]! > t.end[from + k - 1]! ? ' ' : '') + v)
       .join('');
     const has = (s: Set<string>) => words.some((w) => s.has(w));
@@ -439,7 +497,14 @@ class SourceContext {
     if (has(ANONYMOUS_WORDS) || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
       kind = 'anonymous-official';
     } else if (has(INTELLIGENCE_WORDS)) kind = 'intelligence-agency';
-    else if (has(OUTLET_WORDS) && !has(SPOKES_WORDS)) kind = 'outlet';
+    else if (
+      (has(OUTLET_WORDS) ||
+        // "the Chicago Sun-Times"
+        words.some((w) => w.includes('-') && OUTLET_WORDS.has(w.split('-').at(-1)!)) ||
+        words.some((w, k) => OUTLET_NAMES.has(w) && outletName(t, from + k, to))) &&
+      !has(SPOKES_WORDS)
+    )
+      kind = 'outlet';
     else if (has(LEGISLATOR_WORDS)) {
       kind = 'legislator';
       person = true;
@@ -450,6 +515,7 @@ class SourceContext {
       kind = 'named-official';
       person = true;
     } else if (has(INSTITUTION_WORDS) || has(TITLE_WORDS)) kind = 'institution';
+    else if (has(EXPERT_WORDS)) kind = 'expert';
     else if (propn.every(Boolean)) {
       // A bare name: someone already introduced (by surname), or a party to the events.
       const earlier = this.seen.find((s) => s.name.split(/\s+/).at(-1) === name.split(/\s+/).at(-1));
@@ -457,6 +523,8 @@ class SourceContext {
       kind = 'party';
       person = false;
     } else if (has(PARTY_COMMON) || propn.some(Boolean)) kind = 'party';
+    // "..., engineers warned": whoever is the subject of a speech verb speaks, listed or not.
+    else if (speaker && t.pos.slice(from, to + 1).some((p) => p === 'NOUN')) kind = 'party';
     if (!kind) return undefined;
     // A link in a chain ("told the BBC") is not who "it" or "they" points back to next.
     return remember ? this.remember({ name, kind }, person) : { name, kind };
@@ -489,6 +557,7 @@ function splitClauses(t: Toks, from: number, to: number, startsQuoted: boolean):
   let quoted = startsQuoted;
   let clauseStart = from;
   let clauseQuoted = startsQuoted;
+  let clauseContinues = false;
   for (let i = from; i <= to; i += 1) {
     const v = t.value[i]!;
     if (isQuote(v)) {
@@ -501,12 +570,13 @@ function splitClauses(t: Toks, from: number, to: number, startsQuoted: boolean):
       (v === ',' && CLAUSE_SPLIT.has(t.normal[i + 1] ?? '') && hasVerb(t, i + 2, Math.min(to, i + 12))) ||
       (t.normal[i] === 'and' && figuresDiffer(t, clauseStart, i - 1, i + 1, to));
     if (splitHere && i > clauseStart) {
-      clauses.push({ from: clauseStart, to: i - 1, quoted: clauseQuoted });
+      clauses.push({ from: clauseStart, to: i - 1, quoted: clauseQuoted, continues: clauseContinues });
       clauseStart = v === ',' ? i + 2 : i + 1;
       clauseQuoted = quoted;
+      clauseContinues = t.normal[i] === 'and';
     }
   }
-  if (clauseStart <= to) clauses.push({ from: clauseStart, to, quoted: clauseQuoted });
+  if (clauseStart <= to) clauses.push({ from: clauseStart, to, quoted: clauseQuoted, continues: clauseContinues });
   return clauses;
 }
 
@@ -530,6 +600,33 @@ function figuresDiffer(t: Toks, leftFrom: number, leftTo: number, rightFrom: num
   return (left.exact && !left.approximate && right.approximate) || (left.approximate && right.exact && !right.approximate);
 }
 
+/** "is believed to", "are said to", "was reported to", "is thought to": hearsay in the passive. */
+const HEDGE_PARTICIPLES = set('believed said thought reported understood rumoured rumored alleged');
+const BE = set('is are was were be been being');
+
+function hedgedPassive(t: Toks, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i += 1)
+    if (HEDGE_PARTICIPLES.has(t.normal[i]!) && t.normal[i + 1] === 'to' && BE.has(t.normal[i - 1]!)) return true;
+  return false;
+}
+
+/** The verb itself after the start of its verb group ("has also reported": reported). */
+function nextVerb(t: Toks, from: number, to: number): number {
+  for (let i = from; i <= to; i += 1) if (t.pos[i] === 'VERB') return i;
+  return from;
+}
+
+/**
+ * "The Independent reported", "..., Yonhap reported": a bare name that reports is an outlet, even
+ * one the word lists do not know. Not "reported to" (a link) nor a person or institution.
+ */
+function reportingOutlet(t: Toks, verb: number, source: SuggestionSource | undefined): SuggestionSource | undefined {
+  if (!source || source.kind !== 'party' || !/^report(s|ed)?$/.test(t.normal[verb] ?? '') || t.normal[verb + 1] === 'to')
+    return source;
+  if (!/^\p{Lu}/u.test(source.name.replace(/^the\s+/i, ''))) return source;
+  return { name: source.name, kind: 'outlet' };
+}
+
 function hasVerb(t: Toks, from: number, to: number): boolean {
   for (let i = from; i <= to; i += 1) if (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') return true;
   return false;
@@ -546,25 +643,51 @@ function analyseSentence(
   text: string,
   run: Run,
 ): void {
+  for (let i = from; i <= to; i += 1) if (ACCUSATION_WORDS.has(t.normal[i]!)) run.accusedAt = run.paragraph;
   const attribution = trailingAttribution(t, from, to);
   const bodyTo = attribution ? attribution.from - 1 : to;
-  const sentenceSource = attribution ? ctx.resolve(t, attribution.np[0], attribution.np[1], false) : undefined;
+  const sentenceSource = attribution
+    ? reportingOutlet(t, attribution.verb, ctx.resolve(t, attribution.np[0], attribution.np[1], false, true, true))
+    : undefined;
   const clauses = splitClauses(t, from, bodyTo, startsQuoted);
+  // '"...," she said, but refused to give any details': what follows the attribution is a claim too.
+  const after = attribution ? attribution.to + 1 : to;
+  if (
+    attribution &&
+    t.value[after] === ',' &&
+    (CLAUSE_SPLIT.has(t.normal[after + 1] ?? '') || t.normal[after + 1] === 'and') &&
+    ['VERB', 'AUX', 'ADV'].includes(t.pos[after + 2] ?? '')
+  ) {
+    const quotedAfter = t.value.slice(from, attribution.to + 1).filter(isQuote).length % 2 === 1 ? !startsQuoted : startsQuoted;
+    clauses.push(...splitClauses(t, attribution.to + 1, to, quotedAfter));
+  }
   let previousSource: SuggestionSource | undefined;
   for (const clause of clauses) {
     // Own subject: the noun phrase before the first attribution verb of the clause.
     let source: SuggestionSource | undefined;
+    let actorOnly = false;
     if (!clause.quoted) {
       const verb = firstAttributionVerb(t, clause.from, clause.to);
-      const subjectEnd = verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to));
+      // "The dam is believed to be leaking", "X is said to have left": nobody named says so, and
+      // the subject is what the hearsay is about, not its source.
+      const hedged = hedgedPassive(t, clause.from, clause.to);
+      const subjectEnd = hedged ? undefined : (verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to)));
       if (subjectEnd !== undefined) {
         const subjectStart = subjectStartBefore(t, clause.from, subjectEnd);
-        if (subjectStart < subjectEnd) source = ctx.resolve(t, subjectStart, subjectEnd - 1, false);
-        else if (verb !== undefined) source = previousSource; // "..., but said that ..."
+        if (subjectStart < subjectEnd) {
+          source = ctx.resolve(t, subjectStart, subjectEnd - 1, false, true, verb !== undefined);
+          if (verb !== undefined) source = reportingOutlet(t, nextVerb(t, verb, clause.to), source);
+        } else if (verb !== undefined) source = previousSource; // "..., but said that ..."
         if (verb === undefined && source?.kind === 'party') source = undefined; // "The plant employs ..."
+        // "President Bush will travel to Ramallah": the outlet reports what he does; he is not its
+        // source. His kind still tells the labels what kind of clause it is (an official's act).
+        actorOnly = verb === undefined && source !== undefined;
       }
       source ??= accordingTo(t, clause.from, clause.to, ctx);
     }
+    // "Officials said 75 people were killed and about 500 wounded": the second figure is theirs too.
+    if (!source && clause.continues) source = previousSource;
+    if (clause.quoted && !sentenceSource && startsQuoted && clause === clauses[0]) source ??= run.quoteSpeaker;
     source ??= clause.quoted ? (sentenceSource ?? paragraphSpeaker) : sentenceSource;
     if (!source && clause.quoted) source = paragraphSpeaker;
     source ??= OUTLET;
@@ -606,7 +729,7 @@ function analyseSentence(
     // Cues are looked for in the clause and in the sentence's attribution ("..., police said").
     const ranges: [number, number][] = [[clause.from, clause.to]];
     if (attribution && clause === clauses.at(-1)) ranges.push([attribution.from, attribution.to]);
-    const rules = findRules(t, ranges, source);
+    const rules = findRules(t, ranges, source, run.accusedAt >= run.paragraph - 1);
     // Another outlet in the chain ("Reuters reported", "according to Billboard", "told LA Weekly"):
     // the claim reached the article at second hand (rule 6), below any judgement, figure or denial.
     const secondHand = chain.find((name) => run.outlets.has(name));
@@ -645,8 +768,8 @@ function analyseSentence(
       text: text.slice(span[0], span[1]),
       label,
       cues,
-      source: source === OUTLET ? { ...OUTLET } : source === UNRESOLVED ? undefined : source,
-      chain,
+      source: source === OUTLET || actorOnly ? { ...OUTLET } : source === UNRESOLVED ? undefined : source,
+      chain: actorOnly ? [OUTLET.name] : chain,
       confidence: Math.round(confidence * 100) / 100,
     });
   }
@@ -746,6 +869,8 @@ function auxStart(t: Toks, from: number, verb: number): number {
   return i;
 }
 
+const APPOSITION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'NUM', 'PART', 'CCONJ']);
+
 /** Where the subject noun phrase ending just before `end` starts (after a comma or clause opener). */
 function subjectStartBefore(t: Toks, from: number, end: number): number {
   let i = end;
@@ -759,6 +884,39 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
       if (k >= from && t.value[k] === ',' && k < i - 2) {
         i = k;
         continue;
+      }
+      // "Salah al-Obaidi, a top aide to al-Sadr, said": a description after a name, back to the name.
+      k = i - 2;
+      while (
+        k >= from &&
+        i - 2 - k < 12 &&
+        (APPOSITION_POS.has(t.pos[k]!) || t.value[k] === '-' || /^['’]s?$/.test(t.value[k]!)) &&
+        t.value[k] !== ','
+      )
+        k -= 1;
+      // "Officials, speaking on condition of anonymity, said": a participle's phrase between commas.
+      if (i === end && !(k > from && k < i - 2 && t.value[k] === ',')) {
+        let c = i - 2;
+        while (c >= from && i - 2 - c < 15 && t.value[c] !== ',' && !isQuote(t.value[c]!)) c -= 1;
+        if (
+          c > from &&
+          t.value[c] === ',' &&
+          ['NOUN', 'PROPN'].includes(t.pos[c - 1]!) &&
+          /ing$/.test(t.normal[c + 1]!) &&
+          // "The newspaper, citing two sources, said": a chain, which `citing` reads.
+          !['citing', 'quoting'].includes(t.normal[c + 1]!)
+        ) {
+          i = c;
+          while (i - 1 >= from && ['NOUN', 'PROPN', 'ADJ', 'DET'].includes(t.pos[i - 1]!)) i -= 1;
+          break;
+        }
+      }
+      if (k > from && k < i - 2 && t.value[k] === ',' && t.pos[k - 1] === 'PROPN' && i === end) {
+        i = k;
+        while (i - 1 >= from && (t.pos[i - 1] === 'PROPN' || t.value[i - 1] === '-')) i -= 1;
+        // "Senior researcher Mu Li, of ...": the title before the name belongs to it.
+        while (i - 1 >= from && ['NOUN', 'ADJ', 'DET'].includes(t.pos[i - 1]!)) i -= 1;
+        break;
       }
       break;
     }
@@ -928,7 +1086,7 @@ const APPROX_2_WORDS = APPROX_2.map((phrase) => phrase.split(' '));
 const seq = (t: Toks, i: number, words: readonly string[]) => words.every((w, k) => t.normal[i + k] === w);
 
 /** Every cue rule that fires in the token ranges. */
-function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource): Rule[] {
+function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource, accusationNear = false): Rule[] {
   const rules: Rule[] = [];
   const add = (label: Label, rank: number, strength: number, a: number, b = a) =>
     rules.push({ label, rank, strength, cue: [a, b] });
@@ -960,8 +1118,49 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 100, 0.85, withholdStart(t, from, i), i);
         continue;
       }
-      if ((COMMENT.has(n) || n === 'know' || n === 'known' || n === 'clear' || n === 'information') && withheld) {
+      if (
+        (COMMENT.has(n) ||
+          n === 'know' ||
+          n === 'known' ||
+          n === 'clear' ||
+          n === 'information' ||
+          n === 'details' ||
+          n === 'acknowledged' ||
+          (ESTABLISHED.has(n) && (t.normal[i - 1] === 'been' || t.normal[i - 1] === 'be'))) &&
+        withheld
+      ) {
         add('unconfirmed', 100, 0.85, negated ? negStart() : withholdStart(t, from, i), i);
+        continue;
+      }
+      // "would not say", "did not disclose whether", "declined to elaborate", "refused to be drawn"
+      if (
+        WITHHOLD_SPEECH.has(n) &&
+        negated &&
+        (previousWords(t, from, i, 3).some((k) => ['would', 'will', 'could', 'wo', 'can', 'ca'].includes(t.normal[k]!)) ||
+          WH_WORDS.has(t.normal[i + 1] ?? ''))
+      ) {
+        add('unconfirmed', 100, 0.75, negStart(), i);
+        continue;
+      }
+      if (DECLINE.has(n) && seq(t, i + 1, ['to', 'be', 'drawn'])) {
+        add('unconfirmed', 100, 0.75, i, i + 3);
+        continue;
+      }
+      if (RESPOND.has(n) && negated && nextWords(t, i, to, 5).some((k) => ENQUIRIES.has(t.normal[k]!))) {
+        add('unconfirmed', 100, 0.75, negStart(), i);
+        continue;
+      }
+      if (RELEASE.has(n) && withheld && nextWords(t, i, to, 4).some((k) => INFO_OBJECTS.has(t.normal[k]!))) {
+        add('unconfirmed', 100, 0.75, negated ? negStart() : withholdStart(t, from, i), i);
+        continue;
+      }
+      if (n === 'lipped' && t.normal[i - 2] === 'tight') {
+        add('unconfirmed', 100, 0.7, i - 2, i);
+        continue;
+      }
+      // "no independent verification", "sent for verification": not verified yet.
+      if (n === 'verification' && (withheld || t.normal[i - 1] === 'for')) {
+        add('unconfirmed', 100, 0.75, withheld ? withholdStart(t, from, i) : i - 1, i);
         continue;
       }
       if ((n === 'request' || n === 'requests') && t.normal[i + 1] === 'for' && t.normal[i + 2] === 'comment') {
@@ -984,7 +1183,15 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 100, 0.75, Math.max(from, i - 3), i);
         continue;
       }
-      if (n === 'evidence' && (t.normal[i - 1] === 'no' || t.normal[i - 1] === 'without')) {
+      // "to determine whether", "investigating if", "under investigation": not yet known (rule 3).
+      if (
+        (['whether', 'if'].includes(t.normal[i + 1] ?? '') && INQUIRE.has(n)) ||
+        (n === 'investigation' && t.normal[i - 1] === 'under')
+      ) {
+        add('unconfirmed', 85, 0.7, n === 'investigation' ? i - 1 : i, n === 'investigation' ? i : i + 1);
+        continue;
+      }
+      if (n === 'evidence' && (t.normal[i - 1] === 'no' || t.normal[i - 1] === 'without' || withheld)) {
         add('unconfirmed', 100, 0.7, i - 1, i);
         continue;
       }
@@ -1064,7 +1271,10 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('estimate', 80, 0.7, i, i + 1);
         continue;
       }
-      if (PROJECTION.has(n)) {
+      if (
+        PROJECTION.has(n) &&
+        !(n === 'plans' && t.pos[i] === 'NOUN' && ['in', 'of', 'the', 'for'].includes(t.normal[i - 1] ?? ''))
+      ) {
         const to2 = t.normal[i + 1] === 'to' ? i + 1 : i;
         add('estimate', 50, 0.65, i, to2);
         continue;
@@ -1124,6 +1334,24 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         i += 1;
         continue;
       }
+      // "described Iran as the 'beating heart' of ...": a characterisation (rule 4).
+      if (/^describ(e|es|ed|ing)$/.test(n) && nextWords(t, i, to, 8).some((k) => t.normal[k] === 'as')) {
+        add('opinion', 60, 0.65, i);
+        continue;
+      }
+      // "We need to make sure ...": what ought to be done.
+      if ((n === 'need' || n === 'needs') && t.normal[i + 1] === 'to' && t.pos[i] !== 'NOUN') {
+        add('opinion', 60, 0.55, i, i + 1);
+        continue;
+      }
+      if ((n === 'implies' || n === 'implied' || n === 'imply') && t.pos[i] === 'VERB') {
+        add('opinion', 60, 0.6, i);
+        continue;
+      }
+      if (EVALUATIVE_2.has(n) && t.pos[i] !== 'PROPN') {
+        add('opinion', 60, 0.6, i);
+        continue;
+      }
       if (n === 'called' && t.pos[i] === 'VERB' && [1, 2, 3, 4].some((k) => isQuote(t.value[i + k] ?? ''))) {
         add('opinion', 60, 0.7, i);
         continue;
@@ -1139,12 +1367,17 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 40, 0.6, i);
         continue;
       }
+      // "Rathbun asserted that ...", "critics contend": a claim put forward, not shown (rule 6).
+      if (ASSERT.has(n) && t.pos[i] === 'VERB' && (!n.startsWith('maintain') || t.normal[i + 1] === 'that')) {
+        add('unconfirmed', 40, 0.55, i);
+        continue;
+      }
       if (ACCUSE.has(n) && t.pos[i] === 'VERB') {
         add('unconfirmed', 40, 0.65, i);
         continue;
       }
       if (
-        (n === 'believed' || n === 'said' || n === 'thought' || n === 'understood') &&
+        (n === 'believed' || n === 'said' || n === 'thought' || n === 'understood' || HEDGE_PARTICIPLES.has(n)) &&
         t.normal[i + 1] === 'to' &&
         ['is', 'are', 'was', 'were', 'be', 'been'].includes(t.normal[i - 1] ?? '')
       ) {
@@ -1182,6 +1415,15 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // "aware of reports of incidents", "investigating the reports": reports nobody has checked yet.
+      // "Reports from the islands indicate ...", "Early reports said ...": reports as the subject.
+      if (
+        (n === 'reports' || n === 'accounts') &&
+        i - from <= 2 &&
+        t.normal.slice(from, i).every((w, k) => ['DET', 'ADJ'].includes(t.pos[from + k]!) || w === 'initial' || w === 'early')
+      ) {
+        add('unconfirmed', 40, 0.6, from, i);
+        continue;
+      }
       if (n === 'reports' && t.pos[i] === 'NOUN' && ['of', 'the', 'aware'].includes(t.normal[i - 1] ?? '')) {
         add('unconfirmed', 40, 0.55, i - 1, i);
         continue;
@@ -1192,6 +1434,11 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       if (n === 'reported' && t.pos[i] === 'VERB' && t.normal[i + 1] === 'that') {
         add('unconfirmed', 40, 0.55, i);
+        continue;
+      }
+      // "according to Rathbun": one party's account (rule 6/8), not an outlet's or an institution's.
+      if (n === 'according' && t.normal[i + 1] === 'to' && source.kind === 'party') {
+        add('unconfirmed', 40, 0.55, i, i + 1);
         continue;
       }
       // confirmed
@@ -1212,6 +1459,19 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
     }
+  }
+  // A party's own statement in the negative ("we did not hide anything", "she was never forced"):
+  // what it says did not happen (rule 2), when nothing else marks the clause.
+  if (rules.length === 0 && accusationNear && source !== OUTLET && source.kind !== 'outlet') {
+    const [from, to] = ranges[0]!;
+    for (let i = from; i <= to; i += 1)
+      if (
+        ['not', "n't", 'never'].includes(t.normal[i]!) &&
+        (t.pos[i + 1] === 'VERB' || t.pos[i - 1] === 'AUX' || t.pos[i + 1] === 'ADV' || t.normal[i - 1] === 'but')
+      ) {
+        add('denial', 90, 0.5, i);
+        break;
+      }
   }
   // A conditional: "if ..." with "would/could/might" is opinion, outranking projections.
   for (const r of rules) if (r.label === 'opinion' && r.rank === 0) r.rank = hasConditionalModal ? 60 : 10;
@@ -1260,6 +1520,11 @@ function nextNumber(t: Toks, from: number, to: number): number | undefined {
       while (e + 1 <= to && isNumber(t, e + 1)) e += 1;
       return e;
     }
+    // "about an hour later", "around a week": a unit counted once is a figure too.
+    if ((t.normal[i] === 'a' || t.normal[i] === 'an') && UNITS.has(t.normal[i + 1] ?? '')) return i + 1;
+    // "at least US$95 million", "over A$2 billion": a currency written before the figure.
+    if (/^[A-Z]{0,3}[£$€¥]$/.test(t.value[i]!)) continue;
+    if (/^[A-Z]{1,3}$/.test(t.value[i]!) && /^[£$€¥]$/.test(t.value[i + 1] ?? '')) continue;
     if (!(t.pos[i] === 'SYM' || t.pos[i] === 'DET' || /^[£$€¥]$/.test(t.value[i]!))) return undefined;
   }
   return undefined;

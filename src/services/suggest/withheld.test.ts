@@ -66,8 +66,40 @@ const AS_NEWS_IS_WRITTEN = [
   'Officials told the BBC they had no information about the crew.',
 ];
 
+/** Third round: forms of withholding written without "confirm" (say, respond, release, establish). */
+const MORE_AS_NEWS_IS_WRITTEN = [
+  'The company declined to elaborate on the figures.',
+  'The ministry would not say whether the talks had taken place.',
+  'The army refused to be drawn on the number of casualties.',
+  'The police were not immediately available for comment.',
+  'There was no immediate comment from the embassy.',
+  'Officials did not immediately respond to questions about the crash.',
+  'The club has remained tight-lipped about the transfer.',
+  'It was not possible to independently verify the footage.',
+  'There was no independent verification of the claims.',
+  'The figures cannot be independently verified.',
+  'The government has not acknowledged the arrests.',
+  'The Pentagon would neither confirm nor deny the strike.',
+  "The hospital gave no details on the patient's condition.",
+  'The cause of the crash has not been established.',
+  'It was not clear who fired the first shot.',
+  'The ministry has not yet released a death toll.',
+  'The spokesman declined to give further details about the arrests.',
+  'The company did not return calls seeking comment.',
+  'Whether the plane was shot down has not been determined.',
+  'The White House has not publicly confirmed the meeting.',
+  'No official has confirmed the number of dead.',
+  'The airline has yet to release the names of the passengers.',
+  'The embassy did not reply to an email seeking comment.',
+  'The agency did not provide evidence for the claim.',
+  'The ministry has not said how many people were evacuated.',
+  'Police did not say whether the suspect was armed.',
+  'The club has not disclosed the fee.',
+  'The army has not explained why the convoy was hit.',
+];
+
 describe('a negated or withheld confirmation', () => {
-  const forms = [...FROM_THE_CORPUS, ...AS_NEWS_IS_WRITTEN];
+  const forms = [...FROM_THE_CORPUS, ...AS_NEWS_IS_WRITTEN, ...MORE_AS_NEWS_IS_WRITTEN];
 
   it('is collected in at least 40 forms', () => {
     expect(new Set(forms).size).toBeGreaterThanOrEqual(40);
