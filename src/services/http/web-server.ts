@@ -222,7 +222,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   /** Each first call's envelope by method name, or nothing if the backend has not answered them all in time. */
   async function firstAnswers(): Promise<Record<string, Envelope<unknown>> | undefined> {
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, FIRST_ANSWERS_WAIT_MS)));
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), FIRST_ANSWERS_WAIT_MS)));
     const answers = Promise.all(FIRST_CALLS.map(async (method) => [method, await call(method, {})] as const)).then(
       (pairs) => Object.fromEntries(pairs),
       (error: unknown) => {
