@@ -60,7 +60,7 @@ async function startBrowserMode(args: string[], browser: Browser): Promise<Runni
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[0]);
@@ -77,7 +77,7 @@ async function startBrowserMode(args: string[], browser: Browser): Promise<Runni
   const parsed = new URL(url);
   return {
     page,
-    server: { origin: parsed.origin, token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '' },
+    server: { origin: parsed.origin, token: parsed.searchParams.get('token') ?? '' },
     stop: async () => {
       await context.close();
       await stopChild(child);

@@ -68,7 +68,7 @@ function spawnServer(args: string[]): Promise<Started> {
     }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:\d+\/(#token=[\w-]+)?/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:\d+\/(\?token=[\w-]+)?/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve({ child, url: match[0] });

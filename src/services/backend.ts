@@ -36,14 +36,12 @@ import { transferFigures } from '../shared/transfer';
 import { APP_NAME, type BackendConfig } from './config';
 import { DraftStore, packFromArticle, packToRevise } from './studio/draft-store';
 import { exportPack, importPacks, packFileText, removePack, storePack, type StoreOptions } from './packs/pack-import';
-import { packHtml, packHtmlFileName, readPlayer, type PlayerFiles } from './packs/html-export';
-import { packScormFileName, packScormZip } from './packs/scorm-export';
+import type { PlayerFiles } from './packs/html-export';
 import { IMPORTED_PACKS_FOLDER, PackLibrary } from './packs/pack-library';
 import { ClassStore } from './reports/class-store';
 import { InstructorLock } from './instructor/instructor-lock';
 import { exportProgressFile, progressFileName } from './reports/progress-export';
 import { ProgressStore } from './store/progress-store';
-import { buildReport, reportStem } from './reports/report-files';
 import { cardAfter, reviewKey } from './store/review-schedule';
 import { NoticeList } from './notice-list';
 import { tightenFolder } from './store/private-files';
@@ -353,6 +351,8 @@ export class Backend implements Service {
     activityBase,
   }: MethodInput<'exportClassReport'>): Promise<{ files: ExportedFile[] }> {
     const data = await this.classData();
+    // The report builders (CSV, xAPI, PDF) load with the first report, not when the backend starts.
+    const { buildReport, reportStem } = await import('./reports/report-files');
     const stem = reportStem(packId, this.now());
     const files = await buildReport(data, format, { packId, homePage, activityBase }, stem);
     if (format === 'xapi' && homePage !== undefined) {
@@ -449,11 +449,13 @@ export class Backend implements Service {
 
   async exportPackHtml(input: MethodInput<'exportPackHtml'>): Promise<ExportedFile> {
     const { pack, player } = await this.packWithPlayer(input);
+    const { packHtml, packHtmlFileName } = await import('./packs/html-export');
     return { name: packHtmlFileName(pack), mimeType: 'text/html', encoding: 'utf8', content: packHtml(pack, player) };
   }
 
   async exportPackScorm(input: MethodInput<'exportPackScorm'>): Promise<ExportedFile> {
     const { pack, player } = await this.packWithPlayer(input);
+    const { packScormFileName, packScormZip } = await import('./packs/scorm-export');
     return {
       name: packScormFileName(pack),
       mimeType: 'application/zip',
@@ -467,6 +469,8 @@ export class Backend implements Service {
     const pack = 'packId' in input ? await this.library.get(input.packId) : await this.drafts.validPack(input.draftId);
     if (this.config.playerDir === undefined)
       throw new ApiError('internal', 'This copy of Sourcewise has no one-file player to export with.');
+    // Exports load with the first export, not when the backend starts (start-up, docs/performance.md).
+    const { readPlayer } = await import('./packs/html-export');
     return { pack, player: await readPlayer(this.config.playerDir) };
   }
 

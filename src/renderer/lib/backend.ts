@@ -5,6 +5,7 @@
  */
 import type { Api, MethodName } from '../../shared/contract';
 import { ApiError, type Envelope } from '../../shared/errors';
+import { FIRST_ANSWERS_ID } from '../../shared/first-answers';
 
 type Bridge = Record<MethodName, (input: unknown) => Promise<Envelope<unknown>>>;
 
@@ -49,19 +50,54 @@ function viaBridge(bridge: Bridge): Api {
   });
 }
 
-/** Browser mode: the token arrives in the URL fragment once and is kept for this tab only. */
+/**
+ * Browser mode: the token arrives once in the address the server printed (`?token=`, or `#token=` in an
+ * address from an older copy), is kept for this tab only, and leaves the address at once.
+ */
 function readToken(): string {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fromHash) {
-    sessionStorage.setItem(TOKEN_KEY, fromHash);
-    history.replaceState(null, '', location.pathname + location.search);
-    return fromHash;
+  const query = new URLSearchParams(location.search);
+  const fromQuery = query.get('token');
+  const fromHash = fromQuery ? null : new URLSearchParams(location.hash.slice(1)).get('token');
+  const given = fromQuery ?? fromHash;
+  if (given) {
+    sessionStorage.setItem(TOKEN_KEY, given);
+    query.delete('token');
+    const rest = query.toString();
+    history.replaceState(null, '', location.pathname + (rest ? `?${rest}` : '') + (fromHash ? '' : location.hash));
+    return given;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function viaHttp(token: string): Api {
+/**
+ * The answers to the first calls that came with the page (`FIRST_ANSWERS_ID`, browser mode), by method
+ * name; empty when the page came without them (a reload, the desktop shell). The block is data, read
+ * with `JSON.parse`, and removed from the page once read.
+ */
+export function firstAnswers(): Map<string, Envelope<unknown>> {
+  const block = document.getElementById(FIRST_ANSWERS_ID);
+  if (!block) return new Map();
+  block.remove();
+  try {
+    return new Map(Object.entries(JSON.parse(block.textContent ?? '') as Record<string, Envelope<unknown>>));
+  } catch {
+    return new Map();
+  }
+}
+
+/** True for the input the first calls are made with: `{}`, or nothing. */
+function isEmptyInput(input: unknown): boolean {
+  return input === undefined || (typeof input === 'object' && input !== null && Object.keys(input).length === 0);
+}
+
+function viaHttp(token: string, answers: Map<string, Envelope<unknown>>): Api {
   return callsByName(async (method, input) => {
+    // The first call of a method whose answer came with the page takes that answer, once; later calls ask.
+    const answer = isEmptyInput(input) ? answers.get(method) : undefined;
+    if (answer) {
+      answers.delete(method);
+      return unwrap(answer);
+    }
     let response: Response;
     try {
       response = await fetch(`/api/${method}`, {
@@ -84,4 +120,4 @@ function viaHttp(token: string): Api {
   });
 }
 
-export const backend: Api = window.sourcewise ? viaBridge(window.sourcewise) : viaHttp(readToken());
+export const backend: Api = window.sourcewise ? viaBridge(window.sourcewise) : viaHttp(readToken(), firstAnswers());

@@ -4,14 +4,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Service } from '../../shared/contract';
 import { stubApi } from '../../shared/testing/stub-api';
+import { FIRST_ANSWERS_ID, FIRST_CALLS, jsonForHtml } from '../../shared/first-answers';
 import { startWebServer, TOKEN_HEADER, type RunningWebServer } from './web-server';
 
 let server: RunningWebServer;
 let dir: string;
 const calls: unknown[] = [];
 
+/** A learner's name that tries to end the data block and run a script of its own. */
+const HOSTILE_NAME = '</script><script>alert(1)</script><!-- & \u2028';
+
 const api: Service = stubApi({
   getAppInfo: async () => ({ name: 'Sourcewise', version: '1.2.3', shell: 'browser', dataDir: '/data' }),
+  getNotices: async () => [],
+  listLearners: async () => [{ id: 'l-1', name: HOSTILE_NAME, createdAt: '2026-01-01T00:00:00.000Z' }],
   listPacks: async (input) => {
     calls.push(input);
     return { packs: [], invalid: [] };
@@ -24,7 +30,7 @@ beforeAll(async () => {
   writeFileSync(
     join(dir, 'renderer/index.html'),
     '<!doctype html><title>app</title><script type="module" crossorigin src="./assets/app.js"></script>' +
-      '<link rel="stylesheet" crossorigin href="./assets/app.css">',
+      '<link rel="stylesheet" crossorigin href="./assets/app.css"><body><div id="app"></div></body></html>',
   );
   writeFileSync(join(dir, 'renderer/assets/app.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
@@ -52,8 +58,9 @@ async function call(method: string, body: unknown, headers: Record<string, strin
 }
 
 describe('browser-mode server', () => {
-  it('listens on 127.0.0.1 and prints a URL that carries the token in the fragment', () => {
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]{20,}$/);
+  it('listens on 127.0.0.1 and prints a URL that carries the token in the query', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+    expect(new URL(server.url).searchParams.get('token')).toBe(server.token);
   });
 
   it('answers a valid call with its value', async () => {
@@ -147,6 +154,85 @@ describe('browser-mode server', () => {
     ]) {
       const response = await fetch(`${server.origin}${path}`);
       expect(response.status, path).toBe(404);
+    }
+  });
+
+  describe('the first answers, sent with the page', () => {
+    /** The data block's text, or undefined when the page has none. */
+    function dataBlock(html: string): string | undefined {
+      return new RegExp(`<script type="application/json" id="${FIRST_ANSWERS_ID}">(.*?)</script>`, 's').exec(html)?.[1];
+    }
+
+    it('go only to a page request that carries the token', async () => {
+      const response = await fetch(server.url);
+      expect(response.status).toBe(200);
+      // Never kept by the browser, never sent on as a Referer, and the same strict policy as any page.
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
+      expect(response.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+      const html = await response.text();
+      const block = dataBlock(html);
+      expect(block).toBeDefined();
+      const answers = JSON.parse(block!) as Record<string, { ok: boolean; value?: unknown }>;
+      expect(Object.keys(answers).sort()).toEqual([...FIRST_CALLS].sort());
+      expect(answers.getAppInfo).toEqual({
+        ok: true,
+        value: { name: 'Sourcewise', version: '1.2.3', shell: 'browser', dataDir: '/data' },
+      });
+      expect(answers.listLearners).toEqual({
+        ok: true,
+        value: [{ id: 'l-1', name: HOSTILE_NAME, createdAt: '2026-01-01T00:00:00.000Z' }],
+      });
+      // The rest of the page is unchanged, and the block comes before its end.
+      expect(html).toMatch(
+        /^<!doctype html><title>app<\/title>.*<div id="app"><\/div><script type="application\/json"[^]*<\/script><\/body><\/html>$/s,
+      );
+    });
+
+    it('are never sent without the token, or with a wrong one', async () => {
+      for (const path of ['/', '/index.html', '/?token=', `/?token=${server.token.slice(1)}x`, `/#token=${server.token}`]) {
+        const response = await fetch(`${server.origin}${path}`);
+        expect(response.status, path).toBe(200);
+        const html = await response.text();
+        expect(dataBlock(html), path).toBeUndefined();
+        expect(html, path).not.toContain('alert(1)');
+      }
+      // Nor to a page asked for from another origin, token or not (DNS rebinding, another site).
+      const foreign = await fetch(server.url, { headers: { origin: 'http://evil.example' } });
+      expect(foreign.status).toBe(403);
+      expect(await foreign.text()).not.toContain('alert(1)');
+    });
+
+    it('cannot end the data block or run as a script, whatever a name holds', async () => {
+      const html = await (await fetch(server.url)).text();
+      const block = dataBlock(html)!;
+      expect(block).not.toMatch(/[<>&\u2028\u2029]/);
+      // One script element of data, none run: the hostile name is still whole once parsed back.
+      expect(html.match(/<script/g)).toHaveLength(2);
+      expect(JSON.stringify(JSON.parse(block))).toContain(JSON.stringify(HOSTILE_NAME));
+      expect(jsonForHtml({ a: '</script>' })).toBe('{"a":"\\u003c/script\\u003e"}');
+    });
+
+    it('a HEAD request gets the headers alone', async () => {
+      const response = await fetch(server.url, { method: 'HEAD' });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.text()).toBe('');
+    });
+  });
+
+  it('sends the page without the answers when the backend is slow, and the app asks for them itself', async () => {
+    const slow = await startWebServer({
+      api: () => new Promise(() => {}),
+      rendererDir: join(dir, 'renderer'),
+    });
+    try {
+      const html = await (await fetch(slow.url)).text();
+      expect(html).not.toContain(FIRST_ANSWERS_ID);
+      expect(html).toContain('</body></html>');
+    } finally {
+      await slow.close();
     }
   });
 });

@@ -3,21 +3,39 @@
  *
  * Who may call: only a page this server served, on its own loopback address (Host and Origin are
  * checked, which also defeats DNS rebinding), holding the random token minted at start. The token
- * reaches the page in the URL fragment, which browsers never send to servers or in Referer headers.
+ * reaches the page in the address the server prints (`/?token=…`): a page request that carries it gets
+ * the answers to the first screen's calls inside the page (`FIRST_CALLS`), so that the app shows its
+ * first screen without a round trip; any other page request gets the page alone. The page keeps the
+ * token for its tab and takes it out of the address at once; no response is ever sent a Referer
+ * (`Referrer-Policy: no-referrer`) and the page with the answers is never cached (`no-store`).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, realpath } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Service } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Envelope, ErrorBody, ErrorCode } from '../../shared/errors';
+import { FIRST_ANSWERS_ID, FIRST_CALLS, jsonForHtml } from '../../shared/first-answers';
+
+/**
+ * `node:http` through `require`: imported as an ES module, its namespace reads every export, and the
+ * lazy `WebSocket` export loads undici, 20 ms or more before the address can be printed (start-up,
+ * docs/performance.md, fifth round).
+ */
+const { createServer } = createRequire(import.meta.url)('node:http') as typeof import('node:http');
 
 export const TOKEN_HEADER = 'x-sourcewise-token';
 export const API_PREFIX = '/api/';
 /** Largest request body accepted: a progress file (20 MB at most) JSON-encoded inside a call. */
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * How long the page with the first answers waits for them (a backend still loading, a very large data
+ * folder): after that it is sent without them, and the app makes the calls itself, as on a reload.
+ */
+export const FIRST_ANSWERS_WAIT_MS = 1_000;
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -104,7 +122,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       return sendError(response, 403, { code: 'forbidden-origin', message: `Origin "${origin.slice(0, 100)}" is not this app` });
     }
-    const path = new URL(request.url ?? '/', 'http://placeholder').pathname;
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    const path = url.pathname;
     if (path.startsWith(API_PREFIX)) {
       const method = decodeSafely(path.slice(API_PREFIX.length));
       if (method === undefined) {
@@ -115,7 +134,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendError(response, 405, { code: 'invalid-input', message: `${request.method} is not allowed here` });
     }
-    return serveStatic(response, path, request.method === 'HEAD');
+    return serveStatic(response, path, request.method === 'HEAD', url.searchParams.get('token') ?? undefined);
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
@@ -148,7 +167,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     return sendError(response, STATUS_FOR[envelope.error.code] ?? 400, envelope.error);
   }
 
-  async function serveStatic(response: ServerResponse, path: string, headOnly: boolean): Promise<void> {
+  /** A file of the built renderer; the page with the first answers when `pageToken` is the token. */
+  async function serveStatic(response: ServerResponse, path: string, headOnly: boolean, pageToken?: string): Promise<void> {
     const relative = path === '/' ? 'index.html' : decodeSafely(path.slice(1));
     const file = relative === undefined ? undefined : normalize(join(options.rendererDir, relative));
     if (file === undefined || !file.startsWith(normalize(options.rendererDir) + sep)) {
@@ -164,6 +184,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return sendError(response, 404, { code: 'not-found', message: `no such file: ${path.slice(0, 200)}` });
     }
     const links = relative === 'index.html' ? preloadLinks(content.toString('utf8')) : undefined;
+    if (relative === 'index.html' && tokenMatches(pageToken, token)) {
+      return servePageWithAnswers(response, content.toString('utf8'), links, headOnly);
+    }
     response.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': MIME_TYPES[extname(file)] ?? 'application/octet-stream',
@@ -172,6 +195,46 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       ...(links ? { link: links } : {}),
     });
     response.end(headOnly ? undefined : content);
+  }
+
+  /**
+   * The page, streamed: everything before `</body>` at once (the browser fetches the script and the
+   * style sheet meanwhile), then the answers to the first calls as a JSON data block, which the page
+   * reads and never runs, once the backend has given them.
+   */
+  async function servePageWithAnswers(response: ServerResponse, html: string, links: string | undefined, headOnly: boolean) {
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': MIME_TYPES['.html']!,
+      // The learners' names are in it: the browser keeps no copy.
+      'cache-control': 'no-store',
+      ...(links ? { link: links } : {}),
+    });
+    const end = html.lastIndexOf('</body>');
+    if (headOnly || end < 0) return void response.end(headOnly ? undefined : html);
+    response.write(html.slice(0, end));
+    const answers = await firstAnswers();
+    if (response.destroyed) return;
+    const block = answers ? `<script type="application/json" id="${FIRST_ANSWERS_ID}">${jsonForHtml(answers)}</script>` : '';
+    response.end(block + html.slice(end));
+  }
+
+  /** Each first call's envelope by method name, or nothing if the backend has not answered them all in time. */
+  async function firstAnswers(): Promise<Record<string, Envelope<unknown>> | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), FIRST_ANSWERS_WAIT_MS)));
+    const answers = Promise.all(FIRST_CALLS.map(async (method) => [method, await call(method, {})] as const)).then(
+      (pairs) => Object.fromEntries(pairs),
+      (error: unknown) => {
+        log(`the first answers failed: ${String(error)}`);
+        return undefined;
+      },
+    );
+    try {
+      return await Promise.race([answers, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -185,7 +248,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const origin = `http://127.0.0.1:${port}`;
   return {
-    url: `${origin}/#token=${token}`,
+    url: `${origin}/?token=${token}`,
     origin,
     token,
     server,

@@ -5,10 +5,12 @@
  * (src/standalone/scorm.ts) and reports score, status, time and each answer there; opened any other
  * way, it plays as the HTML file does.
  */
-import { strToU8, zipSync } from 'fflate';
 import type { Pack } from '../../shared/pack/schema';
 import { SCORM_MASTERY_PERCENT } from '../../shared/scorm';
 import { packHtml, type PlayerFiles } from './html-export';
+import { loadLater } from '../load-later';
+
+const fflate = loadLater<typeof import('fflate')>('fflate');
 
 /** The SCO's page inside the package. */
 export const SCORM_LAUNCH_PAGE = 'index.html';
@@ -64,6 +66,7 @@ export function scormManifest(pack: Pack): string {
 /** The package as zip bytes; entries carry one fixed date, so a pack always zips to the same bytes. */
 export function packScormZip(pack: Pack, player: PlayerFiles): Uint8Array {
   const mtime = new Date(Date.UTC(2020, 0, 1));
+  const { strToU8, zipSync } = fflate();
   return zipSync(
     {
       [SCORM_MANIFEST]: [strToU8(scormManifest(pack)), { mtime }],

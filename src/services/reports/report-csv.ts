@@ -27,7 +27,7 @@
  *   (source option ids; `sourceOptions:` and the names for numbers); empty where the options are not
  *   shuffled (classify, find, headline) and for answers from before the order was kept.
  */
-import { stringify } from 'csv-stringify/sync';
+import { loadLater } from '../load-later';
 import { describeShown } from '../../shared/choice-order';
 import type { ClassData } from '../../shared/class-data';
 import { describeItem, expectedAnswer, type ClassSummary, type LabelFigures } from '../../shared/class-report';
@@ -39,6 +39,8 @@ import { HEADLINE_VERDICTS, LABELS } from '../../shared/pack/vocabulary';
 import type { Attempt } from '../../shared/progress';
 import { verdictOf } from '../../shared/scoring';
 import { DISCRIMINATION_NOTE_WORDS, RESULT_WORDS, type ItemFigures } from '../../shared/item-analysis';
+
+const csvStringify = loadLater<typeof import('csv-stringify/sync')>('csv-stringify/sync');
 
 export interface ReportCsv {
   /** One row per learner × pack. */
@@ -199,6 +201,7 @@ export function buildCsv(summary: ClassSummary, data: ClassData, options: CsvOpt
     pack.items.map((item) => itemCells(pack.title, pack.packId, item, pack.grid.length)),
   );
 
+  const { stringify } = csvStringify();
   return {
     learners: stringify(learnerRows, { ...OPTIONS, columns: [...LEARNER_COLUMNS] }),
     attempts: stringify(attemptRows, { ...OPTIONS, columns: [...ATTEMPT_COLUMNS] }),

@@ -4,7 +4,6 @@
  * report dispatch (`buildReport`) is the app's own, so the files and their names are too.
  */
 import { readFile } from 'node:fs/promises';
-import { strToU8, zipSync } from 'fflate';
 import type { ClassData } from '../../shared/class-data';
 import { summariseClass } from '../../shared/class-report';
 import type { Pack } from '../../shared/pack/schema';
@@ -16,6 +15,9 @@ import { parseProgressFile } from '../../shared/progress-file-validate';
 import { CLASS_SCHEMA_VERSION, mergeProgressFiles } from './class-store';
 import { buildCsv } from './report-csv';
 import { buildXapi } from './report-xapi';
+import { loadLater } from '../load-later';
+
+const fflate = loadLater<typeof import('fflate')>('fflate');
 
 /** Reads and validates every file; any problem in any file is reported, and nothing is built. */
 export async function readProgressFiles(paths: readonly string[]): Promise<{ files: ProgressFile[]; problems: string[] }> {
@@ -89,6 +91,7 @@ export async function buildReport(
       // The zip's entries carry the report's own date, so the same class data gives the same bytes.
       const generated = Date.parse(data.generatedAt);
       const mtime = Number.isNaN(generated) ? new Date(0) : new Date(generated);
+      const { strToU8, zipSync } = fflate();
       const entry = (text: string): [Uint8Array, { mtime: Date }] => [strToU8(text), { mtime }];
       const zip = zipSync({
         [`${stem}-learners.csv`]: entry(csv.learners),
