@@ -189,7 +189,7 @@ const FS_CALLS: Record<string, Record<string, string>> = {
     'readFile(`${base}.json`)': LEARNER_ID,
   },
   'src/services/reports/pdf-text.ts': {
-    'existsSync(paths[0])': 'fonts/<the constant CJK_FONT_FILES> in a folder above the running code: nothing from input',
+    'existsSync(paths[0]!)': 'fonts/<the constant CJK_FONT_FILES> in a folder above the running code: nothing from input',
   },
   'src/services/reports/report-files.ts': {
     'readFile(path)': `a progress file named on the command line (sourcewise report FILE...): ${OPERATOR}`,

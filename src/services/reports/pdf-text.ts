@@ -28,7 +28,7 @@ export const CJK_FONT_FILES = ['fonts/noto-sans-sc-names.woff2', 'fonts/noto-san
 export function cjkFonts(): string[] {
   for (let folder = import.meta.dirname; ; folder = dirname(folder)) {
     const paths = CJK_FONT_FILES.map((file) => join(folder, file));
-    if (existsSync(paths[0])) return paths;
+    if (existsSync(paths[0]!)) return paths;
     if (dirname(folder) === folder) throw new Error(`${CJK_FONT_FILES[0]} is missing: it ships with Sourcewise`);
   }
 }

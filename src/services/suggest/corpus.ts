@@ -52,6 +52,11 @@ export function readSplit(dir = CORPUS_DIR): CorpusSplit {
   return readJson<CorpusSplit>(join(dir, 'split.json'));
 }
 
+/** The articles of the first batch (`first-batch.json`): the ones the analyser was tuned beside before more were added. */
+export function readFirstBatch(dir = CORPUS_DIR): string[] {
+  return readJson<string[]>(join(dir, 'first-batch.json'));
+}
+
 /** One article with its units placed in its text and their gold labels. */
 export function readArticleUnits(name: string, dir = CORPUS_DIR): CorpusArticle {
   const text = readFileSync(join(dir, 'articles', `${name}.txt`), 'utf8');

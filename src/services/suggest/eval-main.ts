@@ -5,10 +5,16 @@
  * learned classifier. `-- --added` prints the dev articles added after `corpus/first-batch.json` alone:
  * until the classifier is retrained with them and rules are tuned on them, text it has never seen.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suggestClaims } from './analyse';
-import { CORPUS_DIR, evaluateSplit, figuresTable, predictUnits, readSplit, testSplitHash, type CorpusArticle } from './corpus';
+import {
+  evaluateSplit,
+  figuresTable,
+  predictUnits,
+  readFirstBatch,
+  readSplit,
+  testSplitHash,
+  type CorpusArticle,
+} from './corpus';
 
 const split = readSplit();
 // `-- --rules`: the cue rules alone, without the learned classifier.
@@ -16,7 +22,7 @@ const predict = process.argv.includes('--rules')
   ? (a: CorpusArticle) => predictUnits(a, suggestClaims(a.text, { classifier: null }))
   : undefined;
 if (process.argv.includes('--added')) {
-  const first = new Set<string>(JSON.parse(readFileSync(join(CORPUS_DIR, 'first-batch.json'), 'utf8')));
+  const first = new Set(readFirstBatch());
   const added = evaluateSplit(
     split.dev.filter((name) => !first.has(name)),
     predict,
