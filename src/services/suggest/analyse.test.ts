@@ -466,3 +466,24 @@ describe('third round: judgements', () => {
     expect(label('Aid groups met the needs of the families.')).not.toBe('opinion');
   });
 });
+
+describe('fourth round: cues used out of their sense, and hedging adverbs', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"called on" / "called for" is a call, "was called" a name: no characterisation', () => {
+    expect(label('The mayor called on residents "to stay indoors until the storm passes".')).not.toBe('opinion');
+    expect(label('The first plan was called "Blue Line" by the engineers.')).not.toBe('opinion');
+    expect(label('The mayor called the plan "a disgrace to the town".')).toBe('opinion');
+  });
+
+  it('"could be heard / seen" is what was perceived and "could not" what was not possible, not a guess', () => {
+    expect(label('Sirens could be heard across the town.')).not.toBe('opinion');
+    expect(label('Drivers could not leave the car park.')).not.toBe('opinion');
+    expect(label('The debris could be from the missing boat.')).toBe('opinion');
+  });
+
+  it('"apparently", "supposedly" are hearsay', () => {
+    expect(label('Phone lines have apparently been cut in the north.')).toBe('unconfirmed');
+    expect(label('The payment was supposedly approved by the board.')).toBe('unconfirmed');
+  });
+});

@@ -150,6 +150,8 @@ const UNITS = set(`second minute hour day week fortnight month year decade centu
   metre meter foot dozen score hundred thousand million billion third quarter half`);
 const MODAL = set('could may might would');
 const CONDITIONAL_MODAL = set('would could might');
+/** "could be heard / seen": what was perceived, not a guess. */
+const PERCEIVED = set('heard seen felt found spotted observed smelled');
 const NORMATIVE = set('should must ought');
 const NUMBER_WORDS = set(`dozens hundreds thousands millions billions tens dozen hundred thousand million
   billion two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty
@@ -283,8 +285,10 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     outlets: new Set(),
     quoteSpeaker: undefined,
     accusedAt: -2,
+    latestYear: 0,
   };
   const masked = maskNonProse(text);
+  for (const m of masked.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) run.latestYear = Math.max(run.latestYear, Number(m[1]));
   const doc = nlp.readDoc(masked);
   const tokens = doc.tokens();
   const t: Toks = {
@@ -363,6 +367,8 @@ interface Run {
   quoteSpeaker: SuggestionSource | undefined;
   /** The last paragraph that named an accusation, allegation or claim: a negative answer to it is a denial. */
   accusedAt: number;
+  /** The latest year the article names: a year well before it is history. */
+  latestYear: number;
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -825,6 +831,14 @@ function clauseFeatures(
   for (const r of rules) f.push(`rule:${r.label}:${r.rank}`, r.cue ? `cue:${r.label}` : 'no-cue');
   f.push(`kind:${source.kind}`, clause.quoted ? 'quoted' : 'unquoted', attributed ? 'attributed' : 'unattributed');
   f.push(`paragraph:${Math.min(run.paragraph, 4)}`, `sentence:${Math.min(run.sentence, 3)}`);
+  // A year two or more before the latest the article names: history recalled, often background.
+  for (let i = clause.from; i <= clause.to; i += 1) {
+    const n = t.normal[i]!;
+    if (/^(1[89]|20)\d\d$/.test(n) && Number(n) < run.latestYear - 1) {
+      f.push('year-past');
+      break;
+    }
+  }
   f.push(`length:${words < 5 ? 'short' : words < 15 ? 'mid' : words < 30 ? 'long' : 'very-long'}`);
   if (!/[.!?"”'’]$/.test(t.value[clause.to] ?? '')) f.push('no-final-stop');
   return f;
@@ -1299,8 +1313,13 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       if (CONDITIONAL_MODAL.has(n)) {
         hasConditionalModal = true;
-        // "could be from MH370", "may have died": a guess (rule 4); "would" needs its "if".
-        if (n !== 'would' && t.pos[i] === 'AUX' && !t.neg[i]) add('opinion', 55, 0.55, i, Math.min(i + 1, to));
+        // "could be from MH370", "may have died": a guess (rule 4); "would" needs its "if". Not
+        // "could be heard / seen" (what was perceived) nor "could not" (what was not possible).
+        const perceived =
+          (t.normal[i + 1] === 'be' && PERCEIVED.has(t.normal[i + 2] ?? '')) ||
+          t.normal[i + 1] === 'not' ||
+          t.normal[i + 1] === "n't";
+        if (n !== 'would' && t.pos[i] === 'AUX' && !t.neg[i] && !perceived) add('opinion', 55, 0.55, i, Math.min(i + 1, to));
         continue;
       }
       if (NORMATIVE.has(n)) {
@@ -1352,13 +1371,22 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('opinion', 60, 0.6, i);
         continue;
       }
-      if (n === 'called' && t.pos[i] === 'VERB' && [1, 2, 3, 4].some((k) => isQuote(t.value[i + k] ?? ''))) {
+      if (
+        n === 'called' &&
+        t.pos[i] === 'VERB' &&
+        [1, 2, 3, 4].some((k) => isQuote(t.value[i + k] ?? '')) &&
+        !(['on', 'for', 'upon'].includes(t.normal[i + 1] ?? '') || BE.has(t.normal[i - 1] ?? ''))
+      ) {
         add('opinion', 60, 0.7, i);
         continue;
       }
       // weak unconfirmed: reportedly, claimed, alleged; "X reported that"
       // wink reads "authorities claim" as two nouns: after a subject, "claim" is the verb.
       const verbAfterSubject = t.pos[i] === 'NOUN' && ['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? '');
+      if ((n === 'apparently' || n === 'ostensibly' || n === 'supposedly') && t.pos[i] === 'ADV') {
+        add('unconfirmed', 40, 0.55, i);
+        continue;
+      }
       if (WEAK_UNCONFIRMED.has(n) && ((t.pos[i] !== 'ADJ' && t.pos[i] !== 'NOUN') || verbAfterSubject)) {
         add('unconfirmed', 40, 0.6, i);
         continue;
