@@ -487,3 +487,28 @@ describe('fourth round: cues used out of their sense, and hedging adverbs', () =
     expect(label('The payment was supposedly approved by the board.')).toBe('unconfirmed');
   });
 });
+
+describe('fourth round: denial words that deny no claim', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"a disputed election", "a money dispute", "denial-of-service" name a quarrel or qualify a noun', () => {
+    expect(label('Violence followed the disputed presidential election.')).not.toBe('denial');
+    expect(label('The two brothers were locked in a money dispute.')).not.toBe('denial');
+    expect(label('The site was hit by a denial-of-service attack.')).not.toBe('denial');
+    expect(label('The farmer disputes the claims that he was paid.')).toBe('denial');
+  });
+
+  it('"false" on a noun that is no claim is no denial; "false reports" and "was false" are', () => {
+    expect(label('He was charged with false imprisonment.')).not.toBe('denial');
+    expect(label('The minister said the reports were false.')).toBe('denial');
+    expect(label('The ministry called them false reports.')).toBe('denial');
+  });
+
+  it('a decision on a request, or someone refused something, is no denial', () => {
+    expect(label('The court rejected his appeal on Tuesday.')).not.toBe('denial');
+    expect(label('She was denied entry at the border.')).not.toBe('denial');
+    expect(label('The bill rejected by the assembly returns next week.')).not.toBe('denial');
+    expect(label('The company rejected the accusation.')).toBe('denial');
+    expect(label('The claim was denied by the ministry.')).toBe('denial');
+  });
+});

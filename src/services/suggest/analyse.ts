@@ -94,6 +94,13 @@ const DENY = set(
   `deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed refute
   refutes refuted rebut rebutted dispute disputes disputed disputing discount discounts discounted`,
 );
+/** What "false", "rejected" may qualify and still deny: a claim ("false reports", "baseless allegations"). */
+const CLAIM_NOUNS = set(`report reports claim claims allegation allegations accusation accusations rumour rumours
+  rumor rumors story stories news information charge charges suggestion suggestions assertion assertions`);
+/** What a court or an office rejects or denies as a decision, not as a claim: "rejected his appeal". */
+const REQUEST_NOUNS = set(`request requests application applications appeal appeals plea pleas case cases bill bills
+  motion motions proposal proposals offer offers bid bids entry access bail permission permit visa visas asylum
+  petition petitions claim-form parole leave abortion treatment license licence`);
 /** "insisted that ... not": a denial when a negation follows in the clause. */
 const INSIST = set('insist insists insisted insisting maintain maintains maintained');
 const FALSEHOOD = set('false untrue baseless unfounded groundless fabricated fabrication');
@@ -631,6 +638,48 @@ function reportingOutlet(t: Toks, verb: number, source: SuggestionSource | undef
     return source;
   if (!/^\p{Lu}/u.test(source.name.replace(/^the\s+/i, ''))) return source;
   return { name: source.name, kind: 'outlet' };
+}
+
+/**
+ * "a disputed election", "a money dispute", "denial-of-service": the word names a quarrel or
+ * qualifies a noun; nobody in the clause says a claim is false.
+ */
+function attributiveDispute(t: Toks, i: number): boolean {
+  const n = t.normal[i]!;
+  if (t.value[i + 1] === '-') return true;
+  // "a money dispute" is a noun; "Peberdy disputes the claims" (read as a noun by wink) a verb.
+  if ((n === 'dispute' || n === 'disputes') && t.pos[i] === 'NOUN') return !['DET', 'PRON'].includes(t.pos[i + 1] ?? '');
+  const before = t.pos[i - 1] ?? '';
+  let k = i + 1;
+  while (t.pos[k] === 'ADJ') k += 1;
+  return (
+    n.endsWith('ed') &&
+    ['NOUN', 'PROPN'].includes(t.pos[k] ?? '') &&
+    (t.pos[i] === 'ADJ' || ['DET', 'ADJ', 'PART'].includes(before) || /^['’]s?$/.test(t.value[i - 1] ?? ''))
+  );
+}
+
+/** "false imprisonment", "a false invitation": "false" on a noun that is no claim ("false reports" still denies). */
+function attributiveFalsehood(t: Toks, i: number): boolean {
+  let k = i + 1;
+  while (t.pos[k] === 'ADJ') k += 1;
+  return t.pos[k] === 'NOUN' && !CLAIM_NOUNS.has(t.normal[k]!) && !BE.has(t.normal[i - 1] ?? '') && t.normal[i - 1] !== 'as';
+}
+
+/**
+ * "the court rejected his appeal", "she was denied entry": a decision on a request, or someone
+ * refused something, not a party saying a claim is false.
+ */
+function deniedRequest(t: Toks, i: number, to: number): boolean {
+  // "the bill rejected by the House": the request named just before.
+  if (REQUEST_NOUNS.has(t.normal[i - 1] ?? '')) return true;
+  if (BE.has(t.normal[i - 1] ?? '') && t.normal[i + 1] !== 'by' && ['NOUN', 'DET', 'PROPN'].includes(t.pos[i + 1] ?? ''))
+    return true;
+  for (let k = i + 1; k <= Math.min(to, i + 5); k += 1) {
+    if (REQUEST_NOUNS.has(t.normal[k]!)) return true;
+    if (t.pos[k] === 'VERB' || t.value[k] === ',' || t.normal[k] === 'that') return false;
+  }
+  return false;
 }
 
 function hasVerb(t: Toks, from: number, to: number): boolean {
@@ -1214,12 +1263,14 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // denial
+      // "a disputed election", "the court rejected his appeal": no claim said to be false.
+      if (DENY.has(n) && (attributiveDispute(t, i) || deniedRequest(t, i, to))) continue;
       if (DENY.has(n)) {
         if (withheld) add('unconfirmed', 100, 0.7, withholdStart(t, from, i), i);
         else add('denial', 90, 0.85, i);
         continue;
       }
-      if (FALSEHOOD.has(n) && !negated) {
+      if (FALSEHOOD.has(n) && !negated && !attributiveFalsehood(t, i)) {
         add('denial', 90, 0.7, i);
         continue;
       }
