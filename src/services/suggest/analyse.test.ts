@@ -512,3 +512,12 @@ describe('fourth round: denial words that deny no claim', () => {
     expect(label('The claim was denied by the ministry.')).toBe('denial');
   });
 });
+
+describe('fourth round: hearsay sources', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"reports say" and "according to sources" with no other cue are unconfirmed', () => {
+    expect(label('Reports say the marchers want reform rather than a new government.')).toBe('unconfirmed');
+    expect(label('The convoy was aimed at the border post, according to sources.')).toBe('unconfirmed');
+  });
+});
