@@ -521,3 +521,16 @@ describe('fourth round: hearsay sources', () => {
     expect(label('The convoy was aimed at the border post, according to sources.')).toBe('unconfirmed');
   });
 });
+
+describe('fourth round: characterisations and guesses', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"dubbed", "branded", "labelled ... as", "is seen as" characterise; "theorized" guesses', () => {
+    expect(label('A columnist dubbed the dispute a war of words.')).toBe('opinion');
+    expect(label('The mayor branded the protesters vandals.')).toBe('opinion');
+    expect(label('The new bridge is seen as a gift to the suburbs.')).toBe('opinion');
+    expect(label('Users theorized that the server had been attacked.')).toBe('opinion');
+    expect(label('The senator was critical of the arrests.')).toBe('opinion');
+    expect(label('The crates were labelled by the customs office.')).not.toBe('opinion');
+  });
+});

@@ -187,6 +187,12 @@ const STANCE_VERBS = set(`believe believes think thinks feel feels seem seems ho
   criticise criticises criticised criticize criticizes criticized condemn condemns condemned praise
   praises praised commend commends commended congratulate congratulates congratulated lament laments
   lamented applaud applauds applauded`);
+/** Verbs that name or characterise: "dubbed", "branded", "labelled ... as". */
+const CHARACTERISE = set(`dub dubs dubbed brand brands branded label labels labelled labeled characterise
+  characterises characterised characterize characterizes characterized`);
+/** "is seen / regarded / viewed / considered as": a reading of what something is. */
+const READ_AS = set('seen regarded viewed considered perceived');
+const GUESS_VERBS = set('theorize theorized theorise theorised speculate speculates speculated speculating surmised');
 /** "expressed concern", "voiced disgust": a feeling stated. */
 const FEELINGS = set('concern concerns disgust sadness regret anger frustration outrage shock hope dismay alarm');
 const CLAUSE_SPLIT = set('while whereas but although though');
@@ -649,9 +655,11 @@ function reportingOutlet(t: Toks, verb: number, source: SuggestionSource | undef
 function attributiveDispute(t: Toks, i: number): boolean {
   const n = t.normal[i]!;
   if (t.value[i + 1] === '-') return true;
-  // "a money dispute" is a noun; "Peberdy disputes the claims" (read as a noun by wink) a verb.
-  if ((n === 'dispute' || n === 'disputes') && t.pos[i] === 'NOUN') return !['DET', 'PRON'].includes(t.pos[i + 1] ?? '');
   const before = t.pos[i - 1] ?? '';
+  // "the dispute", "a money dispute" are nouns; "Peberdy disputes the claims" (read as a noun by
+  // wink) is a verb.
+  if ((n === 'dispute' || n === 'disputes') && (before === 'DET' || before === 'ADJ')) return true;
+  if ((n === 'dispute' || n === 'disputes') && t.pos[i] === 'NOUN') return !['DET', 'PRON'].includes(t.pos[i + 1] ?? '');
   let k = i + 1;
   while (t.pos[k] === 'ADJ') k += 1;
   return (
@@ -1419,6 +1427,21 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       // "described Iran as the 'beating heart' of ...": a characterisation (rule 4).
       if (/^describ(e|es|ed|ing)$/.test(n) && nextWords(t, i, to, 8).some((k) => t.normal[k] === 'as')) {
         add('opinion', 60, 0.65, i);
+        continue;
+      }
+      // "dubbed the conflict 'Project X'", "branded them traitors", "labelled the rebels as 'rats'",
+      // "is seen as an outreach", "is widely regarded as": a characterisation or a reading (rule 4).
+      if (CHARACTERISE.has(n) && t.pos[i] !== 'NOUN' && !['by', 'with'].includes(t.normal[i + 1] ?? '')) {
+        add('opinion', 60, 0.65, i);
+        continue;
+      }
+      if (READ_AS.has(n) && t.normal[i + 1] === 'as' && (BE.has(t.normal[i - 1] ?? '') || BE.has(t.normal[i - 2] ?? ''))) {
+        add('opinion', 60, 0.6, i, i + 1);
+        continue;
+      }
+      // "theorized that", "speculated": a guess; "was critical of": a judgement.
+      if (GUESS_VERBS.has(n) || (n === 'critical' && t.normal[i + 1] === 'of')) {
+        add('opinion', 60, 0.6, i);
         continue;
       }
       // "We need to make sure ...": what ought to be done.
