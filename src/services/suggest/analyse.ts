@@ -850,12 +850,18 @@ function analyseSentence(
   }
 }
 
+const NONE_WEIGHT = 2;
+
 /**
  * The classifier's label for a clause no cue word decided (or `none`: no claim), and how sure it
  * is. It never overrides a cue, so that "was unable to confirm" can never come out confirmed.
  */
 function labelClause(classifier: LoadedClassifier, features: string[]): { label: Label | 'none'; confidence: number } {
   const p = classify(classifier, features);
+  // Background reads much like narration, and the model, trained on more narration, says `none`
+  // too seldom: its probability counts double (pooled dev CV: none F1 0.35 -> 0.40, macro-F1 level).
+  const none = classifier.model.labels.indexOf('none');
+  if (none >= 0) p[none] = p[none]! * NONE_WEIGHT;
   let k = 0;
   for (let i = 1; i < p.length; i += 1) if (p[i]! > p[k]!) k = i;
   return {
