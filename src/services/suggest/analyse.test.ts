@@ -534,3 +534,13 @@ describe('fourth round: characterisations and guesses', () => {
     expect(label('The crates were labelled by the customs office.')).not.toBe('opinion');
   });
 });
+
+describe('fourth round: a plan named as a thing', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"its sales plans" is no projection; "plans to" is', () => {
+    expect(label('The ministry briefed the committee on its sales plans for the region.')).not.toBe('estimate');
+    expect(label('The rebels followed detailed plans drawn up months ago.')).not.toBe('estimate');
+    expect(label('The council plans to close the bridge in May.')).toBe('estimate');
+  });
+});

@@ -1364,7 +1364,14 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       if (
         PROJECTION.has(n) &&
-        !(n === 'plans' && t.pos[i] === 'NOUN' && ['in', 'of', 'the', 'for'].includes(t.normal[i - 1] ?? ''))
+        !(n === 'plans' && t.pos[i] === 'NOUN' && ['in', 'of', 'the', 'for'].includes(t.normal[i - 1] ?? '')) &&
+        // "its arms sales plans", "detailed plans developed months ago": a plan named as a thing is
+        // no projection; "plans to build" and "the council plans a ..." are.
+        !(
+          (n === 'plans' || n === 'plan') &&
+          t.normal[i + 1] !== 'to' &&
+          !(t.pos[i] === 'VERB' && ['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? ''))
+        )
       ) {
         const to2 = t.normal[i + 1] === 'to' ? i + 1 : i;
         add('estimate', 50, 0.65, i, to2);
