@@ -544,3 +544,12 @@ describe('fourth round: a plan named as a thing', () => {
     expect(label('The council plans to close the bridge in May.')).toBe('estimate');
   });
 });
+
+describe('fourth round: a hedge on the object, not on the claim', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"bombed a suspected hideout" is narration; "the alleged theft ..." is hearsay', () => {
+    expect(label('Police raided a suspected drug lab in the harbour on Friday.')).not.toBe('unconfirmed');
+    expect(label('The alleged theft took place on Friday.')).toBe('unconfirmed');
+  });
+});
