@@ -553,3 +553,14 @@ describe('fourth round: a hedge on the object, not on the claim', () => {
     expect(label('The alleged theft took place on Friday.')).toBe('unconfirmed');
   });
 });
+
+describe('fourth round: pleading not guilty', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"pleaded not guilty", "insisted he was innocent", "I am innocent" reject the charge', () => {
+    expect(label('Both men pleaded not guilty to the charges.')).toBe('denial');
+    expect(label('He insisted he was innocent as he left the court.')).toBe('denial');
+    expect(label('"I am innocent," the driver said.')).toBe('denial');
+    expect(label('The jury found him guilty.')).not.toBe('denial');
+  });
+});

@@ -1307,6 +1307,12 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         else add('denial', 90, 0.85, i);
         continue;
       }
+      // "pleaded not guilty", "insisted he was innocent", "I'm innocent": a party rejects the charge.
+      const pleaded = n === 'guilty' && ['not', "n't"].includes(t.normal[i - 1] ?? '') && /^ple/.test(t.normal[i - 2] ?? '');
+      if (pleaded || (n === 'innocent' && (BE.has(t.normal[i - 1] ?? '') || ["'m", 'am'].includes(t.normal[i - 1] ?? '')))) {
+        add('denial', 90, 0.7, i);
+        continue;
+      }
       if (FALSEHOOD.has(n) && !negated && !attributiveFalsehood(t, i)) {
         add('denial', 90, 0.7, i);
         continue;
