@@ -101,6 +101,8 @@ const CLAIM_NOUNS = set(`report reports claim claims allegation allegations accu
 const REQUEST_NOUNS = set(`request requests application applications appeal appeals plea pleas case cases bill bills
   motion motions proposal proposals offer offers bid bids entry access bail permission permit visa visas asylum
   petition petitions claim-form parole leave abortion treatment license licence`);
+const UNEXPLAINED = set('explanation explanations reason reasons motive motives cause word');
+const GIVEN = set('given released provided offered disclosed published announced made');
 /** A source that is only hearsay: "sources", "reports", "local reports", "rumours". */
 const HEARSAY_SOURCE = /^(?:the )?(?:\w+ )?(?:sources?|reports|rumou?rs)$/i;
 /** "insisted that ... not": a denial when a negation follows in the clause. */
@@ -1298,6 +1300,20 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       if (n === 'could' && seq(t, i + 1, ['not', 'be'])) {
         add('unconfirmed', 100, 0.8, i, i + 3);
         continue;
+      }
+      // "No explanation has been given", "no motive was offered": withheld, not yet known (rule 3).
+      if (n === 'no') {
+        let k = i + 1;
+        while (k <= Math.min(to, i + 3) && !(INFO_OBJECTS.has(t.normal[k]!) || UNEXPLAINED.has(t.normal[k]!))) k += 1;
+        if (k <= Math.min(to, i + 3)) {
+          const given = nextWords(t, k, to, 4).find(
+            (m) => GIVEN.has(t.normal[m]!) && (BE.has(t.normal[m - 1] ?? '') || BE.has(t.normal[m - 2] ?? '')),
+          );
+          if (given !== undefined) {
+            add('unconfirmed', 100, 0.7, i, given);
+            continue;
+          }
+        }
       }
       // denial
       // "a disputed election", "the court rejected his appeal": no claim said to be false.
