@@ -564,3 +564,18 @@ describe('fourth round: pleading not guilty', () => {
     expect(label('The jury found him guilty.')).not.toBe('denial');
   });
 });
+
+describe('fourth round: background read as background', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"more than 40 years ago" is a time, not an estimate; "about 40 people" is', () => {
+    expect(label('The club was founded more than 40 years ago.')).not.toBe('estimate');
+    expect(label('About 40 people were evacuated.')).toBe('estimate');
+  });
+
+  it('"is illegal in", "made ... illegal" state the law; "an illegal war" judges', () => {
+    expect(label('Street racing is illegal in the state.')).not.toBe('opinion');
+    expect(label('The amendment made the practice illegal.')).not.toBe('opinion');
+    expect(label('Protesters called it an illegal war.')).toBe('opinion');
+  });
+});

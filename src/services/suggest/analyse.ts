@@ -1361,7 +1361,12 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // estimate on a number: approximators, projections and modals next to a figure
-      if (APPROX.has(n) && t.pos[i] !== 'VERB' && nextNumber(t, i + 1, to) !== undefined) {
+      if (
+        APPROX.has(n) &&
+        t.pos[i] !== 'VERB' &&
+        nextNumber(t, i + 1, to) !== undefined &&
+        !timeAgo(t, nextNumber(t, i + 1, to)!)
+      ) {
         add('estimate', 80, 0.85, i, nextNumber(t, i + 1, to)!);
         continue;
       }
@@ -1369,7 +1374,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       if (two) {
         const len = two.length;
         const num = nextNumber(t, i + len, to);
-        if (num !== undefined) {
+        if (num !== undefined && !timeAgo(t, num)) {
           add('estimate', 80, 0.85, i, num);
           i = num;
           continue;
@@ -1447,6 +1452,14 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('opinion', 60, 0.75, i - 1 >= from && t.pos[i - 1] === 'DET' ? i - 1 : i, i + 1);
         continue;
       }
+      // "is illegal in the UK", "made abortion illegal": a legal status stated, not a characterisation.
+      if (
+        n === 'illegal' &&
+        (BE.has(t.normal[i - 1] ?? '') ||
+          t.normal[i - 1] === 'constitutionally' ||
+          previousWords(t, from, i, 4, true).some((k) => /^mak(e|es|ing)$|^made$/.test(t.normal[k]!)))
+      )
+        continue;
       if (EVALUATIVE.has(n) && t.pos[i] !== 'PROPN') {
         add('opinion', 60, t.pos[i] === 'ADJ' ? 0.7 : 0.6, i);
         continue;
@@ -1671,6 +1684,14 @@ function withholdStart(t: Toks, from: number, i: number): number {
   let k = words.at(-1) ?? i;
   while (k - 1 >= from && ['AUX', 'PART'].includes(t.pos[k - 1]!)) k -= 1;
   return k;
+}
+
+/**
+ * "more than 45 years ago", "just over five years ago": when something happened, not a quantity
+ * given as approximate. (A year after an approximator, "around 1946", was tried too: dropped.)
+ */
+function timeAgo(t: Toks, number: number): boolean {
+  return UNITS.has((t.normal[number + 1] ?? '').replace(/s$/, '')) && t.normal[number + 2] === 'ago';
 }
 
 function nextNumber(t: Toks, from: number, to: number): number | undefined {
