@@ -579,3 +579,12 @@ describe('fourth round: background read as background', () => {
     expect(label('Protesters called it an illegal war.')).toBe('opinion');
   });
 });
+
+describe('fourth round: the month of May', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"on May 31", "in May 2001" are dates, not a modal on a figure', () => {
+    expect(label('The fire started on May 31 in the port.')).not.toBe('estimate');
+    expect(label('He was arrested in May 2001 in Karachi.')).not.toBe('estimate');
+  });
+});

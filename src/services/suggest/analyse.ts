@@ -1396,7 +1396,12 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('estimate', 50, 0.55, i, i + 1);
         continue;
       }
-      if (MODAL.has(n) && nextNumber(t, i + 1, Math.min(to, i + 5)) !== undefined) {
+      // Not "May 31", "in May 2001": the month.
+      if (
+        MODAL.has(n) &&
+        !(t.value[i] === 'May' && t.pos[i] !== 'AUX') &&
+        nextNumber(t, i + 1, Math.min(to, i + 5)) !== undefined
+      ) {
         add('estimate', 80, 0.7, i, i + 1);
         continue;
       }
