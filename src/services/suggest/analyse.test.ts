@@ -587,4 +587,9 @@ describe('fourth round: the month of May', () => {
     expect(label('The fire started on May 31 in the port.')).not.toBe('estimate');
     expect(label('He was arrested in May 2001 in Karachi.')).not.toBe('estimate');
   });
+
+  it('"due to" a gerund is a cause, not a schedule', () => {
+    expect(label('Due to suffering from cancer, he was released early.')).not.toBe('estimate');
+    expect(label('The ship is due to arrive on Monday.')).toBe('estimate');
+  });
 });

@@ -1420,7 +1420,8 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('estimate', 50, 0.65, i, to2);
         continue;
       }
-      if (n === 'due' && t.normal[i + 1] === 'to' && t.pos[i + 2] === 'VERB') {
+      // "due to arrive": a schedule; "due to suffering from cancer": a cause.
+      if (n === 'due' && t.normal[i + 1] === 'to' && t.pos[i + 2] === 'VERB' && !/ing$/.test(t.normal[i + 2] ?? '')) {
         add('estimate', 50, 0.6, i, i + 1);
         continue;
       }
