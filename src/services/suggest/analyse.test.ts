@@ -531,6 +531,8 @@ describe('fourth round: characterisations and guesses', () => {
     expect(label('The new bridge is seen as a gift to the suburbs.')).toBe('opinion');
     expect(label('Users theorized that the server had been attacked.')).toBe('opinion');
     expect(label('The senator was critical of the arrests.')).toBe('opinion');
+    expect(label('The raid tests the army’s ability to assert its control over the port.')).not.toBe('unconfirmed');
+    expect(label('Critics asserted that the vote was rigged.')).toBe('unconfirmed');
     expect(label('The crates were labelled by the customs office.')).not.toBe('opinion');
   });
 });

@@ -1547,7 +1547,12 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // "Rathbun asserted that ...", "critics contend": a claim put forward, not shown (rule 6).
-      if (ASSERT.has(n) && t.pos[i] === 'VERB' && (!n.startsWith('maintain') || t.normal[i + 1] === 'that')) {
+      if (
+        ASSERT.has(n) &&
+        t.pos[i] === 'VERB' &&
+        (!n.startsWith('maintain') || t.normal[i + 1] === 'that') &&
+        !(t.normal[i - 1] === 'to' && t.normal[i + 1] !== 'that')
+      ) {
         add('unconfirmed', 40, 0.55, i);
         continue;
       }
