@@ -466,3 +466,132 @@ describe('third round: judgements', () => {
     expect(label('Aid groups met the needs of the families.')).not.toBe('opinion');
   });
 });
+
+describe('fourth round: cues used out of their sense, and hedging adverbs', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"called on" / "called for" is a call, "was called" a name: no characterisation', () => {
+    expect(label('The mayor called on residents "to stay indoors until the storm passes".')).not.toBe('opinion');
+    expect(label('The first plan was called "Blue Line" by the engineers.')).not.toBe('opinion');
+    expect(label('The mayor called the plan "a disgrace to the town".')).toBe('opinion');
+  });
+
+  it('"could be heard / seen" is what was perceived and "could not" what was not possible, not a guess', () => {
+    expect(label('Sirens could be heard across the town.')).not.toBe('opinion');
+    expect(label('Drivers could not leave the car park.')).not.toBe('opinion');
+    expect(label('The debris could be from the missing boat.')).toBe('opinion');
+  });
+
+  it('"apparently", "supposedly" are hearsay', () => {
+    expect(label('Phone lines have apparently been cut in the north.')).toBe('unconfirmed');
+    expect(label('The payment was supposedly approved by the board.')).toBe('unconfirmed');
+  });
+});
+
+describe('fourth round: denial words that deny no claim', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"a disputed election", "a money dispute", "denial-of-service" name a quarrel or qualify a noun', () => {
+    expect(label('Violence followed the disputed presidential election.')).not.toBe('denial');
+    expect(label('The two brothers were locked in a money dispute.')).not.toBe('denial');
+    expect(label('The site was hit by a denial-of-service attack.')).not.toBe('denial');
+    expect(label('The farmer disputes the claims that he was paid.')).toBe('denial');
+  });
+
+  it('"false" on a noun that is no claim is no denial; "false reports" and "was false" are', () => {
+    expect(label('He was charged with false imprisonment.')).not.toBe('denial');
+    expect(label('The minister said the reports were false.')).toBe('denial');
+    expect(label('The ministry called them false reports.')).toBe('denial');
+  });
+
+  it('a decision on a request, or someone refused something, is no denial', () => {
+    expect(label('The court rejected his appeal on Tuesday.')).not.toBe('denial');
+    expect(label('She was denied entry at the border.')).not.toBe('denial');
+    expect(label('The bill rejected by the assembly returns next week.')).not.toBe('denial');
+    expect(label('The company rejected the accusation.')).toBe('denial');
+    expect(label('The claim was denied by the ministry.')).toBe('denial');
+  });
+});
+
+describe('fourth round: hearsay sources', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"reports say" and "according to sources" with no other cue are unconfirmed', () => {
+    expect(label('Reports say the marchers want reform rather than a new government.')).toBe('unconfirmed');
+    expect(label('The convoy was aimed at the border post, according to sources.')).toBe('unconfirmed');
+  });
+});
+
+describe('fourth round: characterisations and guesses', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"dubbed", "branded", "labelled ... as", "is seen as" characterise; "theorized" guesses', () => {
+    expect(label('A columnist dubbed the dispute a war of words.')).toBe('opinion');
+    expect(label('The mayor branded the protesters vandals.')).toBe('opinion');
+    expect(label('The new bridge is seen as a gift to the suburbs.')).toBe('opinion');
+    expect(label('Users theorized that the server had been attacked.')).toBe('opinion');
+    expect(label('The senator was critical of the arrests.')).toBe('opinion');
+    expect(label('The raid tests the army’s ability to assert its control over the port.')).not.toBe('unconfirmed');
+    expect(label('Critics asserted that the vote was rigged.')).toBe('unconfirmed');
+    expect(label('The crates were labelled by the customs office.')).not.toBe('opinion');
+  });
+});
+
+describe('fourth round: a plan named as a thing', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"its sales plans" is no projection; "plans to" is', () => {
+    expect(label('The ministry briefed the committee on its sales plans for the region.')).not.toBe('estimate');
+    expect(label('The rebels followed detailed plans drawn up months ago.')).not.toBe('estimate');
+    expect(label('The council plans to close the bridge in May.')).toBe('estimate');
+  });
+});
+
+describe('fourth round: a hedge on the object, not on the claim', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"bombed a suspected hideout" is narration; "the alleged theft ..." is hearsay', () => {
+    expect(label('Police raided a suspected drug lab in the harbour on Friday.')).not.toBe('unconfirmed');
+    expect(label('The alleged theft took place on Friday.')).toBe('unconfirmed');
+  });
+});
+
+describe('fourth round: pleading not guilty', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"pleaded not guilty", "insisted he was innocent", "I am innocent" reject the charge', () => {
+    expect(label('Both men pleaded not guilty to the charges.')).toBe('denial');
+    expect(label('He insisted he was innocent as he left the court.')).toBe('denial');
+    expect(label('"I am innocent," the driver said.')).toBe('denial');
+    expect(label('The jury found him guilty.')).not.toBe('denial');
+  });
+});
+
+describe('fourth round: background read as background', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"more than 40 years ago" is a time, not an estimate; "about 40 people" is', () => {
+    expect(label('The club was founded more than 40 years ago.')).not.toBe('estimate');
+    expect(label('About 40 people were evacuated.')).toBe('estimate');
+  });
+
+  it('"is illegal in", "made ... illegal" state the law; "an illegal war" judges', () => {
+    expect(label('Street racing is illegal in the state.')).not.toBe('opinion');
+    expect(label('The amendment made the practice illegal.')).not.toBe('opinion');
+    expect(label('Protesters called it an illegal war.')).toBe('opinion');
+  });
+});
+
+describe('fourth round: the month of May', () => {
+  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
+
+  it('"on May 31", "in May 2001" are dates, not a modal on a figure', () => {
+    expect(label('The fire started on May 31 in the port.')).not.toBe('estimate');
+    expect(label('He was arrested in May 2001 in Karachi.')).not.toBe('estimate');
+  });
+
+  it('"due to" a gerund is a cause, not a schedule', () => {
+    expect(label('Due to suffering from cancer, he was released early.')).not.toBe('estimate');
+    expect(label('The ship is due to arrive on Monday.')).toBe('estimate');
+  });
+});

@@ -96,6 +96,8 @@ const MORE_AS_NEWS_IS_WRITTEN = [
   'Police did not say whether the suspect was armed.',
   'The club has not disclosed the fee.',
   'The army has not explained why the convoy was hit.',
+  'No explanation has been given for the deaths.',
+  'No motive was offered by the police.',
 ];
 
 describe('a negated or withheld confirmation', () => {
