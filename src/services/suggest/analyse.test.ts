@@ -595,3 +595,39 @@ describe('fourth round: the month of May', () => {
     expect(label('The ship is due to arrive on Monday.')).toBe('estimate');
   });
 });
+
+describe('fifth session: accusers, authorities, closing attributions and "probably"', () => {
+  const claims = (text: string) => suggestClaims(text, { classifier: null });
+
+  it('whoever claims, accuses or blames is the source of the claim', () => {
+    for (const [text, name] of [
+      ['Russian authorities claim the drone violated airspace.', 'Russian authorities'],
+      ['The police claim the man fled.', 'The police'],
+      ['The union accused the company of hiding the accident.', 'The union'],
+      ['Moscow has blamed Washington for the escalation.', 'Moscow'],
+    ] as const) {
+      const [claim] = claims(text);
+      expect(claim?.label, text).toBe('unconfirmed');
+      expect(claim?.source?.name, text).toBe(name);
+    }
+  });
+
+  it('authorities and programmes speak as institutions', () => {
+    expect(claims('Russian authorities said the drone violated airspace.')[0]?.source?.kind).toBe('institution');
+    expect(claims('Three people are missing, according to the World Food Programme.')[0]?.source).toEqual({
+      name: 'the World Food Programme',
+      kind: 'institution',
+    });
+  });
+
+  it('a closing "according to" speaks for every clause of the sentence', () => {
+    const found = claims('At least 12 people died and 3 are missing, according to the World Food Programme.');
+    expect(found.map((c) => c.label)).toEqual(['estimate', 'confirmed']);
+    for (const claim of found) expect(claim.source?.name).toBe('the World Food Programme');
+  });
+
+  it('"will probably" is a forecast given as likely: an estimate, never confirmed', () => {
+    expect(claims('The bridge will probably collapse, engineers warned.')[0]?.label).toBe('estimate');
+    expect(claims('The bridge collapsed, engineers said.')[0]?.label).toBe('confirmed');
+  });
+});

@@ -88,7 +88,8 @@ const SPEECH_VERBS = set(`say says said saying tell tells told add adds added an
   state states stated report reports reported claim claims claimed allege alleges alleged estimate
   estimates estimated predict predicts predicted call calls called insist insists insisted decline
   declines declined warn warns warned argue argues argued note notes noted write writes wrote
-  acknowledge acknowledged admit admitted comment commented explain explained`);
+  acknowledge acknowledged admit admitted comment commented explain explained accuse accuses accused
+  blame blames blamed`);
 const CONFIRM = set('confirm confirms confirmed confirming confirmation verify verified verifies');
 const DENY = set(
   `deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed refute
@@ -233,7 +234,9 @@ const TITLE_WORDS = set(`secretary minister mayor president leader chief command
 const INSTITUTION_WORDS = set(`ministry department agency service commission council authority police
   university union association federation government company firm office court nato un committee
   researchers analysts forecasters insurers report study records data statement board club
-  newspaper army military military's bloc institute hospital school bank operator`);
+  newspaper army military military's bloc institute hospital school bank operator authorities
+  administration programme program organisation organization foundation fund charity ministries agencies
+  departments companies`);
 const PARTY_COMMON = set('residents resident witnesses witness workers worker people campaign family neighbours');
 
 // ---------------------------------------------------------------------------------------------
@@ -739,6 +742,10 @@ function analyseSentence(
     const quotedAfter = t.value.slice(from, attribution.to + 1).filter(isQuote).length % 2 === 1 ? !startsQuoted : startsQuoted;
     clauses.push(...splitClauses(t, attribution.to + 1, to, quotedAfter));
   }
+  // "At least 12 died and 3 are missing, according to the WFP": a closing "according to" speaks for
+  // the whole sentence, not only for the clause it ends.
+  const closing = closingAccordingTo(t, from, bodyTo);
+  const closingSource = closing === undefined ? undefined : accordingTo(t, closing, bodyTo, ctx);
   let previousSource: SuggestionSource | undefined;
   for (const clause of clauses) {
     // Own subject: the noun phrase before the first attribution verb of the clause.
@@ -761,7 +768,7 @@ function analyseSentence(
         // source. His kind still tells the labels what kind of clause it is (an official's act).
         actorOnly = verb === undefined && source !== undefined;
       }
-      source ??= accordingTo(t, clause.from, clause.to, ctx);
+      source ??= accordingTo(t, clause.from, clause.to, ctx) ?? closingSource;
     }
     // "Officials said 75 people were killed and about 500 wounded": the second figure is theirs too.
     if (!source && clause.continues) source = previousSource;
@@ -952,8 +959,19 @@ function firstAttributionVerb(t: Toks, from: number, to: number): number | undef
     if ((t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && (SPEECH_VERBS.has(n) || n === 'show' || n === 'shows')) {
       return auxStart(t, from, i);
     }
+    if (claimAsVerb(t, from, i)) return i;
   }
   return undefined;
+}
+
+/**
+ * "Russian authorities claim the drone ...", "The police claim the man fled": wink tags this "claim" a
+ * noun; between a noun and what is claimed it is the verb.
+ */
+function claimAsVerb(t: Toks, from: number, i: number): boolean {
+  if (t.normal[i] !== 'claim' || t.pos[i] !== 'NOUN' || i === from) return false;
+  const before = t.pos[i - 1];
+  return (before === 'PROPN' || before === 'NOUN') && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ'].includes(t.pos[i + 1] ?? '');
 }
 
 function firstVerb(t: Toks, from: number, to: number): number | undefined {
@@ -1150,6 +1168,15 @@ function sameName(a: string, b: string): boolean {
 }
 
 /** "according to X" names the source. */
+/** Where a sentence-closing ", according to X." starts, if the sentence ends with one. */
+function closingAccordingTo(t: Toks, from: number, to: number): number | undefined {
+  for (let i = to - 2; i > from; i -= 1) {
+    if (t.normal[i] === 'according' && t.normal[i + 1] === 'to') return t.value[i - 1] === ',' ? i : undefined;
+    if (t.value[i] === ',' || t.pos[i] === 'VERB' || isQuote(t.value[i]!)) return undefined;
+  }
+  return undefined;
+}
+
 function accordingTo(t: Toks, from: number, to: number, ctx: SourceContext): SuggestionSource | undefined {
   for (let i = from; i < to; i += 1) {
     if (t.normal[i] === 'according' && t.normal[i + 1] === 'to') {
@@ -1403,6 +1430,11 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         nextNumber(t, i + 1, Math.min(to, i + 5)) !== undefined
       ) {
         add('estimate', 80, 0.7, i, i + 1);
+        continue;
+      }
+      // "will probably collapse": a forecast given as likely, as "is likely to" is (rule 5).
+      if (n === 'probably' && [t.normal[i - 1], t.normal[i + 1]].some((w) => w === 'will' || w === "'ll")) {
+        add('estimate', 50, 0.6, i, i);
         continue;
       }
       if (
