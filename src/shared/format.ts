@@ -47,10 +47,17 @@ export function localDate(value: string, timeZone: string): string {
   return localTimestamp(value, timeZone).slice(0, 10);
 }
 
+/**
+ * One formatter per time zone: building an `Intl.DateTimeFormat` costs far more than using one, and a
+ * class report formats two times for each of tens of thousands of attempts.
+ */
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The wall-clock time in `timeZone`, as a Date whose UTC fields carry it (whole seconds). */
 function wallClock(time: number, timeZone: string): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
+  let format = wallClockFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -59,10 +66,13 @@ function wallClock(time: number, timeZone: string): Date {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    })
-      .formatToParts(time)
-      .map((part) => [part.type, Number(part.value)]),
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+    });
+    wallClockFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(time).map((part) => [part.type, Number(part.value)])) as Record<
+    'year' | 'month' | 'day' | 'hour' | 'minute' | 'second',
+    number
+  >;
   return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
 }
 
