@@ -13,6 +13,8 @@ const find = (all: Suggestion[], fragment: string) => {
   return s;
 };
 const one = (sentence: string) => suggestClaims(sentence);
+/** The rules alone: the label of a sentence's first suggestion. */
+const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
 
 describe('suggestClaims on the seed article', () => {
   const all = suggestClaims(seed);
@@ -268,8 +270,6 @@ describe('sources and attribution chains', () => {
 });
 
 describe('cues learned from the development split', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('another outlet in the chain makes a report second-hand: unconfirmed', () => {
     expect(label('Several freight cars were crumpled, Reuters reported.')).toBe('unconfirmed');
     expect(label('As of June last year, according to The Guardian, she was working on an album.')).toBe('unconfirmed');
@@ -385,8 +385,6 @@ describe('third round: sources', () => {
 });
 
 describe('third round: cues', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('hearsay in the passive: "was reported to be"; reports as the subject', () => {
     expect(label('The target was reported to be a local broadcaster.')).toBe('unconfirmed');
     expect(label('Early reports from the islands indicate that no one was hurt.')).toBe('unconfirmed');
@@ -433,8 +431,6 @@ describe('third round: cues', () => {
 });
 
 describe('third round: figures', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('an approximator on "an hour" or on a figure written after its currency is an estimate', () => {
     expect(label('The second wave struck about an hour later.')).toBe('estimate');
     expect(label('The group said at least US$95 million was diverted.')).toBe('estimate');
@@ -456,8 +452,6 @@ describe('third round: denials answering an accusation', () => {
 });
 
 describe('third round: judgements', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('a characterisation, what ought to be done, a reading, an evaluative word', () => {
     expect(label('The minister described the plan as a betrayal of the voters.')).toBe('opinion');
     expect(label('We need to rebuild the levee before the winter.')).toBe('opinion');
@@ -468,8 +462,6 @@ describe('third round: judgements', () => {
 });
 
 describe('fourth round: cues used out of their sense, and hedging adverbs', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"called on" / "called for" is a call, "was called" a name: no characterisation', () => {
     expect(label('The mayor called on residents "to stay indoors until the storm passes".')).not.toBe('opinion');
     expect(label('The first plan was called "Blue Line" by the engineers.')).not.toBe('opinion');
@@ -489,8 +481,6 @@ describe('fourth round: cues used out of their sense, and hedging adverbs', () =
 });
 
 describe('fourth round: denial words that deny no claim', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"a disputed election", "a money dispute", "denial-of-service" name a quarrel or qualify a noun', () => {
     expect(label('Violence followed the disputed presidential election.')).not.toBe('denial');
     expect(label('The two brothers were locked in a money dispute.')).not.toBe('denial');
@@ -514,8 +504,6 @@ describe('fourth round: denial words that deny no claim', () => {
 });
 
 describe('fourth round: hearsay sources', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"reports say" and "according to sources" with no other cue are unconfirmed', () => {
     expect(label('Reports say the marchers want reform rather than a new government.')).toBe('unconfirmed');
     expect(label('The convoy was aimed at the border post, according to sources.')).toBe('unconfirmed');
@@ -523,8 +511,6 @@ describe('fourth round: hearsay sources', () => {
 });
 
 describe('fourth round: characterisations and guesses', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"dubbed", "branded", "labelled ... as", "is seen as" characterise; "theorized" guesses', () => {
     expect(label('A columnist dubbed the dispute a war of words.')).toBe('opinion');
     expect(label('The mayor branded the protesters vandals.')).toBe('opinion');
@@ -538,8 +524,6 @@ describe('fourth round: characterisations and guesses', () => {
 });
 
 describe('fourth round: a plan named as a thing', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"its sales plans" is no projection; "plans to" is', () => {
     expect(label('The ministry briefed the committee on its sales plans for the region.')).not.toBe('estimate');
     expect(label('The rebels followed detailed plans drawn up months ago.')).not.toBe('estimate');
@@ -548,8 +532,6 @@ describe('fourth round: a plan named as a thing', () => {
 });
 
 describe('fourth round: a hedge on the object, not on the claim', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"bombed a suspected hideout" is narration; "the alleged theft ..." is hearsay', () => {
     expect(label('Police raided a suspected drug lab in the harbour on Friday.')).not.toBe('unconfirmed');
     expect(label('The alleged theft took place on Friday.')).toBe('unconfirmed');
@@ -557,8 +539,6 @@ describe('fourth round: a hedge on the object, not on the claim', () => {
 });
 
 describe('fourth round: pleading not guilty', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"pleaded not guilty", "insisted he was innocent", "I am innocent" reject the charge', () => {
     expect(label('Both men pleaded not guilty to the charges.')).toBe('denial');
     expect(label('He insisted he was innocent as he left the court.')).toBe('denial');
@@ -568,8 +548,6 @@ describe('fourth round: pleading not guilty', () => {
 });
 
 describe('fourth round: background read as background', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"more than 40 years ago" is a time, not an estimate; "about 40 people" is', () => {
     expect(label('The club was founded more than 40 years ago.')).not.toBe('estimate');
     expect(label('About 40 people were evacuated.')).toBe('estimate');
@@ -583,8 +561,6 @@ describe('fourth round: background read as background', () => {
 });
 
 describe('fourth round: the month of May', () => {
-  const label = (sentence: string) => suggestClaims(sentence, { classifier: null })[0]?.label;
-
   it('"on May 31", "in May 2001" are dates, not a modal on a figure', () => {
     expect(label('The fire started on May 31 in the port.')).not.toBe('estimate');
     expect(label('He was arrested in May 2001 in Karachi.')).not.toBe('estimate');
