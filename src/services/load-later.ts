@@ -13,3 +13,6 @@ export function loadLater<T>(name: string): () => T {
   let loaded: T | undefined;
   return () => (loaded ??= requireHere(name) as T);
 }
+
+/** fflate, for the zips: the class report's CSV tables and a pack's SCORM package. */
+export const fflate = loadLater<typeof import('fflate')>('fflate');

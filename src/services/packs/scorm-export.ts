@@ -8,9 +8,7 @@
 import type { Pack } from '../../shared/pack/schema';
 import { SCORM_MASTERY_PERCENT } from '../../shared/scorm';
 import { packHtml, type PlayerFiles } from './html-export';
-import { loadLater } from '../load-later';
-
-const fflate = loadLater<typeof import('fflate')>('fflate');
+import { fflate } from '../load-later';
 
 /** The SCO's page inside the package. */
 export const SCORM_LAUNCH_PAGE = 'index.html';

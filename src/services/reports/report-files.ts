@@ -15,9 +15,7 @@ import { parseProgressFile } from '../../shared/progress-file-validate';
 import { CLASS_SCHEMA_VERSION, mergeProgressFiles } from './class-store';
 import { buildCsv } from './report-csv';
 import { buildXapi } from './report-xapi';
-import { loadLater } from '../load-later';
-
-const fflate = loadLater<typeof import('fflate')>('fflate');
+import { fflate } from '../load-later';
 
 /** Reads and validates every file; any problem in any file is reported, and nothing is built. */
 export async function readProgressFiles(paths: readonly string[]): Promise<{ files: ProgressFile[]; problems: string[] }> {

@@ -21,19 +21,24 @@ const split = readSplit();
 const predict = process.argv.includes('--rules')
   ? (a: CorpusArticle) => predictUnits(a, suggestClaims(a.text, { classifier: null }))
   : undefined;
+/** One set of articles alone, in both halves of the table, the left one headed by `name`. */
+function alone(names: readonly string[], name: string): string {
+  const scores = evaluateSplit(names, predict);
+  return figuresTable(scores, scores).replace(/\| test /g, `| ${name} `);
+}
+
 if (process.argv.includes('--added')) {
   const first = new Set(readFirstBatch());
-  const added = evaluateSplit(
-    split.dev.filter((name) => !first.has(name)),
-    predict,
+  console.log(
+    alone(
+      split.dev.filter((name) => !first.has(name)),
+      'added',
+    ),
   );
-  console.log(figuresTable(added, added).replace(/\| test /g, '| added '));
-  process.exit(0);
-}
-const dev = evaluateSplit(split.dev, predict);
-if (process.argv.includes('--dev')) {
-  console.log(figuresTable(dev, dev).replace(/\| test /g, '| dev '));
+} else if (process.argv.includes('--dev')) {
+  console.log(alone(split.dev, 'dev'));
 } else {
+  const dev = evaluateSplit(split.dev, predict);
   console.log(figuresTable(evaluateSplit(split.test, predict), dev));
   console.log(`\ntest split hash: ${testSplitHash()}`);
 }
