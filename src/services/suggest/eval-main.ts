@@ -32,7 +32,9 @@ function alone(names: readonly string[], name: string): string {
 
 const batch = process.argv.indexOf('--batch');
 if (batch > 0) {
-  const listed = new Set(JSON.parse(readFileSync(process.argv[batch + 1], 'utf8')) as string[]);
+  const file = process.argv[batch + 1];
+  if (!file) throw new Error('--batch needs a file: a JSON array of article names, such as corpus/sixth-batch.json');
+  const listed = new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
   console.log(
     alone(
       split.dev.filter((name) => listed.has(name)),
