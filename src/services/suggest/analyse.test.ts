@@ -607,3 +607,22 @@ describe('fifth session: accusers, authorities, closing attributions and "probab
     expect(claims('The bridge collapsed, engineers said.')[0]?.label).toBe('confirmed');
   });
 });
+
+describe('sixth round: who speaks about whom (rule 8)', () => {
+  it('a party saying, on no cue, what another party did is unconfirmed', () => {
+    expect(label('A resident said soldiers had burned the market.')).toBe('unconfirmed');
+    expect(label('Striking farmers say that the company cut its prices below cost.')).toBe('unconfirmed');
+    expect(label('One shopkeeper, speaking on condition of anonymity, said the gang demanded money every week.')).toBe(
+      'unconfirmed',
+    );
+  });
+
+  it('what a party says it did itself, an official’s statement, a plan, an order or a quotation is not', () => {
+    expect(label('The water company said it had shut the reservoir on Friday.')).toBe('confirmed');
+    expect(label('A resident said she had left the town on Sunday.')).toBe('confirmed');
+    expect(label('Police chief Anna Berg said officers had sealed off the street.')).toBe('confirmed');
+    expect(label('The union said the company will reopen the plant.')).not.toBe('unconfirmed');
+    expect(label('Parents tell the school board to keep the library open.')).not.toBe('unconfirmed');
+    expect(label('A resident said, "Soldiers burned the market."')).not.toBe('unconfirmed');
+  });
+});

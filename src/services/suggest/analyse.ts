@@ -751,8 +751,11 @@ function analyseSentence(
     // Own subject: the noun phrase before the first attribution verb of the clause.
     let source: SuggestionSource | undefined;
     let actorOnly = false;
+    // The speech verb of a leading attribution ("X said (that) ..."): what it says comes after it.
+    let speechVerb: number | undefined;
     if (!clause.quoted) {
       const verb = firstAttributionVerb(t, clause.from, clause.to);
+      if (verb !== undefined) speechVerb = nextVerb(t, verb, clause.to);
       // "The dam is believed to be leaking", "X is said to have left": nobody named says so, and
       // the subject is what the hearsay is about, not its source.
       const hedged = hedgedPassive(t, clause.from, clause.to);
@@ -832,6 +835,20 @@ function analyseSentence(
       const mention = nameTokens(t, text, source.name, ranges);
       if (mention) rules.push({ label: 'unconfirmed', rank: 40, strength: 0.55, cue: mention });
     }
+    const about =
+      actorOnly || source === OUTLET || source === UNRESOLVED ? undefined : aboutWhom(t, clause, speechVerb, source);
+    // "A rebel said government forces had put snipers on the roofs": a party to the events says, on
+    // no cue, what another party did. Not its own action on the record (rule 7) but its account of
+    // someone else's (rules 6 and 8): unconfirmed. Not an official's or an institution's statement,
+    // not a quotation (often a judgement), not a plan or forecast ("said the US will help").
+    if (
+      rules.length === 0 &&
+      source.kind === 'party' &&
+      speechVerb !== undefined &&
+      about?.about === 'other' &&
+      about.reported
+    )
+      rules.push({ label: 'unconfirmed', rank: 40, strength: 0.5, cue: [speechVerb, speechVerb] });
     if (rules.length === 0) rules.push(uncuedRule(source));
     const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
     const agreeing = rules.filter((r) => r.label === best.label);
@@ -846,6 +863,7 @@ function analyseSentence(
       const features = clauseFeatures(t, clause, rules, source, run, attribution !== undefined);
       if (secondHand) features.push('via-outlet');
       features.push(`chain:${Math.min(chain.length, 3)}`);
+      if (about) features.push(`about:${about.about}`, `about:${about.about}:${source.kind}`);
       run.onClause?.({ start: span[0], end: span[1], features });
       if (run.classifier && !best.cue) {
         const decided = labelClause(run.classifier, features);
@@ -868,6 +886,94 @@ function analyseSentence(
       confidence: Math.round(confidence * 100) / 100,
     });
   }
+}
+
+/** Who a complement is about when it is not its speaker: a person, a group, an institution. */
+const ACTOR_WORDS = set(`forces troops soldiers militants rebels fighters insurgents gunmen attackers protesters
+  demonstrators opposition regime police officers officials authorities government leaders members staff
+  employees players team side club party group man woman men women boy girl children victims suspect
+  suspects defendant defendants accused prisoners crew pilot pilots driver owner owners gang gangs mob`);
+const FIRST_PERSON = set('i we me us my our');
+const THIRD_PERSON = set('he she it they his her its their him them');
+const NOT_NAME_WORDS = set('the a an of in for and to on at by with from its their his her our my');
+
+/**
+ * Whom a claim's speaker speaks about (the guide's rules 7 and 8): itself ("The company said it had
+ * shut the plant", "'We sent two crews,' the mayor said"), another party ("A rebel said government
+ * forces had put snipers on the roofs"), or a thing ("Officials said the bridge was closed"). From
+ * the subject of what is said: after a leading speech verb, or the clause's own subject when the
+ * attribution trails or the clause is quoted.
+ */
+function aboutWhom(
+  t: Toks,
+  clause: Clause,
+  speechVerb: number | undefined,
+  speaker: SuggestionSource,
+): { about: 'self' | 'other' | 'thing'; reported: boolean } | undefined {
+  const found = aboutSubject(t, clause, speechVerb, speaker);
+  if (!found) return undefined;
+  // Said in the indicative, outside quotation marks, after a speech verb that is not an order ("told
+  // X to ...") nor a passive ("was told"): an account of what happened or is.
+  const { about, quoted, verb, verbHead } = found;
+  const reported =
+    speechVerb !== undefined &&
+    SAY.has(t.normal[speechVerb]!) &&
+    !quoted &&
+    !BE.has(t.normal[auxStart(t, clause.from, speechVerb)] ?? '') &&
+    !t.normal.slice(verb, clause.to + 1).some((w) => REPORTED_MODALS.has(w)) &&
+    !t.normal.slice(verb - 1, verbHead).includes("to");
+  return { about, reported };
+}
+
+const REPORTED_MODALS = set(`will would 'll could can should must might may shall`);
+/** Plain verbs of saying: not "denied", "confirmed", "called", "announced", which have their own rules. */
+const SAY = set(`say says said state states stated add adds added tell tells told note notes noted write writes
+  wrote explain explains explained`);
+
+function aboutSubject(
+  t: Toks,
+  clause: Clause,
+  speechVerb: number | undefined,
+  speaker: SuggestionSource,
+): { about: 'self' | 'other' | 'thing'; quoted: boolean; verb: number; verbHead: number } | undefined {
+  let quoted = speechVerb === undefined && clause.quoted;
+  let from = speechVerb === undefined ? clause.from : speechVerb + 1;
+  let verb: number | undefined;
+  let verbHead = 0;
+  for (let i = from; i <= clause.to; i += 1) {
+    if (isQuote(t.value[i]!)) {
+      quoted = !quoted;
+      from = i + 1;
+    } else if (t.normal[i] === 'that' && t.pos[i] === 'SCONJ') from = i + 1;
+    else if (t.pos[i] === 'VERB' || t.pos[i] === 'AUX') {
+      verb = auxStart(t, from, i);
+      verbHead = i;
+      break;
+    }
+  }
+  if (verb === undefined || verb <= from) return undefined;
+  const start = subjectStartBefore(t, from, verb);
+  if (start >= verb) return t.normal[verb - 1] === 'there' ? { about: 'thing', quoted, verb, verbHead } : undefined;
+  const words = t.normal.slice(start, verb);
+  let head = verb - 1;
+  while (head > start && !['NOUN', 'PROPN', 'PRON'].includes(t.pos[head]!)) head -= 1;
+  const h = t.normal[head]!;
+  if (FIRST_PERSON.has(h) || FIRST_PERSON.has(words[0]!)) return { about: 'self', quoted, verb, verbHead };
+  if (THIRD_PERSON.has(h) || THIRD_PERSON.has(words[0]!)) return { about: quoted ? 'other' : 'self', quoted, verb, verbHead };
+  if (h === 'there') return { about: 'thing', quoted, verb, verbHead };
+  const name = new Set(
+    speaker.name
+      .toLowerCase()
+      .split(/[\s,]+/)
+      .map((w) => w.replace(/['’]s?$/, ''))
+      .filter((w) => w.length > 2 && !NOT_NAME_WORDS.has(w)),
+  );
+  if (words.some((w) => name.has(w.replace(/['’]s?$/, '')))) return { about: 'self', quoted, verb, verbHead };
+  const actor = (k: number) =>
+    t.pos[k] === 'PROPN' ||
+    [ACTOR_WORDS, INSTITUTION_WORDS, PARTY_COMMON, TITLE_WORDS, LEGISLATOR_WORDS].some((s) => s.has(t.normal[k]!));
+  for (let k = start; k < verb; k += 1) if (actor(k)) return { about: 'other', quoted, verb, verbHead };
+  return { about: 'thing', quoted, verb, verbHead };
 }
 
 const NONE_WEIGHT = 2;
