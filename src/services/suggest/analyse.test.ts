@@ -626,3 +626,20 @@ describe('sixth round: who speaks about whom (rule 8)', () => {
     expect(label('A resident said, "Soldiers burned the market."')).not.toBe('unconfirmed');
   });
 });
+
+describe('sixth round: told by someone unnamed, and what is still being found out', () => {
+  it('"the court was told", "has been informed", "the jury heard" are hearsay; "was told to" is an order', () => {
+    expect(label('The defendant had bought the knife a week earlier, the court was told.')).toBe('unconfirmed');
+    expect(label('The newspaper has been informed that the mayor will resign.')).toBe('unconfirmed');
+    expect(label('The jury heard that the driver had been drinking.')).toBe('unconfirmed');
+    expect(label('She was told to leave the building.')).not.toBe('unconfirmed');
+  });
+
+  it('"to learn why", "could reveal whether", "find out how" are not yet known (rule 3)', () => {
+    expect(label('Engineers are working to learn why the pump failed.')).toBe('unconfirmed');
+    expect(label('The samples could reveal whether the water was poisoned.')).toBe('unconfirmed');
+    expect(label('Police want to find out how the fire started.')).toBe('unconfirmed');
+    expect(label('The guide explains how to fix the pump.')).not.toBe('unconfirmed');
+    expect(label('We know why the bridge fell.')).toBe('confirmed');
+  });
+});

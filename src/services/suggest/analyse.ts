@@ -133,8 +133,12 @@ const WEAK_UNCONFIRMED = set(
 const HEARSAY_ADJ = set('alleged suspected purported supposed');
 const INQUIRE = set(`determine determining establish establishing investigate investigating investigated
   verify verifying ascertain examine examining assess assessing check checking know`);
+/** "could reveal whether", "learning why": what an inquiry may yet find out. */
+const FIND_OUT = set('reveal revealing learn learning clarify clarifying');
 const ACCUSATION_WORDS = set(`allegation allegations accusation accusations accused accuses alleged alleges
   claims claimed charges charged reports rumours rumors`);
+/** Where claims are heard before they are established: "the court heard", "the inquest was told". */
+const COURT_WORDS = set('court jury inquest tribunal hearing trial');
 const ASSERT = set('assert asserts asserted contend contends contended maintain maintains maintained purport purports');
 const ACCUSE = set('accuse accuses accused accusing blame blames blamed blaming');
 /** Words before "confirm", "comment" or "know" that withhold it ("was unable to confirm"). */
@@ -1419,8 +1423,12 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // "to determine whether", "investigating if", "under investigation": not yet known (rule 3).
+      // Sixth round: "to learn why", "could reveal whether", "to find out how": still being found out.
       if (
         (['whether', 'if'].includes(t.normal[i + 1] ?? '') && INQUIRE.has(n)) ||
+        (['whether', 'if', 'why', 'how'].includes(t.normal[i + 1] ?? '') &&
+          t.normal[i + 2] !== 'to' &&
+          (FIND_OUT.has(n) || (n === 'out' && /^find/.test(t.normal[i - 1] ?? '')) || (INQUIRE.has(n) && n !== 'know'))) ||
         (n === 'investigation' && t.normal[i - 1] === 'under')
       ) {
         add('unconfirmed', 85, 0.7, n === 'investigation' ? i - 1 : i, n === 'investigation' ? i : i + 1);
@@ -1704,6 +1712,17 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         ['is', 'are', 'was', 'were', 'be', 'been'].includes(t.normal[i - 1] ?? '')
       ) {
         add('unconfirmed', 40, 0.65, i - 1, i + 1);
+        continue;
+      }
+      // "The court was told ...", "Wikinews has been informed that ...", "the jury heard": somebody the
+      // clause does not name told it (rule 6). Not "was told to leave": an order.
+      if (
+        (((n === 'told' || n === 'informed' || n === 'advised') &&
+          previousWords(t, from, i, 2).some((k) => BE.has(t.normal[k]!))) ||
+          (n === 'heard' && previousWords(t, from, i, 2).some((k) => COURT_WORDS.has(t.normal[k]!)))) &&
+        t.normal[i + 1] !== 'to'
+      ) {
+        add('unconfirmed', 40, 0.55, previousWords(t, from, i, 2).at(-1)!, i);
         continue;
       }
       // "Debris believed to be part of an aircraft": nobody named believes it.
