@@ -643,3 +643,20 @@ describe('sixth round: told by someone unnamed, and what is still being found ou
     expect(label('We know why the bridge fell.')).toBe('confirmed');
   });
 });
+
+describe('sixth round: the paragraph as a whole, for background', () => {
+  const features = (text: string) => {
+    const found: string[][] = [];
+    suggestClaims(text, { classifier: null, onClause: (c) => found.push(c.features) });
+    return found;
+  };
+
+  it('a paragraph with old years and nobody speaking reads as history recalled', () => {
+    const text =
+      'The council voted on Monday to close the bridge in 2024, the mayor said.\n\nThe bridge was built in 1901. It was rebuilt in 1950.';
+    const [news, built, rebuilt] = features(text);
+    expect(news).toEqual(expect.arrayContaining(['para-speech']));
+    expect(news).not.toContain('para-plain-past');
+    for (const f of [built!, rebuilt!]) expect(f).toEqual(expect.arrayContaining(['para-past', 'para-plain-past']));
+  });
+});

@@ -310,6 +310,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     quoteSpeaker: undefined,
     accusedAt: -2,
     latestYear: 0,
+    paragraphKind: [],
   };
   const masked = maskNonProse(text);
   for (const m of masked.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) run.latestYear = Math.max(run.latestYear, Number(m[1]));
@@ -351,6 +352,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       run.paragraph += 1;
       run.sentence = 0;
       run.chains.clear();
+      run.paragraphKind = paragraphKind(t, from, paragraphEnd, run.latestYear);
       ctx.newParagraph();
       for (let k = s; k < sentences.length && t.start[sentences[k]![0]]! < paragraphEnd; k += 1) {
         const attribution = trailingAttribution(t, sentences[k]![0], sentences[k]![1]);
@@ -393,6 +395,8 @@ interface Run {
   accusedAt: number;
   /** The latest year the article names: a year well before it is history. */
   latestYear: number;
+  /** What the current paragraph holds as a whole: history recalled, quotations, speech (background reads plain). */
+  paragraphKind: string[];
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -980,6 +984,28 @@ function aboutSubject(
   return { about: 'thing', quoted, verb, verbHead };
 }
 
+/**
+ * Features of the whole paragraph: background (a biography, history recalled) comes in paragraphs
+ * of its own, with old years and nobody speaking in them.
+ */
+function paragraphKind(t: Toks, from: number, end: number, latestYear: number): string[] {
+  let past = false;
+  let quote = false;
+  let speech = false;
+  for (let i = from; i < t.value.length && t.start[i]! < end; i += 1) {
+    const n = t.normal[i]!;
+    if (/^(1[89]|20)\d\d$/.test(n) && Number(n) < latestYear - 1) past = true;
+    if (isQuote(t.value[i]!)) quote = true;
+    if (t.pos[i] === 'VERB' && SPEECH_VERBS.has(n)) speech = true;
+  }
+  const kind: string[] = [];
+  if (past) kind.push('para-past');
+  if (quote) kind.push('para-quote');
+  if (speech) kind.push('para-speech');
+  if (!quote && !speech) kind.push(past ? 'para-plain-past' : 'para-plain');
+  return kind;
+}
+
 const NONE_WEIGHT = 2;
 
 /**
@@ -1035,7 +1061,7 @@ function clauseFeatures(
   }
   for (const r of rules) f.push(`rule:${r.label}:${r.rank}`, r.cue ? `cue:${r.label}` : 'no-cue');
   f.push(`kind:${source.kind}`, clause.quoted ? 'quoted' : 'unquoted', attributed ? 'attributed' : 'unattributed');
-  f.push(`paragraph:${Math.min(run.paragraph, 4)}`, `sentence:${Math.min(run.sentence, 3)}`);
+  f.push(`paragraph:${Math.min(run.paragraph, 4)}`, `sentence:${Math.min(run.sentence, 3)}`, ...run.paragraphKind);
   // A year two or more before the latest the article names: history recalled, often background.
   for (let i = clause.from; i <= clause.to; i += 1) {
     const n = t.normal[i]!;
