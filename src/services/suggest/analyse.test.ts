@@ -660,3 +660,13 @@ describe('sixth round: the paragraph as a whole, for background', () => {
     for (const f of [built!, rebuilt!]) expect(f).toEqual(expect.arrayContaining(['para-past', 'para-plain-past']));
   });
 });
+
+describe('sixth round: an opening phrase, the speaker, then the quotation', () => {
+  it('"After the match, the coach said, \\"...\\"" reads the quotation, with the coach as its source', () => {
+    const [claim] = suggestClaims('After the match, coach Peter Adams said, "We are bitterly disappointed."', {
+      classifier: null,
+    });
+    expect(claim).toMatchObject({ label: 'opinion', source: { name: 'coach Peter Adams' } });
+    expect(claim?.text).toContain('disappointed');
+  });
+});

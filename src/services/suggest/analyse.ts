@@ -462,6 +462,11 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
         (b - k > (t.pos[k + 1] === 'ADP' ? 8 : 4) || hasVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))
       )
         return undefined;
+      // 'After the match, the coach said, "We are disappointed."': an opening phrase, then the
+      // attribution, then the quotation it leads: not a trailing attribution (the quotation is the claim).
+      let q = b + 1;
+      while (q <= end && (t.value[q] === ',' || t.value[q] === ':')) q += 1;
+      if (v === ',' && !isQuote(t.value[i - 1] ?? '') && q <= end && q > b + 1 && isQuote(t.value[q]!)) return undefined;
       // Include the preceding comma/quote so the claim span stops before them.
       return { from: i, to: b, np, verb: k };
     }
