@@ -670,3 +670,11 @@ describe('sixth round: an opening phrase, the speaker, then the quotation', () =
     expect(claim?.text).toContain('disappointed');
   });
 });
+
+describe('sixth round: "serious" as a grade of harm', () => {
+  it('"in serious condition", "serious injuries" are facts; "a serious risk" is a judgement', () => {
+    expect(label('Two patients were in serious condition on Monday.')).not.toBe('opinion');
+    expect(label('The driver suffered serious head injuries in the crash.')).not.toBe('opinion');
+    expect(label('The senator said the leak was a serious risk.')).toBe('opinion');
+  });
+});

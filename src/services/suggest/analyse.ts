@@ -200,6 +200,8 @@ const CHARACTERISE = set(`dub dubs dubbed brand brands branded label labels labe
 /** "is seen / regarded / viewed / considered as": a reading of what something is. */
 const READ_AS = set('seen regarded viewed considered perceived');
 const GUESS_VERBS = set('theorize theorized theorise theorised speculate speculates speculated speculating surmised');
+/** What "serious" grades as a fact: "in serious condition", "serious injuries". */
+const HARM = set('condition conditions injury injuries injured wound wounds accident accidents crash burns illness');
 /** "expressed concern", "voiced disgust": a feeling stated. */
 const FEELINGS = set('concern concerns disgust sadness regret anger frustration outrage shock hope dismay alarm');
 const CLAUSE_SPLIT = set('while whereas but although though');
@@ -1643,6 +1645,9 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
           previousWords(t, from, i, 4, true).some((k) => /^mak(e|es|ing)$|^made$/.test(t.normal[k]!)))
       )
         continue;
+      // "a serious accident", "in serious condition", "serious head injuries": a grade of harm, as a
+      // hospital or an inquiry gives it, not a judgement.
+      if (n === 'serious' && nextWords(t, i, to, 4).some((k) => HARM.has(t.normal[k]!))) continue;
       if (EVALUATIVE.has(n) && t.pos[i] !== 'PROPN') {
         add('opinion', 60, t.pos[i] === 'ADJ' ? 0.7 : 0.6, i);
         continue;
