@@ -678,3 +678,15 @@ describe('sixth round: "serious" as a grade of harm', () => {
     expect(label('The senator said the leak was a serious risk.')).toBe('opinion');
   });
 });
+
+describe('sixth round: an answer to an accusation that says what one will or can do', () => {
+  const second = (text: string) => suggestClaims(text, { classifier: null })[1]?.label;
+
+  it('"would not resign", "cannot afford" are no denial; "had never hidden anything" is', () => {
+    expect(second('The union accused the company of hiding the accident. The company said it had never hidden anything.')).toBe(
+      'denial',
+    );
+    expect(second('The union accused the mayor of corruption. The mayor said he would not resign.')).not.toBe('denial');
+    expect(second('Critics accused the club of cheating. The club said it cannot afford a long case.')).not.toBe('denial');
+  });
+});

@@ -133,6 +133,8 @@ const WEAK_UNCONFIRMED = set(
 const HEARSAY_ADJ = set('alleged suspected purported supposed');
 const INQUIRE = set(`determine determining establish establishing investigate investigating investigated
   verify verifying ascertain examine examining assess assessing check checking know`);
+/** Before "not": what one will or can do, not what happened ("would not return", "cannot afford"). */
+const INTENT_MODALS = set(`would will wo 'll can ca could shall`);
 /** "could reveal whether", "learning why": what an inquiry may yet find out. */
 const FIND_OUT = set('reveal revealing learn learning clarify clarifying');
 const ACCUSATION_WORDS = set(`allegation allegations accusation accusations accused accuses alleged alleges
@@ -1844,7 +1846,10 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
     for (let i = from; i <= to; i += 1)
       if (
         ['not', "n't", 'never'].includes(t.normal[i]!) &&
-        (t.pos[i + 1] === 'VERB' || t.pos[i - 1] === 'AUX' || t.pos[i + 1] === 'ADV' || t.normal[i - 1] === 'but')
+        (t.pos[i + 1] === 'VERB' || t.pos[i - 1] === 'AUX' || t.pos[i + 1] === 'ADV' || t.normal[i - 1] === 'but') &&
+        // Sixth round: "he would not return to politics", "we cannot afford it": an intention or an
+        // ability, not a claim said to be false.
+        !INTENT_MODALS.has(t.normal[i - 1] ?? '')
       ) {
         add('denial', 90, 0.5, i);
         break;
