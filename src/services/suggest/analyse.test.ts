@@ -544,6 +544,7 @@ describe('fourth round: pleading not guilty', () => {
     expect(label('He insisted he was innocent as he left the court.')).toBe('denial');
     expect(label('"I am innocent," the driver said.')).toBe('denial');
     expect(label('The jury found him guilty.')).not.toBe('denial');
+    expect(label('After two years everyone responsible was found to be innocent.')).not.toBe('denial');
   });
 });
 

@@ -1501,7 +1501,12 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       // "pleaded not guilty", "insisted he was innocent", "I'm innocent": a party rejects the charge.
       const pleaded = n === 'guilty' && ['not', "n't"].includes(t.normal[i - 1] ?? '') && /^ple/.test(t.normal[i - 2] ?? '');
-      if (pleaded || (n === 'innocent' && (BE.has(t.normal[i - 1] ?? '') || ["'m", 'am'].includes(t.normal[i - 1] ?? '')))) {
+      // Not "was found to be innocent", "until proven innocent": a verdict or the law, not a party's word.
+      const verdict = previousWords(t, from, i, 3).some((k) => ['found', 'proven', 'proved', 'declared'].includes(t.normal[k]!));
+      if (
+        pleaded ||
+        (n === 'innocent' && !verdict && (BE.has(t.normal[i - 1] ?? '') || ["'m", 'am'].includes(t.normal[i - 1] ?? '')))
+      ) {
         add('denial', 90, 0.7, i);
         continue;
       }
