@@ -691,3 +691,12 @@ describe('sixth round: an answer to an accusation that says what one will or can
     expect(second('Critics accused the club of cheating. The club said it cannot afford a long case.')).not.toBe('denial');
   });
 });
+
+describe('sixth round: "great" and "best" out of their sense', () => {
+  it('kin, a quantity and a prize’s name are no judgement; "a great act" is', () => {
+    expect(label('His great uncle was killed in 1969 during a race.')).not.toBe('opinion');
+    expect(label('The storm did a great deal of damage to the port.')).not.toBe('opinion');
+    expect(label('The song won best album at the ceremony in 1968.')).not.toBe('opinion');
+    expect(label('The minister said it was a great act of democracy.')).toBe('opinion');
+  });
+});

@@ -204,6 +204,9 @@ const READ_AS = set('seen regarded viewed considered perceived');
 const GUESS_VERBS = set('theorize theorized theorise theorised speculate speculates speculated speculating surmised');
 /** What "serious" grades as a fact: "in serious condition", "serious injuries". */
 const HARM = set('condition conditions injury injuries injured wound wounds accident accidents crash burns illness');
+/** After "great": kin ("great uncle") and quantities ("a great deal", "the great majority"). */
+const NOT_GREAT = set(`uncle aunt grandfather grandmother grandson granddaughter grandchildren grandparents nephew niece
+  deal majority many -`);
 /** "expressed concern", "voiced disgust": a feeling stated. */
 const FEELINGS = set('concern concerns disgust sadness regret anger frustration outrage shock hope dismay alarm');
 const CLAUSE_SPLIT = set('while whereas but although though');
@@ -1655,6 +1658,9 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       // "a serious accident", "in serious condition", "serious head injuries": a grade of harm, as a
       // hospital or an inquiry gives it, not a judgement.
       if (n === 'serious' && nextWords(t, i, to, 4).some((k) => HARM.has(t.normal[k]!))) continue;
+      // "his great uncle", "a great deal of", "the award for best album": kinship, a quantity, a prize's name.
+      if (n === 'great' && NOT_GREAT.has(t.normal[i + 1] ?? '')) continue;
+      if (n === 'best' && ['for', 'won', 'win', 'wins', 'winning'].includes(t.normal[i - 1] ?? '')) continue;
       if (EVALUATIVE.has(n) && t.pos[i] !== 'PROPN') {
         add('opinion', 60, t.pos[i] === 'ADJ' ? 0.7 : 0.6, i);
         continue;
