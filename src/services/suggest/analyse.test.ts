@@ -700,3 +700,11 @@ describe('sixth round: "great" and "best" out of their sense', () => {
     expect(label('The minister said it was a great act of democracy.')).toBe('opinion');
   });
 });
+
+describe('sixth round: "see / regard / view X as"', () => {
+  it('reads what something is (rule 4); "saw the team as well" does not', () => {
+    expect(label('Observers see the raid as a test of the new government.')).toBe('opinion');
+    expect(label('Many fans regard the coach as a traitor.')).toBe('opinion');
+    expect(label('Thousands saw the parade as well as the fireworks.')).not.toBe('opinion');
+  });
+});

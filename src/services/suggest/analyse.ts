@@ -201,6 +201,10 @@ const CHARACTERISE = set(`dub dubs dubbed brand brands branded label labels labe
   characterises characterised characterize characterizes characterized`);
 /** "is seen / regarded / viewed / considered as": a reading of what something is. */
 const READ_AS = set('seen regarded viewed considered perceived');
+/** "see / regard / view X as": a reading of what X is. */
+const READ_ACTIVE = set('see sees saw regard regards view views');
+/** "as well", "as soon as", "as part of": no reading. */
+const NOT_AS = set('well soon long much many part far if though');
 const GUESS_VERBS = set('theorize theorized theorise theorised speculate speculates speculated speculating surmised');
 /** What "serious" grades as a fact: "in serious condition", "serious injuries". */
 const HARM = set('condition conditions injury injuries injured wound wounds accident accidents crash burns illness');
@@ -1694,6 +1698,19 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       if (CHARACTERISE.has(n) && t.pos[i] !== 'NOUN' && !['by', 'with'].includes(t.normal[i + 1] ?? '')) {
         add('opinion', 60, 0.65, i);
         continue;
+      }
+      // "Observers see the operation as a test", "they regard him as a traitor": a reading (rule 4).
+      // wink reads "fans regard the coach" as three nouns: between a subject and its object it is the verb.
+      if (
+        READ_ACTIVE.has(n) &&
+        (t.pos[i] === 'VERB' ||
+          (['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? '') && ['DET', 'PRON', 'PROPN'].includes(t.pos[i + 1] ?? '')))
+      ) {
+        const as = nextWords(t, i, to, 7).find((k) => t.normal[k] === 'as');
+        if (as !== undefined && as > i + 1 && !NOT_AS.has(t.normal[as + 1] ?? '') && !seq(t, as + 1, ['a', 'result'])) {
+          add('opinion', 60, 0.6, i);
+          continue;
+        }
       }
       if (READ_AS.has(n) && t.normal[i + 1] === 'as' && (BE.has(t.normal[i - 1] ?? '') || BE.has(t.normal[i - 2] ?? ''))) {
         add('opinion', 60, 0.6, i, i + 1);
