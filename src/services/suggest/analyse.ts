@@ -859,8 +859,12 @@ function analyseSentence(
       const mention = nameTokens(t, text, source.name, ranges);
       if (mention) rules.push({ label: 'unconfirmed', rank: 40, strength: 0.55, cue: mention });
     }
-    const about =
-      actorOnly || source === OUTLET || source === UNRESOLVED ? undefined : aboutWhom(t, clause, speechVerb, source);
+    // Read only where it is used: the rule below, and the classifier's features.
+    let aboutRead: ReturnType<typeof aboutWhom> | null = null;
+    const speaker = source;
+    const about = () =>
+      (aboutRead ??=
+        actorOnly || speaker === OUTLET || speaker === UNRESOLVED ? undefined : aboutWhom(t, clause, speechVerb, speaker));
     // "A rebel said government forces had put snipers on the roofs": a party to the events says, on
     // no cue, what another party did. Not its own action on the record (rule 7) but its account of
     // someone else's (rules 6 and 8): unconfirmed. Not an official's or an institution's statement,
@@ -869,8 +873,8 @@ function analyseSentence(
       rules.length === 0 &&
       source.kind === 'party' &&
       speechVerb !== undefined &&
-      about?.about === 'other' &&
-      about.reported
+      about()?.about === 'other' &&
+      about()!.reported
     )
       rules.push({ label: 'unconfirmed', rank: 40, strength: 0.5, cue: [speechVerb, speechVerb] });
     if (rules.length === 0) rules.push(uncuedRule(source));
@@ -887,7 +891,8 @@ function analyseSentence(
       const features = clauseFeatures(t, clause, rules, source, run, attribution !== undefined);
       if (secondHand) features.push('via-outlet');
       features.push(`chain:${Math.min(chain.length, 3)}`);
-      if (about) features.push(`about:${about.about}`, `about:${about.about}:${source.kind}`);
+      const read = about();
+      if (read) features.push(`about:${read.about}`, `about:${read.about}:${source.kind}`);
       run.onClause?.({ start: span[0], end: span[1], features });
       if (run.classifier && !best.cue) {
         const decided = labelClause(run.classifier, features);
@@ -945,7 +950,7 @@ function aboutWhom(
     !quoted &&
     !BE.has(t.normal[auxStart(t, clause.from, speechVerb)] ?? '') &&
     !t.normal.slice(verb, clause.to + 1).some((w) => REPORTED_MODALS.has(w)) &&
-    !t.normal.slice(verb - 1, verbHead).includes("to");
+    !t.normal.slice(verb - 1, verbHead).includes('to');
   return { about, reported };
 }
 
