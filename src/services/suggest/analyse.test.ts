@@ -708,3 +708,24 @@ describe('sixth round: "see / regard / view X as"', () => {
     expect(label('Thousands saw the parade as well as the fireworks.')).not.toBe('opinion');
   });
 });
+
+describe('sixth round: "according to plan", "told a press conference", "known yet"', () => {
+  it('"according to plan" and "according to the relative strength of" are measures, not sources', () => {
+    expect(label('The rebel leader said the operation was going according to plan.')).not.toBe('unconfirmed');
+    expect(label('The posts are shared according to the relative strength of each party.')).not.toBe('unconfirmed');
+    expect(label('According to Rathbun, the guards took his passport.')).toBe('unconfirmed');
+  });
+
+  it('"told a press conference" is the press at large, no outlet in the chain', () => {
+    const [claim] = suggestClaims('The safety board chairman told a press conference the train had been diverted.', {
+      classifier: null,
+    });
+    expect(claim?.label).not.toBe('unconfirmed');
+    expect(claim?.chain).toEqual(['The safety board chairman', 'the outlet']);
+  });
+
+  it('"the hottest planet known yet" withholds nothing; "is not known yet" does', () => {
+    expect(label('Astronomers found the hottest planet known yet.')).not.toBe('unconfirmed');
+    expect(label('The cause is not known yet.')).toBe('unconfirmed');
+  });
+});

@@ -1294,6 +1294,8 @@ function statedLink(t: Toks, ranges: [number, number][], ctx: SourceContext): Su
         end += 1;
       const words = t.normal.slice(start, end + 1).filter((w) => !['the', 'a', 'an', 'local'].includes(w));
       if (words.length === 0 || words.every((w) => NOT_A_LINK.has(w)) || !nounPhrase(t, start, end)) continue;
+      // "told a press conference the train had ...": the press at large, not an outlet.
+      if ((words[0] === 'press' || words[0] === 'news') && NOT_A_LINK.has(words[1] ?? '')) continue;
       const link = ctx.resolve(t, start, end, false, false);
       if (link) return link;
     }
@@ -1334,9 +1336,17 @@ function closingAccordingTo(t: Toks, from: number, to: number): number | undefin
   return undefined;
 }
 
+/** "according to plan", "according to the relative strength of each party": a measure, not a source. */
+const MEASURES = set(`plan plans schedule law laws rule rules tradition custom procedure procedures protocol strength
+  size share shares need needs merit merits standards formula`);
+const accordingToMeasure = (t: Toks, i: number) =>
+  [2, 3, 4].some(
+    (k) => MEASURES.has(t.normal[i + k] ?? '') && t.pos.slice(i + 2, i + k).every((p) => p === 'DET' || p === 'ADJ'),
+  );
+
 function accordingTo(t: Toks, from: number, to: number, ctx: SourceContext): SuggestionSource | undefined {
   for (let i = from; i < to; i += 1) {
-    if (t.normal[i] === 'according' && t.normal[i + 1] === 'to') {
+    if (t.normal[i] === 'according' && t.normal[i + 1] === 'to' && !accordingToMeasure(t, i)) {
       let e = i + 2;
       const possessive = (k: number) => /^(?:'s?|’s?)$/.test(t.value[k]!); // "Reuters' correspondent"
       while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && (t.pos[e + 1] !== 'PUNCT' || possessive(e + 1)))
@@ -1389,7 +1399,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       const withheld =
         negated ||
         previousWords(t, from, i, 5, true).some((k) => WITHHOLD.has(t.normal[k]!)) ||
-        nextWords(t, i, to, 3).some((k) => ['not', "n't", 'yet'].includes(t.normal[k]!));
+        nextWords(t, i, to, 3).some((k) => ['not', "n't"].includes(t.normal[k]!) || (t.normal[k] === 'yet' && n !== 'known'));
       // Negation start: the first negating word before i, for the cue span.
       const negStart = () => {
         let k = i - 1;
@@ -1849,7 +1859,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // "according to Rathbun": one party's account (rule 6/8), not an outlet's or an institution's.
-      if (n === 'according' && t.normal[i + 1] === 'to' && source.kind === 'party') {
+      if (n === 'according' && t.normal[i + 1] === 'to' && source.kind === 'party' && !accordingToMeasure(t, i)) {
         add('unconfirmed', 40, 0.55, i, i + 1);
         continue;
       }
