@@ -544,6 +544,7 @@ describe('fourth round: pleading not guilty', () => {
     expect(label('He insisted he was innocent as he left the court.')).toBe('denial');
     expect(label('"I am innocent," the driver said.')).toBe('denial');
     expect(label('The jury found him guilty.')).not.toBe('denial');
+    expect(label('After two years everyone responsible was found to be innocent.')).not.toBe('denial');
   });
 });
 
@@ -605,5 +606,126 @@ describe('fifth session: accusers, authorities, closing attributions and "probab
   it('"will probably" is a forecast given as likely: an estimate, never confirmed', () => {
     expect(claims('The bridge will probably collapse, engineers warned.')[0]?.label).toBe('estimate');
     expect(claims('The bridge collapsed, engineers said.')[0]?.label).toBe('confirmed');
+  });
+});
+
+describe('sixth round: who speaks about whom (rule 8)', () => {
+  it('a party saying, on no cue, what another party did is unconfirmed', () => {
+    expect(label('A resident said soldiers had burned the market.')).toBe('unconfirmed');
+    expect(label('Striking farmers say that the company cut its prices below cost.')).toBe('unconfirmed');
+    expect(label('One shopkeeper, speaking on condition of anonymity, said the gang demanded money every week.')).toBe(
+      'unconfirmed',
+    );
+  });
+
+  it('what a party says it did itself, an official’s statement, a plan, an order or a quotation is not', () => {
+    expect(label('The water company said it had shut the reservoir on Friday.')).toBe('confirmed');
+    expect(label('A resident said she had left the town on Sunday.')).toBe('confirmed');
+    expect(label('Police chief Anna Berg said officers had sealed off the street.')).toBe('confirmed');
+    expect(label('The union said the company will reopen the plant.')).not.toBe('unconfirmed');
+    expect(label('Parents tell the school board to keep the library open.')).not.toBe('unconfirmed');
+    expect(label('A resident said, "Soldiers burned the market."')).not.toBe('unconfirmed');
+  });
+});
+
+describe('sixth round: told by someone unnamed, and what is still being found out', () => {
+  it('"the court was told", "has been informed", "the jury heard" are hearsay; "was told to" is an order', () => {
+    expect(label('The defendant had bought the knife a week earlier, the court was told.')).toBe('unconfirmed');
+    expect(label('The newspaper has been informed that the mayor will resign.')).toBe('unconfirmed');
+    expect(label('The jury heard that the driver had been drinking.')).toBe('unconfirmed');
+    expect(label('She was told to leave the building.')).not.toBe('unconfirmed');
+  });
+
+  it('"to learn why", "could reveal whether", "find out how" are not yet known (rule 3)', () => {
+    expect(label('Engineers are working to learn why the pump failed.')).toBe('unconfirmed');
+    expect(label('The samples could reveal whether the water was poisoned.')).toBe('unconfirmed');
+    expect(label('Police want to find out how the fire started.')).toBe('unconfirmed');
+    expect(label('The guide explains how to fix the pump.')).not.toBe('unconfirmed');
+    expect(label('We know why the bridge fell.')).toBe('confirmed');
+  });
+});
+
+describe('sixth round: the paragraph as a whole, for background', () => {
+  const features = (text: string) => {
+    const found: string[][] = [];
+    suggestClaims(text, { classifier: null, onClause: (c) => found.push(c.features) });
+    return found;
+  };
+
+  it('a paragraph with old years and nobody speaking reads as history recalled', () => {
+    const text =
+      'The council voted on Monday to close the bridge in 2024, the mayor said.\n\nThe bridge was built in 1901. It was rebuilt in 1950.';
+    const [news, built, rebuilt] = features(text);
+    expect(news).toEqual(expect.arrayContaining(['para-speech']));
+    expect(news).not.toContain('para-plain-past');
+    for (const f of [built!, rebuilt!]) expect(f).toEqual(expect.arrayContaining(['para-past', 'para-plain-past']));
+  });
+});
+
+describe('sixth round: an opening phrase, the speaker, then the quotation', () => {
+  it('"After the match, the coach said, \\"...\\"" reads the quotation, with the coach as its source', () => {
+    const [claim] = suggestClaims('After the match, coach Peter Adams said, "We are bitterly disappointed."', {
+      classifier: null,
+    });
+    expect(claim).toMatchObject({ label: 'opinion', source: { name: 'coach Peter Adams' } });
+    expect(claim?.text).toContain('disappointed');
+  });
+});
+
+describe('sixth round: "serious" as a grade of harm', () => {
+  it('"in serious condition", "serious injuries" are facts; "a serious risk" is a judgement', () => {
+    expect(label('Two patients were in serious condition on Monday.')).not.toBe('opinion');
+    expect(label('The driver suffered serious head injuries in the crash.')).not.toBe('opinion');
+    expect(label('The senator said the leak was a serious risk.')).toBe('opinion');
+  });
+});
+
+describe('sixth round: an answer to an accusation that says what one will or can do', () => {
+  const second = (text: string) => suggestClaims(text, { classifier: null })[1]?.label;
+
+  it('"would not resign", "cannot afford" are no denial; "had never hidden anything" is', () => {
+    expect(second('The union accused the company of hiding the accident. The company said it had never hidden anything.')).toBe(
+      'denial',
+    );
+    expect(second('The union accused the mayor of corruption. The mayor said he would not resign.')).not.toBe('denial');
+    expect(second('Critics accused the club of cheating. The club said it cannot afford a long case.')).not.toBe('denial');
+  });
+});
+
+describe('sixth round: "great" and "best" out of their sense', () => {
+  it('kin, a quantity and a prize’s name are no judgement; "a great act" is', () => {
+    expect(label('His great uncle was killed in 1969 during a race.')).not.toBe('opinion');
+    expect(label('The storm did a great deal of damage to the port.')).not.toBe('opinion');
+    expect(label('The song won best album at the ceremony in 1968.')).not.toBe('opinion');
+    expect(label('The minister said it was a great act of democracy.')).toBe('opinion');
+  });
+});
+
+describe('sixth round: "see / regard / view X as"', () => {
+  it('reads what something is (rule 4); "saw the team as well" does not', () => {
+    expect(label('Observers see the raid as a test of the new government.')).toBe('opinion');
+    expect(label('Many fans regard the coach as a traitor.')).toBe('opinion');
+    expect(label('Thousands saw the parade as well as the fireworks.')).not.toBe('opinion');
+  });
+});
+
+describe('sixth round: "according to plan", "told a press conference", "known yet"', () => {
+  it('"according to plan" and "according to the relative strength of" are measures, not sources', () => {
+    expect(label('The rebel leader said the operation was going according to plan.')).not.toBe('unconfirmed');
+    expect(label('The posts are shared according to the relative strength of each party.')).not.toBe('unconfirmed');
+    expect(label('According to Rathbun, the guards took his passport.')).toBe('unconfirmed');
+  });
+
+  it('"told a press conference" is the press at large, no outlet in the chain', () => {
+    const [claim] = suggestClaims('The safety board chairman told a press conference the train had been diverted.', {
+      classifier: null,
+    });
+    expect(claim?.label).not.toBe('unconfirmed');
+    expect(claim?.chain).toEqual(['The safety board chairman', 'the outlet']);
+  });
+
+  it('"the hottest planet known yet" withholds nothing; "is not known yet" does', () => {
+    expect(label('Astronomers found the hottest planet known yet.')).not.toBe('unconfirmed');
+    expect(label('The cause is not known yet.')).toBe('unconfirmed');
   });
 });

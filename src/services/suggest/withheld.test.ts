@@ -100,8 +100,18 @@ const MORE_AS_NEWS_IS_WRITTEN = [
   'No motive was offered by the police.',
 ];
 
+/** Sixth round: "known yet" with its negation, and what an inquiry has yet to find out. */
+const NOT_YET_KNOWN = [
+  'The cause of the fire is not known yet.',
+  'It is not yet known how many people were on board.',
+  'The identity of the gunman is not known yet.',
+  'Investigators are still working to learn why the engine failed.',
+  'Tests could reveal whether the water was contaminated.',
+  'Police have yet to find out how the fire started.',
+];
+
 describe('a negated or withheld confirmation', () => {
-  const forms = [...FROM_THE_CORPUS, ...AS_NEWS_IS_WRITTEN, ...MORE_AS_NEWS_IS_WRITTEN];
+  const forms = [...FROM_THE_CORPUS, ...AS_NEWS_IS_WRITTEN, ...MORE_AS_NEWS_IS_WRITTEN, ...NOT_YET_KNOWN];
 
   it('is collected in at least 40 forms', () => {
     expect(new Set(forms).size).toBeGreaterThanOrEqual(40);
