@@ -729,3 +729,46 @@ describe('sixth round: "according to plan", "told a press conference", "known ye
     expect(label('The cause is not known yet.')).toBe('unconfirmed');
   });
 });
+
+describe('sixth session: speakers behind a second verb, a relative clause or a pronoun', () => {
+  const claims = (text: string) => suggestClaims(text, { classifier: null });
+
+  it('"X declared A and said B": X speaks', () => {
+    const [claim] = claims('Governor Ellen Park declared a state of emergency and said the state would ask for aid.');
+    expect(claim?.source).toEqual({ name: 'Governor Ellen Park', kind: 'named-official' });
+  });
+
+  it('the speaker before a relative clause is the source; asking for anonymity withholds nothing', () => {
+    const [anonymous] = claims('An official who asked not to be named said the bridge had been closed.');
+    expect(anonymous?.source).toEqual({ name: 'An official', kind: 'anonymous-official' });
+    expect(anonymous?.label).not.toBe('unconfirmed');
+    expect(anonymous?.cues.join(' ')).not.toMatch(/named/);
+    expect(claims('Sam Ortiz, who heads the union, said the strike would go ahead.')[0]?.source?.name).toBe('Sam Ortiz');
+    // Still withheld: nobody has named the victims yet.
+    expect(claims('The victims have yet to be named.')[0]?.label).toBe('unconfirmed');
+  });
+
+  it('"..., said the plant was safe" is a clause after the verb, not a speaker', () => {
+    const [claim] = claims('A spokesman, who declined to be identified, said the plant was safe.');
+    expect(claim?.text).toBe('A spokesman, who declined to be identified, said the plant was safe');
+    expect(claim?.source?.name).not.toBe('the plant was safe');
+  });
+
+  it('the people told to act are not the source', () => {
+    expect(claims('Residents were told to boil their water.')[0]?.source).toEqual({ name: 'the outlet', kind: 'outlet' });
+  });
+
+  it('complaining is speaking', () => {
+    expect(claims('Some residents complained that the response was slow.')[0]?.source).toEqual({
+      name: 'Some residents',
+      kind: 'party',
+    });
+  });
+
+  it('"she" never points back to "officials"', () => {
+    const found = claims('Officials said the dam held.\n\n"This is the worst flood we have seen," she said.');
+    expect(found[1]?.source?.name).not.toBe('Officials');
+    const named = claims('Officials said the dam held.\n\nMayor Ann Lee said more rain was coming. "We are ready," she said.');
+    expect(named.at(-1)?.source?.name).toBe('Mayor Ann Lee');
+  });
+});

@@ -89,7 +89,13 @@ const SPEECH_VERBS = set(`say says said saying tell tells told add adds added an
   estimates estimated predict predicts predicted call calls called insist insists insisted decline
   declines declined warn warns warned argue argues argued note notes noted write writes wrote
   acknowledge acknowledged admit admitted comment commented explain explained accuse accuses accused
-  blame blames blamed`);
+  blame blames blamed complain complains complained stress stresses stressed urge urges urged testify
+  testifies testified reply replies replied respond responds responded concede concedes conceded tweet
+  tweets tweeted`);
+/** "Residents were told to ...": with these verbs in the passive, the subject is who was spoken to. */
+const ADDRESSEE_PASSIVE = set('told warned urged asked advised ordered instructed');
+/** "An official who asked not to be named", "declined to be identified": anonymity, not withheld news. */
+const ANONYMITY_REQUEST = set('asked asking requested requesting wished preferred declined refused');
 const CONFIRM = set('confirm confirms confirmed confirming confirmation verify verified verifies');
 const DENY = set(
   `deny denies denied denying denial reject rejects rejected rejecting dismiss dismisses dismissed refute
@@ -252,6 +258,7 @@ const INSTITUTION_WORDS = set(`ministry department agency service commission cou
   newspaper army military military's bloc institute hospital school bank operator authorities
   administration programme program organisation organization foundation fund charity ministries agencies
   departments companies`);
+const PLURAL_SPEAKERS = set('officials sources insiders critics residents witnesses experts analysts');
 const PARTY_COMMON = set('residents resident witnesses witness workers worker people campaign family neighbours');
 
 // ---------------------------------------------------------------------------------------------
@@ -465,6 +472,8 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       // subject before the verb ("the unnamed official said") or after it ("said councillor X").
       const np: [number, number] = k > a ? [a, k - 1] : [k + 1, b];
       if (np[0] > np[1] || !nounPhrase(t, np[0], np[1])) return undefined;
+      // "..., said the plant was safe": after the verb, a clause, not its speaker.
+      if (k === a && t.pos.slice(np[0], np[1] + 1).includes('AUX')) return undefined;
       if (['CCONJ', 'SCONJ'].includes(t.pos[np[0]]!) || t.neg.slice(np[0], k + 1).some(Boolean)) return undefined;
       // Nothing but a short complement after the verb ("told reporters", "said in a statement").
       // "said in remarks to al-Ikhbariya television": a prepositional complement may run longer.
@@ -506,6 +515,8 @@ interface Antecedents {
 
 class SourceContext {
   private readonly seen: SuggestionSource[] = [];
+  /** Sources named by a plural common noun ("Officials", "critics"): who "they" means, never "he" or "she". */
+  private readonly plural = new WeakSet<SuggestionSource>();
   private last: SuggestionSource | undefined;
   private lastPerson: SuggestionSource | undefined;
   private lastThing: SuggestionSource | undefined;
@@ -528,7 +539,8 @@ class SourceContext {
       const here: Antecedents = this.last
         ? { last: this.last, lastPerson: this.lastPerson, lastThing: this.lastThing }
         : this.previous;
-      if (w === 'he' || w === 'she') return here.lastPerson ?? here.last ?? UNRESOLVED;
+      if (w === 'he' || w === 'she')
+        return here.lastPerson ?? (here.last && !this.plural.has(here.last) ? here.last : UNRESOLVED);
       if (w === 'it') return here.lastThing ?? here.last ?? UNRESOLVED;
       return here.last ?? UNRESOLVED;
     }
@@ -576,8 +588,12 @@ class SourceContext {
     // "..., engineers warned": whoever is the subject of a speech verb speaks, listed or not.
     else if (speaker && t.pos.slice(from, to + 1).some((p) => p === 'NOUN')) kind = 'party';
     if (!kind) return undefined;
+    const source = { name, kind };
+    // wink tags a capitalised "Officials" at a sentence's start a proper noun.
+    if ((t.pos[nameTo] === 'NOUN' || PLURAL_SPEAKERS.has(t.normal[nameTo]!)) && /[^s]s$/.test(t.normal[nameTo]!))
+      this.plural.add(source);
     // A link in a chain ("told the BBC") is not who "it" or "they" points back to next.
-    return remember ? this.remember({ name, kind }, person) : { name, kind };
+    return remember ? this.remember(source, person) : source;
   }
 
   /**
@@ -596,7 +612,7 @@ class SourceContext {
     this.last = source;
     if (person || source.kind === 'named-official' || source.kind === 'legislator') this.lastPerson = source;
     else this.lastThing = source;
-    if (source.kind === 'anonymous-official') this.lastPerson = source;
+    if (source.kind === 'anonymous-official' && !this.plural.has(source)) this.lastPerson = source;
     return source;
   }
 }
@@ -785,9 +801,11 @@ function analyseSentence(
       const hedged = hedgedPassive(t, clause.from, clause.to);
       const subjectEnd = hedged ? undefined : (verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to)));
       if (subjectEnd !== undefined) {
-        const subjectStart = subjectStartBefore(t, clause.from, subjectEnd);
-        if (subjectStart < subjectEnd) {
-          source = ctx.resolve(t, subjectStart, subjectEnd - 1, false, true, verb !== undefined);
+        const subject = verb === undefined ? undefined : speakerBefore(t, clause.from, subjectEnd);
+        const subjectStart = subject?.[0] ?? subjectStartBefore(t, clause.from, subjectEnd);
+        const subjectTo = subject?.[1] ?? subjectEnd - 1;
+        if (subjectStart <= subjectTo) {
+          source = ctx.resolve(t, subjectStart, subjectTo, false, true, verb !== undefined);
           if (verb !== undefined) source = reportingOutlet(t, nextVerb(t, verb, clause.to), source);
         } else if (verb !== undefined) source = previousSource; // "..., but said that ..."
         if (verb === undefined && source?.kind === 'party') source = undefined; // "The plant employs ..."
@@ -1114,6 +1132,7 @@ function firstAttributionVerb(t: Toks, from: number, to: number): number | undef
     if (isQuote(t.value[i]!)) return undefined; // the verb must come before any quotation
     const n = t.normal[i]!;
     if ((t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && (SPEECH_VERBS.has(n) || n === 'show' || n === 'shows')) {
+      if (ADDRESSEE_PASSIVE.has(n) && BE.has(t.normal[i - 1] ?? '')) continue;
       return auxStart(t, from, i);
     }
     if (claimAsVerb(t, from, i)) return i;
@@ -1144,6 +1163,35 @@ function auxStart(t: Toks, from: number, verb: number): number {
   let i = verb;
   while (i - 1 >= from && ['AUX', 'PART', 'ADV'].includes(t.pos[i - 1]!)) i -= 1;
   return i;
+}
+
+const RELATIVE = set('who which that');
+
+/**
+ * The speaker of an attribution verb whose subject is not just before it: "Governor Ellen Park
+ * declared an emergency and said ..." (the subject of the first verb), "An official who asked not to
+ * be named said" and "Smith, who heads the union, said" (the noun phrase before the relative clause).
+ */
+function speakerBefore(t: Toks, from: number, verb: number): [number, number] | undefined {
+  const start = subjectStartBefore(t, from, verb);
+  if (start < verb) return [start, verb - 1];
+  const before = verb - 1;
+  if (before > from && (t.normal[before] === 'and' || t.normal[before] === 'but')) {
+    const first = firstVerb(t, from, before - 1);
+    if (first === undefined) return undefined;
+    const s = subjectStartBefore(t, from, first);
+    return s < first ? [s, first - 1] : undefined;
+  }
+  // Back over the relative clause (at most 15 words, no quotation) to its "who", then the noun before it.
+  for (let k = before; k > from && before - k < 15; k -= 1) {
+    if (isQuote(t.value[k]!)) return undefined;
+    if (!RELATIVE.has(t.normal[k]!) || !['NOUN', 'PROPN', 'PUNCT'].includes(t.pos[k - 1]!)) continue;
+    const end = t.value[k - 1] === ',' ? k - 1 : k;
+    if (end !== k && t.value[before] !== ',') return undefined; // ", who ..." closes with a comma
+    const s = subjectStartBefore(t, from, end);
+    return s < end && ['NOUN', 'PROPN'].includes(t.pos[end - 1]!) ? [s, end - 1] : undefined;
+  }
+  return undefined;
 }
 
 const APPOSITION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'NUM', 'PART', 'CCONJ']);
@@ -1423,7 +1471,8 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
           n === 'details' ||
           n === 'acknowledged' ||
           (ESTABLISHED.has(n) && (t.normal[i - 1] === 'been' || t.normal[i - 1] === 'be'))) &&
-        withheld
+        withheld &&
+        !anonymityRequest(t, i)
       ) {
         add('unconfirmed', 100, 0.85, negated ? negStart() : withholdStart(t, from, i), i);
         continue;
@@ -1942,6 +1991,13 @@ function withholdStart(t: Toks, from: number, i: number): number {
  * "more than 45 years ago", "just over five years ago": when something happened, not a quantity
  * given as approximate. (A year after an approximator, "around 1946", was tried too: dropped.)
  */
+/** "who asked not to be named", "declined to be identified": the speaker's anonymity, not news withheld. */
+function anonymityRequest(t: Toks, i: number): boolean {
+  if (t.normal[i - 1] !== 'be' || t.normal[i - 2] !== 'to') return false;
+  const asker = t.normal[i - 3] === 'not' ? t.normal[i - 4] : t.normal[i - 3];
+  return ANONYMITY_REQUEST.has(asker ?? '');
+}
+
 function timeAgo(t: Toks, number: number): boolean {
   return UNITS.has((t.normal[number + 1] ?? '').replace(/s$/, '')) && t.normal[number + 2] === 'ago';
 }
