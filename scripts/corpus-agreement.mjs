@@ -7,6 +7,7 @@
  *   node scripts/corpus-agreement.mjs                   the test split, then the dev split
  *   node scripts/corpus-agreement.mjs --since FILE      only the articles not listed in FILE
  *                                                      (a JSON array of names: an earlier batch)
+ *   node scripts/corpus-agreement.mjs --batch FILE      only the articles listed in FILE (a later batch)
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,7 +77,14 @@ function report(title, names) {
 }
 
 const since = process.argv.indexOf('--since');
-if (since > 0) {
+const batch = process.argv.indexOf('--batch');
+if (batch > 0) {
+  const listed = new Set(read(process.argv[batch + 1]));
+  report(
+    'Added articles',
+    articles.filter((name) => listed.has(name)),
+  );
+} else if (since > 0) {
   const earlier = new Set(read(process.argv[since + 1]));
   report(
     'Added articles',

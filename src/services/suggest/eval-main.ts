@@ -2,10 +2,13 @@
  * `npm run eval:suggest`: the analyser measured on the real-news corpus, the test split first and
  * the development split beside it (see docs/suggestions.md). `-- --dev` prints the development split
  * alone: the one to look at while changing the rules. `-- --rules` measures the cue rules without the
- * learned classifier. `-- --added` prints the dev articles added after `corpus/first-batch.json` alone:
- * until the classifier is retrained with them and rules are tuned on them, text it has never seen.
+ * learned classifier. `-- --added` prints the dev articles added after `corpus/first-batch.json` alone,
+ * `-- --batch FILE` the articles a batch file lists (a JSON array of names, such as
+ * `corpus/sixth-batch.json`): until the classifier is retrained with them and rules are tuned on
+ * them, text it has never seen.
  */
 import { suggestClaims } from './analyse';
+import { readFileSync } from 'node:fs';
 import {
   evaluateSplit,
   figuresTable,
@@ -27,7 +30,18 @@ function alone(names: readonly string[], name: string): string {
   return figuresTable(scores, scores).replace(/\| test /g, `| ${name} `);
 }
 
-if (process.argv.includes('--added')) {
+const batch = process.argv.indexOf('--batch');
+if (batch > 0) {
+  const file = process.argv[batch + 1];
+  if (!file) throw new Error('--batch needs a file: a JSON array of article names, such as corpus/sixth-batch.json');
+  const listed = new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+  console.log(
+    alone(
+      split.dev.filter((name) => listed.has(name)),
+      'batch',
+    ),
+  );
+} else if (process.argv.includes('--added')) {
   const first = new Set(readFirstBatch());
   console.log(
     alone(
