@@ -82,6 +82,31 @@ const READ = {
     'unconfirmed',
     'what a leaked email "allegedly written" by her says: its origin is not verified (rule 6)',
   ],
+  // The 16 dev articles added in session 6.
+  '2008-03-15-tornado-hits-downtown-atlanta#p2s2': [
+    'estimate',
+    'an EF2 rating is the weather service judging the damage: an assessment (rule 5), as an INES level is',
+  ],
+  '2012-09-10-athletics-concludes-at-london-paralympics-with-the-marathon#p3s8': [
+    'confirmed',
+    'the runner on the record about what she herself wanted: no evaluation, no guess (rule 7)',
+  ],
+  '2012-09-10-athletics-concludes-at-london-paralympics-with-the-marathon#p4s2': [
+    'unconfirmed',
+    "her husband on how she felt: about someone else, no evaluation, nobody says it is known (rule 8)",
+  ],
+  '2017-01-13-putin-calls-us-troops-in-poland-a-threat#p8s2': [
+    'unconfirmed',
+    'the Polish probe blames Russian controllers: an accusation against another party (rule 6), not an estimate',
+  ],
+  '2017-01-13-putin-calls-us-troops-in-poland-a-threat#p8s3': [
+    'unconfirmed',
+    'Russian investigators blame the Polish pilots: an accusation against another party (rule 6), not an estimate',
+  ],
+  '2017-02-25-google-performs-first-successful-collision-attack-on-sha-1#p3s2': [
+    'confirmed',
+    "Google's own act on the record (it recommended), as \"we urge\" in the earlier gold (rule 7)",
+  ],
 };
 
 /**
