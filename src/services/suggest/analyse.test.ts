@@ -772,3 +772,18 @@ describe('sixth session: speakers behind a second verb, a relative clause or a p
     expect(named.at(-1)?.source?.name).toBe('Mayor Ann Lee');
   });
 });
+
+describe('sixth session: a court deciding a case, and a cause in dispute', () => {
+  const claims = (text: string) => suggestClaims(text, { classifier: null });
+
+  it('a judge dismissing a lawsuit decides a request; nobody denies a claim', () => {
+    expect(claims('A federal judge dismissed a lawsuit which sought to stop the strikes.')[0]?.label).not.toBe('denial');
+    expect(claims('The judge dismissed the complaint on Tuesday.')[0]?.label).not.toBe('denial');
+    expect(claims('The ministry dismissed the report as false.')[0]?.label).toBe('denial');
+  });
+
+  it('"is disputed" with nobody named says the thing is not known: unconfirmed, not a denial', () => {
+    expect(claims('The cause of the crash is disputed.')[0]?.label).toBe('unconfirmed');
+    expect(claims('The figures are disputed by the opposition.')[0]?.label).toBe('denial');
+  });
+});

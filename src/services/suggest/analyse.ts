@@ -107,7 +107,8 @@ const CLAIM_NOUNS = set(`report reports claim claims allegation allegations accu
 /** What a court or an office rejects or denies as a decision, not as a claim: "rejected his appeal". */
 const REQUEST_NOUNS = set(`request requests application applications appeal appeals plea pleas case cases bill bills
   motion motions proposal proposals offer offers bid bids entry access bail permission permit visa visas asylum
-  petition petitions claim-form parole leave abortion treatment license licence`);
+  petition petitions claim-form parole leave abortion treatment license licence lawsuit lawsuits suit suits
+  complaint complaints`);
 const UNEXPLAINED = set('explanation explanations reason reasons motive motives cause word');
 const GIVEN = set('given released provided offered disclosed published announced made');
 /** A source that is only hearsay: "sources", "reports", "local reports", "rumours". */
@@ -1564,6 +1565,11 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       // denial
       // "a disputed election", "the court rejected his appeal": no claim said to be false.
+      // "The cause of the crash is disputed": said to be in dispute, by no one named; not yet known (rule 3).
+      if (n === 'disputed' && BE.has(t.normal[i - 1] ?? '') && t.normal[i + 1] !== 'by' && !withheld) {
+        add('unconfirmed', 100, 0.7, i - 1, i);
+        continue;
+      }
       if (DENY.has(n) && (attributiveDispute(t, i) || deniedRequest(t, i, to))) continue;
       if (DENY.has(n)) {
         if (withheld) add('unconfirmed', 100, 0.7, withholdStart(t, from, i), i);
