@@ -62,7 +62,7 @@ function report(title, names) {
     const both = a.filter((l, i) => l === label && b[i] === label).length;
     const binary = (list) => list.map((l) => l === label);
     console.log(
-      `| ${label} | ${a.filter((l) => l === label).length} | ${b.filter((l) => l === label).length} | ${both} | ${kappa(binary(a), binary(b)).toFixed(3)} |`,
+      `| ${label} | ${a.filter((l) => l === label).length} | ${b.filter((l) => l === label).length} | ${both} | ${a.includes(label) || b.includes(label) ? kappa(binary(a), binary(b)).toFixed(3) : 'n/a (in neither)'} |`,
     );
   }
   const moves = {};
