@@ -54,7 +54,12 @@ export function readSplit(dir = CORPUS_DIR): CorpusSplit {
 
 /** The articles of the first batch (`first-batch.json`): the ones the analyser was tuned beside before more were added. */
 export function readFirstBatch(dir = CORPUS_DIR): string[] {
-  return readJson<string[]>(join(dir, 'first-batch.json'));
+  return readBatch(join(dir, 'first-batch.json'));
+}
+
+/** A batch file: the JSON array of the article names added together (`corpus/sixth-batch.json`). */
+export function readBatch(file: string): string[] {
+  return readJson<string[]>(file);
 }
 
 /** One article with its units placed in its text and their gold labels. */

@@ -8,11 +8,11 @@
  * them, text it has never seen.
  */
 import { suggestClaims } from './analyse';
-import { readFileSync } from 'node:fs';
 import {
   evaluateSplit,
   figuresTable,
   predictUnits,
+  readBatch,
   readFirstBatch,
   readSplit,
   testSplitHash,
@@ -34,7 +34,7 @@ const batch = process.argv.indexOf('--batch');
 if (batch > 0) {
   const file = process.argv[batch + 1];
   if (!file) throw new Error('--batch needs a file: a JSON array of article names, such as corpus/sixth-batch.json');
-  const listed = new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+  const listed = new Set(readBatch(file));
   console.log(
     alone(
       split.dev.filter((name) => listed.has(name)),
