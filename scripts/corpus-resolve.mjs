@@ -82,6 +82,19 @@ const READ = {
     'unconfirmed',
     'what a leaked email "allegedly written" by her says: its origin is not verified (rule 6)',
   ],
+  // The second batch of 16 dev articles added in session 6 (corpus/seventh-batch.json).
+  '2006-12-24-iran-dismisses-united-nations-resolution-imposing-sanctions#h': [
+    'confirmed',
+    'the headline alone: Iran dismisses a decision (its own act on the record), not a claim, and no judgement word (rule 7)',
+  ],
+  '2009-11-19-somali-pirates-attack-us-flagged-ship-vessel-evades-capture#p4s1': [
+    'unconfirmed',
+    '"who said he was a spokesman": the outlet does not vouch for who he is (rule 8)',
+  ],
+  '2009-11-19-somali-pirates-attack-us-flagged-ship-vessel-evades-capture#p4s3': [
+    'unconfirmed',
+    "the pirates' spokesman on what the ship did: another party's act, nobody says it is known (rule 8)",
+  ],
   // The 16 dev articles added in session 6.
   '2008-03-15-tornado-hits-downtown-atlanta#p2s2': [
     'estimate',
