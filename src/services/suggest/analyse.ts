@@ -138,6 +138,9 @@ const WEAK_UNCONFIRMED = set(
 );
 /** Hearsay and accusation words that are adjectives ("the alleged downing") or verbs of blame. */
 const HEARSAY_ADJ = set('alleged suspected purported supposed');
+/** "is illegal in the UK / under the treaty / to sell": the law's scope, so the law is stated (not "the war was illegal"). */
+const LAW_SCOPE = set('in under to for without unless throughout across within since until everywhere there here');
+const RUMOURS = set('rumour rumours rumor rumors');
 const INQUIRE = set(`determine determining establish establishing investigate investigating investigated
   verify verifying ascertain examine examining assess assessing check checking know`);
 /** Before "not": what one will or can do, not what happened ("would not return", "cannot afford"). */
@@ -191,7 +194,7 @@ const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disg
   disappointing disappointed horrific horrible brilliant superb stunning alarming worrying deplorable
   cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad sadly happy proud
   dishonest racist racists bloated alarmed frustrated disgusted delighted thrilled unstoppable maniacs
-  simplest`);
+  simplest chaotic shambolic`);
 const EVALUATIVE_2 = set(`unfortunate unfortunately fortunate fortunately stupid foolish wonderful beautiful
   amazing awesome bad worse harmful adverse optimistic optimistically pessimistic darkest finest greatest
   regrettable deplorable commendable laudable praiseworthy inexcusable unforgivable hypocritical`);
@@ -248,6 +251,9 @@ const outletName = (t: Toks, k: number, to: number) =>
 
 /** Specialists speaking from what they study (kind `expert`). */
 const EXPERT_WORDS = set('engineer engineers scientist scientists expert experts economist economists');
+/** An official the article does not name when no name follows: "a senior official", "a diplomat familiar with the talks". */
+const UNNAMED_OFFICIALS = set('official officials diplomat diplomats');
+const isWitness = (w: string) => /^(?:eye)?witness(?:es)?$/.test(w);
 const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
 const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
   governor judge prosecutor chair chairman chairwoman captain manager agent lawyer dr. dr doctor
@@ -556,11 +562,12 @@ class SourceContext {
     const propn = t.pos.slice(from, to + 1).map((p) => p === 'PROPN');
     let kind: SourceKind | undefined;
     let person = false;
-    const officialAt = words.findIndex((w) => w === 'official' || w === 'officials');
-    if (has(ANONYMOUS_WORDS) || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
+    const officialAt = words.findIndex((w) => UNNAMED_OFFICIALS.has(w));
+    // "US intelligence officials": the agency speaks, whoever is sent to say it (seventh round).
+    if (has(INTELLIGENCE_WORDS) && !has(LEGISLATOR_WORDS)) kind = 'intelligence-agency';
+    else if (has(ANONYMOUS_WORDS) || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
       kind = 'anonymous-official';
-    } else if (has(INTELLIGENCE_WORDS)) kind = 'intelligence-agency';
-    else if (
+    } else if (
       (has(OUTLET_WORDS) ||
         // "the Chicago Sun-Times"
         words.some((w) => w.includes('-') && OUTLET_WORDS.has(w.split('-').at(-1)!)) ||
@@ -573,6 +580,14 @@ class SourceContext {
       person = true;
     } else if (has(SPOKES_WORDS)) {
       kind = 'institution';
+      person = propn.some(Boolean);
+    } else if (words.some(isWitness)) {
+      // Seventh round: "one witness said", "an eyewitness told the BBC" (the guide's `witness`).
+      kind = 'witness';
+      person = true;
+    } else if (words.some((w) => /^[a-z]+ologists?$/.test(w))) {
+      // Seventh round: "Dr Ruth Klein, an epidemiologist", "seismologists said": a specialist (`expert`).
+      kind = 'expert';
       person = propn.some(Boolean);
     } else if (has(TITLE_WORDS) && propn.some(Boolean)) {
       kind = 'named-official';
@@ -1466,6 +1481,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       if (
         (COMMENT.has(n) ||
           n === 'know' ||
+          n === 'knows' ||
           n === 'known' ||
           n === 'clear' ||
           n === 'information' ||
@@ -1481,7 +1497,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       // "would not say", "did not disclose whether", "declined to elaborate", "refused to be drawn"
       if (
         WITHHOLD_SPEECH.has(n) &&
-        negated &&
+        (negated || (t.normal[i - 1] === 'to' && t.normal[i - 2] === 'yet')) &&
         (previousWords(t, from, i, 3).some((k) => ['would', 'will', 'could', 'wo', 'can', 'ca'].includes(t.normal[k]!)) ||
           WH_WORDS.has(t.normal[i + 1] ?? ''))
       ) {
@@ -1519,6 +1535,11 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       if (UNKNOWN.has(n)) {
         add('unconfirmed', 100, 0.8, i);
+        continue;
+      }
+      // Seventh round: "there was no word on casualties", "no word yet from the ministry": nothing said.
+      if (n === 'word' && t.normal[i - 1] === 'no' && ['on', 'about', 'of', 'from', 'yet', 'as'].includes(t.normal[i + 1] ?? '')) {
+        add('unconfirmed', 100, 0.7, i - 1, i + 1);
         continue;
       }
       if (
@@ -1724,7 +1745,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       // "is illegal in the UK", "made abortion illegal": a legal status stated, not a characterisation.
       if (
         n === 'illegal' &&
-        (BE.has(t.normal[i - 1] ?? '') ||
+        ((BE.has(t.normal[i - 1] ?? '') && LAW_SCOPE.has(t.normal[i + 1] ?? '')) ||
           t.normal[i - 1] === 'constitutionally' ||
           previousWords(t, from, i, 4, true).some((k) => /^mak(e|es|ing)$|^made$/.test(t.normal[k]!)))
       )
@@ -1840,6 +1861,11 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       if (ACCUSE.has(n) && t.pos[i] === 'VERB') {
         add('unconfirmed', 40, 0.65, i);
+        continue;
+      }
+      // Seventh round: "the rebels charged that ...": an accusation; "rumours that ...": hearsay (rule 6).
+      if ((n === 'charged' || n === 'charge' || n === 'charges' || RUMOURS.has(n)) && t.normal[i + 1] === 'that') {
+        add('unconfirmed', 40, 0.6, i, i + 1);
         continue;
       }
       if (
