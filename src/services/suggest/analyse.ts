@@ -252,7 +252,9 @@ const outletName = (t: Toks, k: number, to: number) =>
 /** Specialists speaking from what they study (kind `expert`). */
 const EXPERT_WORDS = set('engineer engineers scientist scientists expert experts economist economists');
 /** An official the article does not name when no name follows: "a senior official", "a diplomat familiar with the talks". */
-const UNNAMED_OFFICIALS = set('official officials diplomat diplomats');
+const UNNAMED_OFFICIALS = set('official officials diplomat diplomats officer officers');
+/** Specialists by their trade, before a title ("Professor Ann Lee", "chief economist Jo Park"): `expert`. */
+const SPECIALISTS = set('professor prof. researcher researchers academic academics scientist scientists economist economists');
 const isWitness = (w: string) => /^(?:eye)?witness(?:es)?$/.test(w);
 const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
 const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
@@ -474,10 +476,30 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
     let b = a;
     while (b <= end && t.value[b] !== ',' && !isQuote(t.value[b]!) && t.normal[b] !== 'and') b += 1;
     b -= 1;
+    // Seventh round: '"...," an official who asked not to be named said': the speaker, a relative
+    // clause about them, then the verb of saying, the last verb of the attribution.
+    const rel = t.normal.slice(a, b + 1).indexOf('who') + a;
+    if (rel > a && nounPhrase(t, a, rel - 1)) {
+      let k = b;
+      while (k > rel && !(SPEECH_VERBS.has(t.normal[k]!) && t.pos[k] !== 'NOUN')) k -= 1;
+      if (k > rel + 1 && b - k <= 4 && !hasVerb(t, k + 1, b)) return { from: i, to: b, np: [a, rel - 1], verb: k };
+    }
     for (let k = a; k <= b && k - a <= 8; k += 1) {
       if (!SPEECH_VERBS.has(t.normal[k]!) || t.pos[k] === 'NOUN') continue;
       // subject before the verb ("the unnamed official said") or after it ("said councillor X").
-      const np: [number, number] = k > a ? [a, k - 1] : [k + 1, b];
+      // "said an official who asked not to be named": the speaker, without the relative clause after it.
+      const who = k === a ? t.normal.slice(k + 2, b + 1).indexOf('who') : -1;
+      const np: [number, number] = k > a ? [a, k - 1] : [k + 1, who >= 0 ? k + 1 + who : b];
+      // 'said Dr Ruth Klein, an epidemiologist at ...': the description after the name says what the
+      // speaker is (the name stays the source).
+      if (k === a && who < 0 && t.value[b + 1] === ',' && ['a', 'an'].includes(t.normal[b + 2] ?? '')) {
+        let e = b + 2;
+        while (e + 1 <= end && t.value[e + 1] !== ',' && !isQuote(t.value[e + 1]!)) e += 1;
+        if (e - b <= 12 && nounPhrase(t, b + 2, e) && !hasVerb(t, b + 2, e)) {
+          b = e;
+          np[1] = e;
+        }
+      }
       if (np[0] > np[1] || !nounPhrase(t, np[0], np[1])) return undefined;
       // "..., said the plant was safe": after the verb, a clause, not its speaker.
       if (k === a && t.pos.slice(np[0], np[1] + 1).includes('AUX')) return undefined;
@@ -501,13 +523,17 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
   return undefined;
 }
 
+/** A capitalised participle inside a name ("the Associated Press", "United Nations"): part of the name. */
+const namePart = (t: Toks, i: number) =>
+  t.pos[i] === 'VERB' && /^\p{Lu}/u.test(t.value[i]!) && i > 0 && t.pos[i + 1] === 'PROPN';
+
 function nounPhrase(t: Toks, from: number, to: number): boolean {
   let head = false;
   for (let i = from; i <= to; i += 1) {
     const p = t.pos[i]!;
     if (p === 'NOUN' || p === 'PROPN' || p === 'PRON') head = true;
-    else if (p === 'VERB' && (t.value[i - 1] === '-' || t.value[i + 1] === '-'))
-      continue; // "Sun-won"
+    else if ((p === 'VERB' && (t.value[i - 1] === '-' || t.value[i + 1] === '-')) || namePart(t, i))
+      continue; // "Sun-won", "the Associated Press"
     else if (!['DET', 'ADJ', 'ADP', 'PART', 'PUNCT', 'NUM', 'ADV', 'AUX', 'CCONJ'].includes(p)) return false;
   }
   return head;
@@ -565,7 +591,8 @@ class SourceContext {
     const officialAt = words.findIndex((w) => UNNAMED_OFFICIALS.has(w));
     // "US intelligence officials": the agency speaks, whoever is sent to say it (seventh round).
     if (has(INTELLIGENCE_WORDS) && !has(LEGISLATOR_WORDS)) kind = 'intelligence-agency';
-    else if (has(ANONYMOUS_WORDS) || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
+    // "people familiar with the matter": the usual words for sources the article does not name.
+    else if (has(ANONYMOUS_WORDS) || words.some((w, k) => w === 'familiar' && words[k + 1] === 'with') || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
       kind = 'anonymous-official';
     } else if (
       (has(OUTLET_WORDS) ||
@@ -585,7 +612,7 @@ class SourceContext {
       // Seventh round: "one witness said", "an eyewitness told the BBC" (the guide's `witness`).
       kind = 'witness';
       person = true;
-    } else if (words.some((w) => /^[a-z]+ologists?$/.test(w))) {
+    } else if (words.some((w) => /^[a-z]+ologists?$/.test(w) || SPECIALISTS.has(w))) {
       // Seventh round: "Dr Ruth Klein, an epidemiologist", "seismologists said": a specialist (`expert`).
       kind = 'expert';
       person = propn.some(Boolean);
@@ -1269,6 +1296,15 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
       i -= 1;
       continue;
     }
+    // Seventh round: "sources close to the talks", "people familiar with the matter": one noun phrase.
+    if (
+      ((t.normal[i - 1] === 'to' && t.normal[i - 2] === 'close') || (t.normal[i - 1] === 'with' && t.normal[i - 2] === 'familiar')) &&
+      ['NOUN', 'PROPN'].includes(t.pos[i - 3] ?? '') &&
+      i - 3 >= from
+    ) {
+      i -= 2;
+      continue;
+    }
     break;
   }
   return i;
@@ -1352,7 +1388,7 @@ function statedLink(t: Toks, ranges: [number, number][], ctx: SourceContext): Su
         end - start < 8 &&
         !isQuote(t.value[end + 1]!) &&
         ![',', 'that', 'on', 'in', 'about', 'as', 'at', 'after', 'before', 'when', 'and'].includes(t.normal[end + 1]!) &&
-        !['VERB', 'AUX', 'SCONJ'].includes(t.pos[end + 1]!) &&
+        (!['VERB', 'AUX', 'SCONJ'].includes(t.pos[end + 1]!) || namePart(t, end + 1)) &&
         (t.pos[end + 1] !== 'PUNCT' || /^(?:'s?|’s?|\.|-)$/.test(t.value[end + 1]!))
       )
         end += 1;
