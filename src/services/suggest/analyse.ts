@@ -174,6 +174,9 @@ const APPROX_2 = [
 const PROJECTION = set(`expected expect expects expecting planned projected forecast forecasts predicted
   predict predicts estimate estimates estimated assessed assessment projection likely plans intend intends
   intended scheduled`);
+/** Seventh round: "aims to double its sales", "hopes to resume flights": a plan or an expectation (rule 5). */
+const READING_NOUNS = set('blow setback boost victory triumph defeat mistake');
+const AIM = set('aim aims aiming hope hopes hoping');
 const UNITS = set(`second minute hour day week fortnight month year decade century mile kilometre kilometer
   metre meter foot dozen score hundred thousand million billion third quarter half`);
 const MODAL = set('could may might would');
@@ -194,7 +197,7 @@ const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disg
   disappointing disappointed horrific horrible brilliant superb stunning alarming worrying deplorable
   cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad sadly happy proud
   dishonest racist racists bloated alarmed frustrated disgusted delighted thrilled unstoppable maniacs
-  simplest chaotic shambolic`);
+  simplest chaotic shambolic deserve deserves deserved undeserved`);
 const EVALUATIVE_2 = set(`unfortunate unfortunately fortunate fortunately stupid foolish wonderful beautiful
   amazing awesome bad worse harmful adverse optimistic optimistically pessimistic darkest finest greatest
   regrettable deplorable commendable laudable praiseworthy inexcusable unforgivable hypocritical`);
@@ -1179,9 +1182,17 @@ function firstAttributionVerb(t: Toks, from: number, to: number): number | undef
       return auxStart(t, from, i);
     }
     if (claimAsVerb(t, from, i)) return i;
+    // Seventh round: "the rebels charged that ...": an accusation spoken.
+    if (n === 'charged' && t.normal[i + 1] === 'that' && t.pos[i - 1] !== 'AUX' && !BE.has(t.normal[i - 1] ?? '')) return auxStart(t, from, i);
+    // "Experts believe ...", "economists expect ...", "officials fear ...": specialists or officials
+    // giving their view speak as a verb of saying does (the view itself is judged by the cues).
+    if (VIEW_VERBS.has(n) && t.normal[i + 1] !== 'to' && i > from && VIEW_HOLDERS(t.normal[i - 1]!)) return auxStart(t, from, i);
   }
   return undefined;
 }
+const VIEW_VERBS = set('believe believes think thinks expect expects fear fears predict predicts');
+const VIEW_HOLDERS = (w: string) =>
+  /^[a-z]+ologists?$/.test(w) || SPECIALISTS.has(w) || EXPERT_WORDS.has(w) || PLURAL_SPEAKERS.has(w) || w === 'officials';
 
 /**
  * "Russian authorities claim the drone ...", "The police claim the man fled": wink tags this "claim" a
@@ -1548,7 +1559,13 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 100, 0.75, negStart(), i);
         continue;
       }
-      if (RELEASE.has(n) && withheld && nextWords(t, i, to, 4).some((k) => INFO_OBJECTS.has(t.normal[k]!))) {
+      if (
+        RELEASE.has(n) &&
+        withheld &&
+        (nextWords(t, i, to, 4).some((k) => INFO_OBJECTS.has(t.normal[k]!)) ||
+          // Seventh round: "the number of casualties was not disclosed": the object before a passive.
+          (negated && BE.has(t.normal[i - 2] ?? '') && previousWords(t, from, i, 6).some((k) => INFO_OBJECTS.has(t.normal[k]!))))
+      ) {
         add('unconfirmed', 100, 0.75, negated ? negStart() : withholdStart(t, from, i), i);
         continue;
       }
@@ -1667,6 +1684,26 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('denial', 90, 0.7, previousWords(t, from, i, 2).at(-1)!, i);
         continue;
       }
+      // Seventh round: "none of this is true", "the report is not true": said to be false (rule 2).
+      if (
+        n === 'true' &&
+        previousWords(t, from, i, 4).some((k) => ['not', "n't", 'none', 'nothing', 'never'].includes(t.normal[k]!)) &&
+        !previousWords(t, from, i, 3).some((k) => ['if', 'whether', 'know', 'knows', 'sure'].includes(t.normal[k]!))
+      ) {
+        add('denial', 90, 0.7, previousWords(t, from, i, 4).find((k) => ['not', "n't", 'none', 'nothing', 'never'].includes(t.normal[k]!))!, i);
+        continue;
+      }
+      // 'Asked whether the plant had leaked, the company said it had not': a negative answer to the claim put.
+      if (
+        ['not', "n't"].includes(n) &&
+        t.pos[i - 1] === 'AUX' &&
+        (i === to || t.pos[i + 1] === 'PUNCT') &&
+        t.normal[ranges[0]![0]] === 'asked' &&
+        ['whether', 'if', 'about'].includes(t.normal[ranges[0]![0] + 1] ?? '')
+      ) {
+        add('denial', 90, 0.7, i - 1, i);
+        continue;
+      }
       if (n === 'wrong' && t.normal[i - 1] === 'simply') {
         add('denial', 90, 0.7, i - 1, i);
         continue;
@@ -1726,7 +1763,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       if (
-        PROJECTION.has(n) &&
+        (PROJECTION.has(n) || (AIM.has(n) && t.normal[i + 1] === 'to' && t.pos[i] === 'VERB' && t.pos[i + 2] === 'VERB')) &&
         !(n === 'plans' && t.pos[i] === 'NOUN' && ['in', 'of', 'the', 'for'].includes(t.normal[i - 1] ?? '')) &&
         // "its arms sales plans", "detailed plans developed months ago": a plan named as a thing is
         // no projection; "plans to build" and "the council plans a ..." are.
@@ -1772,6 +1809,17 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       if (NORMATIVE.has(n)) {
         add('opinion', 60, 0.6, i);
+        continue;
+      }
+      // Seventh round: "the verdict was a blow to the government", "would be a mistake", "is a victory
+      // for free speech": what an event means for someone, a reading (rule 4).
+      if (
+        READING_NOUNS.has(n) &&
+        (n === 'mistake' || ['to', 'for'].includes(t.normal[i + 1] ?? '')) &&
+        previousWords(t, from, i, 4).some((k) => ['a', 'an'].includes(t.normal[k]!)) &&
+        previousWords(t, from, i, 5).some((k) => BE.has(t.normal[k]!))
+      ) {
+        add('opinion', 60, 0.65, i);
         continue;
       }
       if (n === 'sign' && t.normal[i + 1] === 'of') {
