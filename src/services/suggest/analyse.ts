@@ -130,6 +130,9 @@ const RELEASE = set('release released releases publish published disclose disclo
 const INFO_OBJECTS = set(`name names identity identities figure figures toll details information number numbers data
   results cause reason evidence fee amount terms price sum location whereabouts`);
 /** "the cause has not been established", "the victim has yet to be named": not yet known. */
+/** Whom "has not named / identified" leaves unnamed: news withheld, not an anonymous speaker. */
+const NAMED_PEOPLE = set(`victim victims suspect suspects dead deceased man woman men women driver pilot gunman attacker
+  attackers person people soldier soldiers officer officers boy girl child children`);
 const ESTABLISHED = set('established determined identified named ascertained');
 const COMMENT = set('comment comments commented');
 const UNKNOWN = set('unclear unknown unverified unconfirmed uncertain');
@@ -139,6 +142,8 @@ const WEAK_UNCONFIRMED = set(
 /** Hearsay and accusation words that are adjectives ("the alleged downing") or verbs of blame. */
 const HEARSAY_ADJ = set('alleged suspected purported supposed');
 /** "is illegal in the UK / under the treaty / to sell": the law's scope, so the law is stated (not "the war was illegal"). */
+/** "ruled / declared / found ... unconstitutional": a court's verdict stated, not a judgement of the speaker's. */
+const VERDICT = set('ruled rules declared declares found finds deemed struck');
 const LAW_SCOPE = set('in under to for without unless throughout across within since until everywhere there here');
 const RUMOURS = set('rumour rumours rumor rumors');
 const INQUIRE = set(`determine determining establish establishing investigate investigating investigated
@@ -197,7 +202,7 @@ const EVALUATIVE = set(`extraordinary serious illegal desperate desperation disg
   disappointing disappointed horrific horrible brilliant superb stunning alarming worrying deplorable
   cynical unjust unjustified wrongheaded shameless pathetic admirable impressive sad sadly happy proud
   dishonest racist racists bloated alarmed frustrated disgusted delighted thrilled unstoppable maniacs
-  simplest chaotic shambolic deserve deserves deserved undeserved`);
+  simplest chaotic shambolic unconstitutional deserve deserves deserved undeserved`);
 const EVALUATIVE_2 = set(`unfortunate unfortunately fortunate fortunately stupid foolish wonderful beautiful
   amazing awesome bad worse harmful adverse optimistic optimistically pessimistic darkest finest greatest
   regrettable deplorable commendable laudable praiseworthy inexcusable unforgivable hypocritical`);
@@ -208,7 +213,7 @@ const EVALUATIVE_2 = set(`unfortunate unfortunately fortunate fortunately stupid
 const STANCE_VERBS = set(`believe believes think thinks feel feels seem seems hope hopes fear fears
   criticise criticises criticised criticize criticizes criticized condemn condemns condemned praise
   praises praised commend commends commended congratulate congratulates congratulated lament laments
-  lamented applaud applauds applauded`);
+  lamented applaud applauds applauded doubt doubts doubted`);
 /** Verbs that name or characterise: "dubbed", "branded", "labelled ... as". */
 const CHARACTERISE = set(`dub dubs dubbed brand brands branded label labels labelled labeled characterise
   characterises characterised characterize characterizes characterized`);
@@ -935,12 +940,15 @@ function analyseSentence(
     // not a quotation (often a judgement), not a plan or forecast ("said the US will help").
     if (
       rules.length === 0 &&
-      source.kind === 'party' &&
+      (source.kind === 'party' || source.kind === 'witness' || source.kind === 'legislator') &&
       speechVerb !== undefined &&
       about()?.about === 'other' &&
       about()!.reported
     )
       rules.push({ label: 'unconfirmed', rank: 40, strength: 0.5, cue: [speechVerb, speechVerb] });
+    // Seventh round: "NATO stands for ...", "the club was founded in 1901": what a name stands for or
+    // when a body was founded, background nobody disputes (rule 1): no claim, with or without the classifier.
+    if (rules.length === 0 && speechVerb === undefined && !secondHand && background(t, clause.from, clause.to)) continue;
     if (rules.length === 0) rules.push(uncuedRule(source));
     const best = rules.reduce((a, b) => (b.rank > a.rank ? b : a));
     const agreeing = rules.filter((r) => r.label === best.label);
@@ -1091,6 +1099,38 @@ function paragraphKind(t: Toks, from: number, end: number, latestYear: number): 
   return kind;
 }
 
+/** What someone or a body is: "a member of", "the agency for health". */
+const IDENTITY_NOUNS = set('member body organisation organization group lecturer student graduate');
+/** "stands for", "is short for", "an abbreviation of", "was founded in 1901": background (rule 1). */
+function background(t: Toks, from: number, to: number): boolean {
+  // "Dr Amal Haddad is a professor of epidemiology at ...", "The WHO is the United Nations agency for
+  // health": who someone is or what a body is, said of a name (rule 1).
+  let v = from;
+  while (v <= to && (t.pos[v] === 'PROPN' || (v === from && t.pos[v] === 'DET'))) v += 1;
+  if (v > from && t.pos[v - 1] === 'PROPN' && ['is', 'was'].includes(t.normal[v] ?? '') && ['a', 'an', 'the'].includes(t.normal[v + 1] ?? '')) {
+    for (let k = v + 2; k <= Math.min(to - 1, v + 7); k += 1) {
+      const w = t.normal[k]!;
+      if (!['NOUN', 'PROPN', 'ADJ'].includes(t.pos[k]!)) break;
+      if ((TITLE_WORDS.has(w) || SPECIALISTS.has(w) || IDENTITY_NOUNS.has(w) || INSTITUTION_WORDS.has(w)) && ['of', 'at', 'for', 'in', 'with'].includes(t.normal[k + 1] ?? ''))
+        return true;
+    }
+  }
+  for (let i = from; i < to; i += 1) {
+    const n = t.normal[i]!;
+    const next = t.normal[i + 1] ?? '';
+    if ((n === 'stands' || n === 'short') && next === 'for' && t.pos[i - 1] !== 'DET') return true;
+    if ((n === 'abbreviation' || n === 'acronym') && (next === 'for' || next === 'of')) return true;
+    if (
+      (n === 'founded' || n === 'established') &&
+      BE.has(t.normal[i - 1] ?? '') &&
+      next === 'in' &&
+      /^(1[5-9]|20)\d\d$/.test(t.normal[i + 2] ?? '')
+    )
+      return true;
+  }
+  return false;
+}
+
 const NONE_WEIGHT = 2;
 
 /**
@@ -1190,7 +1230,7 @@ function firstAttributionVerb(t: Toks, from: number, to: number): number | undef
   }
   return undefined;
 }
-const VIEW_VERBS = set('believe believes think thinks expect expects fear fears predict predicts');
+const VIEW_VERBS = set('believe believes think thinks expect expects fear fears predict predicts doubt doubts');
 const VIEW_HOLDERS = (w: string) =>
   /^[a-z]+ologists?$/.test(w) || SPECIALISTS.has(w) || EXPERT_WORDS.has(w) || PLURAL_SPEAKERS.has(w) || w === 'officials';
 
@@ -1569,6 +1609,18 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('unconfirmed', 100, 0.75, negated ? negStart() : withholdStart(t, from, i), i);
         continue;
       }
+      // Seventh round: "police have not named the victim", "details were not made public": withheld (rule 3).
+      if (
+        (((n === 'named' || n === 'identified') && negated && nextWords(t, i, to, 3).some((k) => NAMED_PEOPLE.has(t.normal[k]!))) ||
+          (n === 'made' &&
+            t.normal[i + 1] === 'public' &&
+            negated &&
+            previousWords(t, from, i, 7).some((k) => INFO_OBJECTS.has(t.normal[k]!) || NAMED_PEOPLE.has(t.normal[k]!)))) &&
+        !anonymityRequest(t, i)
+      ) {
+        add('unconfirmed', 100, 0.75, negated ? negStart() : withholdStart(t, from, i), i);
+        continue;
+      }
       if (n === 'lipped' && t.normal[i - 2] === 'tight') {
         add('unconfirmed', 100, 0.7, i - 2, i);
         continue;
@@ -1789,6 +1841,17 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('opinion', 0, 0.7, i, Math.min(i + 2, to)); // rank set below
         continue;
       }
+      // Seventh round: "Had they listened, ... would", "Were the dam to fail, ...": a condition by
+      // inversion, at the clause's or the quotation's start, with a comma before the main clause.
+      if (
+        (n === 'had' || n === 'were') &&
+        (i === from || isQuote(t.value[i - 1]!)) &&
+        ['PRON', 'DET', 'NOUN', 'PROPN'].includes(t.pos[i + 1] ?? '') &&
+        t.value.slice(i + 3, Math.min(to, i + 10) + 1).includes(',')
+      ) {
+        add('opinion', 0, 0.7, i, Math.min(i + 2, to)); // rank set below
+        continue;
+      }
       // "artifacts which may lead to ...": a guess inside a relative clause is not the claim's.
       const relative = ['which', 'that', 'who'].includes(t.normal[i - 1] ?? '');
       if (relative && (n === 'may' || CONDITIONAL_MODAL.has(n))) continue;
@@ -1828,8 +1891,9 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       // "is illegal in the UK", "made abortion illegal": a legal status stated, not a characterisation.
       if (
-        n === 'illegal' &&
-        ((BE.has(t.normal[i - 1] ?? '') && LAW_SCOPE.has(t.normal[i + 1] ?? '')) ||
+        (n === 'illegal' || n === 'unconstitutional') &&
+        (previousWords(t, from, i, 4).some((k) => VERDICT.has(t.normal[k]!)) ||
+          (BE.has(t.normal[i - 1] ?? '') && LAW_SCOPE.has(t.normal[i + 1] ?? '')) ||
           t.normal[i - 1] === 'constitutionally' ||
           previousWords(t, from, i, 4, true).some((k) => /^mak(e|es|ing)$|^made$/.test(t.normal[k]!)))
       )
@@ -1844,7 +1908,9 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         add('opinion', 60, t.pos[i] === 'ADJ' ? 0.7 : 0.6, i);
         continue;
       }
-      if (STANCE_VERBS.has(n) && t.pos[i] === 'VERB' && t.normal[i + 1] !== 'to') {
+      // wink may tag "doubt" after a plural subject a noun ("economists doubt the plan"): a verb there.
+      const doubtVerb = /^doubts?$/.test(n) && ['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? '') && ['DET', 'PRON', 'SCONJ'].includes(t.pos[i + 1] ?? '');
+      if (STANCE_VERBS.has(n) && (t.pos[i] === 'VERB' || doubtVerb) && t.normal[i + 1] !== 'to') {
         add('opinion', 60, 0.6, i);
         continue;
       }

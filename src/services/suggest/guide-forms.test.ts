@@ -25,6 +25,8 @@ interface Case {
   mode?: Mode;
   /** Sentences of the same paragraph before it. */
   before?: string;
+  /** A gap the analyser still has, and why it is left: the case is expected to fail (`it.fails`). */
+  known?: string;
 }
 
 const ORDER: (Label | 'none')[] = ['denial', 'unconfirmed', 'opinion', 'estimate', 'confirmed'];
@@ -62,8 +64,9 @@ function run(title: string, cases: Case[], mode: Mode = 'rules') {
   describe(title, () => {
     for (const c of cases) {
       const m = c.mode ?? mode;
-      if (m === 'rules' || m === 'both') it(`rules: ${c.s}`, () => check(c, true));
-      if (m === 'full' || m === 'both') it(`full: ${c.s}`, () => check(c, false));
+      const test = c.known ? it.fails : it;
+      if (m === 'rules' || m === 'both') test(`rules: ${c.s}`, () => check(c, true));
+      if (m === 'full' || m === 'both') test(`full: ${c.s}`, () => check(c, false));
     }
   });
 }
@@ -288,3 +291,88 @@ run(
   ],
   'both',
 );
+
+run('more forms: denials in quotes, in answers and in the present tense', [
+  { s: '"We categorically deny these allegations," the ministry said in a statement.', label: 'denial', src: 'ministry' },
+  { s: 'The claims are "totally baseless", a government spokesman told AFP.', label: 'denial', kind: 'institution' },
+  { s: '"None of this is true," said Khalid Omar, the group\'s leader.', label: 'denial', src: 'Khalid Omar', mode: 'both' },
+  { s: 'The airline denies any wrongdoing.', label: 'denial' },
+  { s: 'Beijing has repeatedly denied the accusations.', label: 'denial', src: 'Beijing' },
+  { s: 'The mayor rejected suggestions that she had misled voters.', label: 'denial' },
+  { s: 'Asked whether the plant had leaked, the company said it had not.', label: 'denial', src: 'company', mode: 'both' },
+  { s: 'The report is not true, the minister told parliament.', label: 'denial' },
+]);
+
+run('more forms: withheld, not disclosed, not yet known', [
+  { s: 'The minister did not comment on the report.', label: 'unconfirmed' },
+  { s: 'The number of casualties was not disclosed.', label: 'unconfirmed', mode: 'both' },
+  { s: 'It was not immediately clear if anyone had been injured.', label: 'unconfirmed' },
+  { s: 'The ministry did not give a reason for the delay.', label: 'unconfirmed' },
+  { s: 'Officials would not confirm or deny the reports.', label: 'unconfirmed', mode: 'both' },
+  { s: 'The motive for the shooting remains unknown.', label: 'unconfirmed' },
+  { s: 'Neither side has commented publicly on the talks.', label: 'unconfirmed' },
+  { s: 'The agency was not immediately available for comment.', label: 'unconfirmed' },
+  { s: 'The exact number of victims is impossible to verify.', label: 'unconfirmed' },
+  { s: 'The names of the dead were not released.', label: 'unconfirmed' },
+]);
+
+run('more forms: second hand and accusations', [
+  { s: 'The former president is reported to have left the country.', label: 'unconfirmed' },
+  { s: 'Local media reported that the suspect was a student.', label: 'unconfirmed', kind: 'outlet', mode: 'both' },
+  { s: 'The deal, according to people briefed on the talks, is worth $2 billion.', label: 'unconfirmed' },
+  { s: 'Footage circulating on social media purported to show the attack.', label: 'unconfirmed' },
+  { s: 'The singer is rumoured to be planning a comeback tour.', label: 'unconfirmed' },
+  { s: 'The attack was blamed on separatist rebels.', label: 'unconfirmed' },
+  { s: 'Rights groups have accused the army of torturing prisoners.', label: 'unconfirmed' },
+  {
+    s: 'The government says the protests were organised by foreign agents.',
+    label: 'unconfirmed',
+    known: 'rule 8 leaves out institutions (a government is one in the word lists): most of what they say about others on dev is their own count or finding',
+  },
+]);
+
+run('more forms: figures, forecasts and plans', [
+  { s: 'Nearly 300 people have been evacuated, officials said.', label: 'estimate' },
+  { s: 'The fund is expected to raise $500 million.', label: 'estimate' },
+  { s: 'The project will cost an estimated $3.2 billion.', label: 'estimate' },
+  { s: 'As many as 10,000 people may have been affected.', label: 'estimate' },
+  { s: 'Officials said more than 200 homes had been damaged.', label: 'estimate' },
+  { s: 'The strike is likely to continue into next week.', label: 'estimate' },
+  { s: 'The airline hopes to resume flights by the end of the month.', label: 'estimate', mode: 'both' },
+  { s: 'Construction is due to begin in the spring.', label: 'estimate' },
+  { s: 'Analysts estimate the cost at around $1 billion.', label: 'estimate' },
+  { s: 'The company aims to double its sales by 2030.', label: 'estimate', mode: 'both' },
+]);
+
+run('more forms: judgements', [
+  { s: 'Critics say the law is too vague.', label: 'opinion' },
+  { s: 'The plan has been described as unworkable by opposition leaders.', label: 'opinion' },
+  { s: '"If we do nothing, people will die," the doctor warned.', label: 'opinion' },
+  { s: 'The coach said his team deserved to win.', label: 'opinion', mode: 'both' },
+  { s: 'The verdict was a blow to the government.', label: 'opinion', mode: 'both' },
+  { s: 'Many residents fear the worst.', label: 'opinion' },
+  { s: 'It would be a mistake to ignore the warnings, she said.', label: 'opinion', mode: 'both' },
+  { s: 'The government should have acted sooner, the report concluded.', label: 'opinion' },
+  {
+    s: '"This is a historic day," the prime minister said.',
+    label: 'opinion',
+    known: '"historic" is left out of the evaluative words: in news it as often names a fact (a first, a record)',
+  },
+  {
+    s: '"It is a dark day for democracy," he said.',
+    label: 'opinion',
+    known: 'an idiom ("a dark day") no word list holds; the classifier, not a cue, has to read it',
+  },
+]);
+
+run('more forms: on the record and in the outlet\'s voice', [
+  { s: 'Forty-two people were killed, the ministry said.', label: 'confirmed', src: 'ministry', mode: 'both' },
+  { s: 'The bank said it had cut 3,000 jobs last year.', label: 'confirmed', src: 'bank', mode: 'both' },
+  { s: '"We have arrested five suspects," said police spokesman Adam Nowak.', label: 'confirmed', src: 'Adam Nowak', mode: 'both' },
+  { s: 'The government announced on Tuesday that schools would reopen on Monday.', label: 'confirmed' },
+  { s: 'The ministry confirmed the deaths in a statement on its website.', label: 'confirmed' },
+  { s: 'According to official figures, 1,204 people died in the floods.', label: 'confirmed', mode: 'both' },
+  { s: 'The company said in a statement it had paid the fine.', label: 'confirmed', mode: 'both' },
+  { s: 'The president signed the bill into law on Friday.', label: 'confirmed', mode: 'full' },
+  { s: 'Three people were injured when a bus overturned on the motorway.', label: 'confirmed', mode: 'full' },
+]);
