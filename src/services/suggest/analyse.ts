@@ -275,6 +275,9 @@ const INSTITUTION_WORDS = set(`ministry department agency service commission cou
   newspaper army military military's bloc institute hospital school bank operator authorities
   administration programme program organisation organization foundation fund charity ministries agencies
   departments companies`);
+/** Seventh round: bodies known by name, capitalised ("the Red Cross", "UNICEF", "Amnesty International"). */
+const INSTITUTION_NAMES = set(`cross crescent unicef unhcr unesco unicef amnesty oxfam interpol fifa uefa ioc opec imf
+  greenpeace fao wfp iaea ocha icrc msf`);
 const PLURAL_SPEAKERS = set('officials sources insiders critics residents witnesses experts analysts');
 const PARTY_COMMON = set('residents resident witnesses witness workers worker people campaign family neighbours');
 
@@ -587,10 +590,24 @@ class SourceContext {
     }
     // "Salah al-Obaidi, a top aide to al-Sadr": the kind from the whole phrase, the name before the comma.
     const comma = t.value.slice(from, to + 1).indexOf(',');
-    const nameTo = comma > 0 && t.pos.slice(from, from + comma).includes('PROPN') ? from + comma - 1 : to;
+    // Seventh round: "A UN spokesperson, Stephane Leroux,": a description, then the name: the name.
+    let nameFrom = from;
+    let afterName = to;
+    while (afterName > from && t.value[afterName] === ',') afterName -= 1;
+    const described =
+      comma > 0 &&
+      t.pos[from + comma - 1] === 'NOUN' &&
+      afterName > from + comma &&
+      t.pos.slice(from + comma + 1, afterName + 1).every((p) => p === 'PROPN');
+    if (described) nameFrom = from + comma + 1;
+    const nameTo = described
+      ? afterName
+      : comma > 0 && t.pos.slice(from, from + comma).includes('PROPN')
+        ? from + comma - 1
+        : to;
     const name = t.value
-      .slice(from, nameTo + 1)
-      .map((v, k) => (k === 0 ? '' : t.start[from + k]! > t.end[from + k - 1]! ? ' ' : '') + v)
+      .slice(nameFrom, nameTo + 1)
+      .map((v, k) => (k === 0 ? '' : t.start[nameFrom + k]! > t.end[nameFrom + k - 1]! ? ' ' : '') + v)
       .join('');
     const has = (s: Set<string>) => words.some((w) => s.has(w));
     const propn = t.pos.slice(from, to + 1).map((p) => p === 'PROPN');
@@ -627,7 +644,12 @@ class SourceContext {
     } else if (has(TITLE_WORDS) && propn.some(Boolean)) {
       kind = 'named-official';
       person = true;
-    } else if (has(INSTITUTION_WORDS) || has(TITLE_WORDS)) kind = 'institution';
+    } else if (
+      has(INSTITUTION_WORDS) ||
+      has(TITLE_WORDS) ||
+      words.some((w, k) => INSTITUTION_NAMES.has(w) && /^\p{Lu}/u.test(t.value[from + k]!))
+    )
+      kind = 'institution';
     else if (has(EXPERT_WORDS)) kind = 'expert';
     else if (propn.every(Boolean)) {
       // A bare name: someone already introduced (by surname), or a party to the events.
@@ -1500,7 +1522,14 @@ function accordingTo(t: Toks, from: number, to: number, ctx: SourceContext): Sug
     if (t.normal[i] === 'according' && t.normal[i + 1] === 'to' && !accordingToMeasure(t, i)) {
       let e = i + 2;
       const possessive = (k: number) => /^(?:'s?|’s?)$/.test(t.value[k]!); // "Reuters' correspondent"
-      while (e + 1 <= to && t.value[e + 1] !== ',' && t.pos[e + 1] !== 'VERB' && (t.pos[e + 1] !== 'PUNCT' || possessive(e + 1)))
+      // "according to the Red Cross": a capitalised word wink tags a verb, inside a name, is part of it.
+      const capitalised = (k: number) => /^\p{Lu}/u.test(t.value[k]!) && t.pos[k - 1] === 'PROPN';
+      while (
+        e + 1 <= to &&
+        t.value[e + 1] !== ',' &&
+        (t.pos[e + 1] !== 'VERB' || namePart(t, e + 1) || capitalised(e + 1)) &&
+        (t.pos[e + 1] !== 'PUNCT' || possessive(e + 1))
+      )
         e += 1;
       return ctx.resolve(t, i + 2, e, false);
     }
