@@ -535,8 +535,7 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
 }
 
 /** A capitalised participle inside a name ("the Associated Press", "United Nations"): part of the name. */
-const namePart = (t: Toks, i: number) =>
-  t.pos[i] === 'VERB' && /^\p{Lu}/u.test(t.value[i]!) && i > 0 && t.pos[i + 1] === 'PROPN';
+const namePart = (t: Toks, i: number) => t.pos[i] === 'VERB' && /^\p{Lu}/u.test(t.value[i]!) && i > 0 && t.pos[i + 1] === 'PROPN';
 
 function nounPhrase(t: Toks, from: number, to: number): boolean {
   let head = false;
@@ -600,11 +599,7 @@ class SourceContext {
       afterName > from + comma &&
       t.pos.slice(from + comma + 1, afterName + 1).every((p) => p === 'PROPN');
     if (described) nameFrom = from + comma + 1;
-    const nameTo = described
-      ? afterName
-      : comma > 0 && t.pos.slice(from, from + comma).includes('PROPN')
-        ? from + comma - 1
-        : to;
+    const nameTo = described ? afterName : comma > 0 && t.pos.slice(from, from + comma).includes('PROPN') ? from + comma - 1 : to;
     const name = t.value
       .slice(nameFrom, nameTo + 1)
       .map((v, k) => (k === 0 ? '' : t.start[nameFrom + k]! > t.end[nameFrom + k - 1]! ? ' ' : '') + v)
@@ -617,7 +612,11 @@ class SourceContext {
     // "US intelligence officials": the agency speaks, whoever is sent to say it (seventh round).
     if (has(INTELLIGENCE_WORDS) && !has(LEGISLATOR_WORDS)) kind = 'intelligence-agency';
     // "people familiar with the matter": the usual words for sources the article does not name.
-    else if (has(ANONYMOUS_WORDS) || words.some((w, k) => w === 'familiar' && words[k + 1] === 'with') || (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))) {
+    else if (
+      has(ANONYMOUS_WORDS) ||
+      words.some((w, k) => w === 'familiar' && words[k + 1] === 'with') ||
+      (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))
+    ) {
       kind = 'anonymous-official';
     } else if (
       (has(OUTLET_WORDS) ||
@@ -1129,11 +1128,19 @@ function background(t: Toks, from: number, to: number): boolean {
   // health": who someone is or what a body is, said of a name (rule 1).
   let v = from;
   while (v <= to && (t.pos[v] === 'PROPN' || (v === from && t.pos[v] === 'DET'))) v += 1;
-  if (v > from && t.pos[v - 1] === 'PROPN' && ['is', 'was'].includes(t.normal[v] ?? '') && ['a', 'an', 'the'].includes(t.normal[v + 1] ?? '')) {
+  if (
+    v > from &&
+    t.pos[v - 1] === 'PROPN' &&
+    ['is', 'was'].includes(t.normal[v] ?? '') &&
+    ['a', 'an', 'the'].includes(t.normal[v + 1] ?? '')
+  ) {
     for (let k = v + 2; k <= Math.min(to - 1, v + 7); k += 1) {
       const w = t.normal[k]!;
       if (!['NOUN', 'PROPN', 'ADJ'].includes(t.pos[k]!)) break;
-      if ((TITLE_WORDS.has(w) || SPECIALISTS.has(w) || IDENTITY_NOUNS.has(w) || INSTITUTION_WORDS.has(w)) && ['of', 'at', 'for', 'in', 'with'].includes(t.normal[k + 1] ?? ''))
+      if (
+        (TITLE_WORDS.has(w) || SPECIALISTS.has(w) || IDENTITY_NOUNS.has(w) || INSTITUTION_WORDS.has(w)) &&
+        ['of', 'at', 'for', 'in', 'with'].includes(t.normal[k + 1] ?? '')
+      )
         return true;
     }
   }
@@ -1245,7 +1252,8 @@ function firstAttributionVerb(t: Toks, from: number, to: number): number | undef
     }
     if (claimAsVerb(t, from, i)) return i;
     // Seventh round: "the rebels charged that ...": an accusation spoken.
-    if (n === 'charged' && t.normal[i + 1] === 'that' && t.pos[i - 1] !== 'AUX' && !BE.has(t.normal[i - 1] ?? '')) return auxStart(t, from, i);
+    if (n === 'charged' && t.normal[i + 1] === 'that' && t.pos[i - 1] !== 'AUX' && !BE.has(t.normal[i - 1] ?? ''))
+      return auxStart(t, from, i);
     // "Experts believe ...", "economists expect ...", "officials fear ...": specialists or officials
     // giving their view speak as a verb of saying does (the view itself is judged by the cues).
     if (VIEW_VERBS.has(n) && t.normal[i + 1] !== 'to' && i > from && VIEW_HOLDERS(t.normal[i - 1]!)) return auxStart(t, from, i);
@@ -1371,7 +1379,8 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
     }
     // Seventh round: "sources close to the talks", "people familiar with the matter": one noun phrase.
     if (
-      ((t.normal[i - 1] === 'to' && t.normal[i - 2] === 'close') || (t.normal[i - 1] === 'with' && t.normal[i - 2] === 'familiar')) &&
+      ((t.normal[i - 1] === 'to' && t.normal[i - 2] === 'close') ||
+        (t.normal[i - 1] === 'with' && t.normal[i - 2] === 'familiar')) &&
       ['NOUN', 'PROPN'].includes(t.pos[i - 3] ?? '') &&
       i - 3 >= from
     ) {
@@ -1640,7 +1649,9 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       }
       // Seventh round: "police have not named the victim", "details were not made public": withheld (rule 3).
       if (
-        (((n === 'named' || n === 'identified') && negated && nextWords(t, i, to, 3).some((k) => NAMED_PEOPLE.has(t.normal[k]!))) ||
+        (((n === 'named' || n === 'identified') &&
+          negated &&
+          nextWords(t, i, to, 3).some((k) => NAMED_PEOPLE.has(t.normal[k]!))) ||
           (n === 'made' &&
             t.normal[i + 1] === 'public' &&
             negated &&
@@ -1672,7 +1683,11 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // Seventh round: "there was no word on casualties", "no word yet from the ministry": nothing said.
-      if (n === 'word' && t.normal[i - 1] === 'no' && ['on', 'about', 'of', 'from', 'yet', 'as'].includes(t.normal[i + 1] ?? '')) {
+      if (
+        n === 'word' &&
+        t.normal[i - 1] === 'no' &&
+        ['on', 'about', 'of', 'from', 'yet', 'as'].includes(t.normal[i + 1] ?? '')
+      ) {
         add('unconfirmed', 100, 0.7, i - 1, i + 1);
         continue;
       }
@@ -1771,7 +1786,13 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         previousWords(t, from, i, 4).some((k) => ['not', "n't", 'none', 'nothing', 'never'].includes(t.normal[k]!)) &&
         !previousWords(t, from, i, 3).some((k) => ['if', 'whether', 'know', 'knows', 'sure'].includes(t.normal[k]!))
       ) {
-        add('denial', 90, 0.7, previousWords(t, from, i, 4).find((k) => ['not', "n't", 'none', 'nothing', 'never'].includes(t.normal[k]!))!, i);
+        add(
+          'denial',
+          90,
+          0.7,
+          previousWords(t, from, i, 4).find((k) => ['not', "n't", 'none', 'nothing', 'never'].includes(t.normal[k]!))!,
+          i,
+        );
         continue;
       }
       // 'Asked whether the plant had leaked, the company said it had not': a negative answer to the claim put.
@@ -1938,7 +1959,10 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // wink may tag "doubt" after a plural subject a noun ("economists doubt the plan"): a verb there.
-      const doubtVerb = /^doubts?$/.test(n) && ['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? '') && ['DET', 'PRON', 'SCONJ'].includes(t.pos[i + 1] ?? '');
+      const doubtVerb =
+        /^doubts?$/.test(n) &&
+        ['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? '') &&
+        ['DET', 'PRON', 'SCONJ'].includes(t.pos[i + 1] ?? '');
       if (STANCE_VERBS.has(n) && (t.pos[i] === 'VERB' || doubtVerb) && t.normal[i + 1] !== 'to') {
         add('opinion', 60, 0.6, i);
         continue;

@@ -29,6 +29,9 @@ interface Case {
   known?: string;
 }
 
+const BACKGROUND =
+  'a fact of the world told as background: no word form tells it from narration; the classifier reads it from its paragraph (old years, nobody speaking), which one sentence alone does not have';
+
 const ORDER: (Label | 'none')[] = ['denial', 'unconfirmed', 'opinion', 'estimate', 'confirmed'];
 
 function analyse(c: Case, rulesAlone: boolean): { label: Label | 'none'; top?: Suggestion } {
@@ -163,10 +166,30 @@ run('rule 5: approximate figures, forecasts, plans and assessments (estimate)', 
 ]);
 
 run('rule 5: an intelligence figure is an estimate, however exact', [
-  { s: 'US intelligence officials said 300 fighters had crossed the border.', label: 'estimate', kind: 'intelligence-agency', mode: 'both' },
-  { s: "Britain's defence intelligence said in its daily update that Russia had lost 40 tanks.", label: 'estimate', kind: 'intelligence-agency', mode: 'both' },
-  { s: 'The spy agency said 1,500 soldiers had been sent to the front.', label: 'estimate', kind: 'intelligence-agency', mode: 'both' },
-  { s: 'According to the intelligence service, 212 missiles were fired in May.', label: 'estimate', kind: 'intelligence-agency', mode: 'both' },
+  {
+    s: 'US intelligence officials said 300 fighters had crossed the border.',
+    label: 'estimate',
+    kind: 'intelligence-agency',
+    mode: 'both',
+  },
+  {
+    s: "Britain's defence intelligence said in its daily update that Russia had lost 40 tanks.",
+    label: 'estimate',
+    kind: 'intelligence-agency',
+    mode: 'both',
+  },
+  {
+    s: 'The spy agency said 1,500 soldiers had been sent to the front.',
+    label: 'estimate',
+    kind: 'intelligence-agency',
+    mode: 'both',
+  },
+  {
+    s: 'According to the intelligence service, 212 missiles were fired in May.',
+    label: 'estimate',
+    kind: 'intelligence-agency',
+    mode: 'both',
+  },
 ]);
 
 run('rule 4: evaluations, characterisations, guesses, "if ... would", what ought to be (opinion)', [
@@ -181,7 +204,12 @@ run('rule 4: evaluations, characterisations, guesses, "if ... would", what ought
   { s: 'The opposition leader praised the decision as brave.', label: 'opinion' },
   { s: '"It was a terrible mistake," the coach admitted.', label: 'opinion' },
   { s: 'The decision was widely criticised as unfair.', label: 'opinion' },
-  { s: 'Experts believe the virus may have spread for weeks before it was detected.', label: 'opinion', src: 'experts', kind: 'expert' },
+  {
+    s: 'Experts believe the virus may have spread for weeks before it was detected.',
+    label: 'opinion',
+    src: 'experts',
+    kind: 'expert',
+  },
   { s: 'Had the warnings been heeded, the disaster might have been avoided.', label: 'opinion' },
   { s: 'Schools should stay open, the report argued.', label: 'opinion' },
   { s: '"The response was chaotic and slow," said one resident.', label: 'opinion' },
@@ -189,7 +217,13 @@ run('rule 4: evaluations, characterisations, guesses, "if ... would", what ought
 ]);
 
 run('rule 7: stated as established (confirmed)', [
-  { s: 'The fire service confirmed that two people had died.', label: 'confirmed', src: 'fire service', kind: 'institution', mode: 'both' },
+  {
+    s: 'The fire service confirmed that two people had died.',
+    label: 'confirmed',
+    src: 'fire service',
+    kind: 'institution',
+    mode: 'both',
+  },
   { s: 'The company said it had recalled 40,000 cars.', label: 'confirmed', src: 'company', mode: 'both' },
   { s: 'Police said 14 people were arrested on Saturday.', label: 'confirmed', src: 'police', kind: 'institution', mode: 'both' },
   { s: 'The health ministry reported 87 new cases on Monday.', label: 'confirmed', src: 'ministry', mode: 'both' },
@@ -197,7 +231,12 @@ run('rule 7: stated as established (confirmed)', [
   { s: 'The airline announced that it had cancelled 300 flights.', label: 'confirmed', src: 'airline' },
   { s: 'Records show the building passed its last inspection in 2019.', label: 'confirmed' },
   { s: 'The army said it had withdrawn its troops from the town.', label: 'confirmed', src: 'army', mode: 'both' },
-  { s: 'Officials confirmed that twenty-three bodies had been recovered.', label: 'confirmed', kind: 'anonymous-official', mode: 'both' },
+  {
+    s: 'Officials confirmed that twenty-three bodies had been recovered.',
+    label: 'confirmed',
+    kind: 'anonymous-official',
+    mode: 'both',
+  },
   { s: 'The Electoral Commission said turnout was 61.4 percent.', label: 'confirmed', mode: 'both' },
   { s: 'Twelve people were killed, according to the health ministry.', label: 'confirmed', src: 'ministry', mode: 'both' },
   { s: 'Two men were arrested, police said.', label: 'confirmed', src: 'police', mode: 'both' },
@@ -223,18 +262,30 @@ run(
   'rule 1: background nobody would question (none)',
   [
     { s: 'NATO stands for the North Atlantic Treaty Organization.', label: 'none' },
-    { s: 'Lagos is the largest city in Nigeria.', label: 'none' },
-    { s: 'Kenya gained independence from Britain in 1963.', label: 'none' },
+    { s: 'Lagos is the largest city in Nigeria.', label: 'none', known: BACKGROUND },
+    { s: 'Kenya gained independence from Britain in 1963.', label: 'none', known: BACKGROUND },
     { s: 'Dr Amal Haddad is a professor of epidemiology at the University of Leeds.', label: 'none' },
-    { s: 'The river runs through the old town.', label: 'none' },
-    { s: 'The WHO is the United Nations agency for health.', label: 'none' },
+    { s: 'The river runs through the old town.', label: 'none', known: BACKGROUND },
+    {
+      s: 'The WHO is the United Nations agency for health.',
+      label: 'none',
+      known: 'wink tags "WHO" a pronoun, so the name before "is the ... agency for" is not seen',
+    },
+    { s: 'UNICEF is the UN agency for children.', label: 'none' },
+    { s: 'Maria Lopez is a member of the city council.', label: 'none' },
+    { s: 'The FA, short for the Football Association, runs the game in England.', label: 'none' },
+    { s: 'The company was established in 1887.', label: 'none' },
     { s: 'The club was founded in 1901.', label: 'none' },
   ],
   'full',
 );
 
 run('sources: who says so, and of what kind', [
-  { s: 'Interior Minister Karl Weber said 300 police officers had been sent to the city.', src: 'Karl Weber', kind: 'named-official' },
+  {
+    s: 'Interior Minister Karl Weber said 300 police officers had been sent to the city.',
+    src: 'Karl Weber',
+    kind: 'named-official',
+  },
   { s: '"We have opened four shelters," Mayor Lina Ortiz said on Sunday.', src: 'Lina Ortiz', kind: 'named-official' },
   { s: 'The border will stay closed, said Health Secretary Mark Dolan.', src: 'Mark Dolan', kind: 'named-official' },
   { s: 'Police Chief Daniel Osei told reporters that two officers were injured.', src: 'Daniel Osei', kind: 'named-official' },
@@ -242,35 +293,92 @@ run('sources: who says so, and of what kind', [
   { s: '"We are ready," an official who asked not to be named said.', kind: 'anonymous-official' },
   { s: 'According to a diplomat familiar with the talks, the two sides exchanged drafts on Monday.', kind: 'anonymous-official' },
   { s: 'Sources close to the negotiations said a deal was near.', kind: 'anonymous-official' },
-  { s: 'The World Health Organization said 15 cases had been confirmed in the region.', src: 'World Health Organization', kind: 'institution' },
+  {
+    s: 'The World Health Organization said 15 cases had been confirmed in the region.',
+    src: 'World Health Organization',
+    kind: 'institution',
+  },
   { s: 'In a statement, the ministry said the fire had been put out.', src: 'ministry', kind: 'institution' },
   { s: 'A police spokeswoman said three men had been arrested.', kind: 'institution' },
   { s: 'The company said in a filing that revenue fell 12 percent.', src: 'company', kind: 'institution' },
-  { s: '"The data are clear," said Dr Ruth Klein, an epidemiologist at the University of Bristol.', src: 'Ruth Klein', kind: 'expert' },
+  {
+    s: '"The data are clear," said Dr Ruth Klein, an epidemiologist at the University of Bristol.',
+    src: 'Ruth Klein',
+    kind: 'expert',
+  },
   { s: 'Seismologists said the quake struck at a depth of 10 km.', src: 'seismologists', kind: 'expert' },
   { s: 'Senator Maria Lopez told reporters that the vote had been delayed.', src: 'Maria Lopez', kind: 'legislator' },
-  { s: 'Opposition MP James Reed said the minister had misled parliament.', src: 'James Reed', kind: 'legislator', label: 'unconfirmed' },
-  { s: 'Lawmaker Choi Min-ho said the briefing had put the number at about 2,000.', src: 'Choi Min-ho', kind: 'legislator', label: 'estimate' },
+  {
+    s: 'Opposition MP James Reed said the minister had misled parliament.',
+    src: 'James Reed',
+    kind: 'legislator',
+    label: 'unconfirmed',
+  },
+  {
+    s: 'Lawmaker Choi Min-ho said the briefing had put the number at about 2,000.',
+    src: 'Choi Min-ho',
+    kind: 'legislator',
+    label: 'estimate',
+  },
   { s: 'One witness said she heard three explosions.', src: 'witness', kind: 'witness' },
   { s: '"The water came in so fast," an eyewitness told the BBC.', src: 'eyewitness', kind: 'witness' },
-  { s: 'The Guardian reported that the minister had resigned.', src: 'Guardian', kind: 'outlet', label: 'unconfirmed', mode: 'both' },
+  {
+    s: 'The Guardian reported that the minister had resigned.',
+    src: 'Guardian',
+    kind: 'outlet',
+    label: 'unconfirmed',
+    mode: 'both',
+  },
   { s: 'According to the BBC, the match was called off.', src: 'BBC', kind: 'outlet', label: 'unconfirmed', mode: 'both' },
   { s: 'State media said the president had met the envoy.', kind: 'outlet', label: 'unconfirmed' },
   { s: 'A regional newspaper reported that the factory would close.', kind: 'outlet', label: 'unconfirmed', mode: 'both' },
 ]);
 
 run('chains: through whom it reached the article', [
-  { s: 'An army officer told the Associated Press that the base had been hit.', src: 'officer', chain: ['officer', 'Associated Press', 'outlet'] },
-  { s: "According to Al Jazeera's correspondent Omar Khalil, the crossing was closed.", src: 'Omar Khalil', chain: ['Omar Khalil', 'Al Jazeera', 'outlet'] },
-  { s: 'The New York Times, citing two US officials, reported that the strike had killed a commander.', src: 'officials', kind: 'anonymous-official', chain: ['officials', 'New York Times', 'outlet'], label: 'unconfirmed' },
-  { s: 'Bloomberg, citing people familiar with the matter, said the deal was worth $3 billion.', chain: ['people', 'Bloomberg', 'outlet'] },
-  { s: 'The ministry told the committee that 40 schools had closed.', src: 'ministry', chain: ['ministry', 'committee', 'outlet'] },
+  {
+    s: 'An army officer told the Associated Press that the base had been hit.',
+    src: 'officer',
+    chain: ['officer', 'Associated Press', 'outlet'],
+  },
+  {
+    s: "According to Al Jazeera's correspondent Omar Khalil, the crossing was closed.",
+    src: 'Omar Khalil',
+    chain: ['Omar Khalil', 'Al Jazeera', 'outlet'],
+  },
+  {
+    s: 'The New York Times, citing two US officials, reported that the strike had killed a commander.',
+    src: 'officials',
+    kind: 'anonymous-official',
+    chain: ['officials', 'New York Times', 'outlet'],
+    label: 'unconfirmed',
+  },
+  {
+    s: 'Bloomberg, citing people familiar with the matter, said the deal was worth $3 billion.',
+    chain: ['people', 'Bloomberg', 'outlet'],
+  },
+  {
+    s: 'The ministry told the committee that 40 schools had closed.',
+    src: 'ministry',
+    chain: ['ministry', 'committee', 'outlet'],
+  },
   { s: 'Smith told the BBC he had not been consulted.', src: 'Smith', chain: ['Smith', 'BBC', 'outlet'] },
   { s: 'Reuters quoted a company spokesman as saying the plant would reopen.', chain: ['spokesman', 'Reuters', 'outlet'] },
-  { s: 'Two government officials told Reuters the deal was close.', kind: 'anonymous-official', chain: ['officials', 'Reuters', 'outlet'], label: 'unconfirmed' },
+  {
+    s: 'Two government officials told Reuters the deal was close.',
+    kind: 'anonymous-official',
+    chain: ['officials', 'Reuters', 'outlet'],
+    label: 'unconfirmed',
+  },
   { s: 'The mayor said in an interview with Radio Sud that the roads were open.', chain: ['mayor', 'Radio Sud', 'outlet'] },
-  { s: 'Sky News, quoting a police source, said two suspects had been detained.', chain: ['police source', 'Sky News', 'outlet'] },
-  { s: 'The interior minister, speaking to reporters, said the curfew was lifted.', src: 'minister', chain: ['minister', 'outlet'] },
+  {
+    s: 'Sky News, quoting a police source, said two suspects had been detained.',
+    chain: ['police source', 'Sky News', 'outlet'],
+  },
+  {
+    s: 'The interior minister, speaking to reporters, said the curfew was lifted.',
+    src: 'minister',
+    chain: ['minister', 'outlet'],
+  },
 ]);
 
 run(
@@ -280,8 +388,12 @@ run(
     { s: 'Its ally has not confirmed the reports.', label: 'unconfirmed' },
     { s: 'The water board said it had closed the reservoir on Friday.', label: 'confirmed', src: 'water board' },
     { s: 'The regional council said 318 homes were flooded.', label: 'confirmed', src: 'council' },
-    { s: '"We know that hundreds of families have left," an unnamed official said.', label: 'confirmed', kind: 'anonymous-official' },
-    { s: 'The mayor\'s office confirmed the radio report.', label: 'confirmed' },
+    {
+      s: '"We know that hundreds of families have left," an unnamed official said.',
+      label: 'confirmed',
+      kind: 'anonymous-official',
+    },
+    { s: "The mayor's office confirmed the radio report.", label: 'confirmed' },
     { s: 'The owner reportedly sold the club.', label: 'unconfirmed' },
     { s: 'The plant is believed to employ 600 people.', label: 'unconfirmed' },
     { s: 'The union accused the company of covering up the leak.', label: 'unconfirmed' },
@@ -327,7 +439,8 @@ run('more forms: second hand and accusations', [
   {
     s: 'The government says the protests were organised by foreign agents.',
     label: 'unconfirmed',
-    known: 'rule 8 leaves out institutions (a government is one in the word lists): most of what they say about others on dev is their own count or finding',
+    known:
+      'rule 8 leaves out institutions (a government is one in the word lists): most of what they say about others on dev is their own count or finding',
   },
 ]);
 
@@ -365,14 +478,77 @@ run('more forms: judgements', [
   },
 ]);
 
-run('more forms: on the record and in the outlet\'s voice', [
+run("more forms: on the record and in the outlet's voice", [
   { s: 'Forty-two people were killed, the ministry said.', label: 'confirmed', src: 'ministry', mode: 'both' },
   { s: 'The bank said it had cut 3,000 jobs last year.', label: 'confirmed', src: 'bank', mode: 'both' },
-  { s: '"We have arrested five suspects," said police spokesman Adam Nowak.', label: 'confirmed', src: 'Adam Nowak', mode: 'both' },
+  {
+    s: '"We have arrested five suspects," said police spokesman Adam Nowak.',
+    label: 'confirmed',
+    src: 'Adam Nowak',
+    mode: 'both',
+  },
   { s: 'The government announced on Tuesday that schools would reopen on Monday.', label: 'confirmed' },
   { s: 'The ministry confirmed the deaths in a statement on its website.', label: 'confirmed' },
   { s: 'According to official figures, 1,204 people died in the floods.', label: 'confirmed', mode: 'both' },
   { s: 'The company said in a statement it had paid the fine.', label: 'confirmed', mode: 'both' },
   { s: 'The president signed the bill into law on Friday.', label: 'confirmed', mode: 'full' },
   { s: 'Three people were injured when a bus overturned on the motorway.', label: 'confirmed', mode: 'full' },
+]);
+
+run('more forms: withheld names and details, inverted conditions, doubt, names after a description', [
+  { s: 'The company has not said how much it paid.', label: 'unconfirmed' },
+  { s: 'No reason was given for the decision.', label: 'unconfirmed' },
+  { s: 'Police have not named the victim.', label: 'unconfirmed', mode: 'both' },
+  { s: 'The Pentagon declined to say how many troops were involved.', label: 'unconfirmed', src: 'Pentagon' },
+  { s: 'It is still not known how the fire started.', label: 'unconfirmed' },
+  { s: 'Details of the agreement were not made public.', label: 'unconfirmed', mode: 'both' },
+  { s: 'The hospital refused to release any information about his condition.', label: 'unconfirmed' },
+  { s: '"Had they listened to us, none of this would have happened," she said.', label: 'opinion', mode: 'both' },
+  { s: 'The new law is unconstitutional, the lawyers argued.', label: 'opinion', mode: 'both' },
+  { s: 'The court ruled the law unconstitutional.', label: 'confirmed', mode: 'full' },
+  { s: 'Many economists doubt the plan will work.', label: 'opinion', src: 'economists', kind: 'expert', mode: 'both' },
+  {
+    s: '"This is an absolute disgrace," said local councillor Peter Shaw.',
+    label: 'opinion',
+    src: 'Peter Shaw',
+    kind: 'legislator',
+  },
+  { s: 'Campaigners called the ruling "a slap in the face" for victims.', label: 'opinion' },
+  { s: 'The government must do more to protect children, the charity said.', label: 'opinion' },
+  {
+    s: 'The police chief, Maria Santos, said officers had recovered two weapons.',
+    label: 'confirmed',
+    src: 'Maria Santos',
+    kind: 'named-official',
+  },
+  {
+    s: 'A UN spokesperson, Stephane Leroux, said aid trucks had reached the city.',
+    label: 'confirmed',
+    src: 'Stephane Leroux',
+    kind: 'institution',
+  },
+  {
+    s: 'The death toll has risen to 56, according to the Red Cross.',
+    label: 'confirmed',
+    src: 'Red Cross',
+    kind: 'institution',
+    mode: 'both',
+  },
+  { s: 'An estimated 4,000 people marched in the capital, police said.', label: 'estimate', src: 'police' },
+  { s: 'Some 1,500 police officers will be deployed for the match.', label: 'estimate' },
+  { s: 'Turnout was around 60 percent.', label: 'estimate' },
+  { s: 'Fewer than 100 people are thought to live on the island.', label: 'estimate' },
+  { s: 'The club confirmed on Friday that its manager had left by mutual consent.', label: 'confirmed' },
+  { s: 'The health department said 1,024 new infections were recorded on Tuesday.', label: 'confirmed', mode: 'both' },
+  { s: 'The Times of London reported on Sunday that the deal had collapsed.', label: 'unconfirmed', kind: 'outlet' },
+  {
+    s: 'Citing a senior police officer, the Daily Star said the suspect had been released.',
+    label: 'unconfirmed',
+    kind: 'anonymous-official',
+  },
+  { s: 'The minister resigned, the BBC reported.', label: 'unconfirmed', src: 'BBC', kind: 'outlet', mode: 'both' },
+  { s: 'Two suspects were reportedly arrested in Lyon.', label: 'unconfirmed' },
+  { s: 'The officers are accused of beating a detainee.', label: 'unconfirmed' },
+  { s: 'Environmental groups blame the dam for the drop in fish stocks.', label: 'unconfirmed' },
+  { s: 'According to witnesses, the gunmen arrived in two cars.', kind: 'witness' },
 ]);
