@@ -34,7 +34,7 @@ const BACKGROUND =
 
 const ORDER: (Label | 'none')[] = ['denial', 'unconfirmed', 'opinion', 'estimate', 'confirmed'];
 
-function analyse(c: Case, rulesAlone: boolean): { label: Label | 'none'; top?: Suggestion } {
+function analyse(c: Case, rulesAlone: boolean): { label: Label | 'none'; top?: Suggestion | undefined } {
   const text = c.before ? `${c.before} ${c.s}` : c.s;
   const from = text.length - c.s.length;
   const all = suggestClaims(text, rulesAlone ? { classifier: null } : {}).filter((x) => x.end > from);
