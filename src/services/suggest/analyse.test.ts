@@ -787,3 +787,31 @@ describe('sixth session: a court deciding a case, and a cause in dispute', () =>
     expect(claims('The figures are disputed by the opposition.')[0]?.label).toBe('denial');
   });
 });
+
+describe('sixth session, seventh batch: proposals rejected, participles, and a negation far away', () => {
+  const claims = (text: string) => suggestClaims(text, { classifier: null });
+
+  it('rejecting a call, a demand or a resolution refuses a proposal; it says no claim is false', () => {
+    for (const text of [
+      'The opposition leader rejected calls for power-sharing talks.',
+      'The minister rejected such calls on Friday.',
+      'The president has also rejected a call for a boycott.',
+      'Iran dismisses United Nations resolution imposing sanctions',
+    ])
+      expect(claims(text)[0]?.label, text).not.toBe('denial');
+    expect(claims('The ministry rejected the claims as false.')[0]?.label).toBe('denial');
+  });
+
+  it('a participle after a preposition qualifies its noun: "since disputed election" denies nothing', () => {
+    expect(claims("Kenya's parliament meets for first time since disputed election")[0]?.label).not.toBe('denial');
+  });
+
+  it('"insist that there was no ..." answers a claim: a denial', () => {
+    expect(claims('Officials insist that there was no commitment to lift the blockade.')[0]?.label).toBe('denial');
+  });
+
+  it('a "not" in a relative clause does not negate the guess after it', () => {
+    expect(claims('An official who asked not to be named said the death toll could rise.')[0]?.label).toBe('opinion');
+    expect(claims('Nobody could say when the road would reopen.')[0]?.label).not.toBe('opinion');
+  });
+});

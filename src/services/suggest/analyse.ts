@@ -108,7 +108,7 @@ const CLAIM_NOUNS = set(`report reports claim claims allegation allegations accu
 const REQUEST_NOUNS = set(`request requests application applications appeal appeals plea pleas case cases bill bills
   motion motions proposal proposals offer offers bid bids entry access bail permission permit visa visas asylum
   petition petitions claim-form parole leave abortion treatment license licence lawsuit lawsuits suit suits
-  complaint complaints`);
+  complaint complaints call calls demand demands resolution resolutions`);
 const UNEXPLAINED = set('explanation explanations reason reasons motive motives cause word');
 const GIVEN = set('given released provided offered disclosed published announced made');
 /** A source that is only hearsay: "sources", "reports", "local reports", "rumours". */
@@ -159,6 +159,8 @@ const COURT_WORDS = set('court jury inquest tribunal hearing trial');
 const ASSERT = set('assert asserts asserted contend contends contended maintain maintains maintained purport purports');
 const ACCUSE = set('accuse accuses accused accusing blame blames blamed blaming');
 /** Words before "confirm", "comment" or "know" that withhold it ("was unable to confirm"). */
+/** Words that negate the verb right after or before them. */
+const NEGATORS = set("not n't never no nobody none neither nor cannot");
 const WITHHOLD = set(`not n't never no neither nor nobody none unable yet failed fail fails refused
   refuses cannot without awaiting await awaits pending short`);
 const SHOW = set('show shows showed');
@@ -782,7 +784,8 @@ function attributiveDispute(t: Toks, i: number): boolean {
   return (
     n.endsWith('ed') &&
     ['NOUN', 'PROPN'].includes(t.pos[k] ?? '') &&
-    (t.pos[i] === 'ADJ' || ['DET', 'ADJ', 'PART'].includes(before) || /^['’]s?$/.test(t.value[i - 1] ?? ''))
+    // "since disputed elections", "over disputed land": after a preposition, a participle qualifies.
+    (t.pos[i] === 'ADJ' || ['DET', 'ADJ', 'PART', 'ADP', 'SCONJ'].includes(before) || /^['’]s?$/.test(t.value[i - 1] ?? ''))
   );
 }
 
@@ -1762,7 +1765,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       if (INSIST.has(n) && t.pos[i] === 'VERB') {
-        const not = nextWords(t, i, to, 12).find((k) => ['not', "n't", 'never'].includes(t.normal[k]!));
+        const not = nextWords(t, i, to, 12).find((k) => ['not', "n't", 'never', 'no'].includes(t.normal[k]!));
         if (not !== undefined) {
           add('denial', 90, 0.7, i, not);
           continue;
@@ -1905,7 +1908,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       // "artifacts which may lead to ...": a guess inside a relative clause is not the claim's.
       const relative = ['which', 'that', 'who'].includes(t.normal[i - 1] ?? '');
       if (relative && (n === 'may' || CONDITIONAL_MODAL.has(n))) continue;
-      if (n === 'may' && t.pos[i] === 'AUX' && !t.neg[i]) {
+      if (n === 'may' && t.pos[i] === 'AUX' && !negatedModal(t, from, i)) {
         add('opinion', 55, 0.55, i, Math.min(i + 1, to));
         continue;
       }
@@ -1917,7 +1920,8 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
           (t.normal[i + 1] === 'be' && PERCEIVED.has(t.normal[i + 2] ?? '')) ||
           t.normal[i + 1] === 'not' ||
           t.normal[i + 1] === "n't";
-        if (n !== 'would' && t.pos[i] === 'AUX' && !t.neg[i] && !perceived) add('opinion', 55, 0.55, i, Math.min(i + 1, to));
+        if (n !== 'would' && t.pos[i] === 'AUX' && !negatedModal(t, from, i) && !perceived)
+          add('opinion', 55, 0.55, i, Math.min(i + 1, to));
         continue;
       }
       if (NORMATIVE.has(n)) {
@@ -2231,6 +2235,14 @@ function anonymityRequest(t: Toks, i: number): boolean {
   if (t.normal[i - 1] !== 'be' || t.normal[i - 2] !== 'to') return false;
   const asker = t.normal[i - 3] === 'not' ? t.normal[i - 4] : t.normal[i - 3];
   return ANONYMITY_REQUEST.has(asker ?? '');
+}
+
+/**
+ * "nobody could say", "it may not": a negation on the modal itself. Not wink's negation scope, which
+ * runs on to the sentence's end: "an official who asked not to be named said the toll could rise".
+ */
+function negatedModal(t: Toks, from: number, i: number): boolean {
+  return previousWords(t, from, i, 3).some((k) => NEGATORS.has(t.normal[k]!)) || NEGATORS.has(t.normal[i + 1] ?? '');
 }
 
 function timeAgo(t: Toks, number: number): boolean {
