@@ -36,6 +36,8 @@ async function expectLearners(page: Page, names: string[]): Promise<void> {
 test('learners are added, refused when the name is taken, renamed and deleted, and it lasts', async ({ app }, testInfo) => {
   let page = app.page;
   await waitUntilReady(page);
+  // The first screen's heading has focus from the start (it takes it just after the ready mark).
+  await expect(page.getByRole('heading', { level: 1, name: 'Who is learning?' })).toBeFocused();
   await createLearner(page, 'Ana');
   await switchLearner(page);
   await createLearner(page, 'Ben');
