@@ -33,6 +33,19 @@ async function expectLearners(page: Page, names: string[]): Promise<void> {
   for (const name of names) await expect(list.getByRole('button', { name, exact: true })).toBeVisible();
 }
 
+test('the learners heading has focus from the start, and again after a reload', async ({ app, shell }) => {
+  const page = app.page;
+  const heading = page.getByRole('heading', { level: 1, name: 'Who is learning?' });
+  await waitUntilReady(page);
+  // With the first answers in the page, it takes focus just after the ready mark.
+  await expect(heading).toBeFocused();
+  if (shell !== 'browser') return;
+  // A reload asks the backend for its data: focus is in place all the same.
+  await page.reload();
+  await waitUntilReady(page);
+  await expect(heading).toBeFocused();
+});
+
 test('learners are added, refused when the name is taken, renamed and deleted, and it lasts', async ({ app }, testInfo) => {
   let page = app.page;
   await waitUntilReady(page);

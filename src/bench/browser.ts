@@ -140,18 +140,35 @@ async function startOnce(browser: Browser, args: string[], app: boolean): Promis
   }
 }
 
+/**
+ * Start-up rounds in a full run (app and blank page each): more than the other rows' 9, because one start
+ * moves by 20 % or more with the load on a shared machine, and a median of 9 moved the ratio by ±10 %
+ * between runs (docs/performance.md, sixth round).
+ */
+const STARTUP_RUNS = 21;
+
 export async function startupRows(plan: Plan, browser: Browser, paths: Paths): Promise<Row[]> {
   const app: number[] = [];
   const appServer: number[] = [];
   const blank: number[] = [];
   const blankServer: number[] = [];
-  const total = plan.warmups + plan.runs;
-  // Interleaved, so that drift in the machine's load falls on both alike.
+  const total = plan.warmups + (plan.quick ? plan.runs : STARTUP_RUNS);
+  // Interleaved, so that drift in the machine's load falls on both alike; and in turns (a closing
+  // context, a server stopping, the browser's clean-up after a page), for the same reason.
   for (let n = 0; n < total; n++) {
     const dir = mkdtempSync(join(tmpdir(), 'sourcewise-bench-start-'));
     try {
-      const a = await startOnce(browser, [paths.webJs, `--data-dir=${dir}`], true);
-      const b = await startOnce(browser, ['-e', BLANK_SERVER], false);
+      const startApp = () => startOnce(browser, [paths.webJs, `--data-dir=${dir}`], true);
+      const startBlank = () => startOnce(browser, ['-e', BLANK_SERVER], false);
+      let a: { total: number; server: number };
+      let b: { total: number; server: number };
+      if (n % 2 === 0) {
+        a = await startApp();
+        b = await startBlank();
+      } else {
+        b = await startBlank();
+        a = await startApp();
+      }
       if (n >= plan.warmups) {
         app.push(a.total);
         appServer.push(a.server);
