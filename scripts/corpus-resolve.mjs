@@ -106,7 +106,7 @@ const READ = {
   ],
   '2012-09-10-athletics-concludes-at-london-paralympics-with-the-marathon#p4s2': [
     'unconfirmed',
-    "her husband on how she felt: about someone else, no evaluation, nobody says it is known (rule 8)",
+    'her husband on how she felt: about someone else, no evaluation, nobody says it is known (rule 8)',
   ],
   '2017-01-13-putin-calls-us-troops-in-poland-a-threat#p8s2': [
     'unconfirmed',
@@ -118,7 +118,7 @@ const READ = {
   ],
   '2017-02-25-google-performs-first-successful-collision-attack-on-sha-1#p3s2': [
     'confirmed',
-    "Google's own act on the record (it recommended), as \"we urge\" in the earlier gold (rule 7)",
+    'Google\'s own act on the record (it recommended), as "we urge" in the earlier gold (rule 7)',
   ],
 };
 
