@@ -18,11 +18,6 @@ const REVIEWED: Record<string, { finding: string; why: string }> = {
     finding: 'senate-bailout-2008.json: (pack): confirmed is 20 of 35 label judgements (more than 50 %): one label dominates',
     why: 'a vote on the record and senators quoted: the pack practises telling a recorded fact from a senator’s judgement',
   },
-  'shoreham-airshow-crash-2015.json': {
-    finding:
-      'shoreham-airshow-crash-2015.json: (pack): estimate is 20 of 30 label judgements (more than 50 %): one label dominates',
-    why: 'level 1: police counts given as "highly likely" and "at least" against the few exact ones',
-  },
 };
 
 const packFiles = readdirSync(dir).filter((name) => name.endsWith('.json') && name !== 'pack.schema.json');
