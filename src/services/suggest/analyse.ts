@@ -278,7 +278,7 @@ const INSTITUTION_WORDS = set(`ministry department agency service commission cou
   administration programme program organisation organization foundation fund charity ministries agencies
   departments companies`);
 /** Seventh round: bodies known by name, capitalised ("the Red Cross", "UNICEF", "Amnesty International"). */
-const INSTITUTION_NAMES = set(`cross crescent unicef unhcr unesco unicef amnesty oxfam interpol fifa uefa ioc opec imf
+const INSTITUTION_NAMES = set(`cross crescent unicef unhcr unesco amnesty oxfam interpol fifa uefa ioc opec imf
   greenpeace fao wfp iaea ocha icrc msf`);
 const PLURAL_SPEAKERS = set('officials sources insiders critics residents witnesses experts analysts');
 const PARTY_COMMON = set('residents resident witnesses witness workers worker people campaign family neighbours');
@@ -1784,18 +1784,15 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         continue;
       }
       // Seventh round: "none of this is true", "the report is not true": said to be false (rule 2).
+      const notTrue =
+        n === 'true'
+          ? previousWords(t, from, i, 4).find((k) => ['not', "n't", 'none', 'nothing', 'never'].includes(t.normal[k]!))
+          : undefined;
       if (
-        n === 'true' &&
-        previousWords(t, from, i, 4).some((k) => ['not', "n't", 'none', 'nothing', 'never'].includes(t.normal[k]!)) &&
+        notTrue !== undefined &&
         !previousWords(t, from, i, 3).some((k) => ['if', 'whether', 'know', 'knows', 'sure'].includes(t.normal[k]!))
       ) {
-        add(
-          'denial',
-          90,
-          0.7,
-          previousWords(t, from, i, 4).find((k) => ['not', "n't", 'none', 'nothing', 'never'].includes(t.normal[k]!))!,
-          i,
-        );
+        add('denial', 90, 0.7, notTrue, i);
         continue;
       }
       // 'Asked whether the plant had leaked, the company said it had not': a negative answer to the claim put.
