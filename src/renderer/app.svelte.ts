@@ -35,6 +35,11 @@ export class AppState {
   screen = $state<Screen>() as Screen;
 
   private readonly api: Api;
+  /**
+   * Counts the screen changes begun. A change that has to wait (for a learner list, for its screen's
+   * code) gives way to any begun after it, so that two quick Backs end on the second place.
+   */
+  private navigation = 0;
 
   constructor(api: Api) {
     this.api = api;
@@ -82,8 +87,16 @@ export class AppState {
     }
   }
 
+  /** A screen's code, loaded when it is first opened; undefined when another screen change began meanwhile. */
+  private async screenCode<T>(load: () => Promise<T>): Promise<T | undefined> {
+    const ticket = ++this.navigation;
+    const code = await load();
+    return ticket === this.navigation ? code : undefined;
+  }
+
   /** Shows `place`: the learner's screens only for a learner who still exists, else the learners. */
   async goTo(place: Place): Promise<void> {
+    const ticket = ++this.navigation;
     if (!('learnerId' in place)) {
       if (place.screen === 'class') return this.showClassReports();
       if (place.screen === 'studio') return this.showStudio();
@@ -93,6 +106,7 @@ export class AppState {
       this.learner?.id === place.learnerId
         ? this.learner
         : (await this.api.listLearners({}).catch(() => [])).find((candidate) => candidate.id === place.learnerId);
+    if (ticket !== this.navigation) return;
     if (!learner) return this.showLearners();
     this.learner = learner;
     switch (place.screen) {
@@ -115,6 +129,7 @@ export class AppState {
   }
 
   async showLearners(): Promise<void> {
+    this.navigation += 1;
     this.learner = undefined;
     const state = new LearnersState(this.api);
     this.screen = { name: 'learners', state };
@@ -122,7 +137,9 @@ export class AppState {
   }
 
   async showLibrary(learner: Learner = this.learner!): Promise<void> {
-    const { LibraryState } = await import('./screens/learner-screens');
+    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    if (!screens) return;
+    const { LibraryState } = screens;
     this.learner = learner;
     const state = new LibraryState(this.api, learner.id);
     this.screen = { name: 'library', state };
@@ -132,7 +149,9 @@ export class AppState {
   /** Opens a pack at its first unanswered exercise, or at `exercise` (from 1). */
   async openPack(packId: string, exercise?: number): Promise<void> {
     if (!this.learner) return;
-    const { PlayerState } = await import('./screens/learner-screens');
+    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    if (!screens) return;
+    const { PlayerState } = screens;
     const state = new PlayerState(this.api, this.learner.id, packId);
     this.screen = { name: 'player', state };
     await state.load();
@@ -141,7 +160,9 @@ export class AppState {
 
   async showClassReports(): Promise<void> {
     this.learner = undefined;
-    const { ClassReportsState } = await import('./screens/instructor-screens');
+    const screens = await this.screenCode(() => import('./screens/instructor-screens'));
+    if (!screens) return;
+    const { ClassReportsState } = screens;
     const state = new ClassReportsState(this.api);
     this.screen = { name: 'class', state };
     await state.load();
@@ -149,7 +170,9 @@ export class AppState {
 
   async showStudio(): Promise<void> {
     this.learner = undefined;
-    const { StudioState } = await import('./screens/instructor-screens');
+    const screens = await this.screenCode(() => import('./screens/instructor-screens'));
+    if (!screens) return;
+    const { StudioState } = screens;
     const state = new StudioState(this.api);
     this.screen = { name: 'studio', state };
     await state.load();
@@ -158,7 +181,9 @@ export class AppState {
   /** Plays a draft as a learner would, recording nothing; leaving returns to the same draft. */
   async previewDraft(pack: Pack): Promise<void> {
     if (this.screen.name !== 'studio') return;
-    const { PlayerState } = await import('./screens/learner-screens');
+    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    if (!screens) return;
+    const { PlayerState } = screens;
     const state = PlayerState.preview(pack);
     this.screen = { name: 'player', state, studio: this.screen.state };
     await state.load();
@@ -175,7 +200,9 @@ export class AppState {
 
   async showProgress(): Promise<void> {
     if (!this.learner) return;
-    const { ProgressState } = await import('./screens/learner-screens');
+    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    if (!screens) return;
+    const { ProgressState } = screens;
     const state = new ProgressState(this.api, this.learner.id);
     this.screen = { name: 'progress', state };
     await state.load();
@@ -184,7 +211,9 @@ export class AppState {
   /** `brokenLink`: the Review screen opened from a review link that could not be read, which it says. */
   async showReview(brokenLink = false): Promise<void> {
     if (!this.learner) return;
-    const { ReviewState } = await import('./screens/learner-screens');
+    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    if (!screens) return;
+    const { ReviewState } = screens;
     const state = new ReviewState(this.api, this.learner.id, { brokenLink });
     this.screen = { name: 'review', state };
     await state.load();
@@ -193,7 +222,9 @@ export class AppState {
   /** Plays a review: exercises from one pack or from many, in the queue's order. */
   async startReview(queue: readonly ReviewPick[], exercise?: number): Promise<void> {
     if (!this.learner) return;
-    const { PlayerState } = await import('./screens/learner-screens');
+    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    if (!screens) return;
+    const { PlayerState } = screens;
     const state = new PlayerState(this.api, this.learner.id, queue);
     // Begun from the Review screen (no exercise named): afresh; from the URL (a reload, Back): where it was.
     if (exercise === undefined) state.startAfresh();
