@@ -59,7 +59,7 @@ export const SOURCE_KIND_DEFINITIONS: Record<SourceKind, string> = {
   'anonymous-official': 'An official the article does not name, whatever their rank; never on the record.',
   institution: 'An organisation speaking in its own name, or its spokesperson speaking for it.',
   'intelligence-agency': 'A spy or intelligence service; what it says is its assessment.',
-  legislator: 'A member of a parliament or congress, saying what they know or were told.',
+  legislator: 'A member of a parliament, congress or elected council, saying what they know or were told.',
   party: 'A party to the events: a government, group or person the claim is about.',
   expert: 'A scientist, doctor, researcher or other specialist speaking from what they study, not for a party.',
   witness: 'A person who saw or lived through the events and says what they saw.',

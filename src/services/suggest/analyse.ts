@@ -181,6 +181,7 @@ const APPROX_2 = [
 const PROJECTION = set(`expected expect expects expecting planned projected forecast forecasts predicted
   predict predicts estimate estimates estimated assessed assessment projection likely plans intend intends
   intended scheduled`);
+const PLAN_WORDS = set('plans plan planned planning intend intends intended');
 /** Seventh round: "aims to double its sales", "hopes to resume flights": a plan or an expectation (rule 5). */
 const READING_NOUNS = set('blow setback boost victory triumph defeat mistake');
 const AIM = set('aim aims aiming hope hopes hoping');
@@ -1867,6 +1868,9 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
       if (
         (PROJECTION.has(n) || (AIM.has(n) && t.normal[i + 1] === 'to' && t.pos[i] === 'VERB' && t.pos[i + 2] === 'VERB')) &&
         !(n === 'plans' && t.pos[i] === 'NOUN' && ['in', 'of', 'the', 'for'].includes(t.normal[i - 1] ?? '')) &&
+        // "reportedly plans to", "is rumoured to be planning": a plan nobody gives as theirs is hearsay
+        // (the guide's rule 5 sends it on to rule 6), which the hearsay word marks.
+        !(PLAN_WORDS.has(n) && previousWords(t, from, i, 4).some((k) => WEAK_UNCONFIRMED.has(t.normal[k]!))) &&
         // "its arms sales plans", "detailed plans developed months ago": a plan named as a thing is
         // no projection; "plans to build" and "the council plans a ..." are.
         !(
