@@ -612,14 +612,13 @@ class SourceContext {
     let kind: SourceKind | undefined;
     let person = false;
     const officialAt = words.findIndex((w) => UNNAMED_OFFICIALS.has(w));
-    // "US intelligence officials": the agency speaks, whoever is sent to say it (seventh round).
-    if (has(INTELLIGENCE_WORDS) && !has(LEGISLATOR_WORDS)) kind = 'intelligence-agency';
+    const unnamedOfficials = officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean);
+    // "South Korea's intelligence agency"; not "US intelligence officials", whom the article does not
+    // name: they do not speak in the service's name (the guide's kinds), though what they pass on
+    // from it is still its assessment (see `intelligenceSource`).
+    if (has(INTELLIGENCE_WORDS) && !has(LEGISLATOR_WORDS) && !unnamedOfficials) kind = 'intelligence-agency';
     // "people familiar with the matter": the usual words for sources the article does not name.
-    else if (
-      has(ANONYMOUS_WORDS) ||
-      words.some((w, k) => w === 'familiar' && words[k + 1] === 'with') ||
-      (officialAt >= 0 && !propn.slice(officialAt + 1).some(Boolean))
-    ) {
+    else if (has(ANONYMOUS_WORDS) || words.some((w, k) => w === 'familiar' && words[k + 1] === 'with') || unnamedOfficials) {
       kind = 'anonymous-official';
     } else if (
       (has(OUTLET_WORDS) ||
@@ -761,6 +760,14 @@ function nextVerb(t: Toks, from: number, to: number): number {
  * "The Independent reported", "..., Yonhap reported": a bare name that reports is an outlet, even
  * one the word lists do not know. Not "reported to" (a link) nor a person or institution.
  */
+/** An intelligence service, or its officials whom the article does not name: what they give is its assessment. */
+function intelligenceSource(source: SuggestionSource | undefined): boolean {
+  return (
+    source?.kind === 'intelligence-agency' ||
+    (source?.kind === 'anonymous-official' && /\b(?:intelligence|spy)\b/i.test(source.name))
+  );
+}
+
 function reportingOutlet(t: Toks, verb: number, source: SuggestionSource | undefined): SuggestionSource | undefined {
   if (!source || source.kind !== 'party' || !/^report(s|ed)?$/.test(t.normal[verb] ?? '') || t.normal[verb + 1] === 'to')
     return source;
@@ -2190,7 +2197,7 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
   // A conditional: "if ..." with "would/could/might" is opinion, outranking projections.
   for (const r of rules) if (r.label === 'opinion' && r.rank === 0) r.rank = hasConditionalModal ? 60 : 10;
   // An exact-looking figure from an intelligence briefing is still somebody's assessment.
-  if (source.kind === 'intelligence-agency' && hasNumber >= 0) add('estimate', 80, 0.7, hasNumber);
+  if (intelligenceSource(source) && hasNumber >= 0) add('estimate', 80, 0.7, hasNumber);
   return rules.filter((r) => r.rank > 0);
 }
 

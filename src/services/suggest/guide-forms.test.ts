@@ -171,7 +171,7 @@ run('rule 5: an intelligence figure is an estimate, however exact', [
   {
     s: 'US intelligence officials said 300 fighters had crossed the border.',
     label: 'estimate',
-    kind: 'intelligence-agency',
+    kind: 'anonymous-official',
     mode: 'both',
   },
   {
