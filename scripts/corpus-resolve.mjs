@@ -27,6 +27,9 @@ const RULE_OF = { none: 1, denial: 2, opinion: 4, estimate: 5, unconfirmed: 6, c
 const ESTIMATE_CUE =
   /\b(about|around|roughly|approximately|nearly|almost|some \d|over \d|at least|up to|more than|fewer than|less than|as many as|as much as|an estimated|estimated?|expected|expects?|planned|plans? to|projected|forecasts?|predicted|scheduled|likely|assessed|assessment|is set to|set to|intends? to|aims? to|target)\b/i;
 const MODAL_GUESS = /\b(could|may|might)\b/i;
+/** "up to 500 jobs could go", "there may be as many as 30": a hedged number given as approximate. */
+const HEDGED_FIGURE =
+  /\b(could|may|might)\b[^.;]{0,40}\b(up to|as many as|as much as|about|around|some|nearly|more than|at least) [\d$£€]|\b(up to|as many as|as much as|about|around|nearly|more than|at least) [\d$£€][^.;]{0,40}\b(could|may|might)\b/i;
 const IF_WOULD = /\bif\b.*\b(would|will|could)\b|\bwould\b/i;
 const OUTLET_QUOTE = /\b(told|according to|reported|quoted|in an interview with)\b/i;
 
@@ -145,6 +148,10 @@ function resolve(text, a, b) {
         );
   }
   if (pair === 'estimate/opinion') {
+    // Since the seventh session the guide's hard case: a number hedged with could/may/might is a figure
+    // (rule 5), a hedged event a guess (rule 4).
+    if (MODAL_GUESS.test(text) && HEDGED_FIGURE.test(text) && !IF_WOULD.test(text))
+      return pick('estimate', 'a number hedged with "could/may/might" is a figure given as approximate (rule 5)');
     if (MODAL_GUESS.test(text) || IF_WOULD.test(text))
       return pick('opinion', '"could/may/might" is a guess, "would" conditional reasoning: rule 4 comes before rule 5');
     return pick('estimate', 'a forecast or assessment without a guess or judgement word (rule 5)');
