@@ -81,6 +81,25 @@ describe('auditPack', () => {
     expect(texts(auditPack(packOf([item, confirmedClaim()])))).toEqual([]);
   });
 
+  it('flags a modal guess labelled estimate or confirmed, but not a hedged figure, a past ability or the month', () => {
+    const guess = confirmedClaim();
+    guess.claim.label = 'estimate';
+    guess.claim.ref = { ...guess.claim.ref, quote: 'more troops may follow' };
+    const figure = structuredClone(guess);
+    figure.id = 'hedged-figure';
+    figure.claim.ref = { ...figure.claim.ref, quote: 'up to 500 more troops may follow' };
+    const ability = structuredClone(guess);
+    ability.id = 'past-ability';
+    ability.claim.ref = { ...ability.claim.ref, quote: 'we could see the convoy' };
+    const month = structuredClone(guess);
+    month.id = 'month';
+    month.claim.ref = { ...month.claim.ref, quote: 'the talks began in May' };
+    const found = texts(auditPack(packOf([guess, figure, ability, month, confirmedClaim(), confirmedClaim()])));
+    expect(found.filter((line) => line.includes('guess'))).toEqual([
+      `pack.json: items[0] (${guess.id}): labelled estimate, but "may" in "more troops may follow" hedges whether it happens, with no figure: the guide calls that a guess (opinion, rule 4)`,
+    ]);
+  });
+
   it('flags a pack where one label is more than half the label judgements', () => {
     const items = [confirmedClaim(), confirmedClaim(), seedItem('classify-official-mission-unclear', 'classify')];
     items[1]!.id = 'another-confirmed';

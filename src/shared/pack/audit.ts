@@ -1,7 +1,8 @@
 /**
  * What a reviewer looks for in a valid pack, beyond what `validate.ts` can call wrong: explanations
  * that name no cue or no source, a paragraph number in the text that points away from the item, a
- * label whose only cues the labelling guide gives to another label, one label or one answer position
+ * label whose only cues the labelling guide gives to another label, a modal guess labelled estimate or
+ * confirmed, one label or one answer position
  * dominating the pack, and a level-1 pack that uses the labels level 1 does not teach. Each finding
  * is a prompt to look again, not a verdict: `sourcewise audit` prints them (README, docs/pack-format.md).
  */
@@ -73,6 +74,15 @@ function itemFindings(pack: Pack, item: Item): string[] {
     }
   }
 
+  for (const { label, quote } of labelledQuotes(item)) {
+    const hedge = GUESS.exec(quote)?.[0];
+    if ((label === 'estimate' || label === 'confirmed') && hedge && !FIGURE.test(quote)) {
+      findings.push(
+        `labelled ${label}, but "${hedge.trim()}" in "${quote}" hedges whether it happens, with no figure: the guide calls that a guess (opinion, rule 4)`,
+      );
+    }
+  }
+
   if (pack.meta.level === 1) {
     const beyond = [...new Set(labels.concat(claimed?.alsoAccept ?? []))].filter((label) => !LEVEL_ONE_LABELS.includes(label));
     if (beyond.length > 0) findings.push(`a level-1 pack, but this item uses ${beyond.join(' and ')}`);
@@ -140,6 +150,24 @@ function labelJudgementsOf(item: Item): Label[] {
     default:
       return [];
   }
+}
+
+/**
+ * A modal guess: "may", "might", "could" (not "could not" or "could see", a past ability), "it is
+ * possible", "possibly", "perhaps". Lower case only, so that the month of May is no guess.
+ */
+const GUESS =
+  /\b(?:may|might)\b|\bcould (?!not\b|n't\b|see\b|hear\b|feel\b|tell\b|smell\b)|\b[Ii]t is possible\b|\bpossibly\b|\bperhaps\b/;
+/** A number in digits or words: a hedged figure is an estimate (the guide's hard case), not a guess. */
+const FIGURE =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?)\b/i;
+
+/** The quoted words an item labels, with their label (a claim that also accepts opinion is left out). */
+function labelledQuotes(item: Item): { label: Label; quote: string }[] {
+  if (item.type === 'classify' || item.type === 'source')
+    return item.claim.alsoAccept?.includes('opinion') ? [] : [{ label: item.claim.label, quote: item.claim.ref.quote }];
+  if (item.type === 'find') return item.spans.map((span) => ({ label: item.label, quote: span.quote }));
+  return [];
 }
 
 function claimOf(item: Item): { label: Label; alsoAccept?: Label[] | undefined } | undefined {
