@@ -123,6 +123,15 @@ const READ = {
     'confirmed',
     'Google\'s own act on the record (it recommended), as "we urge" in the earlier gold (rule 7)',
   ],
+  // The eighth batch: 16 dev articles added in session 7 (corpus/eighth-batch.json).
+  '2011-06-22-un-report-says-80-per-cent-of-worlds-refugees-live-in-poor-countries#p7s1': [
+    'opinion',
+    'fears "vastly overblown" and "mistakenly conflated" judge the fears; no claim is rejected as false, so not rule 2 (rule 4)',
+  ],
+  '2018-02-09-john-perry-barlow-dies-aged-70#p8s1': [
+    'confirmed',
+    'who survives him is part of the news of a death, as in the Aretha Franklin obituary, not background (rule 7)',
+  ],
 };
 
 /**
