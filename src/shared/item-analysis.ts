@@ -20,7 +20,7 @@
  */
 import { sampleCorrelation } from 'simple-statistics';
 import type { ClassLearner } from './class-data';
-import { describeItem, expectedAnswer, kindOf } from './exercises/registry';
+import { describeItem, expectedAnswer, reportingOf } from './exercises/reporting';
 import type { Item, Pack } from './pack/schema';
 import type { ItemType } from './pack/vocabulary';
 import type { Attempt } from './progress';
@@ -166,7 +166,7 @@ export function discrimination(answered: readonly { score: number; rest: number 
 }
 
 function choiceCounts(item: Item, attempts: readonly Attempt[]): ChoiceCount[] {
-  const kind = kindOf(item.type);
+  const kind = reportingOf(item.type);
   const offered = kind.xapi.choices?.(item as never);
   if (offered === undefined) return [];
   const chosen = new Map<string, number>();
