@@ -18,6 +18,10 @@ import type { Pack } from '../shared/pack/schema';
 import type { Place } from './lib/place';
 import type { ReviewPick } from '../shared/review-mix';
 
+/** The code of the learner's screens and of the instructor's: one chunk each, loaded when first needed (App.svelte takes their components from the same). */
+export const learnerScreens = () => import('./screens/learner-screens');
+export const instructorScreens = () => import('./screens/instructor-screens');
+
 export type Screen =
   | { name: 'learners'; state: LearnersState }
   | { name: 'library'; state: LibraryState }
@@ -137,7 +141,7 @@ export class AppState {
   }
 
   async showLibrary(learner: Learner = this.learner!): Promise<void> {
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode(learnerScreens);
     if (!screens) return;
     const { LibraryState } = screens;
     this.learner = learner;
@@ -149,7 +153,7 @@ export class AppState {
   /** Opens a pack at its first unanswered exercise, or at `exercise` (from 1). */
   async openPack(packId: string, exercise?: number): Promise<void> {
     if (!this.learner) return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode(learnerScreens);
     if (!screens) return;
     const { PlayerState } = screens;
     const state = new PlayerState(this.api, this.learner.id, packId);
@@ -160,7 +164,7 @@ export class AppState {
 
   async showClassReports(): Promise<void> {
     this.learner = undefined;
-    const screens = await this.screenCode(() => import('./screens/instructor-screens'));
+    const screens = await this.screenCode(instructorScreens);
     if (!screens) return;
     const { ClassReportsState } = screens;
     const state = new ClassReportsState(this.api);
@@ -170,7 +174,7 @@ export class AppState {
 
   async showStudio(): Promise<void> {
     this.learner = undefined;
-    const screens = await this.screenCode(() => import('./screens/instructor-screens'));
+    const screens = await this.screenCode(instructorScreens);
     if (!screens) return;
     const { StudioState } = screens;
     const state = new StudioState(this.api);
@@ -181,7 +185,7 @@ export class AppState {
   /** Plays a draft as a learner would, recording nothing; leaving returns to the same draft. */
   async previewDraft(pack: Pack): Promise<void> {
     if (this.screen.name !== 'studio') return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode(learnerScreens);
     if (!screens) return;
     const { PlayerState } = screens;
     const state = PlayerState.preview(pack);
@@ -200,7 +204,7 @@ export class AppState {
 
   async showProgress(): Promise<void> {
     if (!this.learner) return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode(learnerScreens);
     if (!screens) return;
     const { ProgressState } = screens;
     const state = new ProgressState(this.api, this.learner.id);
@@ -211,7 +215,7 @@ export class AppState {
   /** `brokenLink`: the Review screen opened from a review link that could not be read, which it says. */
   async showReview(brokenLink = false): Promise<void> {
     if (!this.learner) return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode(learnerScreens);
     if (!screens) return;
     const { ReviewState } = screens;
     const state = new ReviewState(this.api, this.learner.id, { brokenLink });
@@ -222,7 +226,7 @@ export class AppState {
   /** Plays a review: exercises from one pack or from many, in the queue's order. */
   async startReview(queue: readonly ReviewPick[], exercise?: number): Promise<void> {
     if (!this.learner) return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode(learnerScreens);
     if (!screens) return;
     const { PlayerState } = screens;
     const state = new PlayerState(this.api, this.learner.id, queue);
