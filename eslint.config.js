@@ -28,8 +28,9 @@ const LAYERS = [
     name: 'renderer',
     folders: ['src/renderer'],
     may: ['renderer', 'shared', 'packages'],
-    // The renderer never bundles the schema library: it gets checked data from the backend.
-    typesOnly: ['src/shared/contract', 'src/shared/pack/schema', 'zod'],
+    // The renderer never bundles the schema library: it gets checked data from the backend. Nor the
+    // exercise types' reporting half (answer key, xAPI, pack checks), which only the backend uses.
+    typesOnly: ['src/shared/contract', 'src/shared/pack/schema', 'zod', 'src/shared/exercises/reporting'],
   },
   {
     // The one-file player: the renderer's screens over a browser-side backend, built on its own into one HTML file.

@@ -53,6 +53,8 @@ describe('what each layer may import', () => {
     ['src/renderer/x.ts', "export type { Api } from '../shared/contract';", false],
     ['src/renderer/x.ts', "import type { Pack } from '../shared/pack/schema';", false],
     ['src/renderer/x.ts', "import { LABELS } from '../shared/pack/vocabulary';", false],
+    ['src/renderer/x.ts', "import { reportingOf } from '../shared/exercises/reporting';", true],
+    ['src/renderer/x.ts', "import { kindOf } from '../shared/exercises/registry';", false],
     ['src/renderer/x.ts', "import { mount } from 'svelte';", false],
     ['src/renderer/x.test.ts', "import { readFileSync } from 'node:fs';", false],
     ['src/renderer/lib/testing/x.ts', "import { readFileSync } from 'node:fs';", false],

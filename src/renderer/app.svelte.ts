@@ -18,6 +18,13 @@ import type { Pack } from '../shared/pack/schema';
 import type { Place } from './lib/place';
 import type { ReviewPick } from '../shared/review-mix';
 
+/** The code of the learner's screens and of the instructor's: one chunk each, loaded when first needed. */
+const SCREEN_CODE = {
+  learner: () => import('./screens/learner-screens'),
+  instructor: () => import('./screens/instructor-screens'),
+};
+export type ScreenCode = { [K in keyof typeof SCREEN_CODE]: Awaited<ReturnType<(typeof SCREEN_CODE)[K]>> };
+
 export type Screen =
   | { name: 'learners'; state: LearnersState }
   | { name: 'library'; state: LibraryState }
@@ -33,6 +40,8 @@ export class AppState {
   notices = $state<Notice[]>([]);
   learner = $state<Learner | undefined>(undefined);
   screen = $state<Screen>() as Screen;
+  /** The screen code loaded so far: App.svelte takes each screen's component from here, loaded before the screen is shown. */
+  code = $state.raw<Partial<ScreenCode>>({});
 
   private readonly api: Api;
   /**
@@ -88,9 +97,10 @@ export class AppState {
   }
 
   /** A screen's code, loaded when it is first opened; undefined when another screen change began meanwhile. */
-  private async screenCode<T>(load: () => Promise<T>): Promise<T | undefined> {
+  private async screenCode<K extends keyof ScreenCode>(part: K): Promise<ScreenCode[K] | undefined> {
     const ticket = ++this.navigation;
-    const code = await load();
+    const code = (await SCREEN_CODE[part]()) as ScreenCode[K];
+    if (this.code[part] === undefined) this.code = { ...this.code, [part]: code };
     return ticket === this.navigation ? code : undefined;
   }
 
@@ -137,7 +147,7 @@ export class AppState {
   }
 
   async showLibrary(learner: Learner = this.learner!): Promise<void> {
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode('learner');
     if (!screens) return;
     const { LibraryState } = screens;
     this.learner = learner;
@@ -149,7 +159,7 @@ export class AppState {
   /** Opens a pack at its first unanswered exercise, or at `exercise` (from 1). */
   async openPack(packId: string, exercise?: number): Promise<void> {
     if (!this.learner) return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode('learner');
     if (!screens) return;
     const { PlayerState } = screens;
     const state = new PlayerState(this.api, this.learner.id, packId);
@@ -160,7 +170,7 @@ export class AppState {
 
   async showClassReports(): Promise<void> {
     this.learner = undefined;
-    const screens = await this.screenCode(() => import('./screens/instructor-screens'));
+    const screens = await this.screenCode('instructor');
     if (!screens) return;
     const { ClassReportsState } = screens;
     const state = new ClassReportsState(this.api);
@@ -170,7 +180,7 @@ export class AppState {
 
   async showStudio(): Promise<void> {
     this.learner = undefined;
-    const screens = await this.screenCode(() => import('./screens/instructor-screens'));
+    const screens = await this.screenCode('instructor');
     if (!screens) return;
     const { StudioState } = screens;
     const state = new StudioState(this.api);
@@ -181,7 +191,7 @@ export class AppState {
   /** Plays a draft as a learner would, recording nothing; leaving returns to the same draft. */
   async previewDraft(pack: Pack): Promise<void> {
     if (this.screen.name !== 'studio') return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode('learner');
     if (!screens) return;
     const { PlayerState } = screens;
     const state = PlayerState.preview(pack);
@@ -200,7 +210,7 @@ export class AppState {
 
   async showProgress(): Promise<void> {
     if (!this.learner) return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode('learner');
     if (!screens) return;
     const { ProgressState } = screens;
     const state = new ProgressState(this.api, this.learner.id);
@@ -211,7 +221,7 @@ export class AppState {
   /** `brokenLink`: the Review screen opened from a review link that could not be read, which it says. */
   async showReview(brokenLink = false): Promise<void> {
     if (!this.learner) return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode('learner');
     if (!screens) return;
     const { ReviewState } = screens;
     const state = new ReviewState(this.api, this.learner.id, { brokenLink });
@@ -222,7 +232,7 @@ export class AppState {
   /** Plays a review: exercises from one pack or from many, in the queue's order. */
   async startReview(queue: readonly ReviewPick[], exercise?: number): Promise<void> {
     if (!this.learner) return;
-    const screens = await this.screenCode(() => import('./screens/learner-screens'));
+    const screens = await this.screenCode('learner');
     if (!screens) return;
     const { PlayerState } = screens;
     const state = new PlayerState(this.api, this.learner.id, queue);

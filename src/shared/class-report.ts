@@ -37,9 +37,9 @@ import type { Attempt } from './progress';
 import { accuracy, tallyScores, type Tally } from './scoring';
 import { addTransferFigures, transferFigures, type TransferFigures } from './transfer';
 
-import { describeItem, expectedAnswer } from './exercises/registry';
+import { describeItem, expectedAnswer } from './exercises/reporting';
 
-export { describeAnswer, describeItem, expectedAnswer } from './exercises/registry';
+export { describeAnswer, describeItem, expectedAnswer } from './exercises/reporting';
 
 /** One label's figures for some attempts. */
 export interface LabelFigures extends Tally {

@@ -8,6 +8,7 @@
 import type { Answer, Score } from './answers';
 import type { ShownOrder } from './choice-order';
 import { kindOf } from './exercises/registry';
+import { reportingOf } from './exercises/reporting';
 import type { Item, Pack } from './pack/schema';
 import { HEADLINE_VERDICTS, LABELS } from './pack/vocabulary';
 import { summariseAttempts } from './scoring';
@@ -113,7 +114,7 @@ export function scormInteraction(
   at: Date,
   timeTakenMs: number,
 ): ScormInteraction {
-  const xapi = kindOf(item.type).xapi as {
+  const xapi = reportingOf(item.type).xapi as {
     interactionType: 'choice' | 'long-fill-in' | 'matching';
     choices?(item: Item): { choices: { id: string }[]; correct: string[] };
     matching?(item: Item): { source: { id: string }[]; target: { id: string }[]; correct: string[] };

@@ -255,11 +255,6 @@ export class DraftEditor {
     this.announcement = 'Rejected.';
   }
 
-  /** Takes a decision back: a rejected suggestion is offered again (an accepted one stays an item). */
-  reconsider(suggestion: ClaimSuggestion): void {
-    delete this.decided[suggestionKey(suggestion)];
-  }
-
   get openSuggestions(): ClaimSuggestion[] {
     return (this.suggestions ?? []).filter((suggestion) => !this.decided[suggestionKey(suggestion)]);
   }

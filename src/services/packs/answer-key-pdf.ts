@@ -11,6 +11,7 @@
 import PDFDocument from 'pdfkit';
 import type { KeyWords } from '../../shared/exercises/kind';
 import { kindOf } from '../../shared/exercises/registry';
+import { reportingOf } from '../../shared/exercises/reporting';
 import { CHAIN_RULE, LABEL_DEFINITIONS, ON_THE_RECORD } from '../../shared/labelling-guide';
 import type { Item, Pack, Source, TextRef } from '../../shared/pack/schema';
 import { creditWithLicense, LABEL_NAMES, LABELS, SOURCE_KIND_NAMES, type Label } from '../../shared/pack/vocabulary';
@@ -91,7 +92,7 @@ function itemSection(writer: Writer, item: Item, number: number): void {
   writer.itemHeading(`${number}. ${kindOf(item.type).name}`, item.id);
   if (item.prompt !== undefined) writer.field('Question', clean(item.prompt, CAP.line));
 
-  for (const field of kindOf(item.type).keyFields(item, KEY_WORDS)) {
+  for (const field of reportingOf(item.type).keyFields(item, KEY_WORDS)) {
     if ('list' in field) writer.list(field.name, field.list);
     else writer.field(field.name, field.value, field.indent);
   }

@@ -39,7 +39,7 @@ import type { ClassData } from '../../shared/class-data';
 import { ApiError } from '../../shared/errors';
 import { completedRounds, describeItem, isReview } from '../../shared/class-report';
 import type { Item, Pack } from '../../shared/pack/schema';
-import { kindOf } from '../../shared/exercises/registry';
+import { reportingOf } from '../../shared/exercises/reporting';
 import type { Attempt } from '../../shared/progress';
 import { latestPerItem } from '../../shared/scoring';
 
@@ -337,7 +337,7 @@ function completedStatement(
  */
 function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | undefined, base: string): XapiActivity {
   const id = `${base}/${encodeURIComponent(attempt.packId)}/items/${encodeURIComponent(attempt.itemId)}`;
-  const interactionType = kindOf(item?.type ?? attempt.itemType).xapi.interactionType;
+  const interactionType = reportingOf(item?.type ?? attempt.itemType).xapi.interactionType;
   if (item === undefined || pack === undefined) {
     return {
       objectType: 'Activity',
@@ -352,7 +352,7 @@ function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | und
     interactionType,
   };
   if (item.prompt !== undefined) definition.description = { [lang]: cap(item.prompt) };
-  const choices = kindOf(item.type).xapi.choices?.(item);
+  const choices = reportingOf(item.type).xapi.choices?.(item);
   if (choices !== undefined) {
     definition.choices = choices.choices.map((choice) => ({
       id: choice.id,
@@ -360,14 +360,14 @@ function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | und
     }));
     definition.correctResponsesPattern = choices.correct;
   }
-  const matching = kindOf(item.type).xapi.matching?.(item);
+  const matching = reportingOf(item.type).xapi.matching?.(item);
   if (matching !== undefined) {
     const component = (entry: { id: string; text: string }) => ({ id: entry.id, description: { [lang]: cap(entry.text) } });
     definition.source = matching.source.map(component);
     definition.target = matching.target.map(component);
     definition.correctResponsesPattern = matching.correct;
   }
-  const fillIn = kindOf(item.type).xapi.fillIn?.(item);
+  const fillIn = reportingOf(item.type).xapi.fillIn?.(item);
   if (fillIn !== undefined) definition.correctResponsesPattern = fillIn;
   return { objectType: 'Activity', id, definition };
 }
@@ -380,7 +380,7 @@ function itemActivity(attempt: Attempt, item: Item | undefined, pack: Pack | und
  */
 function response(answer: Answer, item: Item | undefined, pack: Pack | undefined): string {
   const own = item?.type === answer.type ? item : undefined;
-  return kindOf(answer.type).xapi.response(answer as never, own as never, pack?.article.paragraphs);
+  return reportingOf(answer.type).xapi.response(answer as never, own as never, pack?.article.paragraphs);
 }
 
 /** ISO 8601 duration (the designator format xAPI requires), to the millisecond: 4200 ms is PT4.2S. */

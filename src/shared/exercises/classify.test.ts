@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyItem, FIXTURE_CONTEXT, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
-import { classify } from './classify';
+import { classify, classifyReporting } from './classify';
 
 describe('classify', () => {
   it('counts the label and any label also accepted as right, and records one label judgement', () => {
@@ -18,20 +18,20 @@ describe('classify', () => {
   });
 
   it('reads in words for reports, the answer key and xAPI', () => {
-    expect(classify.describeItem(classifyItem)).toBe('“The ministry confirmed the closure”');
-    expect(classify.expected(classifyItem)).toBe('Confirmed (also accepted: Estimate)');
-    expect(classify.describeAnswer({ type: 'classify', label: 'opinion', confidence: 2 })).toBe('opinion');
-    expect(classify.keyRows(classifyItem)).toEqual([
+    expect(classifyReporting.describeItem(classifyItem)).toBe('“The ministry confirmed the closure”');
+    expect(classifyReporting.expected(classifyItem)).toBe('Confirmed (also accepted: Estimate)');
+    expect(classifyReporting.describeAnswer({ type: 'classify', label: 'opinion', confidence: 2 })).toBe('opinion');
+    expect(classifyReporting.keyRows(classifyItem)).toEqual([
       { quote: 'The ministry confirmed the closure', label: 'confirmed', alsoAccept: ['estimate'], source: 'The ministry' },
     ]);
-    expect(classify.keyFields(classifyItem, PLAIN_KEY_WORDS).map((field) => field.name)).toEqual([
+    expect(classifyReporting.keyFields(classifyItem, PLAIN_KEY_WORDS).map((field) => field.name)).toEqual([
       'Claim',
       'Label',
       'Source',
       'Cues',
     ]);
-    expect(classify.xapi.interactionType).toBe('choice');
-    expect(classify.xapi.choices?.(classifyItem)).toEqual({
+    expect(classifyReporting.xapi.interactionType).toBe('choice');
+    expect(classifyReporting.xapi.choices?.(classifyItem)).toEqual({
       choices: [
         { id: 'confirmed', text: 'Confirmed' },
         { id: 'estimate', text: 'Estimate' },
@@ -39,7 +39,7 @@ describe('classify', () => {
       ],
       correct: ['confirmed', 'estimate'],
     });
-    expect(classify.xapi.response({ type: 'classify', label: 'denial' })).toBe('denial');
+    expect(classifyReporting.xapi.response({ type: 'classify', label: 'denial' })).toBe('denial');
   });
 
   it('requires the labels offered to include every label the claim accepts', () => {

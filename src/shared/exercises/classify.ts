@@ -1,6 +1,15 @@
 /** Classify: the claim is highlighted in the article; the learner picks its label and, optionally, how sure they are. */
 import { LABEL_NAMES, LABELS, type Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, claimKeyFields, claimLabelled, claimRefs, type ExerciseKind, labelWithAlso } from './kind';
+import {
+  accepts,
+  alsoAccepted,
+  claimKeyFields,
+  claimLabelled,
+  claimRefs,
+  type ExerciseKind,
+  type ExerciseReporting,
+  labelWithAlso,
+} from './kind';
 
 export interface ClassifyDetail {
   type: 'classify';
@@ -26,6 +35,21 @@ export const classify: ExerciseKind<'classify'> = {
     };
   },
 
+  labelled: (item) => [claimLabelled(item.claim)],
+  // No `shuffled`: the label buttons are the same five for every item, always in the guide's order
+  // (`labelsOffered`), so a button's place says nothing about any item's answer, and a learner finds
+  // each label where it was last time.
+  refs: (item) => claimRefs(item.claim),
+  summary: (item) => item.claim.ref.quote,
+  draft: ({ id, ref, outlet }) => ({
+    id,
+    type: 'classify',
+    explanation: '',
+    claim: { ref, label: 'confirmed', source: outlet, cues: [] },
+  }),
+};
+
+export const classifyReporting: ExerciseReporting<'classify'> = {
   describeItem: (item) => `“${item.claim.ref.quote}”`,
   expected: (item) => labelWithAlso(item.claim.label, item.claim.alsoAccept),
   describeAnswer: (answer) => answer.label,
@@ -49,19 +73,6 @@ export const classify: ExerciseKind<'classify'> = {
     }),
     response: (answer) => answer.label,
   },
-
-  labelled: (item) => [claimLabelled(item.claim)],
-  // No `shuffled`: the label buttons are the same five for every item, always in the guide's order
-  // (`labelsOffered`), so a button's place says nothing about any item's answer, and a learner finds
-  // each label where it was last time.
-  refs: (item) => claimRefs(item.claim),
-  summary: (item) => item.claim.ref.quote,
-  draft: ({ id, ref, outlet }) => ({
-    id,
-    type: 'classify',
-    explanation: '',
-    claim: { ref, label: 'confirmed', source: outlet, cues: [] },
-  }),
 
   check(item, path, checks) {
     checks.claim(item.claim, `${path}.claim`);

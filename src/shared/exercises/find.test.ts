@@ -7,7 +7,7 @@ import type { FindItem, Pack } from '../pack/schema';
 import { validatePack } from '../pack/validate';
 import { verdictOf } from '../scoring';
 import { FIXTURE_CONTEXT, findItem, PARAGRAPHS, PLAIN_KEY_WORDS, problemsOf, ref } from '../testing/exercise-items';
-import { find, type FindDetail } from './find';
+import { find, findReporting, type FindDetail } from './find';
 import { labelledSpans, scoreAnswer } from './registry';
 
 const span = findItem.spans[0]!;
@@ -66,23 +66,27 @@ describe('find', () => {
   });
 
   it('reads in words for reports, the answer key and xAPI', () => {
-    expect(find.describeItem(findItem)).toBe('Find the opinion claims in paragraph 1');
-    expect(find.expected(findItem)).toBe('1 opinion span: “a reckless bet”');
-    expect(find.describeAnswer({ type: 'find', spans: [] })).toBe('(nothing marked)');
-    expect(find.describeAnswer({ type: 'find', spans: [span, span] })).toBe('0:56-70; 0:56-70');
-    expect(find.keyRows(findItem)).toEqual([{ quote: 'a reckless bet', label: 'opinion' }]);
-    expect(find.keyFields(findItem, PLAIN_KEY_WORDS)).toEqual([
+    expect(findReporting.describeItem(findItem)).toBe('Find the opinion claims in paragraph 1');
+    expect(findReporting.expected(findItem)).toBe('1 opinion span: “a reckless bet”');
+    expect(findReporting.describeAnswer({ type: 'find', spans: [] })).toBe('(nothing marked)');
+    expect(findReporting.describeAnswer({ type: 'find', spans: [span, span] })).toBe('0:56-70; 0:56-70');
+    expect(findReporting.keyRows(findItem)).toEqual([{ quote: 'a reckless bet', label: 'opinion' }]);
+    expect(findReporting.keyFields(findItem, PLAIN_KEY_WORDS)).toEqual([
       { name: 'Passage', value: 'paragraph 1' },
       { name: 'Mark every', value: 'Opinion' },
       { name: 'Spans', list: ['“a reckless bet” (paragraph 1)'] },
       { name: 'Cues', value: 'reckless' },
     ]);
-    expect(find.xapi.interactionType).toBe('long-fill-in');
+    expect(findReporting.xapi.interactionType).toBe('long-fill-in');
     // Marks in article order, whatever order the learner made them in, as the pattern lists the passages.
-    expect(find.xapi.response({ type: 'find', spans: [span, { paragraph: 0, start: 0, end: 3 }] })).toBe('0:0-3[,]0:56-70');
+    expect(findReporting.xapi.response({ type: 'find', spans: [span, { paragraph: 0, start: 0, end: 3 }] })).toBe(
+      '0:0-3[,]0:56-70',
+    );
     const two = { ...findItem, spans: [ref(0, 'a reckless bet'), ref(0, 'The')] };
-    expect(find.xapi.fillIn?.(two)).toEqual(['The[,]a reckless bet']);
-    expect(find.xapi.response({ type: 'find', spans: [...two.spans].reverse() }, two, PARAGRAPHS)).toBe('The[,]a reckless bet');
+    expect(findReporting.xapi.fillIn?.(two)).toEqual(['The[,]a reckless bet']);
+    expect(findReporting.xapi.response({ type: 'find', spans: [...two.spans].reverse() }, two, PARAGRAPHS)).toBe(
+      'The[,]a reckless bet',
+    );
   });
 
   it('requires spans inside the passage that do not overlap', () => {

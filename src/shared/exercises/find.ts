@@ -6,7 +6,7 @@
  */
 import { ApiError } from '../errors';
 import { LABEL_NAMES } from '../pack/vocabulary';
-import type { ExerciseKind, LabelledSpan, ScoringContext } from './kind';
+import type { ExerciseKind, ExerciseReporting, LabelledSpan, ScoringContext } from './kind';
 import type { FindItem, MarkedSpan } from './find.schema';
 
 /**
@@ -81,6 +81,21 @@ export const find: ExerciseKind<'find'> = {
     return scoreMarks(item, union(answer.spans), context);
   },
 
+  labelled: (item) => item.spans.map((span) => ({ ...span, label: item.label })),
+  refs: (item) => item.spans,
+  summary: (item) =>
+    `every ${LABEL_NAMES[item.label].toLowerCase()} in paragraph ${item.paragraphs.map((p) => p + 1).join(', ')}`,
+  draft: ({ id, ref, selected }) => ({
+    id,
+    type: 'find',
+    explanation: '',
+    label: 'estimate',
+    paragraphs: [ref.paragraph],
+    spans: selected ? [ref] : [],
+  }),
+};
+
+export const findReporting: ExerciseReporting<'find'> = {
   describeItem: (item) => `Find the ${item.label} claims in ${paragraphsText(item.paragraphs)}`,
   expected: (item) =>
     `${item.spans.length} ${item.label} span${item.spans.length === 1 ? '' : 's'}: ${item.spans.map((span) => `“${span.quote}”`).join(', ')}`,
@@ -115,19 +130,6 @@ export const find: ExerciseKind<'find'> = {
             .map((span) => paragraphs[span.paragraph]?.slice(span.start, span.end) ?? '')
             .join('[,]'),
   },
-
-  labelled: (item) => item.spans.map((span) => ({ ...span, label: item.label })),
-  refs: (item) => item.spans,
-  summary: (item) =>
-    `every ${LABEL_NAMES[item.label].toLowerCase()} in paragraph ${item.paragraphs.map((p) => p + 1).join(', ')}`,
-  draft: ({ id, ref, selected }) => ({
-    id,
-    type: 'find',
-    explanation: '',
-    label: 'estimate',
-    paragraphs: [ref.paragraph],
-    spans: selected ? [ref] : [],
-  }),
 
   check(item, path, checks) {
     checks.unique(item.paragraphs, `${path}.paragraphs`);

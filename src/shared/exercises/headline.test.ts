@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_CONTEXT, headlineItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
-import { headline, VERDICT_WORDS } from './headline';
+import { headline, headlineReporting, VERDICT_WORDS } from './headline';
 
 describe('headline', () => {
   it('is right only for the right verdict, and judges no label', () => {
@@ -13,16 +13,16 @@ describe('headline', () => {
   });
 
   it('reads in words for reports, the answer key and xAPI', () => {
-    expect(headline.describeItem(headlineItem)).toBe('Headline: “1,000 jobs lost”');
-    expect(headline.expected(headlineItem)).toBe('says more than the body supports');
-    expect(headline.expected({ ...headlineItem, answer: 'supported' })).toBe('supported by the body');
-    expect(headline.keyRows(headlineItem)).toEqual([{ quote: '1,000 jobs lost', answer: 'overstated' }]);
-    expect(headline.keyFields(headlineItem, PLAIN_KEY_WORDS)).toEqual([
+    expect(headlineReporting.describeItem(headlineItem)).toBe('Headline: “1,000 jobs lost”');
+    expect(headlineReporting.expected(headlineItem)).toBe('says more than the body supports');
+    expect(headlineReporting.expected({ ...headlineItem, answer: 'supported' })).toBe('supported by the body');
+    expect(headlineReporting.keyRows(headlineItem)).toEqual([{ quote: '1,000 jobs lost', answer: 'overstated' }]);
+    expect(headlineReporting.keyFields(headlineItem, PLAIN_KEY_WORDS)).toEqual([
       { name: 'Headline', value: '“1,000 jobs lost”' },
       { name: 'Verdict', value: VERDICT_WORDS.overstated.key },
       { name: 'Evidence', list: ['“about 300 jobs would go” (paragraph 2)'] },
     ]);
-    expect(headline.xapi.choices?.(headlineItem)).toEqual({
+    expect(headlineReporting.xapi.choices?.(headlineItem)).toEqual({
       choices: [
         { id: 'supported', text: 'supported by the body' },
         { id: 'overstated', text: 'says more than the body supports' },

@@ -1,6 +1,6 @@
 /** Headline: does the headline say more than the body of the article supports? */
 import { HEADLINE_VERDICTS, type HeadlineVerdict } from '../pack/vocabulary';
-import { allOrNothing, type ExerciseKind } from './kind';
+import { allOrNothing, type ExerciseKind, type ExerciseReporting } from './kind';
 
 export interface HeadlineDetail {
   type: 'headline';
@@ -30,6 +30,23 @@ export const headline: ExerciseKind<'headline'> = {
   score: (item, answer) =>
     allOrNothing('headline', answer.verdict === item.answer, { type: 'headline', expected: item.answer, given: answer.verdict }),
 
+  labelled: () => [],
+  // No `shuffled`: the two verdicts are the same pair for every headline, always in one order, so a
+  // verdict's place says nothing about any item (always taking the first scores the pack's share of
+  // supported headlines, which the bot test in choice-order.test.ts keeps within chance).
+  refs: (item) => item.evidence,
+  summary: (item) => item.headline,
+  draft: ({ id, ref, selected, headline }) => ({
+    id,
+    type: 'headline',
+    explanation: '',
+    headline,
+    answer: 'supported',
+    evidence: selected ? [ref] : [],
+  }),
+};
+
+export const headlineReporting: ExerciseReporting<'headline'> = {
   describeItem: (item) => `Headline: “${item.headline}”`,
   // In the words the learner's answer is written in beside it, so the two columns compare at a glance.
   expected: (item) => VERDICT_WORDS[item.answer].report,
@@ -54,21 +71,6 @@ export const headline: ExerciseKind<'headline'> = {
     }),
     response: (answer) => answer.verdict,
   },
-
-  labelled: () => [],
-  // No `shuffled`: the two verdicts are the same pair for every headline, always in one order, so a
-  // verdict's place says nothing about any item (always taking the first scores the pack's share of
-  // supported headlines, which the bot test in choice-order.test.ts keeps within chance).
-  refs: (item) => item.evidence,
-  summary: (item) => item.headline,
-  draft: ({ id, ref, selected, headline }) => ({
-    id,
-    type: 'headline',
-    explanation: '',
-    headline,
-    answer: 'supported',
-    evidence: selected ? [ref] : [],
-  }),
 
   check(item, path, checks) {
     item.evidence.forEach((ref, e) => checks.ref(ref, `${path}.evidence[${e}]`));

@@ -1,9 +1,12 @@
 /**
- * What an exercise type is: one `ExerciseKind` per type, in `registry.ts`. Everything the app does
- * with an item that depends on its type goes through here: scoring an answer, the right answer and
- * the answer in words (feedback, reports, the answer key), the xAPI interaction, and the pack
- * checks across fields. Zod-free, so the renderer can score and describe without bundling zod; the
- * schemas are in each type's `<type>.schema.ts`.
+ * What an exercise type is, in two parts per type. `ExerciseKind` (in `registry.ts`) is what playing
+ * and editing an item need: scoring an answer, what it labels, its references, its line and fresh
+ * draft in the studio, and the lists shown shuffled. `ExerciseReporting` (in `reporting.ts`) is what
+ * only the backend, the reports and the pack's validator need: the item, the right answer and an
+ * answer in words, the answer key, the xAPI interaction, and the pack checks across fields. Kept
+ * apart so that the renderer, which plays and edits, does not bundle the second. Everything the app
+ * does with an item that depends on its type goes through one of the two. Zod-free, so the renderer
+ * can score without bundling zod; the schemas are in each type's `<type>.schema.ts`.
  */
 import type { Answer, Score } from '../answers';
 import type { KeyRow } from '../pack/answer-key';
@@ -86,6 +89,7 @@ export interface KeyWords {
 /** One line of an item in the printed answer key: a named value (indented under a figure), or a named list. */
 export type KeyField = { name: string; value: string; indent?: number } | { name: string; list: string[] };
 
+/** What playing and editing an item of the type need (the screens, the one-file player and the backend alike). */
 export interface ExerciseKind<T extends ItemType> {
   type: T;
   /** The type's name, on screen and in print. */
@@ -94,6 +98,33 @@ export interface ExerciseKind<T extends ItemType> {
   question: string;
   /** What an answer is worth; throws `ApiError('invalid-input')` for an answer that cannot fit the item. */
   score(item: ItemOf<T>, answer: AnswerOf<T>, context: ScoringContext): Score;
+  /** The stretches of the article the item gives a label (its claim, figures or spans to find). */
+  labelled(item: ItemOf<T>): LabelledSpan[];
+  /** Every reference to the article's text the item holds, so they can move with their quotes when the article is edited. */
+  refs(item: ItemOf<T>): TextRef[];
+  /** A line for the studio's item list: the claim, headline or task. */
+  summary(item: ItemOf<T>): string;
+  /** A fresh item for the studio, started from the text the author selected, if any. */
+  draft(start: DraftStart): ItemOf<T>;
+  /**
+   * The lists the learner picks from whose order is the pack author's, and so could give the answer
+   * away (authors tend to write the right option first): shown shuffled per learner and play
+   * (`choice-order.ts`). Absent for a type whose choices are the labels or verdicts, which are the
+   * same for every item and shown in the guide's order, so their positions say nothing about any item.
+   */
+  shuffled?: {
+    /** Each list by its field name, as the keys that name its entries (option ids, names), in pack order. */
+    lists(item: ItemOf<T>): Record<string, string[]>;
+    /** The item with those lists in the given orders of their keys. */
+    ordered(item: ItemOf<T>, order: Readonly<Record<string, readonly string[]>>): ItemOf<T>;
+  };
+}
+
+/**
+ * What the backend, the reports and the pack's validator do with an item of the type beyond playing
+ * and editing it. The renderer never imports it (nor `reporting.ts`), so none of it is in its bundle.
+ */
+export interface ExerciseReporting<T extends ItemType> {
   /** The claim, headline, figures or passage the item is about, in a line. */
   describeItem(item: ItemOf<T>): string;
   /** The right answer, in words (reports). */
@@ -128,28 +159,8 @@ export interface ExerciseKind<T extends ItemType> {
      */
     response(answer: AnswerOf<T>, item?: ItemOf<T>, paragraphs?: readonly string[]): string;
   };
-  /** The stretches of the article the item gives a label (its claim, figures or spans to find). */
-  labelled(item: ItemOf<T>): LabelledSpan[];
-  /** Every reference to the article's text the item holds, so they can move with their quotes when the article is edited. */
-  refs(item: ItemOf<T>): TextRef[];
-  /** A line for the studio's item list: the claim, headline or task. */
-  summary(item: ItemOf<T>): string;
-  /** A fresh item for the studio, started from the text the author selected, if any. */
-  draft(start: DraftStart): ItemOf<T>;
   /** The pack rules across fields that this type's items must keep, beyond their schema. */
   check(item: ItemOf<T>, path: string, checks: PackChecks): void;
-  /**
-   * The lists the learner picks from whose order is the pack author's, and so could give the answer
-   * away (authors tend to write the right option first): shown shuffled per learner and play
-   * (`choice-order.ts`). Absent for a type whose choices are the labels or verdicts, which are the
-   * same for every item and shown in the guide's order, so their positions say nothing about any item.
-   */
-  shuffled?: {
-    /** Each list by its field name, as the keys that name its entries (option ids, names), in pack order. */
-    lists(item: ItemOf<T>): Record<string, string[]>;
-    /** The item with those lists in the given orders of their keys. */
-    ordered(item: ItemOf<T>, order: Readonly<Record<string, readonly string[]>>): ItemOf<T>;
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
 import { FIXTURE_CONTEXT, numbersItem, PLAIN_KEY_WORDS, problemsOf } from '../testing/exercise-items';
-import { numbers } from './numbers';
+import { numbers, numbersReporting } from './numbers';
 
 describe('numbers', () => {
   it('gives a point for each right label and each right source, and one label judgement per figure', () => {
@@ -33,16 +33,16 @@ describe('numbers', () => {
   });
 
   it('reads in words for reports, the answer key and xAPI', () => {
-    expect(numbers.describeItem(numbersItem)).toBe('Figures: “about 300”, “1,000”');
-    expect(numbers.expected(numbersItem)).toBe(
+    expect(numbersReporting.describeItem(numbersItem)).toBe('Figures: “about 300”, “1,000”');
+    expect(numbersReporting.expected(numbersItem)).toBe(
       '“about 300”: Estimate, Officials; “1,000”: Estimate (also accepted: Unconfirmed), The union',
     );
     const answer = { type: 'numbers' as const, figures: [{ label: 'estimate' as const, source: 'Officials' }] };
-    expect(numbers.describeAnswer(answer)).toBe('estimate (Officials)');
-    expect(numbers.xapi.response(answer)).toBe('figure-1-label[.]estimate[,]figure-1-source[.]Officials');
+    expect(numbersReporting.describeAnswer(answer)).toBe('estimate (Officials)');
+    expect(numbersReporting.xapi.response(answer)).toBe('figure-1-label[.]estimate[,]figure-1-source[.]Officials');
     // A matching interaction: each figure's label and source; one pattern per accepted combination.
-    expect(numbers.xapi.interactionType).toBe('matching');
-    const matching = numbers.xapi.matching?.(numbersItem);
+    expect(numbersReporting.xapi.interactionType).toBe('matching');
+    const matching = numbersReporting.xapi.matching?.(numbersItem);
     expect(matching?.correct).toEqual([
       'figure-1-label[.]estimate[,]figure-1-source[.]source-1[,]figure-2-label[.]estimate[,]figure-2-source[.]source-2',
       'figure-1-label[.]estimate[,]figure-1-source[.]source-1[,]figure-2-label[.]unconfirmed[,]figure-2-source[.]source-2',
@@ -54,16 +54,16 @@ describe('numbers', () => {
         { label: 'unconfirmed' as const, source: 'The union' },
       ],
     };
-    expect(matching?.correct).toContain(numbers.xapi.response(right, numbersItem));
+    expect(matching?.correct).toContain(numbersReporting.xapi.response(right, numbersItem));
     const ids = new Set([...(matching?.source ?? []), ...(matching?.target ?? [])].map((entry) => entry.id));
     for (const pair of matching!.correct[0]!.split('[,]')) for (const id of pair.split('[.]')) expect(ids).toContain(id);
-    expect(numbers.keyRows(numbersItem)[1]).toEqual({
+    expect(numbersReporting.keyRows(numbersItem)[1]).toEqual({
       quote: '1,000',
       label: 'estimate',
       alsoAccept: ['unconfirmed'],
       source: 'The union',
     });
-    expect(numbers.keyFields(numbersItem, PLAIN_KEY_WORDS).slice(0, 3)).toEqual([
+    expect(numbersReporting.keyFields(numbersItem, PLAIN_KEY_WORDS).slice(0, 3)).toEqual([
       { name: 'Figure 1', value: '“about 300” (paragraph 2)' },
       { name: 'Label', value: 'estimate', indent: 12 },
       { name: 'Source', value: 'Officials (anonymous-official)', indent: 12 },

@@ -2,7 +2,16 @@
 import type { LabelOutcome } from '../answers';
 import { ApiError } from '../errors';
 import { LABEL_NAMES, LABELS, type Label } from '../pack/vocabulary';
-import { accepts, alsoAccepted, claimLabelled, claimRefs, inOrder, labelWithAlso, type ExerciseKind } from './kind';
+import {
+  accepts,
+  alsoAccepted,
+  claimLabelled,
+  claimRefs,
+  inOrder,
+  labelWithAlso,
+  type ExerciseKind,
+  type ExerciseReporting,
+} from './kind';
 
 /** Most correct-response patterns listed for one item; beyond that, the first ones (the main labels first). */
 const MAX_PATTERNS = 64;
@@ -68,6 +77,26 @@ export const numbers: ExerciseKind<'numbers'> = {
     };
   },
 
+  // One order of the names for all the item's figures, so that each "Whose figure?" list reads alike.
+  // The labels offered are not shuffled: they keep the guide's order, as in classify items.
+  shuffled: {
+    lists: (item) => ({ sourceOptions: item.sourceOptions }),
+    ordered: (item, order) => ({ ...item, sourceOptions: inOrder(item.sourceOptions, (name) => name, order.sourceOptions) }),
+  },
+
+  labelled: (item) => item.figures.map(claimLabelled),
+  refs: (item) => item.figures.flatMap(claimRefs),
+  summary: (item) => item.figures.map((figure) => figure.ref.quote).join(' · '),
+  draft: ({ id, ref, selected, outlet }) => ({
+    id,
+    type: 'numbers',
+    explanation: '',
+    figures: selected ? [{ ref, label: 'estimate', source: outlet }] : [],
+    sourceOptions: [outlet.name, ''],
+  }),
+};
+
+export const numbersReporting: ExerciseReporting<'numbers'> = {
   describeItem: (item) => `Figures: ${item.figures.map((figure) => `“${figure.ref.quote}”`).join(', ')}`,
   expected: (item) =>
     item.figures
@@ -132,24 +161,6 @@ export const numbers: ExerciseKind<'numbers'> = {
         )
         .join('[,]'),
   },
-
-  // One order of the names for all the item's figures, so that each "Whose figure?" list reads alike.
-  // The labels offered are not shuffled: they keep the guide's order, as in classify items.
-  shuffled: {
-    lists: (item) => ({ sourceOptions: item.sourceOptions }),
-    ordered: (item, order) => ({ ...item, sourceOptions: inOrder(item.sourceOptions, (name) => name, order.sourceOptions) }),
-  },
-
-  labelled: (item) => item.figures.map(claimLabelled),
-  refs: (item) => item.figures.flatMap(claimRefs),
-  summary: (item) => item.figures.map((figure) => figure.ref.quote).join(' · '),
-  draft: ({ id, ref, selected, outlet }) => ({
-    id,
-    type: 'numbers',
-    explanation: '',
-    figures: selected ? [{ ref, label: 'estimate', source: outlet }] : [],
-    sourceOptions: [outlet.name, ''],
-  }),
 
   check(item, path, checks) {
     checks.unique(item.sourceOptions, `${path}.sourceOptions`);

@@ -7,12 +7,14 @@ import { validatePack } from '../pack/validate';
 import { ITEM_TYPES } from '../pack/vocabulary';
 import { answerFor } from '../testing/answers';
 import { FIXTURE_PACK, ITEMS_BY_TYPE } from '../testing/exercise-items';
-import { describeAnswer, describeItem, EXERCISE_KINDS, expectedAnswer, kindOf, scoreAnswer } from './registry';
+import { EXERCISE_KINDS, kindOf, scoreAnswer } from './registry';
+import { describeAnswer, describeItem, EXERCISE_REPORTING, expectedAnswer } from './reporting';
 import { ANSWER_SCHEMAS, ITEM_SCHEMAS } from './schemas';
 
 describe('the exercise registry', () => {
   it('has one module per item type, each under its own name, and nothing else', () => {
     expect(Object.keys(EXERCISE_KINDS).sort()).toEqual([...ITEM_TYPES].sort());
+    expect(Object.keys(EXERCISE_REPORTING).sort()).toEqual([...ITEM_TYPES].sort());
     for (const type of ITEM_TYPES) expect(kindOf(type).type).toBe(type);
   });
 

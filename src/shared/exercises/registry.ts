@@ -1,7 +1,9 @@
 /**
- * Every exercise type, by its name. The `satisfies` clause is what makes a new type complete: add its
- * name to `ITEM_TYPES` and the compiler refuses this file until the type has its module. Everything
- * that depends on an item's type dispatches through here, never through a chain of `if`s.
+ * Every exercise type, by its name: what playing and editing an item need (`reporting.ts` has what
+ * only the backend and the reports need). The `satisfies` clause is what makes a new type complete:
+ * add its name to `ITEM_TYPES` and the compiler refuses this file (and `reporting.ts`) until the type
+ * has its module. Everything that depends on an item's type dispatches through here or there, never
+ * through a chain of `if`s.
  */
 import type { Answer, Score } from '../answers';
 import { ApiError } from '../errors';
@@ -59,28 +61,4 @@ export function scoreAnswer(item: Item, answer: Answer, pack: ScoredPack): Score
 /** What scoring knows of a pack beyond the item scored. */
 export function scoringContext(pack: ScoredPack): ScoringContext {
   return { paragraphs: pack.article.paragraphs, labelled: labelledSpans(pack) };
-}
-
-/** A short description of an item: the claim quoted, the headline, the figures, or the passage. */
-export function describeItem(item: Item): string {
-  return kindOf(item.type).describeItem(item);
-}
-
-/** The right answer to an item, in words. */
-export function expectedAnswer(item: Item): string {
-  return kindOf(item.type).expected(item);
-}
-
-/**
- * A learner's answer as a teacher reads it (the marked text of a find answer quoted), when the item is
- * at hand; else as `describeAnswer` gives it. An answer of another type than the item is given raw.
- */
-export function answerWords(item: Item | undefined, answer: Answer, paragraphs: readonly string[]): string {
-  if (item === undefined || item.type !== answer.type) return describeAnswer(answer);
-  return kindOf(item.type).answerWords(item, answer as never, paragraphs);
-}
-
-/** A learner's answer in words, for a spreadsheet cell (find spans as paragraph:start-end, 0-based). */
-export function describeAnswer(answer: Answer): string {
-  return kindOf(answer.type).describeAnswer(answer);
 }

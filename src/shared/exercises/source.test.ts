@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_CONTEXT, PLAIN_KEY_WORDS, problemsOf, sourceItem } from '../testing/exercise-items';
-import { rightOption, source } from './source';
+import { rightOption, source, sourceReporting } from './source';
 
 describe('source', () => {
   it('is right only for the right option, and judges no label', () => {
@@ -16,9 +16,9 @@ describe('source', () => {
 
   it('reads in words for reports, the answer key and xAPI', () => {
     expect(rightOption(sourceItem)).toBe('The ministry, through AFP');
-    expect(source.expected(sourceItem)).toBe('The ministry, through AFP');
-    expect(source.describeAnswer({ type: 'source', optionId: 'b' })).toBe('b');
-    expect(source.keyRows(sourceItem)).toEqual([
+    expect(sourceReporting.expected(sourceItem)).toBe('The ministry, through AFP');
+    expect(sourceReporting.describeAnswer({ type: 'source', optionId: 'b' })).toBe('b');
+    expect(sourceReporting.keyRows(sourceItem)).toEqual([
       {
         quote: 'The ministry confirmed the closure',
         label: 'confirmed',
@@ -26,12 +26,12 @@ describe('source', () => {
         answer: 'The ministry, through AFP',
       },
     ]);
-    expect(source.keyFields(sourceItem, PLAIN_KEY_WORDS).at(-1)).toEqual({
+    expect(sourceReporting.keyFields(sourceItem, PLAIN_KEY_WORDS).at(-1)).toEqual({
       name: 'Right option',
       value: 'The ministry, through AFP',
     });
-    expect(source.xapi.choices?.(sourceItem)?.choices[1]).toEqual({ id: 'b', text: 'The critics' });
-    expect(source.xapi.response({ type: 'source', optionId: 'a' })).toBe('a');
+    expect(sourceReporting.xapi.choices?.(sourceItem)?.choices[1]).toEqual({ id: 'b', text: 'The critics' });
+    expect(sourceReporting.xapi.response({ type: 'source', optionId: 'a' })).toBe('a');
   });
 
   it('requires the answer to be one of the options, each id once', () => {

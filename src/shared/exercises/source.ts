@@ -1,5 +1,13 @@
 /** Source: who says so, and through whom. The learner picks the option that names both. */
-import { allOrNothing, claimKeyFields, claimLabelled, claimRefs, inOrder, type ExerciseKind } from './kind';
+import {
+  allOrNothing,
+  claimKeyFields,
+  claimLabelled,
+  claimRefs,
+  inOrder,
+  type ExerciseKind,
+  type ExerciseReporting,
+} from './kind';
 import type { SourceItem } from './source.schema';
 
 export interface SourceDetail {
@@ -21,6 +29,28 @@ export const source: ExerciseKind<'source'> = {
   score: (item, answer) =>
     allOrNothing('source', answer.optionId === item.answer, { type: 'source', expected: item.answer, given: answer.optionId }),
 
+  shuffled: {
+    lists: (item) => ({ options: item.options.map((option) => option.id) }),
+    ordered: (item, order) => ({ ...item, options: inOrder(item.options, (option) => option.id, order.options) }),
+  },
+
+  labelled: (item) => [claimLabelled(item.claim)],
+  refs: (item) => claimRefs(item.claim),
+  summary: (item) => item.claim.ref.quote,
+  draft: ({ id, ref, outlet }) => ({
+    id,
+    type: 'source',
+    explanation: '',
+    claim: { ref, label: 'confirmed', source: outlet, cues: [] },
+    options: [
+      { id: 'a', text: '' },
+      { id: 'b', text: '' },
+    ],
+    answer: 'a',
+  }),
+};
+
+export const sourceReporting: ExerciseReporting<'source'> = {
   describeItem: (item) => `“${item.claim.ref.quote}”`,
   expected: rightOption,
   describeAnswer: (answer) => answer.optionId,
@@ -47,26 +77,6 @@ export const source: ExerciseKind<'source'> = {
     }),
     response: (answer) => answer.optionId,
   },
-
-  shuffled: {
-    lists: (item) => ({ options: item.options.map((option) => option.id) }),
-    ordered: (item, order) => ({ ...item, options: inOrder(item.options, (option) => option.id, order.options) }),
-  },
-
-  labelled: (item) => [claimLabelled(item.claim)],
-  refs: (item) => claimRefs(item.claim),
-  summary: (item) => item.claim.ref.quote,
-  draft: ({ id, ref, outlet }) => ({
-    id,
-    type: 'source',
-    explanation: '',
-    claim: { ref, label: 'confirmed', source: outlet, cues: [] },
-    options: [
-      { id: 'a', text: '' },
-      { id: 'b', text: '' },
-    ],
-    answer: 'a',
-  }),
 
   check(item, path, checks) {
     checks.claim(item.claim, `${path}.claim`);

@@ -2,7 +2,7 @@
  * The answer key of a pack, one row per thing a learner must get right: an item, or for find and
  * numbers items one row per expected span or figure. Used by `sourcewise key` and the printable key.
  */
-import { kindOf } from '../exercises/registry';
+import { reportingOf } from '../exercises/reporting';
 import type { Label, Pack } from './schema';
 import { creditWithLicense } from './vocabulary';
 
@@ -20,7 +20,7 @@ export interface KeyRow {
 
 export function answerKey(pack: Pack): KeyRow[] {
   return pack.items.flatMap((item) =>
-    kindOf(item.type)
+    reportingOf(item.type)
       .keyRows(item)
       .map((row) => ({ itemId: item.id, type: item.type, ...row })),
   );

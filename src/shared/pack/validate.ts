@@ -7,7 +7,7 @@
  */
 import { formatPath } from '../errors';
 import type { PackChecks } from '../exercises/kind';
-import { kindOf } from '../exercises/registry';
+import { reportingOf } from '../exercises/reporting';
 import { Pack, PACK_SCHEMA_VERSION, type Claim, type TextRef } from './schema';
 
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: string[] };
@@ -108,7 +108,7 @@ function crossFieldProblems(pack: Pack): string[] {
     if (earlier !== undefined) problems.push(`${path}.id: "${item.id}" is already used by item ${earlier + 1}`);
     else seen.set(item.id, index);
 
-    kindOf(item.type).check(item, path, checks);
+    reportingOf(item.type).check(item, path, checks);
   });
   return problems;
 }
