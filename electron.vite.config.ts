@@ -32,7 +32,7 @@ export default defineConfig({
     build: {
       // Bundled, not loaded from node_modules at run time: Node's module loader costs about 1 ms for each of
       // zod's hundred-odd files, on the path from start to the first answer (docs/performance.md).
-      externalizeDeps: { exclude: ['zod', 'lowdb', 'steno', 'ts-fsrs'] },
+      externalizeDeps: { exclude: ['zod', 'lowdb', 'steno', 'ts-fsrs', 'simple-statistics'] },
       rollupOptions: {
         // The desktop shell, browser mode, the command line and the bench share the services they bundle.
         input: {

@@ -5,6 +5,7 @@
  * confidence ratings, and plain-language readings of both (see PRODUCT.md, "Scoring that teaches the
  * right thing"). Pure functions over attempt records.
  */
+import { errorFunction, probit } from 'simple-statistics';
 import { LABELS, type Label } from './pack/vocabulary';
 import type { Attempt } from './progress';
 
@@ -215,10 +216,10 @@ export function leanWords(criterion: number, labelName: string): string {
 }
 
 /**
- * The inverse of the standard normal CDF, for 0 < p < 1. The closed-form first guess (`probit`) is
- * off by up to about 3e-3 (it gives 1.95716 for z(0.975) = 1.95996), enough to move d' in the third
- * decimal. Two Newton steps against `errorFunction` (relative error below 1.2e-7) bring it to within
- * about 1e-7.
+ * The inverse of the standard normal CDF, for 0 < p < 1. simple-statistics' `probit` is a closed-form
+ * approximation that is off by up to about 3e-3 (it gives 1.95716 for z(0.975) = 1.95996), enough to
+ * move d' in the third decimal. Two Newton steps against its `errorFunction` (relative error below
+ * 1.2e-7) bring it to within about 1e-7.
  */
 export function normalQuantile(p: number): number {
   let z = probit(p);
@@ -228,35 +229,6 @@ export function normalQuantile(p: number): number {
     z -= (cdf - p) / density;
   }
   return z;
-}
-
-/*
- * The two approximations below are simple-statistics' `errorFunction` and `probit` (the same
- * formulas and constants; `discernment.test.ts` checks they agree). Written out here because that
- * library's module, once imported, also builds a table and two classifiers, none of which the
- * screens that show d' need: importing it put 1.7 KB of it in the renderer.
- */
-
-/** Numerical Recipes' Chebyshev fit of erfc, lowest power first. */
-const ERFC_FIT = [
-  -1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398, 1.48851587, -0.82215223, 0.17087277,
-];
-
-/** The error function, to a relative error below 1.2e-7. */
-export function errorFunction(x: number): number {
-  const t = 1 / (1 + 0.5 * Math.abs(x));
-  const tau = t * Math.exp(-x * x + ERFC_FIT.reduceRight((sum, coefficient) => sum * t + coefficient, 0));
-  return x >= 0 ? 1 - tau : tau - 1;
-}
-
-/** A first guess at the normal quantile, for 0 < p < 1: Winitzki's closed form of the inverse error function. */
-export function probit(p: number): number {
-  const x = 2 * p - 1;
-  const a = (8 * (Math.PI - 3)) / (3 * Math.PI * (4 - Math.PI));
-  const log = Math.log(1 - x * x);
-  const b = 2 / (Math.PI * a) + log / 2;
-  const inverse = Math.sqrt(Math.sqrt(b * b - log / a) - b);
-  return Math.SQRT2 * (x >= 0 ? inverse : -inverse);
 }
 
 /** How confidence ratings on classify items match being right, per level and overall. */

@@ -18,6 +18,7 @@
  * who answered; with fewer, or when every one of them scored alike (nothing to correlate), it is
  * undefined and `discriminationNote` says why.
  */
+import { sampleCorrelation } from 'simple-statistics';
 import type { ClassLearner } from './class-data';
 import { describeItem, expectedAnswer, reportingOf } from './exercises/reporting';
 import type { Item, Pack } from './pack/schema';
@@ -161,7 +162,7 @@ export function discrimination(answered: readonly { score: number; rest: number 
   // A correlation needs spread on both sides: an item everyone got right (or a class that scored alike
   // on the rest) separates no one.
   if (!spread(scores) || !spread(rests)) return { value: undefined, note: 'all-alike' };
-  return { value: correlation(scores, rests), note: undefined };
+  return { value: sampleCorrelation(scores, rests), note: undefined };
 }
 
 function choiceCounts(item: Item, attempts: readonly Attempt[]): ChoiceCount[] {
@@ -180,27 +181,6 @@ function choiceCounts(item: Item, attempts: readonly Attempt[]): ChoiceCount[] {
     right: offered.correct.includes(choice.id),
     count: chosen.get(choice.id) ?? 0,
   }));
-}
-
-/**
- * Pearson's correlation of two lists of one length, each with some spread (simple-statistics'
- * `sampleCorrelation`, which the test checks it agrees with: written out so that the class report's
- * screen, which takes this module's constants, does not bundle that library).
- */
-export function correlation(x: readonly number[], y: readonly number[]): number {
-  const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const [meanX, meanY] = [mean(x), mean(y)];
-  let products = 0;
-  let squaresX = 0;
-  let squaresY = 0;
-  x.forEach((value, index) => {
-    const dx = value - meanX;
-    const dy = y[index]! - meanY;
-    products += dx * dy;
-    squaresX += dx * dx;
-    squaresY += dy * dy;
-  });
-  return products / Math.sqrt(squaresX * squaresY);
 }
 
 function spread(values: readonly number[]): boolean {
