@@ -107,20 +107,27 @@ if (process.argv.includes('--cv')) {
   const K = 5;
   const sorted = [...dev].sort();
   const folds = Array.from({ length: K }, (_, k) => sorted.filter((_, i) => i % K === k));
-  const fractions = [0.25, 0.5, 0.75, 1];
+  const fractions = process.argv.includes('--no-curve') ? [1] : [0.25, 0.5, 0.75, 1];
   const curve = fractions.map(() => new Map<string, ReturnType<typeof loadClassifier>>());
   const perFold: string[] = [];
+  const foldF1: number[] = [];
   for (const [k, held] of folds.entries()) {
     const training = hashOrder(folds.filter((_, j) => j !== k).flat());
     for (const [c, fraction] of fractions.entries()) {
       const classifier = loadClassifier(trainOn(training.slice(0, Math.ceil(training.length * fraction))));
       for (const name of held) curve[c]!.set(name, classifier);
     }
-    perFold.push(`fold ${k + 1} (${held.length} articles): ${line(evaluateSplit(held, blendOf(curve.at(-1)!.get(held[0]!)!)))}`);
+    const scores = evaluateSplit(held, blendOf(curve.at(-1)!.get(held[0]!)!));
+    foldF1.push(scores.macroF1);
+    perFold.push(`fold ${k + 1} (${held.length} articles): ${line(scores)}`);
   }
   const pooled = evaluateSplit(dev, (a) => blendOf(curve.at(-1)!.get(a.name)!)(a));
   console.log(`five-fold CV by article on the ${dev.length} dev articles, training ${JSON.stringify(RUN_OPTIONS)}`);
   console.log(perFold.join('\n'));
+  // How much the folds differ: a change smaller than this spread is no evidence.
+  const mean = foldF1.reduce((a, b) => a + b, 0) / K;
+  const sd = Math.sqrt(foldF1.reduce((a, b) => a + (b - mean) ** 2, 0) / (K - 1));
+  console.log(`fold macro-F1: mean ${f3(mean)}, standard deviation ${f3(sd)}`);
   console.log(`pooled blend: ${line(pooled)}`);
   console.log(`pooled rules alone: ${line(evaluateSplit(dev, rulesAlone))}`);
   console.log('learning curve (pooled blend, each fold trained on a share of its training articles):');
