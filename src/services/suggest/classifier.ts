@@ -49,6 +49,8 @@ export interface TrainingOptions {
   learningRate: number;
   /** L2 penalty per example step. */
   l2: number;
+  /** A weight per label on its examples' gradient (1 when not given): more say for rare labels. */
+  classWeights?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -69,15 +71,16 @@ export function train(
   const rows = examples.map((e) => ({
     x: [...new Set(e.features)].flatMap((f) => (index.has(f) ? [index.get(f)!] : [])),
     y: labels.indexOf(e.label),
+    weight: options.classWeights?.[e.label] ?? 1,
   }));
   for (let epoch = 0; epoch < options.epochs; epoch += 1) {
     const rate = options.learningRate / (1 + epoch * 0.1);
-    for (const { x, y } of rows) {
+    for (const { x, y, weight } of rows) {
       const scores = [...bias];
       for (const i of x) for (let k = 0; k < labels.length; k += 1) scores[k]! += weights[i]![k]!;
       const p = softmax(scores);
       for (let k = 0; k < labels.length; k += 1) {
-        const g = p[k]! - (k === y ? 1 : 0);
+        const g = (p[k]! - (k === y ? 1 : 0)) * weight;
         bias[k]! -= rate * g;
         for (const i of x) weights[i]![k]! -= rate * (g + options.l2 * weights[i]![k]!);
       }
