@@ -132,6 +132,15 @@ const READ = {
     'confirmed',
     'who survives him is part of the news of a death, as in the Aretha Franklin obituary, not background (rule 7)',
   ],
+  // The ninth batch: 16 dev articles added in session 7 (corpus/ninth-batch.json).
+  '2009-12-30-airline-bombing-suspect-spent-months-in-yemen#p3s1': [
+    'confirmed',
+    'that he is charged is a fact the outlet states, as every other "charged with" in the gold; the act itself stays alleged (rule 7)',
+  ],
+  '2009-12-30-airline-bombing-suspect-spent-months-in-yemen#p4s1': [
+    'confirmed',
+    'a named group saying, in its own name, that the act was its own, as the Taliban claiming an attack in the gold (rule 7); the next sentence says nobody could verify it',
+  ],
 };
 
 /**
