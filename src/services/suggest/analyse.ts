@@ -596,9 +596,12 @@ class SourceContext {
     let nameFrom = from;
     let afterName = to;
     while (afterName > from && t.value[afterName] === ',') afterName -= 1;
+    // Seventh session: also "The prime minister of Israel, Binyamin Netanyahu,": an office named with
+    // its country or body, then the person's name (two words or more).
     const described =
       comma > 0 &&
-      t.pos[from + comma - 1] === 'NOUN' &&
+      (t.pos[from + comma - 1] === 'NOUN' ||
+        (t.pos.slice(from, from + comma).includes('NOUN') && afterName > from + comma + 1)) &&
       afterName > from + comma &&
       t.pos.slice(from + comma + 1, afterName + 1).every((p) => p === 'PROPN');
     if (described) nameFrom = from + comma + 1;
@@ -1343,6 +1346,8 @@ function speakerBefore(t: Toks, from: number, verb: number): [number, number] | 
   return undefined;
 }
 
+/** "Police on Monday said": a day, not the office's place. */
+const DAY_WORDS = set('monday tuesday wednesday thursday friday saturday sunday today yesterday tonight');
 const APPOSITION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'NUM', 'PART', 'CCONJ']);
 
 /** Where the subject noun phrase ending just before `end` starts (after a comma or clause opener). */
@@ -1358,6 +1363,19 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
       if (k >= from && t.value[k] === ',' && k < i - 2) {
         i = k;
         continue;
+      }
+      // "Representative Howard Berman, the chairperson for the committee said": a name, then a
+      // description the article did not close with a comma: back to the name. Not "In Washington,
+      // the president said", where the name is a place after a preposition.
+      if (['the', 'a', 'an'].includes(t.normal[i] ?? '')) {
+        let n = i - 2;
+        while (n >= from && t.pos[n] === 'PROPN') n -= 1;
+        const nameRun = i - 2 - n;
+        if (nameRun >= 2 && !(n >= from && t.pos[n] === 'ADP')) {
+          i = n + 1;
+          while (i - 1 >= from && ['NOUN', 'ADJ'].includes(t.pos[i - 1]!)) i -= 1;
+          break;
+        }
       }
       // "Salah al-Obaidi, a top aide to al-Sadr, said": a description after a name, back to the name.
       k = i - 2;
@@ -1397,7 +1415,14 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
     if (
       ['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART'].includes(p) ||
       v === '-' ||
-      (p === 'ADP' && ['of', 'in', 'for'].includes(t.normal[i - 1]!) && ['NOUN', 'PROPN'].includes(t.pos[i - 2] ?? '')) // "Authorities in Moscow"
+      (p === 'ADP' && ['of', 'in', 'for'].includes(t.normal[i - 1]!) && ['NOUN', 'PROPN'].includes(t.pos[i - 2] ?? '')) || // "Authorities in Moscow"
+      // "The Syrian ambassador to the United Kingdom", "the Committee on Foreign Affairs", "a
+      // professor at the university": an office named by where it serves (seventh session).
+      (p === 'ADP' &&
+        ['to', 'on', 'at'].includes(t.normal[i - 1]!) &&
+        ['NOUN', 'PROPN'].includes(t.pos[i - 2] ?? '') &&
+        !DAY_WORDS.has(t.normal[i] ?? '') &&
+        ['DET', 'PROPN'].includes(t.pos[i] ?? ''))
     ) {
       i -= 1;
       continue;
