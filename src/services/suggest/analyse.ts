@@ -504,6 +504,21 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       // "said an official who asked not to be named": the speaker, without the relative clause after it.
       const who = k === a ? t.normal.slice(k + 2, b + 1).indexOf('who') : -1;
       const np: [number, number] = k > a ? [a, k - 1] : [k + 1, who >= 0 ? k + 1 + who : b];
+      // '..., said Olmert during the press conference', 'said Netanyahu following the cabinet's
+      // endorsement': when and where, after the speaker, are not part of the speaker.
+      if (k === a && who < 0) {
+        let c = k + 2;
+        while (
+          c <= np[1] &&
+          !(t.pos[c] === 'ADP' && !['of', 'for'].includes(t.normal[c]!)) &&
+          !(t.pos[c] === 'VERB' && /ing$/.test(t.normal[c]!))
+        )
+          c += 1;
+        if (c <= np[1] && ['PROPN', 'NOUN'].includes(t.pos[c - 1]!)) {
+          np[1] = c - 1;
+          b = c - 1;
+        }
+      }
       // 'said Dr Ruth Klein, an epidemiologist at ...': the description after the name says what the
       // speaker is (the name stays the source).
       if (k === a && who < 0 && t.value[b + 1] === ',' && ['a', 'an'].includes(t.normal[b + 2] ?? '')) {
