@@ -34,7 +34,7 @@ import { kindOf } from '../../shared/exercises/registry';
 import { answerWords } from '../../shared/exercises/reporting';
 import { MAX_SOURCE_OPTIONS } from '../../shared/exercises/source.schema';
 import { localTimestamp } from '../../shared/format';
-import type { Pack } from '../../shared/pack/schema';
+import type { Item, Pack } from '../../shared/pack/schema';
 import { HEADLINE_VERDICTS, LABELS } from '../../shared/pack/vocabulary';
 import type { Attempt } from '../../shared/progress';
 import { verdictOf } from '../../shared/scoring';
@@ -177,7 +177,7 @@ export function buildCsv(summary: ClassSummary, data: ClassData, options: CsvOpt
 
   // Learners in the summary's order (by name), each one's attempts in the order answered.
   const byId = new Map(data.learners.map((learner) => [learner.learnerId, learner]));
-  const packs = new Map(data.packs.map((pack) => [pack.id, pack]));
+  const packs = new Map(data.packs.map((pack) => [pack.id, { pack, items: itemTexts(pack) }]));
   const attemptRows: Cell[][] = [];
   for (const learner of summary.learners) {
     for (const attempt of byId.get(learner.learnerId)?.attempts ?? []) {
@@ -256,18 +256,42 @@ function labelCells(figures: LabelFigures): Cell[] {
   ];
 }
 
-function attemptCells(attempt: Attempt, learnerName: string, pack: Pack | undefined, timeZone: string): Cell[] {
-  const index = pack?.items.findIndex((item) => item.id === attempt.itemId) ?? -1;
-  const item = index < 0 ? undefined : pack?.items[index];
+/** What the attempts table says of an item whatever the answer: its number in the pack, the claim, the right answer. */
+interface ItemText {
+  item: Item;
+  number: number;
+  claim: string;
+  expected: string;
+}
+
+/** Each item's text by item id, worked out once per pack rather than once per attempt. */
+function itemTexts(pack: Pack): Map<string, ItemText> {
+  const texts = new Map<string, ItemText>();
+  pack.items.forEach((item, index) => {
+    // The first item with an id answers for it, as a search of the pack's items would.
+    if (!texts.has(item.id))
+      texts.set(item.id, { item, number: index + 1, claim: describeItem(item), expected: expectedAnswer(item) });
+  });
+  return texts;
+}
+
+function attemptCells(
+  attempt: Attempt,
+  learnerName: string,
+  known: { pack: Pack; items: ReadonlyMap<string, ItemText> } | undefined,
+  timeZone: string,
+): Cell[] {
+  const pack = known?.pack;
+  const text = known?.items.get(attempt.itemId);
   const confidence = attempt.confidence ?? (attempt.answer.type === 'classify' ? attempt.answer.confidence : undefined);
   return [
     learnerName,
     pack?.meta.title ?? attempt.packId,
-    index < 0 ? undefined : index + 1,
+    text?.number,
     kindOf(attempt.itemType).name,
-    item === undefined ? undefined : describeItem(item),
-    item === undefined ? undefined : expectedAnswer(item),
-    answerWords(item, attempt.answer, pack?.article.paragraphs ?? []),
+    text?.claim,
+    text?.expected,
+    answerWords(text?.item, attempt.answer, pack?.article.paragraphs ?? []),
     RESULT_WORDS[verdictOf(attempt)],
     confidence === undefined ? undefined : CONFIDENCE_WORDS[confidence],
     round(attempt.timeTakenMs / 1000, 1),
