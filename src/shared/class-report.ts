@@ -334,7 +334,8 @@ function summariseLearner(
     ];
   });
   const judgements = labelJudgements(attempts);
-  const found = readings(signalDetection(judgements), judgements, 'report');
+  const detection = signalDetection(judgements);
+  const found = readings(detection, judgements, 'report');
   const correct = attempts.filter((attempt) => attempt.correct).length;
   const span = mergeSpans(spans);
   const summary: LearnerSummary = {
@@ -347,7 +348,7 @@ function summariseLearner(
     totalTimeMs: sum(attempts.map((attempt) => attempt.timeTakenMs)),
     firstAnsweredAt: span.first?.at,
     lastAnsweredAt: span.last?.at,
-    labels: labelFigures(attempts),
+    labels: labelFigures(attempts, detection),
     readings: found,
     blanketLabel: found.find((reading) => reading.kind === 'sceptic')?.label,
     calibration: calibration(attempts, 'report'),
@@ -357,9 +358,14 @@ function summariseLearner(
   return { summary, span };
 }
 
-/** Per-label tallies of the label outcomes, with d′ and c from the label judgements. */
-export function labelFigures(attempts: readonly Attempt[]): Record<Label, LabelFigures> {
-  const detection = signalDetection(labelJudgements(attempts));
+/**
+ * Per-label tallies of the label outcomes, with d′ and c from the label judgements (`detection`, when
+ * the caller has worked them out already for these very attempts).
+ */
+export function labelFigures(
+  attempts: readonly Attempt[],
+  detection: Record<Label, LabelDiscernment> = signalDetection(labelJudgements(attempts)),
+): Record<Label, LabelFigures> {
   const { byLabel } = tallyScores(attempts);
   return Object.fromEntries(LABELS.map((label) => [label, figures(label, byLabel[label], detection[label])])) as Record<
     Label,

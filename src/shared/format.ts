@@ -31,8 +31,9 @@ export function localTimeZone(): string {
 export function localTimestamp(value: string, timeZone: string): string {
   const time = Date.parse(value);
   if (Number.isNaN(time)) return value;
-  const wall = wallClock(time, timeZone);
-  return `${wall.toISOString().slice(0, 19)}${offsetText(wall.getTime() - Math.floor(time / 1000) * 1000)}`;
+  const offset = offsetAt(time, timeZone);
+  const wall = new Date(Math.floor(time / 1000) * 1000 + offset);
+  return `${wall.toISOString().slice(0, 19)}${offsetText(offset)}`;
 }
 
 /** A moment for people to read, to the minute, with its zone named: `2026-03-05 14:30 (Europe/Berlin, UTC+01:00)`. */
@@ -52,6 +53,45 @@ export function localDate(value: string, timeZone: string): string {
  * class report formats two times for each of tens of thousands of attempts.
  */
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+const HOUR_MS = 3_600_000;
+/** The last moment a Date can hold. */
+const LAST_MS = 8.64e15;
+
+/**
+ * Per time zone, the offset of each hour (UTC) met so far, or NaN for an hour in which the offset
+ * changes. Even one formatter, asked for its parts, costs several microseconds a moment, and a zone's
+ * offset changes only a few times a year: so the class report's tens of thousands of moments ask the
+ * formatter twice an hour of answers, not twice a moment.
+ */
+const hourOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * How far the wall clock in `timeZone` is ahead of UTC at `time`, in milliseconds (whole seconds).
+ * An hour whose first and last second have the same offset has it throughout (no zone changes its
+ * offset twice within an hour); the moments of an hour in which it changes are each asked for.
+ */
+function offsetAt(time: number, timeZone: string): number {
+  let offsets = hourOffsets.get(timeZone);
+  if (offsets === undefined) {
+    offsets = new Map();
+    hourOffsets.set(timeZone, offsets);
+  }
+  const hour = Math.floor(time / HOUR_MS);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const first = wallClockOffset(start, timeZone);
+    offset = first === wallClockOffset(Math.min(start + HOUR_MS - 1000, LAST_MS), timeZone) ? first : Number.NaN;
+    offsets.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? wallClockOffset(time, timeZone) : offset;
+}
+
+/** The wall clock in `timeZone` at `time` (whole seconds) less the UTC time (whole seconds). */
+function wallClockOffset(time: number, timeZone: string): number {
+  return wallClock(time, timeZone).getTime() - Math.floor(time / 1000) * 1000;
+}
 
 /** The wall-clock time in `timeZone`, as a Date whose UTC fields carry it (whole seconds). */
 function wallClock(time: number, timeZone: string): Date {
