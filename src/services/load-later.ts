@@ -1,8 +1,8 @@
 /**
- * A library that only some calls need (the zip of an export), loaded at its first use
+ * A library that only some calls need (the zip of an export, a CSV report), loaded at its first use
  * rather than when the backend starts: browser mode's backend loads beside the browser opening the
  * page, and every module it evaluates then takes a core from the page (start-up,
- * docs/performance.md, fifth round). `require` keeps the callers synchronous; the library ships a
+ * docs/performance.md, fifth round). `require` keeps the callers synchronous; both libraries ship a
  * CommonJS build.
  */
 import { createRequire } from 'node:module';
