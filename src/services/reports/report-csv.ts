@@ -1,17 +1,17 @@
 /**
  * The class report as three CSV files: one row per learner × pack (`learners`), one row per attempt
- * (`attempts`) and one per exercise, its item analysis (`items`). Written by `csvTable` below, which
- * writes exactly what csv-stringify wrote with the options this report used (`report-csv.test.ts`
- * checks it against the library), at a fraction of its cost on tens of thousands of rows.
+ * (`attempts`) and one per exercise, its item analysis (`items`). Written with csv-stringify.
  *
  * - RFC 4180: comma-separated, a header row, CRLF between records (the RFC's line break, and what
- *   Excel writes), fields quoted when they hold a comma, a quote, CR or LF, quotes doubled.
+ *   Excel writes), fields quoted when they hold a comma, a quote, CR or LF, quotes doubled. CR and LF
+ *   inside a field are quoted explicitly: csv-stringify stops doing that by itself once the record
+ *   delimiter is set.
  * - UTF-8 with a byte order mark. Excel opens a BOM-less CSV in the machine's legacy code page, which
  *   mangles names such as "Zoë" or "Łukasz"; with the BOM, Excel, LibreOffice, Numbers and Google
  *   Sheets all read UTF-8. Parsers that do not want it can drop it (csv-parse: `bom: true`).
  * - Spreadsheet-safe (OWASP, "CSV Injection"): a text cell starting with =, +, -, @, tab or carriage
  *   return (or their full-width forms) gets a leading apostrophe, so no spreadsheet runs it as a
- *   formula (as csv-stringify's `escape_formulas` does). Real numbers are left alone: numeric cells
+ *   formula. csv-stringify's `escape_formulas` does this and leaves real numbers alone: numeric cells
  *   are written as numbers, so a d′ of -0.26 stays the number -0.26.
  * - Figures: shares (accuracy, mean score, hit rate, precision) as fractions from 0 to 1 with 4
  *   decimals, d′ and c with 3, times in seconds with 1 decimal; empty where a figure is undefined (no
@@ -27,6 +27,7 @@
  *   (source option ids; `sourceOptions:` and the names for numbers); empty where the options are not
  *   shuffled (classify, find, headline) and for answers from before the order was kept.
  */
+import { loadLater } from '../load-later';
 import { describeShown } from '../../shared/choice-order';
 import type { ClassData } from '../../shared/class-data';
 import { describeItem, expectedAnswer, type ClassSummary, type LabelFigures } from '../../shared/class-report';
@@ -40,6 +41,8 @@ import type { Attempt } from '../../shared/progress';
 import { verdictOf } from '../../shared/scoring';
 import { DISCRIMINATION_NOTE_WORDS, RESULT_WORDS, type ItemFigures } from '../../shared/item-analysis';
 
+const csvStringify = loadLater<typeof import('csv-stringify/sync')>('csv-stringify/sync');
+
 export interface ReportCsv {
   /** One row per learner × pack. */
   learners: string;
@@ -49,7 +52,16 @@ export interface ReportCsv {
   items: string;
 }
 
-export type Cell = string | number | boolean | undefined;
+type Cell = string | number | boolean | undefined;
+
+const OPTIONS = {
+  bom: true,
+  header: true,
+  record_delimiter: 'windows',
+  quote_record_delimiter: true,
+  escape_formulas: true,
+  cast: { boolean: (value: boolean) => (value ? 'true' : 'false') },
+} as const;
 
 export const LEARNER_COLUMNS = [
   'learner_id',
@@ -190,31 +202,12 @@ export function buildCsv(summary: ClassSummary, data: ClassData, options: CsvOpt
     pack.items.map((item) => itemCells(pack.title, pack.packId, item, pack.grid.length)),
   );
 
+  const { stringify } = csvStringify();
   return {
-    learners: csvTable(LEARNER_COLUMNS, learnerRows),
-    attempts: csvTable(ATTEMPT_COLUMNS, attemptRows),
-    items: csvTable(ITEM_COLUMNS, itemRows),
+    learners: stringify(learnerRows, { ...OPTIONS, columns: [...LEARNER_COLUMNS] }),
+    attempts: stringify(attemptRows, { ...OPTIONS, columns: [...ATTEMPT_COLUMNS] }),
+    items: stringify(itemRows, { ...OPTIONS, columns: [...ITEM_COLUMNS] }),
   };
-}
-
-/** A BOM, the header row, then one record per row, each ending in CRLF. */
-export function csvTable(columns: readonly string[], rows: readonly Cell[][]): string {
-  const lines = [columns.map(csvField).join(',')];
-  for (const row of rows) lines.push(row.map(csvField).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-/** A field that must be quoted: it holds the delimiter, a quote, CR or LF. */
-const NEEDS_QUOTES = /[",\r\n]/;
-/** Text a spreadsheet would run as a formula: =, +, -, @, tab or CR first, or their full-width forms. */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/** One field: empty for no figure, numbers and booleans (true, false) as JavaScript writes them, text neutralised and quoted as needed. */
-function csvField(cell: Cell): string {
-  if (cell === undefined) return '';
-  if (typeof cell !== 'string') return String(cell);
-  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 function itemCells(packTitle: string, packId: string, item: ItemFigures, learners: number): Cell[] {
