@@ -92,6 +92,9 @@ const SPEECH_VERBS = set(`say says said saying tell tells told add adds added an
   blame blames blamed complain complains complained stress stresses stressed urge urges urged testify
   testifies testified reply replies replied respond responds responded concede concedes conceded tweet
   tweets tweeted`);
+/** Speech verbs that never lead an inverted attribution: what follows them is their object. */
+const NOT_INVERTED = set(`deny denies denied reject rejects rejected dismiss dismisses dismissed accuse accuses
+  accused blame blames blamed urge urges urged call calls called`);
 /** "Residents were told to ...": with these verbs in the passive, the subject is who was spoken to. */
 const ADDRESSEE_PASSIVE = set('told warned urged asked advised ordered instructed');
 /** "An official who asked not to be named", "declined to be identified": anonymity, not withheld news. */
@@ -500,6 +503,9 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
     }
     for (let k = a; k <= b && k - a <= 8; k += 1) {
       if (!SPEECH_VERBS.has(t.normal[k]!) || t.pos[k] === 'NOUN') continue;
+      // "The ambassador, Sami Khiyami, dismissed the report": a verb that takes what it rejects or
+      // blames as its object is no inverted attribution ("..., said the minister").
+      if (k === a && NOT_INVERTED.has(t.normal[k]!)) continue;
       // subject before the verb ("the unnamed official said") or after it ("said councillor X").
       // "said an official who asked not to be named": the speaker, without the relative clause after it.
       const who = k === a ? t.normal.slice(k + 2, b + 1).indexOf('who') : -1;
@@ -902,9 +908,11 @@ function analyseSentence(
       const hedged = hedgedPassive(t, clause.from, clause.to);
       const subjectEnd = hedged ? undefined : (verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to)));
       if (subjectEnd !== undefined) {
-        const subject = verb === undefined ? undefined : speakerBefore(t, clause.from, subjectEnd);
-        const subjectStart = subject?.[0] ?? subjectStartBefore(t, clause.from, subjectEnd);
-        const subjectTo = subject?.[1] ?? subjectEnd - 1;
+        // "Police on Monday said", "U.S. officials Tuesday said": the day is when, not who.
+        const beforeDay = verb === undefined ? subjectEnd : beforeDayOf(t, clause.from, subjectEnd);
+        const subject = verb === undefined ? undefined : speakerBefore(t, clause.from, beforeDay);
+        const subjectStart = subject?.[0] ?? subjectStartBefore(t, clause.from, beforeDay);
+        const subjectTo = subject?.[1] ?? beforeDay - 1;
         if (subjectStart <= subjectTo) {
           source = ctx.resolve(t, subjectStart, subjectTo, false, true, verb !== undefined);
           if (verb !== undefined) source = reportingOutlet(t, nextVerb(t, verb, clause.to), source);
@@ -1366,6 +1374,14 @@ const DAY_WORDS = set('monday tuesday wednesday thursday friday saturday sunday 
 const APPOSITION_POS = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'ADP', 'NUM', 'PART', 'CCONJ']);
 
 /** Where the subject noun phrase ending just before `end` starts (after a comma or clause opener). */
+/** Where a day named just before `end` ("on Monday", "Tuesday") starts, when a noun phrase comes before it; else `end`. */
+function beforeDayOf(t: Toks, from: number, end: number): number {
+  let k = end - 1;
+  if (k <= from || !DAY_WORDS.has(t.normal[k]!)) return end;
+  if (t.normal[k - 1] === 'on') k -= 1;
+  return k > from && ['NOUN', 'PROPN'].includes(t.pos[k - 1]!) ? k : end;
+}
+
 function subjectStartBefore(t: Toks, from: number, end: number): number {
   let i = end;
   while (i - 1 >= from) {

@@ -466,21 +466,28 @@ run('more forms: figures, forecasts and plans', [
   { s: 'The company aims to double its sales by 2030.', label: 'estimate', mode: 'both' },
 ]);
 
-run('the guide’s later hard cases: rumoured plans, hedged figures and events, kinds that could be two', [
-  { s: 'The club reportedly plans to sell its ground to a developer.', label: 'unconfirmed', mode: 'both' },
-  { s: 'The company is rumoured to be planning to close the plant.', label: 'unconfirmed', mode: 'both' },
-  { s: 'The carmaker allegedly intends to move its factory abroad.', label: 'unconfirmed' },
-  { s: 'The club said it plans to sell its ground to a developer.', label: 'estimate', src: 'club' },
-  { s: 'Up to 500 jobs could go, the union said.', label: 'estimate', src: 'union', mode: 'both' },
-  {
-    s: 'There may be as many as 30 journalists in prison, according to the press freedom group.',
-    label: 'estimate',
-    src: 'group',
-  },
-  { s: 'The factory could close next year, the union said.', label: 'opinion', src: 'union', mode: 'both' },
-  { s: 'Talks might collapse before the weekend, diplomats warned.', label: 'opinion' },
-  { s: 'City councillor Maria Lopez said the budget had been cut twice.', src: 'Maria Lopez', kind: 'legislator' },
-]);
+run(
+  'the guide’s later hard cases: rumoured plans, hedged figures and events, kinds that could be two; speakers named with a day, an office or a place',
+  [
+    { s: 'The club reportedly plans to sell its ground to a developer.', label: 'unconfirmed', mode: 'both' },
+    { s: 'The company is rumoured to be planning to close the plant.', label: 'unconfirmed', mode: 'both' },
+    { s: 'The carmaker allegedly intends to move its factory abroad.', label: 'unconfirmed' },
+    { s: 'The club said it plans to sell its ground to a developer.', label: 'estimate', src: 'club' },
+    { s: 'Up to 500 jobs could go, the union said.', label: 'estimate', src: 'union', mode: 'both' },
+    {
+      s: 'There may be as many as 30 journalists in prison, according to the press freedom group.',
+      label: 'estimate',
+      src: 'group',
+    },
+    { s: 'The factory could close next year, the union said.', label: 'opinion', src: 'union', mode: 'both' },
+    { s: 'Talks might collapse before the weekend, diplomats warned.', label: 'opinion' },
+    { s: 'City councillor Maria Lopez said the budget had been cut twice.', src: 'Maria Lopez', kind: 'legislator' },
+    { s: 'Police on Monday said two men had been arrested.', src: 'Police', kind: 'institution' },
+    { s: 'U.S. officials Tuesday said the talks had failed.', src: 'U.S. officials', kind: 'anonymous-official' },
+    { s: 'The Syrian ambassador to the United Kingdom, Sami Khiyami, dismissed the report.', src: 'Sami Khiyami' },
+    { s: '"We will stop firing at two o\'clock," said Ehud Olmert during the press conference.', src: 'Ehud Olmert' },
+  ],
+);
 
 run('more forms: judgements', [
   { s: 'Critics say the law is too vague.', label: 'opinion' },
