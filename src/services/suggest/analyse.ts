@@ -788,7 +788,11 @@ function nextVerb(t: Toks, from: number, to: number): number {
 function intelligenceSource(source: SuggestionSource | undefined): boolean {
   return (
     source?.kind === 'intelligence-agency' ||
-    (source?.kind === 'anonymous-official' && /\b(?:intelligence|spy)\b/i.test(source.name))
+    (source?.kind === 'anonymous-official' &&
+      source.name
+        .toLowerCase()
+        .split(/\W+/)
+        .some((w) => INTELLIGENCE_WORDS.has(w)))
   );
 }
 
