@@ -141,6 +141,15 @@ const READ = {
     'confirmed',
     'a named group saying, in its own name, that the act was its own, as the Taliban claiming an attack in the gold (rule 7); the next sentence says nobody could verify it',
   ],
+  // The tenth batch: 16 dev articles added in session 8 (corpus/tenth-batch.json).
+  '2006-03-03-australia-will-not-export-uranium-to-india#p10s2': [
+    'estimate',
+    '"over AU$2.1 billion" gives the value as a lower bound, as "over 345" in the Hajj article (rule 5); the currency sign hid the cue from the pattern',
+  ],
+  '2012-04-30-french-journalists-claim-gaddafi-promised-sarkozy-campaign-50-million#p10s1': [
+    'confirmed',
+    'that an investigation is under way is a fact the outlet states; nothing in it is said to be unknown or withheld, so not rule 3 (rule 7)',
+  ],
 };
 
 /**
