@@ -46,7 +46,7 @@ test('marking the denial and "has not confirmed" is partly right, says what the 
   await expect(feedback.getByText(`“${MOSCOW}” is unconfirmed, not a denial.`)).toBeVisible();
   await expect(feedback.getByText(/%/)).toHaveCount(0);
   // In the article, the trap is tagged with what it is.
-  const article = page.getByRole('textbox', { name: `Passage paragraph ${last + 1}` });
+  const article = page.getByRole('textbox', { name: `Passage paragraph ${last + 1}`, exact: true });
   const trap = article.locator('.hl-mark-wrong');
   await expect(trap).toHaveText(MOSCOW);
   await expect(trap).toHaveAttribute('data-tag', '✗ Unconfirmed');
@@ -77,7 +77,7 @@ test('marking the whole paragraph is not right, and the article names the unconf
   await expect(feedback.getByRole('heading', { level: 2 })).toHaveText(/Partly right/);
   await expect(feedback.getByText('You found 1 of 1 denial. Your mark is not a denial.')).toBeVisible();
   await expect(feedback.getByText(`which is unconfirmed. Mark only the denials.`, { exact: false })).toBeVisible();
-  const article = page.getByRole('textbox', { name: `Passage paragraph ${last + 1}` });
+  const article = page.getByRole('textbox', { name: `Passage paragraph ${last + 1}`, exact: true });
   await expect(article.locator('[data-tag="✗ Unconfirmed"]')).toHaveText(MOSCOW);
   await page.screenshot({ path: testInfo.outputPath('find-whole-paragraph.png'), fullPage: true });
 });

@@ -48,7 +48,7 @@ function inArticle(page: Page, item: Item): Locator | undefined {
     case 'numbers':
       return article.locator('.hl-figure').first();
     case 'find':
-      return article.getByRole('textbox', { name: `Passage paragraph ${item.paragraphs[0]! + 1}` });
+      return article.getByRole('textbox', { name: `Passage paragraph ${item.paragraphs[0]! + 1}`, exact: true });
     case 'headline':
       return undefined; // the whole article decides it: nothing is highlighted before answering
   }

@@ -159,7 +159,7 @@ export class Learner {
   /** Marks the words covering [start, end) of a passage paragraph: a mouse drag, or the word cursor. */
   async markSpan(paragraph: number, start: number, end: number): Promise<void> {
     const page = this.page;
-    const box = page.getByRole('textbox', { name: `Passage paragraph ${paragraph + 1}` });
+    const box = page.getByRole('textbox', { name: `Passage paragraph ${paragraph + 1}`, exact: true });
     if (this.keyboard) {
       const list = words(SEED_PACK.article.paragraphs[paragraph]!);
       const first = list.findIndex((word) => word.end > start);
