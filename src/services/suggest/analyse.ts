@@ -10,6 +10,7 @@ import model from 'wink-eng-lite-web-model';
 import type { Label, SourceKind } from '../../shared/pack/vocabulary';
 import { classify, loadClassifier, type LoadedClassifier } from './classifier';
 import shippedModel from './model.json';
+import { wordClusters } from './word-clusters';
 
 export interface SuggestionSource {
   name: string;
@@ -1236,8 +1237,8 @@ function labelClause(classifier: LoadedClassifier, features: string[]): { label:
 }
 
 /**
- * The classifier's view of a clause: its words and word pairs, words in a negation's scope, parts
- * of speech, the cue rules that fired, the source's kind, quotation and attribution, position in
+ * The classifier's view of a clause: its words and word pairs, their clusters, words in a
+ * negation's scope, parts of speech, the cue rules that fired, the source's kind, quotation and attribution, position in
  * the article, length and figures.
  */
 function clauseFeatures(
@@ -1266,6 +1267,11 @@ function clauseFeatures(
     if (/^(1[89]|20)\d\d$/.test(n)) f.push('year');
     if (previous === 'had' && t.pos[i] === 'VERB') f.push('past-perfect');
     if (words === 1) f.push(`first:${n}`);
+    // A word unseen in training still counts through the words used like it (its clusters).
+    wordClusters(n)?.forEach((c, m) => {
+      f.push(`c${m}:${c}`);
+      if (t.neg[i]) f.push(`nc${m}:${c}`);
+    });
     previous = n;
   }
   for (const r of rules) f.push(`rule:${r.label}:${r.rank}`, r.cue ? `cue:${r.label}` : 'no-cue');
