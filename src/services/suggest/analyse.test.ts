@@ -815,3 +815,27 @@ describe('sixth session, seventh batch: proposals rejected, participles, and a n
     expect(claims('Nobody could say when the road would reopen.')[0]?.label).not.toBe('opinion');
   });
 });
+
+describe('tenth round: attribution (who says so)', () => {
+  const claims = (text: string) => suggestClaims(text, { classifier: null });
+  const sourceOf = (text: string, fragment: string) => find(claims(text), fragment).source?.name;
+
+  it('a name with letters beyond Latin-1 is one word, and speaks', () => {
+    expect(sourceOf('Mayor Zoë Kowalczyk-Dąbrowska said the bridge would reopen.', 'bridge')).toBe(
+      'Mayor Zoë Kowalczyk-Dąbrowska',
+    );
+    expect(sourceOf('Trần Văn Nam said the harvest was late.', 'harvest')).toBe('Trần Văn Nam');
+  });
+
+  it('"said in a televised interview": the participle is an adjective, the attribution still trails', () => {
+    const text = '"The curfew will end on Friday," Halvorsen said in a televised interview.';
+    expect(find(claims(text), 'curfew').text).not.toContain('Halvorsen');
+    expect(sourceOf(text, 'curfew')).toBe('Halvorsen');
+  });
+
+  it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
+    const text =
+      'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';
+    expect(find(claims(text), 'roads').source).toEqual({ name: 'Interior Minister Khalid al-Rashidi', kind: 'named-official' });
+  });
+});

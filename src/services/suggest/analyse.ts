@@ -78,6 +78,19 @@ export function maskNonProse(text: string): string {
     .join('\n');
 }
 
+/**
+ * Every letter beyond Latin-1 replaced by one wink reads as a letter, one UTF-16 unit for one: its
+ * base letter when it has one ("ğ" g, "Ł" L by case), else "a" or "A" (offsets unchanged).
+ */
+export function foldLetters(text: string): string {
+  return text.replace(/[\u0100-\uffff]/g, (ch) => {
+    if (!/\p{L}/u.test(ch)) return ch;
+    const base = ch.normalize('NFD')[0]!;
+    if (base.charCodeAt(0) <= 0xff && /\p{L}/u.test(base)) return base;
+    return ch === ch.toUpperCase() ? 'A' : 'a';
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Word lists (lower-case normals as wink gives them)
 
@@ -358,7 +371,10 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
   };
   const masked = maskNonProse(text);
   for (const m of masked.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)) run.latestYear = Math.max(run.latestYear, Number(m[1]));
-  const doc = nlp.readDoc(masked);
+  // wink splits a word at a letter beyond Latin-1 ("Erdo", "ğ", "an"): it reads a folded copy of the
+  // same length, and the tokens keep the text's own letters.
+  const folded = foldLetters(masked);
+  const doc = nlp.readDoc(folded);
   const tokens = doc.tokens();
   const t: Toks = {
     value: tokens.out(its.value) as string[],
@@ -369,13 +385,14 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     end: [],
   };
   let cursor = 0;
-  for (const value of t.value) {
-    const at = masked.indexOf(value, cursor);
+  t.value.forEach((value, k) => {
+    const at = folded.indexOf(value, cursor);
     const start = at < 0 ? cursor : at;
     t.start.push(start);
     t.end.push(at < 0 ? cursor : at + value.length);
     cursor = at < 0 ? cursor : at + value.length;
-  }
+    if (at >= 0) t.value[k] = masked.slice(at, at + value.length);
+  });
   const sentences = mergeSentences(t, doc.sentences().out(its.span) as unknown as [number, number][], masked);
 
   const out: Suggestion[] = [];
@@ -401,7 +418,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       for (let k = s; k < sentences.length && t.start[sentences[k]![0]]! < paragraphEnd; k += 1) {
         const attribution = trailingAttribution(t, sentences[k]![0], sentences[k]![1]);
         if (attribution) {
-          paragraphSpeaker = ctx.resolve(t, attribution.np[0], attribution.np[1], false);
+          paragraphSpeaker = ctx.resolve(t, attribution.np[0], attribution.np[1], false, false);
           break;
         }
       }
@@ -543,7 +560,7 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       // "said in remarks to al-Ikhbariya television": a prepositional complement may run longer.
       if (
         k > a &&
-        (b - k > (t.pos[k + 1] === 'ADP' ? 8 : 4) || hasVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))
+        (b - k > (t.pos[k + 1] === 'ADP' ? 8 : 4) || hasClausalVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))
       )
         return undefined;
       // 'After the match, the coach said, "We are disappointed."': an opening phrase, then the
@@ -678,7 +695,13 @@ class SourceContext {
     else if (has(EXPERT_WORDS)) kind = 'expert';
     else if (propn.every(Boolean)) {
       // A bare name: someone already introduced (by surname), or a party to the events.
-      const earlier = this.seen.find((s) => s.name.split(/\s+/).at(-1) === name.split(/\s+/).at(-1));
+      // "Nouri al-Maliki", then "Maliki": the surname without its article is the same name.
+      const surname = (n: string) =>
+        n
+          .split(/\s+/)
+          .at(-1)!
+          .replace(/^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud|bin|ibn)-/i, '');
+      const earlier = this.seen.find((s) => surname(s.name) === surname(name));
       if (earlier) return remember ? this.remember(earlier, true) : earlier;
       kind = 'party';
       person = false;
@@ -856,6 +879,20 @@ function deniedRequest(t: Toks, i: number, to: number): boolean {
 function hedgedObject(t: Toks, from: number, i: number): boolean {
   if (!['NOUN', 'PROPN', 'ADJ'].includes(t.pos[i + 1] ?? '')) return false;
   for (let k = from; k < i; k += 1) if (t.pos[k] === 'VERB' && !SPEECH_VERBS.has(t.normal[k]!)) return true;
+  return false;
+}
+
+/**
+ * A verb that makes a clause, not a participle used as an adjective between an article and its
+ * noun ("said in a televised statement", "told a packed hall").
+ */
+function hasClausalVerb(t: Toks, from: number, to: number): boolean {
+  for (let i = from; i <= to; i += 1) {
+    if (t.pos[i] !== 'VERB' && t.pos[i] !== 'AUX') continue;
+    const adjectival =
+      t.pos[i] === 'VERB' && ['DET', 'ADJ'].includes(t.pos[i - 1] ?? '') && ['NOUN', 'ADJ'].includes(t.pos[i + 1] ?? '');
+    if (!adjectival) return true;
+  }
   return false;
 }
 
