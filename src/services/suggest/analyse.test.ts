@@ -833,6 +833,18 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf(text, 'curfew')).toBe('Halvorsen');
   });
 
+  it('"...," X continued / remarked: after a quotation these verbs say who spoke; after a comma they do not', () => {
+    expect(sourceOf('"The fares will rise in May," Okafor continued.', 'fares')).toBe('Okafor');
+    expect(sourceOf('"Nobody expected this," remarked the harbour master.', 'Nobody')).toBe('the harbour master');
+    expect(sourceOf('The river rose overnight, the rain continued.', 'river')).toBe('the outlet');
+  });
+
+  it('"The survey states that ...": a verb of saying wink tags a noun still names its subject', () => {
+    expect(sourceOf('The survey states that few farms use the new seed.', 'farms')).toBe('The survey');
+    expect(sourceOf('The ministry notes that the harvest was late.', 'harvest')).toBe('The ministry');
+    expect(sourceOf('Several member states that have signed the pact objected.', 'pact')).toBe('the outlet');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

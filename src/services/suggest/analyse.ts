@@ -105,6 +105,12 @@ const SPEECH_VERBS = set(`say says said saying tell tells told add adds added an
   blame blames blamed complain complains complained stress stresses stressed urge urges urged testify
   testifies testified reply replies replied respond responds responded concede concedes conceded tweet
   tweets tweeted`);
+/**
+ * Verbs that say who spoke only right after a quotation ('"...," Rice continued', '"...," read the
+ * statement'); after a plain comma they are the sentence's own verbs (", the fighting continued").
+ */
+const AFTER_QUOTE_VERBS = set(`continued continues remarked remarks read reads recalled recalls concluded concludes
+  observed asked asks questioned answered sighed sighs quipped exclaimed cautioned recounted`);
 /** Speech verbs that never lead an inverted attribution: what follows them is their object. */
 const NOT_INVERTED = set(`deny denies denied reject rejects rejected dismiss dismisses dismissed accuse accuses
   accused blame blames blamed urge urges urged call calls called`);
@@ -518,8 +524,10 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       while (k > rel && !(SPEECH_VERBS.has(t.normal[k]!) && t.pos[k] !== 'NOUN')) k -= 1;
       if (k > rel + 1 && b - k <= 4 && !hasVerb(t, k + 1, b)) return { from: i, to: b, np: [a, rel - 1], verb: k };
     }
+    const afterQuote = isQuote(v) || isQuote(t.value[i - 1] ?? '');
     for (let k = a; k <= b && k - a <= 8; k += 1) {
-      if (!SPEECH_VERBS.has(t.normal[k]!) || t.pos[k] === 'NOUN') continue;
+      const speech = SPEECH_VERBS.has(t.normal[k]!) || (afterQuote && AFTER_QUOTE_VERBS.has(t.normal[k]!));
+      if (!speech || t.pos[k] === 'NOUN') continue;
       // "The ambassador, Sami Khiyami, dismissed the report": a verb that takes what it rejects or
       // blames as its object is no inverted attribution ("..., said the minister").
       if (k === a && NOT_INVERTED.has(t.normal[k]!)) continue;
@@ -1361,10 +1369,21 @@ const VIEW_HOLDERS = (w: string) =>
  * noun; between a noun and what is claimed it is the verb.
  */
 function claimAsVerb(t: Toks, from: number, i: number): boolean {
-  if (t.normal[i] !== 'claim' || t.pos[i] !== 'NOUN' || i === from) return false;
+  if (t.pos[i] !== 'NOUN' || i === from) return false;
   const before = t.pos[i - 1];
-  return (before === 'PROPN' || before === 'NOUN') && ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ'].includes(t.pos[i + 1] ?? '');
+  if (before !== 'PROPN' && before !== 'NOUN') return false;
+  if (t.normal[i] === 'claim') return ['DET', 'PROPN', 'PRON', 'NUM', 'SCONJ'].includes(t.pos[i + 1] ?? '');
+  // Tenth round: "The report states that ...", "The agency notes that ...": the same for a verb of
+  // saying in -s before "that", when no verb follows "that" (not "member states that have signed").
+  return (
+    NOUN_TAGGED_SAYS.has(t.normal[i]!) &&
+    t.normal[i + 1] === 'that' &&
+    !['VERB', 'AUX'].includes(t.pos[i + 2] ?? '') &&
+    !['member', 'united'].includes(t.normal[i - 1]!)
+  );
 }
+const NOUN_TAGGED_SAYS = set(`says states notes reports claims warns argues adds insists alleges stresses writes
+  suggests estimates concludes explains`);
 
 function firstVerb(t: Toks, from: number, to: number): number | undefined {
   for (let i = from; i <= to; i += 1) {
