@@ -845,6 +845,16 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('Several member states that have signed the pact objected.', 'pact')).toBe('the outlet');
   });
 
+  it('a name with a long description closed by a comma before the verb is the subject', () => {
+    expect(sourceOf('Amara Osei, head of the Farmers Union of Ghana (FUG), says the price of cocoa will fall.', 'cocoa')).toBe(
+      'Amara Osei',
+    );
+    expect(
+      sourceOf('Dr Lena Hart, director of the city clinic, and chair of the health board, says the ward is full.', 'ward'),
+    ).toBe('Dr Lena Hart');
+    expect(sourceOf('Tom Reyes for the Harbour Trust, says the pier is unsafe.', 'pier')).toContain('Tom Reyes');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

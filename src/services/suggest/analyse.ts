@@ -1501,6 +1501,7 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
         while (i - 1 >= from && ['NOUN', 'ADJ', 'DET'].includes(t.pos[i - 1]!)) i -= 1;
         break;
       }
+      if (i === end) i = wholeSubject(t, from, i - 1) ?? i;
       break;
     }
     if (
@@ -1531,6 +1532,34 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
     break;
   }
   return i;
+}
+
+/**
+ * Tenth round: "Morgan Tsvangirai, leader of the Movement for Democratic Change (MDC), says", "Lydia
+ * Buchtmann for Food Standards Australia, says", "Professor X, Director of A, and Chairman of B,
+ * says": from the clause's start to the comma before the verb, a name and what it is, with no verb
+ * and no quotation: the whole is the subject (the name before its first comma is the source).
+ */
+function wholeSubject(t: Toks, from: number, comma: number): number | undefined {
+  if (comma - from > 30 || comma - from < 1) return undefined;
+  if (!['PROPN', 'DET', 'NOUN', 'ADJ'].includes(t.pos[from]!)) return undefined;
+  let propn = false;
+  let commas = false;
+  for (let k = from; k < comma; k += 1) {
+    const v = t.value[k]!;
+    if (v === ',') {
+      commas = true;
+      // ", in an interview with Radio X, said": when and where, not who.
+      if (t.pos[k + 1] === 'ADP' || t.pos[k + 1] === 'VERB') return undefined;
+    } else if (t.pos[k] === 'PROPN' && !commas) propn = true;
+    const fits =
+      APPOSITION_POS.has(t.pos[k]!) ||
+      [',', '(', ')', '-', "'", '’', "'s", '’s'].includes(v) ||
+      namePart(t, k) ||
+      (t.pos[k] === 'VERB' && (t.value[k - 1] === '-' || t.value[k + 1] === '-'));
+    if (!fits) return undefined;
+  }
+  return propn ? from : undefined;
 }
 
 /**
