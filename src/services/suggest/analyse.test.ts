@@ -855,6 +855,21 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('Tom Reyes for the Harbour Trust, says the pier is unsafe.', 'pier')).toContain('Tom Reyes');
   });
 
+  it('"the Coastal Safety Board (CSB) said": the abbreviation in brackets is part of the subject, not its name', () => {
+    expect(sourceOf('The Coastal Safety Board (CSB) said the beach would stay closed.', 'beach')).toBe(
+      'The Coastal Safety Board',
+    );
+    expect(sourceOf('Yesterday the Coastal Safety Board (CSB) said the beach was shut.', 'beach')).toBe(
+      'the Coastal Safety Board',
+    );
+  });
+
+  it('"X called for / on ...": the call is an act the outlet reports; "X called Y reckless" is X\'s', () => {
+    expect(sourceOf('The health agency has called for a ban on the pesticide.', 'ban')).toBe('the outlet');
+    expect(sourceOf('The union called on the council to reopen the library.', 'library')).toBe('the outlet');
+    expect(sourceOf('The mayor called the plan "reckless".', 'plan')).toBe('The mayor');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

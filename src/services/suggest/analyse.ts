@@ -111,6 +111,7 @@ const SPEECH_VERBS = set(`say says said saying tell tells told add adds added an
  */
 const AFTER_QUOTE_VERBS = set(`continued continues remarked remarks read reads recalled recalls concluded concludes
   observed asked asks questioned answered sighed sighs quipped exclaimed cautioned recounted`);
+const CALL = set('call calls called calling');
 /** Speech verbs that never lead an inverted attribution: what follows them is their object. */
 const NOT_INVERTED = set(`deny denies denied reject rejects rejected dismiss dismisses dismissed accuse accuses
   accused blame blames blamed urge urges urged call calls called`);
@@ -620,6 +621,11 @@ class SourceContext {
 
   /** The source named by tokens from..to, resolving pronouns and repeated surnames. */
   resolve(t: Toks, from: number, to: number, inQuote: boolean, remember = true, speaker = false): SuggestionSource | undefined {
+    // "the Nuclear Regulation Authority (NRA)": the name without its abbreviation in brackets.
+    if (t.value[to] === ')') {
+      const open = t.value.lastIndexOf('(', to);
+      if (open > from && to - open <= 6) to = open - 1;
+    }
     // Trim leading adverbs/conjunctions and trailing punctuation.
     while (from <= to && ['ADV', 'CCONJ', 'SCONJ', 'PUNCT', 'ADP'].includes(t.pos[from]!)) from += 1;
     while (to >= from && ['PUNCT', 'ADV', 'AUX', 'PART'].includes(t.pos[to]!)) to -= 1;
@@ -947,6 +953,7 @@ function analyseSentence(
     // Own subject: the noun phrase before the first attribution verb of the clause.
     let source: SuggestionSource | undefined;
     let actorOnly = false;
+    let proposal = false;
     // The speech verb of a leading attribution ("X said (that) ..."): what it says comes after it.
     let speechVerb: number | undefined;
     if (!clause.quoted) {
@@ -970,6 +977,11 @@ function analyseSentence(
         // "President Bush will travel to Ramallah": the outlet reports what he does; he is not its
         // source. His kind still tells the labels what kind of clause it is (an official's act).
         actorOnly = verb === undefined && source !== undefined;
+        // Tenth round: "The agency called for a ban", "X called on the government to resign": a
+        // call is an act the outlet reports (as the gold labels take it, about 20 units of 25 on the
+        // dev split); the caller, still the subject for the labels, is not the claim's source.
+        const called = speechVerb === undefined ? undefined : t.normal[speechVerb];
+        if (called && CALL.has(called) && ['for', 'on', 'upon'].includes(t.normal[speechVerb! + 1] ?? '')) proposal = true;
       }
       source ??= accordingTo(t, clause.from, clause.to, ctx) ?? closingSource;
     }
@@ -1101,8 +1113,8 @@ function analyseSentence(
       text: text.slice(span[0], span[1]),
       label,
       cues,
-      source: source === OUTLET || actorOnly ? { ...OUTLET } : source === UNRESOLVED ? undefined : source,
-      chain: actorOnly ? [OUTLET.name] : chain,
+      source: source === OUTLET || actorOnly || proposal ? { ...OUTLET } : source === UNRESOLVED ? undefined : source,
+      chain: actorOnly || proposal ? [OUTLET.name] : chain,
       confidence: Math.round(confidence * 100) / 100,
     });
   }
@@ -1447,6 +1459,17 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
   while (i - 1 >= from) {
     const p = t.pos[i - 1]!;
     const v = t.value[i - 1]!;
+    // Tenth round: "the Nuclear Regulation Authority (NRA) said": an abbreviation in brackets
+    // after a name is part of it.
+    if (v === ')' && i === end) {
+      let k = i - 2;
+      while (k > from && i - 2 - k < 6 && t.value[k] !== '(' && ['PROPN', 'NOUN', 'NUM'].includes(t.pos[k]!)) k -= 1;
+      if (k > from && k < i - 2 && t.value[k] === '(' && ['PROPN', 'NOUN'].includes(t.pos[k - 1]!)) {
+        i = k;
+        continue;
+      }
+      break;
+    }
     if (v === ',') {
       // an apposition: "The returning officer, Janet Ellery, confirmed" keeps going left
       let k = i - 2;
@@ -1504,6 +1527,8 @@ function subjectStartBefore(t: Toks, from: number, end: number): number {
       if (i === end) i = wholeSubject(t, from, i - 1) ?? i;
       break;
     }
+    // "Today the agency said": the day is when, not who.
+    if (DAY_WORDS.has(t.normal[i - 1]!) && t.pos[i] === 'DET') break;
     if (
       ['NOUN', 'PROPN', 'PRON', 'DET', 'ADJ', 'NUM', 'PART'].includes(p) ||
       v === '-' ||
