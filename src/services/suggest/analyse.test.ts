@@ -870,6 +870,13 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The mayor called the plan "reckless".', 'plan')).toBe('The mayor');
   });
 
+  it('a verb of saying in the passive: the subject is what was said, not who said it', () => {
+    expect(sourceOf('No injuries were reported in the blast.', 'injuries')).toBe('the outlet');
+    expect(sourceOf('The winners were announced at noon.', 'winners')).toBe('the outlet');
+    expect(sourceOf('Two ferries have been reported missing.', 'ferries')).toBe('the outlet');
+    expect(sourceOf('The coast guard reported two ferries missing.', 'ferries')).toBe('The coast guard');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

@@ -1360,6 +1360,9 @@ function firstAttributionVerb(t: Toks, from: number, to: number): number | undef
     const n = t.normal[i]!;
     if ((t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && (SPEECH_VERBS.has(n) || n === 'show' || n === 'shows')) {
       if (ADDRESSEE_PASSIVE.has(n) && BE.has(t.normal[i - 1] ?? '')) continue;
+      // Tenth round: "No injuries were reported", "The results were announced at noon", "24 people
+      // have been reported injured": in the passive, the subject is what was said, not who said it.
+      if (/ed$/.test(n) && (BE.has(t.normal[i - 1] ?? '') || (t.pos[i - 1] === 'ADV' && BE.has(t.normal[i - 2] ?? '')))) continue;
       return auxStart(t, from, i);
     }
     if (claimAsVerb(t, from, i)) return i;
