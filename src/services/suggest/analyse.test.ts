@@ -877,6 +877,19 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The coast guard reported two ferries missing.', 'ferries')).toBe('The coast guard');
   });
 
+  it('a subject giving a view without a verb of saying is its source', () => {
+    expect(sourceOf('The ferry union has described the timetable as "a shambles".', 'timetable')).toBe('The ferry union');
+    expect(sourceOf('The Harbour Trust expressed regret over the closure.', 'closure')).toBe('The Harbour Trust');
+    expect(sourceOf('The survey revealed many pupils skip breakfast.', 'pupils')).toBe('The survey');
+  });
+
+  it('not an aim, a passive, or a verb that shows a thing rather than a view', () => {
+    expect(sourceOf('The museum hopes to reopen the east wing next year.', 'wing')).toBe('the outlet');
+    expect(sourceOf('The mayor mentioned the new bus lane.', 'bus lane')).toBe('the outlet');
+    expect(sourceOf('Divers revealed the wreck of a steamer.', 'wreck')).toBe('the outlet');
+    expect(sourceOf('The painting was described as a forgery.', 'forgery')).toBe('the outlet');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

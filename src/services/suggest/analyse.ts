@@ -112,6 +112,22 @@ const SPEECH_VERBS = set(`say says said saying tell tells told add adds added an
 const AFTER_QUOTE_VERBS = set(`continued continues remarked remarks read reads recalled recalls concluded concludes
   observed asked asks questioned answered sighed sighs quipped exclaimed cautioned recounted`);
 const CALL = set('call calls called calling');
+/**
+ * Tenth round: verbs by which a subject gives a view or an account without a verb of saying ("The
+ * association described the record as an embarrassment", "China expressed regret", "Analysts
+ * believe ..."): the subject is the claim's source (the labels still come from the cues).
+ */
+const EXPRESS_VERBS = set(`describe describes described characterise characterises characterised characterize
+  characterizes characterized dub dubs dubbed label labels labelled labeled brand brands branded express
+  expresses expressed voice voices voiced criticise criticises criticised criticize criticizes criticized
+  condemn condemns condemned denounce denounces denounced decry decries decried slam slams slammed fault
+  faults faulted praise praises praised welcome welcomes welcomed commend commends commended hail hails
+  hailed defend defends defended dispute disputes disputed contest contests contested contend contends
+  contended assert asserts asserted maintain maintains maintained suggest suggests suggested indicate
+  indicates indicated reveal reveals revealed mention mentions mentioned outline outlines outlined
+  highlight highlights highlighted echo echoes echoed clarify clarifies clarified reason reasons reasoned
+  reaffirm reaffirms reaffirmed concur concurs concurred remark remarks remarked believe believes believed feel feels felt hope hopes hoped fear fears feared doubt doubts
+  doubted consider considers considered specify specifies specified justify justifies justified`);
 /** Speech verbs that never lead an inverted attribution: what follows them is their object. */
 const NOT_INVERTED = set(`deny denies denied reject rejects rejected dismiss dismisses dismissed accuse accuses
   accused blame blames blamed urge urges urged call calls called`);
@@ -969,14 +985,15 @@ function analyseSentence(
         const subject = verb === undefined ? undefined : speakerBefore(t, clause.from, beforeDay);
         const subjectStart = subject?.[0] ?? subjectStartBefore(t, clause.from, beforeDay);
         const subjectTo = subject?.[1] ?? beforeDay - 1;
+        const expressed = verb === undefined && expressVerb(t, subjectEnd, clause.to);
         if (subjectStart <= subjectTo) {
-          source = ctx.resolve(t, subjectStart, subjectTo, false, true, verb !== undefined);
+          source = ctx.resolve(t, subjectStart, subjectTo, false, true, verb !== undefined || expressed);
           if (verb !== undefined) source = reportingOutlet(t, nextVerb(t, verb, clause.to), source);
         } else if (verb !== undefined) source = previousSource; // "..., but said that ..."
-        if (verb === undefined && source?.kind === 'party') source = undefined; // "The plant employs ..."
+        if (verb === undefined && !expressed && source?.kind === 'party') source = undefined; // "The plant employs ..."
         // "President Bush will travel to Ramallah": the outlet reports what he does; he is not its
         // source. His kind still tells the labels what kind of clause it is (an official's act).
-        actorOnly = verb === undefined && source !== undefined;
+        actorOnly = verb === undefined && !expressed && source !== undefined;
         // Tenth round: "The agency called for a ban", "X called on the government to resign": a
         // call is an act the outlet reports (as the gold labels take it, about 20 units of 25 on the
         // dev split); the caller, still the subject for the labels, is not the claim's source.
@@ -1399,6 +1416,31 @@ function claimAsVerb(t: Toks, from: number, i: number): boolean {
 }
 const NOUN_TAGGED_SAYS = set(`says states notes reports claims warns argues adds insists alleges stresses writes
   suggests estimates concludes explains`);
+
+/** The verb group starting at `at` ("has also expressed") ends in one of EXPRESS_VERBS, in the active. */
+function expressVerb(t: Toks, at: number, to: number): boolean {
+  let i = at;
+  while (i < to && ['AUX', 'PART', 'ADV'].includes(t.pos[i]!)) i += 1;
+  if (!EXPRESS_VERBS.has(t.normal[i] ?? '') || t.pos[i] === 'NOUN') return false;
+  // "was described as", "is believed to": the passive is hearsay or a description, not the subject's view.
+  if (t.normal.slice(at, i).some((w) => BE.has(w))) return false;
+  // "NASA hopes to fill the gap", "debris believed to be ...": an aim, or hearsay, not a view.
+  if (t.normal[i + 1] === 'to') return false;
+  // "revealed the artifacts", "mentioned the initiative": these give a view only with a clause after
+  // them ("revealed (that) many are not getting enough iodine").
+  if (!CLAUSE_NEEDED.has(t.normal[i]!)) return true;
+  if (t.normal[i + 1] === 'that') return true;
+  for (let k = i + 1; k <= to && t.value[k] !== ',' && !RELATIVE.has(t.normal[k]!); k += 1) {
+    if (t.pos[k] === 'AUX') return true;
+    // A finite verb; not "dumping", "known yet", "for legalized", "to fill".
+    const participle = /ing$/.test(t.normal[k]!) || (/(?:ed|en|wn)$/.test(t.normal[k]!) && t.pos[k - 1] !== 'PRON');
+    if (t.pos[k] === 'VERB' && !participle && t.normal[k - 1] !== 'to') return true;
+  }
+  return false;
+}
+const CLAUSE_NEEDED = set(`reveal reveals revealed indicate indicates indicated suggest suggests suggested mention
+  mentions mentioned highlight highlights highlighted outline outlines outlined specify specifies specified
+  clarify clarifies clarified echo echoes echoed`);
 
 function firstVerb(t: Toks, from: number, to: number): number | undefined {
   for (let i = from; i <= to; i += 1) {
