@@ -890,6 +890,27 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The painting was described as a forgery.', 'forgery')).toBe('the outlet');
   });
 
+  it('a quotation nobody is named for is the words of the speaker named just before it', () => {
+    const text = 'The harbour master criticised the plan. "The new quay is far too small for the ferries."';
+    expect(sourceOf(text, 'quay')).toBe('The harbour master');
+    const pronoun = 'Okafor rejected the offer. "We will not sign," she said. "The terms are unfair to the crews."';
+    expect(sourceOf(pronoun, 'terms')).toBe('Okafor');
+    expect(sourceOf('The ferry sank at dawn. "It was terrifying."', 'terrifying')).toBe('the outlet');
+  });
+
+  it('"X was quoted (by / in Y) as saying": X speaks, through Y', () => {
+    const trailing = '"I could see the doors clearly", one fisherman was quoted as saying to the newspaper Island Daily.';
+    expect(find(claims(trailing), 'doors')).toMatchObject({
+      source: { name: 'one fisherman' },
+      chain: ['one fisherman', 'the newspaper Island Daily', 'the outlet'],
+    });
+    const leading = 'Marta Ruiz is quoted in the Valley Courier as saying the dam is safe.';
+    expect(find(claims(leading), 'dam')).toMatchObject({
+      source: { name: 'Marta Ruiz' },
+      chain: ['Marta Ruiz', 'the Valley Courier', 'the outlet'],
+    });
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

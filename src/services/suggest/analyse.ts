@@ -388,6 +388,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     chains: new Map(),
     outlets: new Set(),
     quoteSpeaker: undefined,
+    lastSpeaker: undefined,
     accusedAt: -2,
     latestYear: 0,
     paragraphKind: [],
@@ -433,6 +434,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       paragraphSpeaker = undefined;
       inQuote = false;
       run.quoteSpeaker = undefined;
+      run.lastSpeaker = undefined;
       run.paragraph += 1;
       run.sentence = 0;
       run.chains.clear();
@@ -457,6 +459,8 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       const last = out.at(-1)!;
       run.quoteSpeaker = last.source && last.source.kind !== 'outlet' ? last.source : undefined;
     } else if (!startsQuoted) run.quoteSpeaker = undefined;
+    const spoke = out.slice(count).findLast((o) => o.source && o.source.kind !== 'outlet');
+    if (spoke) run.lastSpeaker = spoke.source;
     run.sentence += 1;
   }
   return out;
@@ -475,6 +479,8 @@ interface Run {
   outlets: Set<string>;
   /** Who opened the quotation still open at the end of the last sentence, if it was named there. */
   quoteSpeaker: SuggestionSource | undefined;
+  /** The last source in this paragraph who spoke (not the outlet): whose an unattributed quotation after it is. */
+  lastSpeaker: SuggestionSource | undefined;
   /** The last paragraph that named an accusation, allegation or claim: a negative answer to it is a denial. */
   accusedAt: number;
   /** The latest year the article names: a year well before it is history. */
@@ -552,6 +558,8 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       // "said an official who asked not to be named": the speaker, without the relative clause after it.
       const who = k === a ? t.normal.slice(k + 2, b + 1).indexOf('who') : -1;
       const np: [number, number] = k > a ? [a, k - 1] : [k + 1, who >= 0 ? k + 1 + who : b];
+      // '"...," one resident was quoted as saying': the speaker before "was quoted as".
+      if (k > a && t.normal[k - 1] === 'as' && t.normal[k - 2] === 'quoted' && BE.has(t.normal[k - 3] ?? '')) np[1] = k - 4;
       // '..., said Olmert during the press conference', 'said Netanyahu following the cabinet's
       // endorsement': when and where, after the speaker, are not part of the speaker.
       if (k === a && who < 0) {
@@ -1005,8 +1013,15 @@ function analyseSentence(
     // "Officials said 75 people were killed and about 500 wounded": the second figure is theirs too.
     if (!source && clause.continues) source = previousSource;
     if (clause.quoted && !sentenceSource && startsQuoted && clause === clauses[0]) source ??= run.quoteSpeaker;
-    source ??= clause.quoted ? (sentenceSource ?? paragraphSpeaker) : sentenceSource;
-    if (!source && clause.quoted) source = paragraphSpeaker;
+    // Tenth round: 'Fayyad rejected the plan. "We are not looking for ..."': a quotation nobody is
+    // named for in its paragraph (or only a pronoun nothing before it named) is the words of the
+    // last speaker named before it there.
+    const quoteSpeaker =
+      paragraphSpeaker === undefined || paragraphSpeaker === UNRESOLVED
+        ? (run.lastSpeaker ?? paragraphSpeaker)
+        : paragraphSpeaker;
+    source ??= clause.quoted ? (sentenceSource ?? quoteSpeaker) : sentenceSource;
+    if (!source && clause.quoted) source = quoteSpeaker;
     source ??= OUTLET;
     previousSource = source;
     let chain = source === OUTLET || source === UNRESOLVED ? [] : [source.name];
@@ -1375,6 +1390,9 @@ function firstAttributionVerb(t: Toks, from: number, to: number): number | undef
   for (let i = from; i <= to; i += 1) {
     if (isQuote(t.value[i]!)) return undefined; // the verb must come before any quotation
     const n = t.normal[i]!;
+    // Tenth round: "X is quoted by Y as saying", "X was quoted in Y as saying": X speaks, Y passed it on.
+    if (n === 'quoted' && BE.has(t.normal[i - 1] ?? '') && t.normal.slice(i + 1, Math.min(to, i + 12) + 1).includes('as'))
+      return auxStart(t, from, i - 1);
     if ((t.pos[i] === 'VERB' || t.pos[i] === 'AUX') && (SPEECH_VERBS.has(n) || n === 'show' || n === 'shows')) {
       if (ADDRESSEE_PASSIVE.has(n) && BE.has(t.normal[i - 1] ?? '')) continue;
       // Tenth round: "No injuries were reported", "The results were announced at noon", "24 people
@@ -1687,7 +1705,7 @@ const LINK_BEFORE_PREPOSITION = new Map<string, Set<string>>([
   ['remarks', set('to')],
   ['comments', set('to')],
   ['reported', set('by')],
-  ['quoted', set('by')],
+  ['quoted', set('by in')],
 ]);
 
 /**
