@@ -911,6 +911,13 @@ describe('tenth round: attribution (who says so)', () => {
     });
   });
 
+  it('"X did A and B, saying ...": the speaker of the participle is the clause\'s subject', () => {
+    const text =
+      'Governor Ama Boateng visited the flooded market and met traders, saying the repairs would start in May. "We will not leave anyone behind," she said.';
+    expect(sourceOf(text, 'repairs')).toBe('Governor Ama Boateng');
+    expect(sourceOf(text, 'behind')).toBe('Governor Ama Boateng');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

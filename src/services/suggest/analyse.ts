@@ -1486,7 +1486,10 @@ function speakerBefore(t: Toks, from: number, verb: number): [number, number] | 
   const start = subjectStartBefore(t, from, verb);
   if (start < verb) return [start, verb - 1];
   const before = verb - 1;
-  if (before > from && (t.normal[before] === 'and' || t.normal[before] === 'but')) {
+  // Tenth round: "Assad defended the decision and criticised the US position, saying ...": the
+  // participle's speaker is the subject of the clause's first verb.
+  const participle = t.value[before] === ',' && /ing$/.test(t.normal[verb]!) && t.pos[verb] === 'VERB';
+  if (before > from && (t.normal[before] === 'and' || t.normal[before] === 'but' || participle)) {
     const first = firstVerb(t, from, before - 1);
     if (first === undefined) return undefined;
     const s = subjectStartBefore(t, from, first);
