@@ -918,6 +918,23 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf(text, 'behind')).toBe('Governor Ama Boateng');
   });
 
+  it("an interview set out as turns: each answer, and the paragraphs after it, are its speaker's", () => {
+    const text = [
+      'A talk with Nadia Karim Obi about rivers',
+      'Wikinews: What is your role?',
+      'NKO: I run the river trust. The water is getting dirtier every year.',
+      'Wikinews: Why is that?',
+      'NKO: Farms upstream use too much fertiliser.',
+      'The council has ignored the problem for a decade.',
+    ].join('\n\n');
+    const all = claims(text);
+    expect(find(all, 'dirtier').source?.name).toBe('Nadia Karim Obi');
+    expect(find(all, 'fertiliser').source?.name).toBe('Nadia Karim Obi');
+    expect(find(all, 'ignored').source?.name).toBe('Nadia Karim Obi');
+    // One "Name:" line is no interview: a headline's or a statement's colon.
+    expect(sourceOf('Floods: the river rose overnight.', 'river')).toBe('the outlet');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

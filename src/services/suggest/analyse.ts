@@ -389,6 +389,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
     outlets: new Set(),
     quoteSpeaker: undefined,
     lastSpeaker: undefined,
+    turnSpeaker: undefined,
     accusedAt: -2,
     latestYear: 0,
     paragraphKind: [],
@@ -421,6 +422,7 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
 
   const out: Suggestion[] = [];
   const ctx = new SourceContext();
+  const turns = interviewTurns(masked);
   let paragraphEnd = -1;
   let paragraphSpeaker: SuggestionSource | undefined;
   let inQuote = false;
@@ -440,6 +442,11 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       run.chains.clear();
       run.paragraphKind = paragraphKind(t, from, paragraphEnd, run.latestYear);
       ctx.newParagraph();
+      // An interview's turn ("AAF: The only way ...") is its speaker's, and so are the paragraphs
+      // after it until the next turn.
+      const lineStart = masked.lastIndexOf('\n', t.start[from]!) + 1;
+      const turn = turns?.get(lineStart);
+      if (turn !== undefined) run.turnSpeaker = turn;
       for (let k = s; k < sentences.length && t.start[sentences[k]![0]]! < paragraphEnd; k += 1) {
         const attribution = trailingAttribution(t, sentences[k]![0], sentences[k]![1]);
         if (attribution) {
@@ -481,12 +488,49 @@ interface Run {
   quoteSpeaker: SuggestionSource | undefined;
   /** The last source in this paragraph who spoke (not the outlet): whose an unattributed quotation after it is. */
   lastSpeaker: SuggestionSource | undefined;
+  /** In an interview, who answers in this paragraph (the outlet for its own questions). */
+  turnSpeaker: SuggestionSource | undefined;
   /** The last paragraph that named an accusation, allegation or claim: a negative answer to it is a denial. */
   accusedAt: number;
   /** The latest year the article names: a year well before it is history. */
   latestYear: number;
   /** What the current paragraph holds as a whole: history recalled, quotations, speech (background reads plain). */
   paragraphKind: string[];
+}
+
+/**
+ * Tenth round: an interview set out as turns, each paragraph opening with its speaker's name or
+ * initials and a colon ("Wikinews: What is ...?", "AAF: The only way ..."). When some name opens two
+ * paragraphs or more, every paragraph opening with a short name and a colon is a turn: its start
+ * (the line's offset) and speaker (the outlet for the outlet's own questions; initials written out
+ * in full when the article names someone with them). Undefined for an article that is no interview.
+ */
+export function interviewTurns(text: string): Map<number, SuggestionSource> | undefined {
+  const labels: [number, string][] = [];
+  const label = /^([\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,3}): +\S/u;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const m = label.exec(line);
+    if (m) labels.push([offset, m[1]!]);
+    offset += line.length + 1;
+  }
+  const counts = new Map<string, number>();
+  for (const [, name] of labels) counts.set(name, (counts.get(name) ?? 0) + 1);
+  if (![...counts.values()].some((n) => n >= 2)) return undefined;
+  const turns = new Map<number, SuggestionSource>();
+  for (const [at, name] of labels) {
+    if (name === 'Wikinews' || OUTLET_WORDS.has(name.toLowerCase())) {
+      turns.set(at, OUTLET);
+      continue;
+    }
+    let full = name;
+    if (/^\p{Lu}{2,4}$/u.test(name)) {
+      const words = [...name].map((c) => `${c}[\\p{L}'’-]+`).join(' ');
+      full = new RegExp(`\\b${words}\\b`, 'u').exec(text)?.[0] ?? name;
+    }
+    turns.set(at, { name: full, kind: 'party' });
+  }
+  return turns;
 }
 
 /** wink's sentences, without empty ones, re-joined where a line break cut one in two. */
@@ -1009,6 +1053,11 @@ function analyseSentence(
         if (called && CALL.has(called) && ['for', 'on', 'upon'].includes(t.normal[speechVerb! + 1] ?? '')) proposal = true;
       }
       source ??= accordingTo(t, clause.from, clause.to, ctx) ?? closingSource;
+    }
+    // In an interview, the answer is the speaker's, whatever its subject does.
+    if (run.turnSpeaker && run.turnSpeaker !== OUTLET && !clause.quoted && (!source || actorOnly) && speechVerb === undefined) {
+      source = run.turnSpeaker;
+      actorOnly = false;
     }
     // "Officials said 75 people were killed and about 500 wounded": the second figure is theirs too.
     if (!source && clause.continues) source = previousSource;
