@@ -935,6 +935,19 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('Floods: the river rose overnight.', 'river')).toBe('the outlet');
   });
 
+  it('"Name, an aside with any words, said": the name speaks', () => {
+    expect(sourceOf('Tomas Berg, the engineer leading the survey team, said the tunnel was sound.', 'tunnel')).toBe('Tomas Berg');
+    expect(
+      sourceOf('Ines Duarte, the nurse who runs the ward where the boy was treated, said he was recovering.', 'recovering'),
+    ).toBe('Ines Duarte');
+    expect(sourceOf('One nurse, speaking on condition of anonymity, said the ward was full.', 'ward')).toBe('nurse');
+  });
+
+  it('"X declared (that) ...": a declaration with a clause after it is X\'s', () => {
+    expect(sourceOf('The rebels declared they would fight on.', 'fight')).toBe('The rebels');
+    expect(sourceOf('The governor declared a state of emergency.', 'emergency')).toBe('the outlet');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

@@ -127,7 +127,8 @@ const EXPRESS_VERBS = set(`describe describes described characterise characteris
   indicates indicated reveal reveals revealed mention mentions mentioned outline outlines outlined
   highlight highlights highlighted echo echoes echoed clarify clarifies clarified reason reasons reasoned
   reaffirm reaffirms reaffirmed concur concurs concurred remark remarks remarked believe believes believed feel feels felt hope hopes hoped fear fears feared doubt doubts
-  doubted consider considers considered specify specifies specified justify justifies justified`);
+  doubted consider considers considered specify specifies specified justify justifies justified declare
+  declares declared`);
 /** Speech verbs that never lead an inverted attribution: what follows them is their object. */
 const NOT_INVERTED = set(`deny denies denied reject rejects rejected dismiss dismisses dismissed accuse accuses
   accused blame blames blamed urge urges urged call calls called`);
@@ -725,7 +726,13 @@ class SourceContext {
       afterName > from + comma &&
       t.pos.slice(from + comma + 1, afterName + 1).every((p) => p === 'PROPN');
     if (described) nameFrom = from + comma + 1;
-    const nameTo = described ? afterName : comma > 0 && t.pos.slice(from, from + comma).includes('PROPN') ? from + comma - 1 : to;
+    // "One delegate, speaking on condition of anonymity,": the speaker, without the participle's phrase.
+    const participle = comma > 0 && t.pos[from + comma + 1] === 'VERB' && /ing$/.test(t.normal[from + comma + 1]!);
+    const nameTo = described
+      ? afterName
+      : comma > 0 && (participle || t.pos.slice(from, from + comma).includes('PROPN'))
+        ? from + comma - 1
+        : to;
     const name = t.value
       .slice(nameFrom, nameTo + 1)
       .map((v, k) => (k === 0 ? '' : t.start[nameFrom + k]! > t.end[nameFrom + k - 1]! ? ' ' : '') + v)
@@ -1507,7 +1514,7 @@ function expressVerb(t: Toks, at: number, to: number): boolean {
 }
 const CLAUSE_NEEDED = set(`reveal reveals revealed indicate indicates indicated suggest suggests suggested mention
   mentions mentioned highlight highlights highlighted outline outlines outlined specify specifies specified
-  clarify clarifies clarified echo echoes echoed`);
+  clarify clarifies clarified echo echoes echoed declare declares declared`);
 
 function firstVerb(t: Toks, from: number, to: number): number | undefined {
   for (let i = from; i <= to; i += 1) {
@@ -1553,7 +1560,28 @@ function speakerBefore(t: Toks, from: number, verb: number): [number, number] | 
     const s = subjectStartBefore(t, from, end);
     return s < end && ['NOUN', 'PROPN'].includes(t.pos[end - 1]!) ? [s, end - 1] : undefined;
   }
-  return undefined;
+  return nameThenAside(t, from, verb);
+}
+
+/**
+ * Tenth round: "One protester, Kim In-seok, stated", "Jakaya Kikwete, the Tanzanian President chairing
+ * the summit, said", "Irshad Matsoi, the bureau chief for the network where Shakir worked, said":
+ * a name opens the clause, then an aside closed by a comma before the verb, whatever words it has
+ * (no quotation). The whole when the aside is a plain apposition, else the name alone.
+ */
+function nameThenAside(t: Toks, from: number, verb: number): [number, number] | undefined {
+  const before = verb - 1;
+  if (t.value[before] !== ',') return undefined;
+  let a = from;
+  // "Meanwhile, X, ..., said"
+  if (t.pos[a] === 'ADV' && t.value[a + 1] === ',') a += 2;
+  let c = a;
+  while (c < before && t.value[c] !== ',') c += 1;
+  if (c === a || c >= before || c - a > 10 || before - c > 25) return undefined;
+  if (['ADP', 'SCONJ', 'ADV', 'VERB', 'AUX'].includes(t.pos[a]!) || !nounPhrase(t, a, c - 1)) return undefined;
+  if (!t.pos.slice(a, c).includes('PROPN') || t.pos.slice(a, c).some((p) => p === 'VERB' || p === 'AUX')) return undefined;
+  for (let k = c + 1; k < before; k += 1) if (isQuote(t.value[k]!) || [';', ':'].includes(t.value[k]!)) return undefined;
+  return wholeSubject(t, a, before) !== undefined ? [a, before - 1] : [a, c - 1];
 }
 
 /** "Police on Monday said": a day, not the office's place. */
