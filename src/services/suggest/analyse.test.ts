@@ -948,6 +948,14 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The governor declared a state of emergency.', 'emergency')).toBe('the outlet');
   });
 
+  it('\'"...," Name, an aside, told <outlet>\': the name speaks, the outlet is a link, not the source', () => {
+    const text = '"The road to the port is closed," Omar Haddad, head of the port authority, told Reuters.';
+    expect(find(claims(text), 'road')).toMatchObject({
+      source: { name: 'Omar Haddad' },
+      chain: ['Omar Haddad', 'Reuters', 'the outlet'],
+    });
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

@@ -599,6 +599,13 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       // "The ambassador, Sami Khiyami, dismissed the report": a verb that takes what it rejects or
       // blames as its object is no inverted attribution ("..., said the minister").
       if (k === a && NOT_INVERTED.has(t.normal[k]!)) continue;
+      // Tenth round: '"...," Harith al-Ithari, head of the Basra office, told Reuters': after "told"
+      // comes whom it was told to; the speaker is the name between the quotation and the aside.
+      if (k === a && LINK_VERB.has(t.normal[k]!)) {
+        const told = toldAfterAside(t, from, i, k, b);
+        if (told) return told;
+        continue;
+      }
       // subject before the verb ("the unnamed official said") or after it ("said councillor X").
       // "said an official who asked not to be named": the speaker, without the relative clause after it.
       const who = k === a ? t.normal.slice(k + 2, b + 1).indexOf('who') : -1;
@@ -651,6 +658,20 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
     }
   }
   return undefined;
+}
+
+/** '"...," Name, an aside, told Reuters': the name after the closing quotation, before the aside. */
+function toldAfterAside(t: Toks, from: number, comma: number, verb: number, end: number): Attribution | undefined {
+  let q = comma - 1;
+  while (q > from && comma - q <= 25 && !isQuote(t.value[q]!)) q -= 1;
+  if (!isQuote(t.value[q]!)) return undefined;
+  let s = q + 1;
+  while (s < comma && t.value[s] === ',') s += 1;
+  let e = s;
+  while (e < comma && t.value[e] !== ',') e += 1;
+  if (e === s || !nounPhrase(t, s, e - 1) || hasVerb(t, s, e - 1) || !t.pos.slice(s, e).includes('PROPN')) return undefined;
+  // The aside too when it is a plain apposition ("a spokesman for the sheriff"): it tells the kind.
+  return { from: q, to: end, np: [s, wholeSubject(t, s, comma) === undefined ? e - 1 : comma - 1], verb };
 }
 
 /** A capitalised participle inside a name ("the Associated Press", "United Nations"): part of the name. */
