@@ -956,6 +956,12 @@ describe('tenth round: attribution (who says so)', () => {
     });
   });
 
+  it("a view given after an opening phrase with verbs of its own is the subject's", () => {
+    const text =
+      'Mayor Lina Ortiz toured the docks on Monday. During talks on the repairs to be carried out, she described the harbour as "a disgrace".';
+    expect(sourceOf(text, 'disgrace')).toBe('Mayor Lina Ortiz');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

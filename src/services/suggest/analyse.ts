@@ -1058,7 +1058,14 @@ function analyseSentence(
       // "The dam is believed to be leaking", "X is said to have left": nobody named says so, and
       // the subject is what the hearsay is about, not its source.
       const hedged = hedgedPassive(t, clause.from, clause.to);
-      const subjectEnd = hedged ? undefined : (verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to)));
+      let subjectEnd = hedged ? undefined : (verb ?? (sentenceSource ? undefined : firstVerb(t, clause.from, clause.to)));
+      // Tenth round: "Alongside talks on the restrictions to be enforced, he described Iran as ...":
+      // the verbs of an opening phrase are not the subject's; a view given after it is.
+      if (verb === undefined && subjectEnd !== undefined) {
+        const opened = openerEnd(t, clause.from, clause.to);
+        const later = opened !== undefined && subjectEnd < opened ? firstVerb(t, opened, clause.to) : undefined;
+        if (later !== undefined && expressVerb(t, later, clause.to)) subjectEnd = later;
+      }
       if (subjectEnd !== undefined) {
         // "Police on Monday said", "U.S. officials Tuesday said": the day is when, not who.
         const beforeDay = verb === undefined ? subjectEnd : beforeDayOf(t, clause.from, subjectEnd);
@@ -1511,6 +1518,17 @@ function claimAsVerb(t: Toks, from: number, i: number): boolean {
 }
 const NOUN_TAGGED_SAYS = set(`says states notes reports claims warns argues adds insists alleges stresses writes
   suggests estimates concludes explains`);
+
+/** Where the clause's own words start after an opening phrase closed by a comma ("In a speech today, ..."). */
+function openerEnd(t: Toks, from: number, to: number): number | undefined {
+  const opens = ['ADP', 'SCONJ', 'ADV'].includes(t.pos[from]!) || (t.pos[from] === 'VERB' && /ing$/.test(t.normal[from]!));
+  if (!opens) return undefined;
+  for (let k = from + 1; k <= to && k - from <= 25; k += 1) {
+    if (isQuote(t.value[k]!)) return undefined;
+    if (t.value[k] === ',') return k + 1;
+  }
+  return undefined;
+}
 
 /** The verb group starting at `at` ("has also expressed") ends in one of EXPRESS_VERBS, in the active. */
 function expressVerb(t: Toks, at: number, to: number): boolean {
