@@ -962,6 +962,20 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf(text, 'disgrace')).toBe('Mayor Lina Ortiz');
   });
 
+  it('"X said previously in a press interview": adverbs before the complement do not stop the attribution', () => {
+    const text = '"I did it alone," Marek said previously in a radio interview. "Nobody helped me."';
+    expect(sourceOf(text, 'alone')).toBe('Marek');
+    expect(sourceOf(text, 'Nobody')).toBe('Marek');
+  });
+
+  it('"On Friday, Name, an aside, told AFP:": the opening phrase is no part of the speaker', () => {
+    const text = 'On Friday, Ruth Amadi, the director of Water Aid (WA, a charity), told AFP: "The wells are dry."';
+    expect(find(claims(text), 'wells')).toMatchObject({
+      source: { name: 'Ruth Amadi' },
+      chain: ['Ruth Amadi', 'AFP', 'the outlet'],
+    });
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

@@ -645,7 +645,7 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
       // "said in remarks to al-Ikhbariya television": a prepositional complement may run longer.
       if (
         k > a &&
-        (b - k > (t.pos[k + 1] === 'ADP' ? 8 : 4) || hasClausalVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))
+        (b - k > complementLimit(t, k) || hasClausalVerb(t, k + 1, b) || t.normal.slice(k + 1, b + 1).includes('that'))
       )
         return undefined;
       // 'After the match, the coach said, "We are disappointed."': an opening phrase, then the
@@ -658,6 +658,17 @@ function trailingAttribution(t: Toks, from: number, to: number): Attribution | u
     }
   }
   return undefined;
+}
+
+/**
+ * How long the complement after a trailing verb of saying may run: "told reporters" (4 words), "said
+ * in remarks to al-Ikhbariya television" (a preposition's phrase, 8), and as many more as adverbs
+ * come before it ("said previously in a press interview").
+ */
+function complementLimit(t: Toks, verb: number): number {
+  let k = verb + 1;
+  while (t.pos[k] === 'ADV' && k - verb <= 2) k += 1;
+  return t.pos[k] === 'ADP' ? 8 + (k - verb - 1) : 4;
 }
 
 /** '"...," Name, an aside, told Reuters': the name after the closing quotation, before the aside. */
@@ -1611,9 +1622,9 @@ function speakerBefore(t: Toks, from: number, verb: number): [number, number] | 
 function nameThenAside(t: Toks, from: number, verb: number): [number, number] | undefined {
   const before = verb - 1;
   if (t.value[before] !== ',') return undefined;
-  let a = from;
-  // "Meanwhile, X, ..., said"
-  if (t.pos[a] === 'ADV' && t.value[a + 1] === ',') a += 2;
+  // "Meanwhile, X, ..., said", "On Friday, X, ..., told AFP"
+  const opened = openerEnd(t, from, before);
+  const a = opened !== undefined && opened < before ? opened : from;
   let c = a;
   while (c < before && t.value[c] !== ',') c += 1;
   if (c === a || c >= before || c - a > 10 || before - c > 25) return undefined;
