@@ -976,6 +976,15 @@ describe('tenth round: attribution (who says so)', () => {
     });
   });
 
+  it('"X released / issued a statement: ..." is X\'s, and so is the quotation it opens', () => {
+    const text =
+      'Interior Minister Lea Novak released a statement on the case: "The decision will be reviewed. We owe the family that."';
+    expect(sourceOf(text, 'reviewed')).toBe('Interior Minister Lea Novak');
+    expect(sourceOf(text, 'owe')).toBe('Interior Minister Lea Novak');
+    expect(sourceOf('The club issued a statement condemning the chants.', 'chants')).toBe('The club');
+    expect(sourceOf('The band released a new album in May.', 'album')).toBe('the outlet');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

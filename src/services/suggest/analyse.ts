@@ -1545,6 +1545,12 @@ function openerEnd(t: Toks, from: number, to: number): number | undefined {
 function expressVerb(t: Toks, at: number, to: number): boolean {
   let i = at;
   while (i < to && ['AUX', 'PART', 'ADV'].includes(t.pos[i]!)) i += 1;
+  // "X released a statement: ...", "X issued a statement condemning ...": X speaks in it.
+  if (STATEMENT_VERBS.has(t.normal[i] ?? '') && !t.normal.slice(at, i).some((w) => BE.has(w))) {
+    let k = i + 1;
+    while (k < to && k - i <= 3 && ['DET', 'ADJ', 'VERB'].includes(t.pos[k]!)) k += 1;
+    if (STATEMENTS.has(t.normal[k] ?? '')) return true;
+  }
   if (!EXPRESS_VERBS.has(t.normal[i] ?? '') || t.pos[i] === 'NOUN') return false;
   // "was described as", "is believed to": the passive is hearsay or a description, not the subject's view.
   if (t.normal.slice(at, i).some((w) => BE.has(w))) return false;
@@ -1562,6 +1568,8 @@ function expressVerb(t: Toks, at: number, to: number): boolean {
   }
   return false;
 }
+const STATEMENT_VERBS = set('release releases released issue issues issued publish publishes published');
+const STATEMENTS = set('statement statements communique communiqué declaration');
 const CLAUSE_NEEDED = set(`reveal reveals revealed indicate indicates indicated suggest suggests suggested mention
   mentions mentioned highlight highlights highlighted outline outlines outlined specify specifies specified
   clarify clarifies clarified echo echoes echoed declare declares declared`);
