@@ -985,6 +985,13 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The band released a new album in May.', 'album')).toBe('the outlet');
   });
 
+  it('a paragraph that is only a quotation goes on in the words of the last speaker before it', () => {
+    const text = 'Mayor Ana Ruiz said the bridge would reopen.\n\n"We have waited long enough for the bridge."';
+    expect(sourceOf(text, 'waited')).toBe('Mayor Ana Ruiz');
+    const after = 'The storm passed on Sunday.\n\nThe harbour was closed.\n\n"Nobody could have seen the storm coming."';
+    expect(claims(after).find((c) => c.text.includes('Nobody'))?.source?.name ?? 'the outlet').toBe('the outlet');
+  });
+
   it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
     const text =
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';

@@ -437,7 +437,9 @@ export function* suggestClaimsInSteps(text: string, options: AnalyseOptions = {}
       paragraphSpeaker = undefined;
       inQuote = false;
       run.quoteSpeaker = undefined;
-      run.lastSpeaker = undefined;
+      // A paragraph that opens with a quotation nobody is named for in it goes on in the words of
+      // the last speaker of the paragraph before.
+      run.lastSpeaker = isQuote(t.value[from]!) ? run.lastSpeaker : undefined;
       run.paragraph += 1;
       run.sentence = 0;
       run.chains.clear();
