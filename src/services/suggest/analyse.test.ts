@@ -815,3 +815,186 @@ describe('sixth session, seventh batch: proposals rejected, participles, and a n
     expect(claims('Nobody could say when the road would reopen.')[0]?.label).not.toBe('opinion');
   });
 });
+
+describe('tenth round: attribution (who says so)', () => {
+  const claims = (text: string) => suggestClaims(text, { classifier: null });
+  const sourceOf = (text: string, fragment: string) => find(claims(text), fragment).source?.name;
+
+  it('a name with letters beyond Latin-1 is one word, and speaks', () => {
+    expect(sourceOf('Mayor Zoë Kowalczyk-Dąbrowska said the bridge would reopen.', 'bridge')).toBe(
+      'Mayor Zoë Kowalczyk-Dąbrowska',
+    );
+    expect(sourceOf('Trần Văn Nam said the harvest was late.', 'harvest')).toBe('Trần Văn Nam');
+  });
+
+  it('"said in a televised interview": the participle is an adjective, the attribution still trails', () => {
+    const text = '"The curfew will end on Friday," Halvorsen said in a televised interview.';
+    expect(find(claims(text), 'curfew').text).not.toContain('Halvorsen');
+    expect(sourceOf(text, 'curfew')).toBe('Halvorsen');
+  });
+
+  it('"...," X continued / remarked: after a quotation these verbs say who spoke; after a comma they do not', () => {
+    expect(sourceOf('"The fares will rise in May," Okafor continued.', 'fares')).toBe('Okafor');
+    expect(sourceOf('"Nobody expected this," remarked the harbour master.', 'Nobody')).toBe('the harbour master');
+    expect(sourceOf('The river rose overnight, the rain continued.', 'river')).toBe('the outlet');
+  });
+
+  it('"The survey states that ...": a verb of saying wink tags a noun still names its subject', () => {
+    expect(sourceOf('The survey states that few farms use the new seed.', 'farms')).toBe('The survey');
+    expect(sourceOf('The ministry notes that the harvest was late.', 'harvest')).toBe('The ministry');
+    expect(sourceOf('Several member states that have signed the pact objected.', 'pact')).toBe('the outlet');
+  });
+
+  it('a name with a long description closed by a comma before the verb is the subject', () => {
+    expect(sourceOf('Amara Osei, head of the Farmers Union of Ghana (FUG), says the price of cocoa will fall.', 'cocoa')).toBe(
+      'Amara Osei',
+    );
+    expect(
+      sourceOf('Dr Lena Hart, director of the city clinic, and chair of the health board, says the ward is full.', 'ward'),
+    ).toBe('Dr Lena Hart');
+    expect(sourceOf('Tom Reyes for the Harbour Trust, says the pier is unsafe.', 'pier')).toContain('Tom Reyes');
+  });
+
+  it('"the Coastal Safety Board (CSB) said": the abbreviation in brackets is part of the subject, not its name', () => {
+    expect(sourceOf('The Coastal Safety Board (CSB) said the beach would stay closed.', 'beach')).toBe(
+      'The Coastal Safety Board',
+    );
+    expect(sourceOf('Yesterday the Coastal Safety Board (CSB) said the beach was shut.', 'beach')).toBe(
+      'the Coastal Safety Board',
+    );
+  });
+
+  it('"X called for / on ...": the call is an act the outlet reports; "X called Y reckless" is X\'s', () => {
+    expect(sourceOf('The health agency has called for a ban on the pesticide.', 'ban')).toBe('the outlet');
+    expect(sourceOf('The union called on the council to reopen the library.', 'library')).toBe('the outlet');
+    expect(sourceOf('The mayor called the plan "reckless".', 'plan')).toBe('The mayor');
+  });
+
+  it('a verb of saying in the passive: the subject is what was said, not who said it', () => {
+    expect(sourceOf('No injuries were reported in the blast.', 'injuries')).toBe('the outlet');
+    expect(sourceOf('The winners were announced at noon.', 'winners')).toBe('the outlet');
+    expect(sourceOf('Two ferries have been reported missing.', 'ferries')).toBe('the outlet');
+    expect(sourceOf('The coast guard reported two ferries missing.', 'ferries')).toBe('The coast guard');
+  });
+
+  it('a subject giving a view without a verb of saying is its source', () => {
+    expect(sourceOf('The ferry union has described the timetable as "a shambles".', 'timetable')).toBe('The ferry union');
+    expect(sourceOf('The Harbour Trust expressed regret over the closure.', 'closure')).toBe('The Harbour Trust');
+    expect(sourceOf('The survey revealed many pupils skip breakfast.', 'pupils')).toBe('The survey');
+  });
+
+  it('not an aim, a passive, or a verb that shows a thing rather than a view', () => {
+    expect(sourceOf('The museum hopes to reopen the east wing next year.', 'wing')).toBe('the outlet');
+    expect(sourceOf('The mayor mentioned the new bus lane.', 'bus lane')).toBe('the outlet');
+    expect(sourceOf('Divers revealed the wreck of a steamer.', 'wreck')).toBe('the outlet');
+    expect(sourceOf('The painting was described as a forgery.', 'forgery')).toBe('the outlet');
+  });
+
+  it('a quotation nobody is named for is the words of the speaker named just before it', () => {
+    const text = 'The harbour master criticised the plan. "The new quay is far too small for the ferries."';
+    expect(sourceOf(text, 'quay')).toBe('The harbour master');
+    const pronoun = 'Okafor rejected the offer. "We will not sign," she said. "The terms are unfair to the crews."';
+    expect(sourceOf(pronoun, 'terms')).toBe('Okafor');
+    expect(sourceOf('The ferry sank at dawn. "It was terrifying."', 'terrifying')).toBe('the outlet');
+  });
+
+  it('"X was quoted (by / in Y) as saying": X speaks, through Y', () => {
+    const trailing = '"I could see the doors clearly", one fisherman was quoted as saying to the newspaper Island Daily.';
+    expect(find(claims(trailing), 'doors')).toMatchObject({
+      source: { name: 'one fisherman' },
+      chain: ['one fisherman', 'the newspaper Island Daily', 'the outlet'],
+    });
+    const leading = 'Marta Ruiz is quoted in the Valley Courier as saying the dam is safe.';
+    expect(find(claims(leading), 'dam')).toMatchObject({
+      source: { name: 'Marta Ruiz' },
+      chain: ['Marta Ruiz', 'the Valley Courier', 'the outlet'],
+    });
+  });
+
+  it('"X did A and B, saying ...": the speaker of the participle is the clause\'s subject', () => {
+    const text =
+      'Governor Ama Boateng visited the flooded market and met traders, saying the repairs would start in May. "We will not leave anyone behind," she said.';
+    expect(sourceOf(text, 'repairs')).toBe('Governor Ama Boateng');
+    expect(sourceOf(text, 'behind')).toBe('Governor Ama Boateng');
+  });
+
+  it("an interview set out as turns: each answer, and the paragraphs after it, are its speaker's", () => {
+    const text = [
+      'A talk with Nadia Karim Obi about rivers',
+      'Wikinews: What is your role?',
+      'NKO: I run the river trust. The water is getting dirtier every year.',
+      'Wikinews: Why is that?',
+      'NKO: Farms upstream use too much fertiliser.',
+      'The council has ignored the problem for a decade.',
+    ].join('\n\n');
+    const all = claims(text);
+    expect(find(all, 'dirtier').source?.name).toBe('Nadia Karim Obi');
+    expect(find(all, 'fertiliser').source?.name).toBe('Nadia Karim Obi');
+    expect(find(all, 'ignored').source?.name).toBe('Nadia Karim Obi');
+    // One "Name:" line is no interview: a headline's or a statement's colon.
+    expect(sourceOf('Floods: the river rose overnight.', 'river')).toBe('the outlet');
+  });
+
+  it('"Name, an aside with any words, said": the name speaks', () => {
+    expect(sourceOf('Tomas Berg, the engineer leading the survey team, said the tunnel was sound.', 'tunnel')).toBe('Tomas Berg');
+    expect(
+      sourceOf('Ines Duarte, the nurse who runs the ward where the boy was treated, said he was recovering.', 'recovering'),
+    ).toBe('Ines Duarte');
+    expect(sourceOf('One nurse, speaking on condition of anonymity, said the ward was full.', 'ward')).toBe('nurse');
+  });
+
+  it('"X declared (that) ...": a declaration with a clause after it is X\'s', () => {
+    expect(sourceOf('The rebels declared they would fight on.', 'fight')).toBe('The rebels');
+    expect(sourceOf('The governor declared a state of emergency.', 'emergency')).toBe('the outlet');
+  });
+
+  it('\'"...," Name, an aside, told <outlet>\': the name speaks, the outlet is a link, not the source', () => {
+    const text = '"The road to the port is closed," Omar Haddad, head of the port authority, told Reuters.';
+    expect(find(claims(text), 'road')).toMatchObject({
+      source: { name: 'Omar Haddad' },
+      chain: ['Omar Haddad', 'Reuters', 'the outlet'],
+    });
+  });
+
+  it("a view given after an opening phrase with verbs of its own is the subject's", () => {
+    const text =
+      'Mayor Lina Ortiz toured the docks on Monday. During talks on the repairs to be carried out, she described the harbour as "a disgrace".';
+    expect(sourceOf(text, 'disgrace')).toBe('Mayor Lina Ortiz');
+  });
+
+  it('"X said previously in a press interview": adverbs before the complement do not stop the attribution', () => {
+    const text = '"I did it alone," Marek said previously in a radio interview. "Nobody helped me."';
+    expect(sourceOf(text, 'alone')).toBe('Marek');
+    expect(sourceOf(text, 'Nobody')).toBe('Marek');
+  });
+
+  it('"On Friday, Name, an aside, told AFP:": the opening phrase is no part of the speaker', () => {
+    const text = 'On Friday, Ruth Amadi, the director of Water Aid (WA, a charity), told AFP: "The wells are dry."';
+    expect(find(claims(text), 'wells')).toMatchObject({
+      source: { name: 'Ruth Amadi' },
+      chain: ['Ruth Amadi', 'AFP', 'the outlet'],
+    });
+  });
+
+  it('"X released / issued a statement: ..." is X\'s, and so is the quotation it opens', () => {
+    const text =
+      'Interior Minister Lea Novak released a statement on the case: "The decision will be reviewed. We owe the family that."';
+    expect(sourceOf(text, 'reviewed')).toBe('Interior Minister Lea Novak');
+    expect(sourceOf(text, 'owe')).toBe('Interior Minister Lea Novak');
+    expect(sourceOf('The club issued a statement condemning the chants.', 'chants')).toBe('The club');
+    expect(sourceOf('The band released a new album in May.', 'album')).toBe('the outlet');
+  });
+
+  it('a paragraph that is only a quotation goes on in the words of the last speaker before it', () => {
+    const text = 'Mayor Ana Ruiz said the bridge would reopen.\n\n"We have waited long enough for the bridge."';
+    expect(sourceOf(text, 'waited')).toBe('Mayor Ana Ruiz');
+    const after = 'The storm passed on Sunday.\n\nThe harbour was closed.\n\n"Nobody could have seen the storm coming."';
+    expect(claims(after).find((c) => c.text.includes('Nobody'))?.source?.name ?? 'the outlet').toBe('the outlet');
+  });
+
+  it('"Khalid al-Rashidi", then "Rashidi": one person, the name and kind first given', () => {
+    const text =
+      'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';
+    expect(find(claims(text), 'roads').source).toEqual({ name: 'Interior Minister Khalid al-Rashidi', kind: 'named-official' });
+  });
+});
