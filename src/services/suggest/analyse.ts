@@ -267,6 +267,11 @@ const READ_AS = set('seen regarded viewed considered perceived');
 const READ_ACTIVE = set('see sees saw regard regards view views');
 /** "as well", "as soon as", "as part of": no reading. */
 const NOT_AS = set('well soon long much many part far if though');
+const BELIEVE = set('believe believes believed');
+/** Who judges a fact from the evidence as their work: investigators, police, scientists, doctors. */
+const FINDING_HOLDERS = (w: string) =>
+  /^[a-z]+ologists?$/.test(w) || SPECIALISTS.has(w) || EXPERT_WORDS.has(w) || INVESTIGATORS.has(w);
+const INVESTIGATORS = set('investigators investigator police detectives inspectors doctors analysts');
 const GUESS_VERBS = set('theorize theorized theorise theorised speculate speculates speculated speculating surmised');
 /** What "serious" grades as a fact: "in serious condition", "serious injuries". */
 const HARM = set('condition conditions injury injuries injured wound wounds accident accidents crash burns illness');
@@ -2369,7 +2374,15 @@ function findRules(t: Toks, ranges: [number, number][], source: SuggestionSource
         ['NOUN', 'PROPN', 'PRON'].includes(t.pos[i - 1] ?? '') &&
         ['DET', 'PRON', 'SCONJ'].includes(t.pos[i + 1] ?? '');
       if (STANCE_VERBS.has(n) && (t.pos[i] === 'VERB' || doubtVerb) && t.normal[i + 1] !== 'to') {
-        add('opinion', 60, 0.6, i);
+        // "Investigators believe the fire began in the kitchen": those whose work it is judge a fact
+        // from what they found, an assessment (the guide: a finding from the evidence is an estimate).
+        if (BELIEVE.has(n) && FINDING_HOLDERS(t.normal[i - 1] ?? '')) add('estimate', 50, 0.55, i);
+        else add('opinion', 60, 0.6, i);
+        continue;
+      }
+      // "He is convinced the tomb is nearby": a belief of one's own (rule 4).
+      if (n === 'convinced' && (BE.has(t.normal[i - 1] ?? '') || /^remains?$/.test(t.normal[i - 1] ?? ''))) {
+        add('opinion', 60, 0.6, i - 1, i);
         continue;
       }
       if (FEELINGS.has(n) && ['expressed', 'expresses', 'express', 'voiced', 'voices'].includes(t.normal[i - 1] ?? '')) {

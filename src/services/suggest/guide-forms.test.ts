@@ -489,6 +489,18 @@ run(
   ],
 );
 
+run('a finding from the evidence is an estimate; a belief of one’s own is a judgement', [
+  { s: 'Investigators believe the fire began in the kitchen.', label: 'estimate', src: 'Investigators', mode: 'both' },
+  { s: 'Police believe the gunman acted alone.', label: 'estimate', src: 'Police', mode: 'both' },
+  { s: 'Geologists believe the rock is about a billion years old.', label: 'estimate', mode: 'both' },
+  { s: 'The crash appears to be due to ice on the wings, the report said.', label: 'estimate', src: 'report' },
+  { s: 'Hawass said he is convinced the tomb lies nearby.', label: 'opinion', src: 'Hawass', mode: 'both' },
+  { s: 'The director remains convinced the site was a temple.', label: 'opinion', mode: 'both' },
+  { s: 'He theorized that the site was a temple.', label: 'opinion', mode: 'both' },
+  { s: 'Residents believe the mayor is hiding something.', label: 'opinion', mode: 'both' },
+  { s: 'Scientists believe the plan is a disgrace.', label: 'opinion', mode: 'both' },
+]);
+
 run('more forms: judgements', [
   { s: 'Critics say the law is too vague.', label: 'opinion' },
   { s: 'The plan has been described as unworkable by opposition leaders.', label: 'opinion' },
