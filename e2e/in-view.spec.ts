@@ -13,10 +13,10 @@ import type { Locator, Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { VERDICT_WORDS } from '../src/shared/exercises/headline';
 import type { Item, Pack } from '../src/shared/pack/schema';
 import { expect, test, waitUntilReady } from './fixtures';
-import { createLearner, LABEL_NAMES, Learner, SEED_PACK, wrongLabel } from './learner';
+import { expectFeedbackInView, expectMarkedOnQuestion } from './in-view';
+import { createLearner, Learner, SEED_PACK } from './learner';
 
 const TYPES = ['classify', 'find', 'source', 'headline', 'numbers'] as const;
 const PACK: Pack = {
@@ -54,33 +54,6 @@ function inArticle(page: Page, item: Item): Locator | undefined {
   }
 }
 
-/** The feedback's parts a learner must see after Check answer, by type. */
-function feedbackParts(feedback: Locator, item: Item): Record<string, Locator> {
-  const parts: Record<string, Locator> = {
-    verdict: feedback.getByRole('heading', { level: 2 }),
-    explanation: feedback.getByText(item.explanation, { exact: true }),
-  };
-  switch (item.type) {
-    case 'classify':
-    case 'source':
-      parts['right answer'] = feedback.getByText(/^The answer:/);
-      parts.source = feedback.getByText(/^Who says so:/);
-      break;
-    case 'headline':
-      parts['right answer'] = feedback.getByText(/^The answer:/);
-      break;
-    case 'numbers':
-      // The table gives each figure's right label and its source.
-      parts['right answer'] = feedback.getByRole('table');
-      break;
-    case 'find':
-      // A wrong answer misses every claim: the feedback quotes each one.
-      parts['right answer'] = feedback.getByRole('listitem').first();
-      break;
-  }
-  return parts;
-}
-
 async function photograph(page: Page, size: { width: number; height: number }, name: string): Promise<void> {
   if (!folder) return;
   mkdirSync(folder, { recursive: true });
@@ -93,47 +66,6 @@ async function photograph(page: Page, size: { width: number; height: number }, n
     });
   }
   await page.emulateMedia({ colorScheme: 'light' });
-}
-
-/** The question marks the learner's wrong choice and the right one (on the radios, or beside each figure's fields). */
-async function expectMarkedOnQuestion(panel: Locator, item: Item): Promise<void> {
-  /** The option whose radio has this name (a label's name starts with the label; the others are exact). */
-  const option = (name: string, exact = true) =>
-    panel.locator('label.choice', {
-      has: panel.page().getByRole('radio', { name: exact ? name : new RegExp(`^${name}\\b`), exact }),
-    });
-  switch (item.type) {
-    case 'classify': {
-      const accepted = [item.claim.label, ...(item.claim.alsoAccept ?? [])];
-      const chosen = LABEL_NAMES[wrongLabel(accepted, item.choices)];
-      await expect(option(chosen, false)).toContainText('✗ Your answer');
-      await expect(option(LABEL_NAMES[item.claim.label], false)).toContainText('✓ Right answer');
-      break;
-    }
-    case 'source': {
-      const chosen = item.options.find((candidate) => candidate.id !== item.answer)!;
-      const right = item.options.find((candidate) => candidate.id === item.answer)!;
-      await expect(option(chosen.text)).toContainText('✗ Your answer');
-      await expect(option(right.text)).toContainText('✓ Right answer');
-      break;
-    }
-    case 'headline': {
-      const right = VERDICT_WORDS[item.answer].choice;
-      const chosen = VERDICT_WORDS[item.answer === 'supported' ? 'overstated' : 'supported'].choice;
-      await expect(option(chosen)).toContainText('✗ Your answer');
-      await expect(option(right)).toContainText('✓ Right answer');
-      break;
-    }
-    case 'numbers': {
-      const first = item.figures[0]!;
-      await expect(panel.getByText(`✗ Right answer: ${LABEL_NAMES[first.label]}`)).toBeVisible();
-      break;
-    }
-    case 'find':
-      // The article shows the claims found and missed beside the learner's marks.
-      await expect(panel.page().getByRole('article').locator('.hl-missed').first()).toBeAttached();
-      break;
-  }
 }
 
 for (const size of SIZES) {
@@ -159,15 +91,7 @@ for (const size of SIZES) {
       await photograph(page, size, `${String(index + 1).padStart(2, '0')}-${item.type}-before`);
 
       await learner.answer(item, false);
-      const feedback = page.getByRole('region', { name: /Right|Not right|Partly right/ });
-      const next = page.getByRole('button', { name: index === PACK.items.length - 1 ? 'See results' : 'Next exercise' });
-      await expect(next, `${place}: Next`).toBeInViewport({ ratio: 1 });
-      const nextTop = (await next.boundingBox())!.y;
-      for (const [name, part] of Object.entries(feedbackParts(feedback, item))) {
-        await expect(part, `${place}: ${name}`).toBeInViewport({ ratio: 1 });
-        const box = (await part.boundingBox())!;
-        expect(box.y + box.height, `${place}: ${name} is not under the bar with Next`).toBeLessThanOrEqual(nextTop);
-      }
+      await expectFeedbackInView(page, item, index, PACK.items.length, place);
       await expectMarkedOnQuestion(panel, item);
       await photograph(page, size, `${String(index + 1).padStart(2, '0')}-${item.type}-after`);
       await learner.next(index === PACK.items.length - 1);

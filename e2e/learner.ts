@@ -1,6 +1,7 @@
 /**
  * Drives the learner's side of the app as a person would: by role and accessible name, with the
- * mouse (or, where `keyboard` is set, with the keyboard alone). The answers come from the pack file.
+ * mouse (or, where `keyboard` is set, with the keyboard alone). The answers come from the pack file
+ * being played (the seed pack unless another is given).
  */
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -48,10 +49,13 @@ function words(text: string): { start: number; end: number }[] {
 export class Learner {
   readonly page: Page;
   readonly keyboard: boolean;
+  /** The pack being played: its article's text tells where the words of a passage lie. */
+  readonly pack: Pack;
 
-  constructor(page: Page, options: { keyboard?: boolean } = {}) {
+  constructor(page: Page, options: { keyboard?: boolean; pack?: Pack } = {}) {
     this.page = page;
     this.keyboard = options.keyboard ?? false;
+    this.pack = options.pack ?? SEED_PACK;
   }
 
   /**
@@ -144,7 +148,7 @@ export class Learner {
         if (!right) {
           // A wrong answer marks the passage's first two words: a real selection, not a click.
           const first = item.paragraphs[0]!;
-          const twoWords = words(SEED_PACK.article.paragraphs[first]!)[1]!;
+          const twoWords = words(this.pack.article.paragraphs[first]!)[1]!;
           await this.markSpan(first, 0, twoWords.end);
         }
         const marks = panel.getByRole('list').filter({ has: page.getByRole('button', { name: /^Remove mark/ }) });
@@ -161,7 +165,7 @@ export class Learner {
     const page = this.page;
     const box = page.getByRole('textbox', { name: `Passage paragraph ${paragraph + 1}`, exact: true });
     if (this.keyboard) {
-      const list = words(SEED_PACK.article.paragraphs[paragraph]!);
+      const list = words(this.pack.article.paragraphs[paragraph]!);
       const first = list.findIndex((word) => word.end > start);
       const last = list.findLastIndex((word) => word.start < end);
       await this.tabTo(box);
