@@ -997,4 +997,27 @@ describe('tenth round: attribution (who says so)', () => {
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';
     expect(find(claims(text), 'roads').source).toEqual({ name: 'Interior Minister Khalid al-Rashidi', kind: 'named-official' });
   });
+
+  it('"It is reported that", "according to reports": the reports are the source, of an outlet\'s kind', () => {
+    const reported = find(claims('It has been reported that the ferry left port without lifeboats.'), 'lifeboats');
+    expect(reported.source).toEqual({ name: 'reports', kind: 'outlet' });
+    expect(reported.chain).toEqual(['reports', 'the outlet']);
+    expect(sourceOf('According to reports, the mill closed two of its sheds.', 'sheds')).toBe('reports');
+    // A thing reported to someone, and "reportedly", stay the outlet's (as the gold labels take them).
+    expect(sourceOf('Forty thefts were reported to the police last year.', 'thefts')).toBe('the outlet');
+    expect(sourceOf('The singer reportedly cancelled three concerts.', 'concerts')).toBe('the outlet');
+  });
+
+  it('"The study found", "the researchers found", "the report notes": the study, its authors or the report', () => {
+    const study = find(claims('The study found that most of the lake trout had moved north.'), 'trout');
+    expect(study.source).toEqual({ name: 'The study', kind: 'expert' });
+    expect(study.chain).toEqual(['The study', 'the outlet']);
+    expect(sourceOf('The researchers also found two more species of beetle in the cave.', 'beetle')).toBe('The researchers');
+    expect(find(claims('The report notes that rents rose by 12 percent.'), 'rents').source).toEqual({
+      name: 'The report',
+      kind: 'institution',
+    });
+    // Not a study that is only the subject of an event.
+    expect(sourceOf('The study was funded by the city council.', 'funded')).toBe('the outlet');
+  });
 });
