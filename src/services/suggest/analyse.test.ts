@@ -1008,6 +1008,14 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The singer reportedly cancelled three concerts.', 'concerts')).toBe('the outlet');
   });
 
+  it('a bare surname named earlier after an office, though not as a speaker, is a named official', () => {
+    const text = 'The delegation met Trade Minister Selma Vukovic in the capital on Tuesday. Vukovic said the tariffs would go.';
+    expect(find(claims(text), 'tariffs').source?.kind).toBe('named-official');
+    expect(
+      find(claims('Crowds cheered for Selma Vukovic at the match. Vukovic said the tariffs would go.'), 'tariffs').source?.kind,
+    ).toBe('party');
+  });
+
   it('"The study found", "the researchers found", "the report notes": the study, its authors or the report', () => {
     const study = find(claims('The study found that most of the lake trout had moved north.'), 'trout');
     expect(study.source).toEqual({ name: 'The study', kind: 'expert' });

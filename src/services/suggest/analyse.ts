@@ -708,6 +708,19 @@ function nounPhrase(t: Toks, from: number, to: number): boolean {
   return head;
 }
 
+/** Whether the surname is named before `before` right after an office ("Foreign Minister Ana Ruiz"). */
+function titledEarlier(t: Toks, before: number, surname: string): boolean {
+  const bare = (v: string) => v.replace(/^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud|bin|ibn)-/i, '').toLowerCase();
+  const wanted = bare(surname);
+  for (let i = 0; i < before; i += 1) {
+    if (t.pos[i] !== 'PROPN' || bare(t.value[i]!) !== wanted) continue;
+    let k = i - 1;
+    while (k >= 0 && k > i - 4 && t.pos[k] === 'PROPN' && !TITLE_WORDS.has(t.normal[k]!)) k -= 1;
+    if (k >= 0 && TITLE_WORDS.has(t.normal[k]!)) return true;
+  }
+  return false;
+}
+
 /** Who "he", "she", "it" and "they" may point back to. */
 interface Antecedents {
   last: SuggestionSource | undefined;
@@ -832,8 +845,15 @@ class SourceContext {
           .replace(/^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud|bin|ibn)-/i, '');
       const earlier = this.seen.find((s) => surname(s.name) === surname(name));
       if (earlier) return remember ? this.remember(earlier, true) : earlier;
-      kind = 'party';
-      person = false;
+      // Eleventh round: "... met Foreign Minister Abu Bakr al-Qirbi. Al-Qirbi said": named with an
+      // office earlier in the article, though not as a speaker: a named official.
+      if (titledEarlier(t, from, surname(name))) {
+        kind = 'named-official';
+        person = true;
+      } else {
+        kind = 'party';
+        person = false;
+      }
     } else if (has(PARTY_COMMON) || propn.some(Boolean)) kind = 'party';
     // "..., engineers warned": whoever is the subject of a speech verb speaks, listed or not.
     else if (speaker && t.pos.slice(from, to + 1).some((p) => p === 'NOUN')) kind = 'party';
