@@ -1008,6 +1008,17 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The singer reportedly cancelled three concerts.', 'concerts')).toBe('the outlet');
   });
 
+  it('"Mr. Okafor", "Dr. Okafor" after "Daniel Okafor" was named: the full name', () => {
+    const text = 'Daniel Okafor opened the new clinic on Monday.\n\n"We will treat everyone who comes," said Mr. Okafor.';
+    expect(sourceOf(text, 'treat')).toBe('Daniel Okafor');
+    const doctor = 'The clinic hired Daniel Okafor in May.\n\nDr. Okafor said the clinic would open on Sundays.';
+    expect(sourceOf(doctor, 'Sundays')).toBe('Daniel Okafor');
+    // Named only with the honorific: as the article gives it. "Professor X" stays as it is.
+    expect(sourceOf('Mr. Okafor said the clinic would open on Sundays.', 'Sundays')).toBe('Mr. Okafor');
+    const professor = 'The clinic hired Daniel Okafor in May.\n\nProfessor Okafor said the clinic would open on Sundays.';
+    expect(sourceOf(professor, 'Sundays')).toBe('Professor Okafor');
+  });
+
   it('a bare surname named earlier after an office, though not as a speaker, is a named official', () => {
     const text = 'The delegation met Trade Minister Selma Vukovic in the capital on Tuesday. Vukovic said the tariffs would go.';
     expect(find(claims(text), 'tariffs').source?.kind).toBe('named-official');

@@ -708,6 +708,34 @@ function nounPhrase(t: Toks, from: number, to: number): boolean {
   return head;
 }
 
+const HONORIFICS = set('mr mr. mrs mrs. ms ms. dr dr. president');
+/**
+ * "Mr. Bush" (an honorific or a title, then one name) at nameFrom..nameTo: the fuller name the article
+ * gave that person before ("George W. Bush"), two names or more ending in the same one.
+ */
+function fullNameBefore(t: Toks, nameFrom: number, nameTo: number): string | undefined {
+  if (nameTo !== nameFrom + 1 || !HONORIFICS.has(t.normal[nameFrom]!) || t.pos[nameTo] !== 'PROPN') return undefined;
+  const surname = t.normal[nameTo]!;
+  for (let i = 0; i < nameFrom; i += 1) {
+    if (t.normal[i] !== surname || t.pos[i] !== 'PROPN') continue;
+    let k = i;
+    while (
+      k > 0 &&
+      k > i - 4 &&
+      t.pos[k - 1] === 'PROPN' &&
+      !HONORIFICS.has(t.normal[k - 1]!) &&
+      !TITLE_WORDS.has(t.normal[k - 1]!)
+    )
+      k -= 1;
+    if (k < i)
+      return t.value
+        .slice(k, i + 1)
+        .map((v, j) => (j > 0 && t.start[k + j]! > t.end[k + j - 1]! ? ' ' : '') + v)
+        .join('');
+  }
+  return undefined;
+}
+
 /** Whether the surname is named before `before` right after an office ("Foreign Minister Ana Ruiz"). */
 function titledEarlier(t: Toks, before: number, surname: string): boolean {
   const bare = (v: string) => v.replace(/^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud|bin|ibn)-/i, '').toLowerCase();
@@ -858,7 +886,9 @@ class SourceContext {
     // "..., engineers warned": whoever is the subject of a speech verb speaks, listed or not.
     else if (speaker && t.pos.slice(from, to + 1).some((p) => p === 'NOUN')) kind = 'party';
     if (!kind) return undefined;
-    const source = { name, kind };
+    // Eleventh round: "Mr. Bush", "Dr. Worobey", "President Bush", named in full before ("George W.
+    // Bush", "Michael Worobey"): the full name, as the gold labels mostly give it.
+    const source = { name: fullNameBefore(t, nameFrom, nameTo) ?? name, kind };
     // wink tags a capitalised "Officials" at a sentence's start a proper noun.
     if ((t.pos[nameTo] === 'NOUN' || PLURAL_SPEAKERS.has(t.normal[nameTo]!)) && /[^s]s$/.test(t.normal[nameTo]!))
       this.plural.add(source);
