@@ -1008,6 +1008,17 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The singer reportedly cancelled three concerts.', 'concerts')).toBe('the outlet');
   });
 
+  it("a headline that says what its subject did is in the outlet's voice; one that says what it says is the subject's", () => {
+    const body = '\n\nThe town council met on Monday.';
+    const act = find(claims(`Harbour board rejects plan for new ferry terminal${body}`), 'ferry');
+    expect(act.source?.name).toBe('the outlet');
+    expect(act.chain).toEqual(['the outlet']);
+    expect(sourceOf(`Harbour board says ferry terminal will cost millions${body}`, 'ferry')).toBe('Harbour board');
+    expect(sourceOf(`Ferry terminal will cost millions, says harbour board${body}`, 'millions')).toBe('harbour board');
+    // Not a headline: a sentence of the body keeps its subject.
+    expect(sourceOf('The harbour board denied that the ferry terminal would close.', 'ferry')).toBe('The harbour board');
+  });
+
   it('"Mr. Okafor", "Dr. Okafor" after "Daniel Okafor" was named: the full name', () => {
     const text = 'Daniel Okafor opened the new clinic on Monday.\n\n"We will treat everyone who comes," said Mr. Okafor.';
     expect(sourceOf(text, 'treat')).toBe('Daniel Okafor');

@@ -1295,7 +1295,16 @@ function analyseSentence(
     // Eleventh round: "It is reported that ...", "the study found ...": a clause the outlet would
     // give in its own voice names where it comes from. Only the source and chain said change: the
     // label was decided with the outlet as the speaker.
-    const outletVoice = source === OUTLET || actorOnly || proposal;
+    // Eleventh round: "Israel announces ceasefire", "Annan warns Kenya over poll violence": a headline
+    // reports what its subject did, in the outlet's voice; "US claims ...", "UN report says ..." stay
+    // the subject's.
+    const headlineAct =
+      !clause.quoted &&
+      !attribution &&
+      source !== OUTLET &&
+      inHeadline(text, t.start[clause.from]!) &&
+      headlineDeed(t, clause.from, clause.to);
+    const outletVoice = source === OUTLET || actorOnly || proposal || headlineAct;
     const origin = outletVoice && !clause.quoted ? unspokenOrigin(t, clause.from, clause.to, text) : undefined;
     out.push({
       start: span[0],
@@ -1304,10 +1313,36 @@ function analyseSentence(
       label,
       cues,
       source: origin ?? (outletVoice ? { ...OUTLET } : source === UNRESOLVED ? undefined : source),
-      chain: origin ? [origin.name, OUTLET.name] : actorOnly || proposal ? [OUTLET.name] : chain,
+      chain: origin ? [origin.name, OUTLET.name] : actorOnly || proposal || headlineAct ? [OUTLET.name] : chain,
       confidence: Math.round(confidence * 100) / 100,
     });
   }
+}
+
+/** The headline: a first line of its own, before a blank line, with no full stop at its end. */
+function inHeadline(text: string, at: number): boolean {
+  const end = text.indexOf('\n\n');
+  if (end < 0 || at >= end || end > 200) return false;
+  const line = text.slice(0, end).trim();
+  return !line.includes('\n') && !/[.!?]["”']?$/.test(line);
+}
+
+/** A headline's words for what its subject says or judges rather than does. */
+const HEADLINE_SAY = set(`say says said claim claims claimed allege alleges think thinks believe believes confirm
+  confirms blame blames accuse accuses call calls indicate indicates suggest suggests may might could`);
+
+/**
+ * The headline says what its subject did ("announces", "rejects", "warns"): its first verb is a
+ * deed, and no word of it is a saying, a judgement or a guess ("..., says UN", "Study indicates"),
+ * nor "according to".
+ */
+function headlineDeed(t: Toks, from: number, to: number): boolean {
+  let deed = false;
+  for (let i = from; i <= to; i += 1) {
+    if (t.normal[i] === 'according' || t.value[i] === ':' || HEADLINE_SAY.has(t.normal[i]!)) return false;
+    if (t.pos[i] === 'VERB') deed = true;
+  }
+  return deed;
 }
 
 /** "it has been reported that", "according to reports": reports say so. */
