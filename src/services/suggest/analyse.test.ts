@@ -1008,6 +1008,15 @@ describe('tenth round: attribution (who says so)', () => {
     expect(sourceOf('The singer reportedly cancelled three concerts.', 'concerts')).toBe('the outlet');
   });
 
+  it('"the U.N.", "the United Nations", "WHO": institutions known by name; the pronoun "who" is not one', () => {
+    expect(find(claims('The U.N. said 40 schools had closed.'), 'schools').source).toEqual({
+      name: 'The U.N.',
+      kind: 'institution',
+    });
+    expect(find(claims('The United Nations said 40 schools had closed.'), 'schools').source?.kind).toBe('institution');
+    expect(find(claims('WHO said 40 clinics had closed.'), 'clinics').source).toEqual({ name: 'WHO', kind: 'institution' });
+  });
+
   it("a headline that says what its subject did is in the outlet's voice; one that says what it says is the subject's", () => {
     const body = '\n\nThe town council met on Monday.';
     const act = find(claims(`Harbour board rejects plan for new ferry terminal${body}`), 'ferry');

@@ -326,7 +326,7 @@ const INSTITUTION_WORDS = set(`ministry department agency service commission cou
   departments companies`);
 /** Seventh round: bodies known by name, capitalised ("the Red Cross", "UNICEF", "Amnesty International"). */
 const INSTITUTION_NAMES = set(`cross crescent unicef unhcr unesco amnesty oxfam interpol fifa uefa ioc opec imf
-  greenpeace fao wfp iaea ocha icrc msf`);
+  greenpeace fao wfp iaea ocha icrc msf u.n. nations`);
 const PLURAL_SPEAKERS = set('officials sources insiders critics residents witnesses experts analysts');
 const PARTY_COMMON = set('residents resident witnesses witness workers worker people campaign family neighbours');
 
@@ -859,7 +859,9 @@ class SourceContext {
     } else if (
       has(INSTITUTION_WORDS) ||
       has(TITLE_WORDS) ||
-      words.some((w, k) => INSTITUTION_NAMES.has(w) && /^\p{Lu}/u.test(t.value[from + k]!))
+      words.some((w, k) => INSTITUTION_NAMES.has(w) && /^\p{Lu}/u.test(t.value[from + k]!)) ||
+      // Eleventh round: "WHO" in capitals, not the pronoun.
+      t.value.slice(from, to + 1).includes('WHO')
     )
       kind = 'institution';
     else if (has(EXPERT_WORDS)) kind = 'expert';
