@@ -997,4 +997,66 @@ describe('tenth round: attribution (who says so)', () => {
       'Interior Minister Khalid al-Rashidi arrived in the port city on Monday. "The roads are open again," Rashidi said.';
     expect(find(claims(text), 'roads').source).toEqual({ name: 'Interior Minister Khalid al-Rashidi', kind: 'named-official' });
   });
+
+  it('"It is reported that", "according to reports": the reports are the source, of an outlet\'s kind', () => {
+    const reported = find(claims('It has been reported that the ferry left port without lifeboats.'), 'lifeboats');
+    expect(reported.source).toEqual({ name: 'reports', kind: 'outlet' });
+    expect(reported.chain).toEqual(['reports', 'the outlet']);
+    expect(sourceOf('According to reports, the mill closed two of its sheds.', 'sheds')).toBe('reports');
+    // A thing reported to someone, and "reportedly", stay the outlet's (as the gold labels take them).
+    expect(sourceOf('Forty thefts were reported to the police last year.', 'thefts')).toBe('the outlet');
+    expect(sourceOf('The singer reportedly cancelled three concerts.', 'concerts')).toBe('the outlet');
+  });
+
+  it('"the U.N.", "the United Nations", "WHO": institutions known by name; the pronoun "who" is not one', () => {
+    expect(find(claims('The U.N. said 40 schools had closed.'), 'schools').source).toEqual({
+      name: 'The U.N.',
+      kind: 'institution',
+    });
+    expect(find(claims('The United Nations said 40 schools had closed.'), 'schools').source?.kind).toBe('institution');
+    expect(find(claims('WHO said 40 clinics had closed.'), 'clinics').source).toEqual({ name: 'WHO', kind: 'institution' });
+  });
+
+  it("a headline that says what its subject did is in the outlet's voice; one that says what it says is the subject's", () => {
+    const body = '\n\nThe town council met on Monday.';
+    const act = find(claims(`Harbour board rejects plan for new ferry terminal${body}`), 'ferry');
+    expect(act.source?.name).toBe('the outlet');
+    expect(act.chain).toEqual(['the outlet']);
+    expect(sourceOf(`Harbour board says ferry terminal will cost millions${body}`, 'ferry')).toBe('Harbour board');
+    expect(sourceOf(`Ferry terminal will cost millions, says harbour board${body}`, 'millions')).toBe('harbour board');
+    // Not a headline: a sentence of the body keeps its subject.
+    expect(sourceOf('The harbour board denied that the ferry terminal would close.', 'ferry')).toBe('The harbour board');
+  });
+
+  it('"Mr. Okafor", "Dr. Okafor" after "Daniel Okafor" was named: the full name', () => {
+    const text = 'Daniel Okafor opened the new clinic on Monday.\n\n"We will treat everyone who comes," said Mr. Okafor.';
+    expect(sourceOf(text, 'treat')).toBe('Daniel Okafor');
+    const doctor = 'The clinic hired Daniel Okafor in May.\n\nDr. Okafor said the clinic would open on Sundays.';
+    expect(sourceOf(doctor, 'Sundays')).toBe('Daniel Okafor');
+    // Named only with the honorific: as the article gives it. "Professor X" stays as it is.
+    expect(sourceOf('Mr. Okafor said the clinic would open on Sundays.', 'Sundays')).toBe('Mr. Okafor');
+    const professor = 'The clinic hired Daniel Okafor in May.\n\nProfessor Okafor said the clinic would open on Sundays.';
+    expect(sourceOf(professor, 'Sundays')).toBe('Professor Okafor');
+  });
+
+  it('a bare surname named earlier after an office, though not as a speaker, is a named official', () => {
+    const text = 'The delegation met Trade Minister Selma Vukovic in the capital on Tuesday. Vukovic said the tariffs would go.';
+    expect(find(claims(text), 'tariffs').source?.kind).toBe('named-official');
+    expect(
+      find(claims('Crowds cheered for Selma Vukovic at the match. Vukovic said the tariffs would go.'), 'tariffs').source?.kind,
+    ).toBe('party');
+  });
+
+  it('"The study found", "the researchers found", "the report notes": the study, its authors or the report', () => {
+    const study = find(claims('The study found that most of the lake trout had moved north.'), 'trout');
+    expect(study.source).toEqual({ name: 'The study', kind: 'expert' });
+    expect(study.chain).toEqual(['The study', 'the outlet']);
+    expect(sourceOf('The researchers also found two more species of beetle in the cave.', 'beetle')).toBe('The researchers');
+    expect(find(claims('The report notes that rents rose by 12 percent.'), 'rents').source).toEqual({
+      name: 'The report',
+      kind: 'institution',
+    });
+    // Not a study that is only the subject of an event.
+    expect(sourceOf('The study was funded by the city council.', 'funded')).toBe('the outlet');
+  });
 });
