@@ -736,9 +736,12 @@ function fullNameBefore(t: Toks, nameFrom: number, nameTo: number): string | und
   return undefined;
 }
 
+/** A name without its article ("al-Maliki" Maliki, "bin-Laden" Laden): the same person either way. */
+const withoutArticle = (name: string) => name.replace(/^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud|bin|ibn)-/i, '');
+
 /** Whether the surname is named before `before` right after an office ("Foreign Minister Ana Ruiz"). */
 function titledEarlier(t: Toks, before: number, surname: string): boolean {
-  const bare = (v: string) => v.replace(/^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud|bin|ibn)-/i, '').toLowerCase();
+  const bare = (v: string) => withoutArticle(v).toLowerCase();
   const wanted = bare(surname);
   for (let i = 0; i < before; i += 1) {
     if (t.pos[i] !== 'PROPN' || bare(t.value[i]!) !== wanted) continue;
@@ -868,11 +871,7 @@ class SourceContext {
     else if (propn.every(Boolean)) {
       // A bare name: someone already introduced (by surname), or a party to the events.
       // "Nouri al-Maliki", then "Maliki": the surname without its article is the same name.
-      const surname = (n: string) =>
-        n
-          .split(/\s+/)
-          .at(-1)!
-          .replace(/^(?:al|el|ad|as|ash|ar|an|at|az|ul|ud|bin|ibn)-/i, '');
+      const surname = (n: string) => withoutArticle(n.split(/\s+/).at(-1)!);
       const earlier = this.seen.find((s) => surname(s.name) === surname(name));
       if (earlier) return remember ? this.remember(earlier, true) : earlier;
       // Eleventh round: "... met Foreign Minister Abu Bakr al-Qirbi. Al-Qirbi said": named with an
