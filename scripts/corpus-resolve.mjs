@@ -150,6 +150,47 @@ const READ = {
     'confirmed',
     'that an investigation is under way is a fact the outlet states; nothing in it is said to be unknown or withheld, so not rule 3 (rule 7)',
   ],
+  // The eleventh batch: 16 dev articles added in session 9 (corpus/eleventh-batch.json).
+  '2005-10-14-bush-has-a-rehearsed-tele-conference-with-us-troops-in-iraq#p1s2': [
+    'unconfirmed',
+    'unnamed Pentagon officials on what the soldiers did: not on the record, not a rejection in words (rule 2 needs an explicit one), nobody says it is known (rule 8)',
+  ],
+  '2005-10-14-bush-has-a-rehearsed-tele-conference-with-us-troops-in-iraq#p12s3': [
+    'unconfirmed',
+    'a spokesman saying the troops spoke their own thoughts answers the charge without rejecting it in words, so not rule 2; it is about what others did, and nobody says it is known (rule 8)',
+  ],
+  '2007-11-17-two-airliners-come-within-seconds-of-collision-over-indiana-us#p9s3': [
+    'opinion',
+    '"has no issues with staffing" answers the union without rejecting a claim in words (not rule 2); the coordinate "a worrying factor" is a judgement (rule 4)',
+  ],
+  '2008-01-05-2008-dakar-rally-cancelled-over-terrorist-threat#p4s1': [
+    'confirmed',
+    'the outlet states in its own voice what the group is doing; no judgement word (not rule 4) (rule 7)',
+  ],
+  '2008-01-05-2008-dakar-rally-cancelled-over-terrorist-threat#p9s7': [
+    'opinion',
+    '"does not endanger the future" is a judgement about what the cancellation means, not a rejection of a claim in words (rule 4)',
+  ],
+  '2013-08-16-ryanair-sack-sue-pilot-over-participation-in-safety-documentary#p3s4': [
+    'confirmed',
+    'the outlet states that Ryanair told pilots this; the "might" is the warning Ryanair gave, not a guess the article makes (rule 7)',
+  ],
+  '2014-12-20-istanbul-court-acquits-bomb-accused-pinar-selek-for-fourth-time#p4s2': [
+    'confirmed',
+    'the outlet narrates that she has been free since the report; the report is not a party, and its finding sits in a phrase of the background (rule 7)',
+  ],
+  '2014-12-20-istanbul-court-acquits-bomb-accused-pinar-selek-for-fourth-time#p10s2': [
+    'confirmed',
+    'the court states its own finding on the record; no confirmation is withheld or said to be unknown (not rule 3) (rule 7)',
+  ],
+  '2014-12-20-istanbul-court-acquits-bomb-accused-pinar-selek-for-fourth-time#p10s3': [
+    'estimate',
+    'a wish to return is the future hoped for, as "the airline hopes to resume flights" in the guide (rule 5)',
+  ],
+  '2017-05-13-changing-position-president-trump-says-fbi-director-comey-was-fired-over-russia-investigation#p8s2': [
+    'estimate',
+    'a promise of what he will do is his own course given as intended, as a plan in the guide; "if any pressure" is a condition of the pledge, not "if ..., it would" reasoning (rule 5)',
+  ],
 };
 
 /**
