@@ -24,7 +24,8 @@ export const LABEL_DEFINITIONS: Record<Label, LabelDefinition> = {
     cues: ['about', 'some', 'at least', 'up to', 'expected to', 'planned', 'an estimated', 'assessed'],
   },
   denial: {
-    definition: 'A party says the claim is false: it denies, rejects or dismisses it.',
+    definition:
+      'Someone in the article says the claim is false: a party, an authority, an expert or the outlet denies, rejects or dismisses it.',
     cues: ['denied', 'rejected', 'dismissed as false'],
   },
   unconfirmed: {
@@ -60,7 +61,7 @@ export const SOURCE_KIND_DEFINITIONS: Record<SourceKind, string> = {
   institution: 'An organisation speaking in its own name, or its spokesperson speaking for it.',
   'intelligence-agency': 'A spy or intelligence service; what it says is its assessment.',
   legislator: 'A member of a parliament, congress or elected council, saying what they know or were told.',
-  party: 'A party to the events: a government, group or person the claim is about.',
+  party: 'A party to the events: a government, group or person who is a side in them or whom the claim is about.',
   expert: 'A scientist, doctor, researcher or other specialist speaking from what they study, not for a party.',
   witness: 'A person who saw or lived through the events and says what they saw.',
   outlet: 'A news outlet reporting in its own voice: the one that wrote the article, or another it passes on.',

@@ -144,7 +144,7 @@ describe('items from suggestions', () => {
       },
     });
     expect(item.explanation).toBe(
-      'Denial. “denied” marks a denial: a party rejects the claim. It comes from North Korea (a party to the events).',
+      'Denial. “denied” marks a denial: someone says the claim is false. It comes from North Korea (a party to the events).',
     );
   });
 

@@ -105,7 +105,7 @@ export function newItem(pack: Pack, type: ItemType, selected?: TextRef): Item {
 const LABEL_REASON: Record<Label, string> = {
   confirmed: 'presents this as established: the source says it is known or verified',
   estimate: 'marks an approximate figure, a forecast or an assessment, not a count',
-  denial: 'marks a denial: a party rejects the claim',
+  denial: 'marks a denial: someone says the claim is false',
   unconfirmed: 'marks a report that nobody has verified, or a source declining to confirm',
   opinion: 'marks a judgement or characterisation rather than a checkable fact',
 };

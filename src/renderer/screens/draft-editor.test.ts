@@ -207,7 +207,7 @@ describe('DraftEditor: drafted explanations', () => {
   it('follows later edits of the source and the label, and undo takes both back', () => {
     const { editor, item } = accepted();
     expect(item().explanation).toBe(
-      'Denial. “denied” marks a denial: a party rejects the claim. It comes from the company (a party to the events).',
+      'Denial. “denied” marks a denial: someone says the claim is false. It comes from the company (a party to the events).',
     );
     editor.edit((pack) => {
       const claim = (pack.items.at(-1) as ClassifyItem).claim;

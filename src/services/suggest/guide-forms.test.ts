@@ -596,3 +596,48 @@ run('more forms: withheld names and details, inverted conditions, doubt, names a
   { s: 'Environmental groups blame the dam for the drop in fish stocks.', label: 'unconfirmed' },
   { s: 'According to witnesses, the gunmen arrived in two cars.', kind: 'witness' },
 ]);
+
+run('who denies, who accuses, whose count, whose words (the guide’s hard cases of December 2026)', [
+  // anyone who says a claim is false denies it; a body that turns something down acts
+  { s: 'Scientists rejected the theory that the comet caused the floods.', label: 'denial', kind: 'expert' },
+  { s: "The regulator dismissed the company's claim that the water was safe.", label: 'denial', src: 'regulator' },
+  {
+    s: 'The court dismissed the lawsuit on Tuesday.',
+    label: 'confirmed',
+    src: 'outlet',
+    known:
+      'the label is right, but the subject of a narrated act is taken for its source ("The court"); in the outlet\'s voice the source is the outlet',
+  },
+  { s: 'The council rejected the planning application last night.', label: 'confirmed' },
+  // a side speaking about the other side is a party, and accuses
+  {
+    s: 'The defence ministry said enemy forces had shelled the town overnight.',
+    label: 'unconfirmed',
+    src: 'defence ministry',
+    kind: 'party',
+    known:
+      "a side's \"said\" about the other side's act reads as an institution's statement on the record (confirmed, institution): no rule yet tells whose act the claim is about",
+  },
+  // an exact count from unnamed officials is not on the record
+  {
+    s: 'Officials at the health ministry said 40 people had died.',
+    label: 'unconfirmed',
+    kind: 'anonymous-official',
+    known:
+      'an exact count after "said" reads as an official count on the record (confirmed), although "officials at" names no one',
+  },
+  { s: 'The health ministry said 40 people had died.', label: 'confirmed', src: 'health ministry', kind: 'institution' },
+  // unnamed people take the kind of what the article says they are
+  { s: 'Critics accused the mayor of wasting public money.', label: 'unconfirmed', src: 'critics', kind: 'party' },
+  {
+    s: 'Analysts said the merger was a sign of weakness.',
+    label: 'opinion',
+    src: 'analysts',
+    kind: 'expert',
+    known: 'unnamed analysts get the kind institution; the guide makes analysts and observers experts',
+  },
+  { s: 'According to reports from the area, the bridge was destroyed.', label: 'unconfirmed', kind: 'outlet' },
+  // words with nobody behind them, and the outlet's own voice, are the outlet's
+  { s: 'The missile is believed to have been fired from the hills.', label: 'unconfirmed', src: 'outlet' },
+  { s: 'Police arrested three men on Sunday.', label: 'confirmed', src: 'outlet', kind: 'outlet' },
+]);
