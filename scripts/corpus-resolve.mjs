@@ -176,8 +176,8 @@ const READ = {
     'the outlet states that Ryanair told pilots this; the "might" is the warning Ryanair gave, not a guess the article makes (rule 7)',
   ],
   '2014-12-20-istanbul-court-acquits-bomb-accused-pinar-selek-for-fourth-time#p4s2': [
-    'confirmed',
-    'the outlet narrates that she has been free since the report; the report is not a party, and its finding sits in a phrase of the background (rule 7)',
+    'denial',
+    'the report says the bombing claim is false ("rejecting ... in favour of a gas leak"); whoever says a claim is false denies it, a report too (the guide\'s hard case; rule 2 before rule 7)',
   ],
   '2014-12-20-istanbul-court-acquits-bomb-accused-pinar-selek-for-fourth-time#p10s2': [
     'confirmed',
