@@ -64,5 +64,6 @@ export const SOURCE_KIND_DEFINITIONS: Record<SourceKind, string> = {
   party: 'A party to the events: a government, group or person who is a side in them or whom the claim is about.',
   expert: 'A scientist, doctor, researcher or other specialist speaking from what they study, not for a party.',
   witness: 'A person who saw or lived through the events and says what they saw.',
-  outlet: 'A news outlet reporting in its own voice: the one that wrote the article, or another it passes on.',
+  outlet:
+    'A news outlet, or another publication such as a blog or a posting, reporting in its own voice: the one that wrote the article, or another it passes on.',
 };

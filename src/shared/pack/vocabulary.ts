@@ -60,7 +60,7 @@ export const SOURCE_KIND_NAMES: Record<SourceKind, string> = {
   party: 'a party to the events',
   expert: 'expert',
   witness: 'witness',
-  outlet: "a news outlet's own reporting",
+  outlet: 'a news outlet or other publication',
 };
 
 /** A pack's level: what a learner needs to know to play it (see docs/pack-format.md). */
