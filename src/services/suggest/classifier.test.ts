@@ -8,7 +8,7 @@ const EXAMPLES = [
   { features: ['w:denied', 'kind:institution'], label: 'denial' },
   { features: ['w:said', 'kind:institution'], label: 'confirmed' },
 ];
-const OPTIONS = { minCount: 1, epochs: 50, learningRate: 0.2, l2: 0 };
+const OPTIONS = { minCount: 1, epochs: 50, learningRate: 0.2, l2: 0, decimals: 4 };
 
 describe('the classifier', () => {
   it('learns which features point to which label', () => {
@@ -25,5 +25,15 @@ describe('the classifier', () => {
     expect(shippedModel.labels).toEqual(['confirmed', 'estimate', 'denial', 'unconfirmed', 'opinion', 'none']);
     expect(shippedModel.weights).toHaveLength(shippedModel.features.length);
     for (const row of shippedModel.weights) expect(row).toHaveLength(6);
+  });
+
+  it('writes its weights as whole hundredths, and scores with them as the fractions they stand for', () => {
+    expect(shippedModel.scale).toBe(100);
+    expect(shippedModel.weights.flat().every(Number.isInteger)).toBe(true);
+    expect(shippedModel.weights.every((row) => row.some((w) => w !== 0))).toBe(true);
+    const whole = { labels: ['a', 'b'], scale: 100, features: ['x'], weights: [[150, -50]], bias: [0, 0] };
+    const plain = { labels: ['a', 'b'], features: ['x'], weights: [[1.5, -0.5]], bias: [0, 0] };
+    expect(classify(loadClassifier(whole), ['x'])[0]).toBeCloseTo(classify(loadClassifier(plain), ['x'])[0]!, 12);
+    expect(classify(loadClassifier(whole), ['x'])[0]).toBeCloseTo(1 / (1 + Math.exp(-2)), 12);
   });
 });

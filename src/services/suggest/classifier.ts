@@ -7,6 +7,11 @@
 export interface ClassifierModel {
   /** The classes, in the order of every weight row. */
   labels: string[];
+  /**
+   * Weights and bias are whole numbers of 1/scale (100: hundredths), so the shipped file writes
+   * "-7" for -0.07; without it, plain numbers.
+   */
+  scale?: number;
   features: string[];
   /** One row per feature: a weight per label. */
   weights: number[][];
@@ -32,7 +37,8 @@ export function classify({ model, index }: LoadedClassifier, features: readonly 
     const w = model.weights[row]!;
     for (let k = 0; k < scores.length; k += 1) scores[k]! += w[k]!;
   }
-  return softmax(scores);
+  const scale = model.scale ?? 1;
+  return softmax(scores.map((s) => s / scale));
 }
 
 function softmax(scores: number[]): number[] {
@@ -51,6 +57,11 @@ export interface TrainingOptions {
   l2: number;
   /** A weight per label on its examples' gradient (1 when not given): more say for rare labels. */
   classWeights?: Readonly<Record<string, number>>;
+  /**
+   * The weights are written as whole numbers of 10^-decimals; a feature whose weights all round to
+   * 0 is left out (it changes no score).
+   */
+  decimals: number;
 }
 
 /**
@@ -86,6 +97,14 @@ export function train(
       }
     }
   }
-  const round = (w: number) => Math.round(w * 1e4) / 1e4;
-  return { labels: [...labels], features, weights: weights.map((row) => row.map(round)), bias: bias.map(round) };
+  const scale = 10 ** options.decimals;
+  const round = (w: number) => Math.round(w * scale);
+  const kept = features.flatMap((f, i) => (weights[i]!.some((w) => round(w) !== 0) ? [i] : []));
+  return {
+    labels: [...labels],
+    scale,
+    features: kept.map((i) => features[i]!),
+    weights: kept.map((i) => weights[i]!.map(round)),
+    bias: bias.map(round),
+  };
 }

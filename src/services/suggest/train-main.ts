@@ -8,8 +8,9 @@
  * `-- --cv` prints the sturdier held-out figures the seventh session chose by (dev split only):
  * grouped five-fold cross-validation by article, the later batches (trained on the dev articles
  * added before them, scored on `corpus/sixth-batch.json` and `corpus/seventh-batch.json`), and a
- * learning curve. `--l2 X`, `--epochs N`, `--min-count N`, `--class-weights label=w,...` change the
- * training settings for a run of `--folds` or `--cv` (not the shipped model's).
+ * learning curve. `--l2 X`, `--epochs N`, `--min-count N`, `--decimals N`, `--class-weights label=w,...`
+ * change the training settings for a run of `--folds` or `--cv` (not the shipped model's); `--cv` ends
+ * with the size of the file those settings would write.
  */
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ import {
   type Scores,
 } from './corpus';
 
-const OPTIONS: TrainingOptions = { minCount: 1, epochs: 100, learningRate: 0.1, l2: 1e-2 };
+const OPTIONS: TrainingOptions = { minCount: 1, epochs: 100, learningRate: 0.1, l2: 1e-2, decimals: 2 };
 
 /** `--name value` from the command line. */
 const arg = (name: string): string | undefined => {
@@ -41,6 +42,7 @@ const RUN_OPTIONS: TrainingOptions = {
   epochs: Number(arg('epochs') ?? OPTIONS.epochs),
   learningRate: Number(arg('rate') ?? OPTIONS.learningRate),
   l2: Number(arg('l2') ?? OPTIONS.l2),
+  decimals: Number(arg('decimals') ?? OPTIONS.decimals),
   ...(weightsArg
     ? { classWeights: Object.fromEntries(weightsArg.split(',').map((p) => [p.split('=')[0]!, Number(p.split('=')[1])])) }
     : {}),
@@ -79,6 +81,7 @@ function modelJson(model: ClassifierModel): string {
   return (
     '{\n' +
     `  "labels": ${JSON.stringify(model.labels)},\n` +
+    `  "scale": ${JSON.stringify(model.scale)},\n` +
     `  "bias": ${JSON.stringify(model.bias)},\n` +
     `  "features": ${JSON.stringify(model.features)},\n` +
     `  "weights": [\n${model.weights.map((w) => `    ${JSON.stringify(w)}`).join(',\n')}\n  ]\n}\n`
@@ -148,6 +151,9 @@ if (process.argv.includes('--cv')) {
   console.log(
     `SUMMARY cv ${f3(pooled.macroF1)} ${f3(pooled.accuracy)} later ${f3(laterScores.macroF1)} ${f3(laterScores.accuracy)}`,
   );
+  // The file these settings would ship, trained on every dev article (not written).
+  const whole = trainOn(dev);
+  console.log(`model file with these settings: ${whole.features.length} features, ${Buffer.byteLength(modelJson(whole))} bytes`);
 } else if (process.argv.includes('--folds')) {
   const folds = [dev.filter((_, i) => i % 2 === 0), dev.filter((_, i) => i % 2 === 1)];
   const heldOutBy = new Map<string, ReturnType<typeof loadClassifier>>();
