@@ -601,41 +601,61 @@ run('who denies, who accuses, whose count, whose words (the guide’s hard cases
   // anyone who says a claim is false denies it; a body that turns something down acts
   { s: 'Scientists rejected the theory that the comet caused the floods.', label: 'denial', kind: 'expert' },
   { s: "The regulator dismissed the company's claim that the water was safe.", label: 'denial', src: 'regulator' },
-  {
-    s: 'The court dismissed the lawsuit on Tuesday.',
-    label: 'confirmed',
-    src: 'outlet',
-    known:
-      'the label is right, but the subject of a narrated act is taken for its source ("The court"); in the outlet\'s voice the source is the outlet',
-  },
-  { s: 'The council rejected the planning application last night.', label: 'confirmed' },
+  { s: 'The court dismissed the lawsuit on Tuesday.', label: 'confirmed', src: 'outlet', kind: 'outlet', chain: ['outlet'] },
+  { s: 'The council rejected the planning application last night.', label: 'confirmed', src: 'outlet', kind: 'outlet' },
+  { s: 'The judge rejected his appeal for bail.', label: 'confirmed', src: 'outlet', kind: 'outlet' },
+  { s: 'The court has rejected the appeal.', label: 'confirmed', src: 'outlet', kind: 'outlet', mode: 'both' },
+  { s: 'The judge dismissed the allegations as untrue.', label: 'denial', src: 'judge' },
   // a side speaking about the other side is a party, and accuses
   {
     s: 'The defence ministry said enemy forces had shelled the town overnight.',
     label: 'unconfirmed',
     src: 'defence ministry',
     kind: 'party',
-    known:
-      "a side's \"said\" about the other side's act reads as an institution's statement on the record (confirmed, institution): no rule yet tells whose act the claim is about",
+    mode: 'both',
   },
+  { s: 'The army said rebels shelled the town.', label: 'unconfirmed', src: 'army', kind: 'party', mode: 'both' },
+  { s: 'Rebels shelled the town overnight, the army said.', label: 'unconfirmed', src: 'army', kind: 'party' },
+  {
+    s: '"The insurgents possess and use white phosphorus," said a spokesman for the U.S. military.',
+    label: 'unconfirmed',
+    src: 'U.S. military',
+    kind: 'party',
+  },
+  {
+    s: 'The military said militants had attacked a checkpoint, killing at least 44 people.',
+    label: 'estimate',
+    src: 'military',
+    kind: 'party',
+  },
+  { s: 'The defence ministry said rebels could attack again.', src: 'defence ministry', kind: 'party' },
   // an exact count from unnamed officials is not on the record
   {
     s: 'Officials at the health ministry said 40 people had died.',
     label: 'unconfirmed',
+    src: 'Officials at the health ministry',
     kind: 'anonymous-official',
-    known:
-      'an exact count after "said" reads as an official count on the record (confirmed), although "officials at" names no one',
+    mode: 'both',
   },
+  { s: 'Officials at the ministry said 40 died.', label: 'unconfirmed', kind: 'anonymous-official', mode: 'both' },
+  {
+    s: 'A police official who asked not to be named said 12 were arrested.',
+    label: 'unconfirmed',
+    src: 'police official',
+    kind: 'anonymous-official',
+  },
+  { s: 'Fire officials in the city said three people had been rescued.', label: 'unconfirmed', kind: 'anonymous-official' },
+  { s: 'Forty people died, officials said.', label: 'unconfirmed', src: 'officials', kind: 'anonymous-official' },
+  { s: 'Officials said about 40 people had died.', label: 'estimate', kind: 'anonymous-official' },
+  { s: 'Officials confirmed that 40 people had died.', label: 'confirmed', kind: 'anonymous-official' },
   { s: 'The health ministry said 40 people had died.', label: 'confirmed', src: 'health ministry', kind: 'institution' },
+  { s: 'A ministry spokesman said 40 people had died.', label: 'confirmed', kind: 'institution' },
   // unnamed people take the kind of what the article says they are
   { s: 'Critics accused the mayor of wasting public money.', label: 'unconfirmed', src: 'critics', kind: 'party' },
-  {
-    s: 'Analysts said the merger was a sign of weakness.',
-    label: 'opinion',
-    src: 'analysts',
-    kind: 'expert',
-    known: 'unnamed analysts get the kind institution; the guide makes analysts and observers experts',
-  },
+  { s: 'Analysts said the merger was a sign of weakness.', label: 'opinion', src: 'analysts', kind: 'expert' },
+  { s: 'Observers said the vote was largely peaceful.', src: 'observers', kind: 'expert' },
+  { s: 'Political analysts expect the vote to be close.', label: 'estimate', src: 'analysts', kind: 'expert' },
+  { s: 'Critics said the law was too vague.', label: 'opinion', src: 'critics', kind: 'party' },
   { s: 'According to reports from the area, the bridge was destroyed.', label: 'unconfirmed', kind: 'outlet' },
   // words with nobody behind them, and the outlet's own voice, are the outlet's
   { s: 'The missile is believed to have been fired from the hills.', label: 'unconfirmed', src: 'outlet' },
