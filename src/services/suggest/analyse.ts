@@ -317,6 +317,8 @@ const SPECIALISTS = set('professor prof. researcher researchers academic academi
  * kind of what the article says they are; analysts and observers are `expert`), not for a body.
  */
 const WATCHERS = set('analyst analysts observer observers');
+/** Twelfth round: "the regulator dismissed the company's claim": an authority, no side (`institution`). */
+const REGULATORS = set('regulator regulators watchdog watchdogs');
 const isWitness = (w: string) => /^(?:eye)?witness(?:es)?$/.test(w);
 const SPOKES_WORDS = set('spokesman spokeswoman spokesperson spokespeople');
 const TITLE_WORDS = set(`secretary minister mayor president leader chief commander officer director
@@ -866,6 +868,7 @@ class SourceContext {
       person = true;
     } else if (
       has(INSTITUTION_WORDS) ||
+      has(REGULATORS) ||
       has(TITLE_WORDS) ||
       words.some((w, k) => INSTITUTION_NAMES.has(w) && /^\p{Lu}/u.test(t.value[from + k]!)) ||
       // Eleventh round: "WHO" in capitals, not the pronoun.

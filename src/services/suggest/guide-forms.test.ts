@@ -600,11 +600,20 @@ run('more forms: withheld names and details, inverted conditions, doubt, names a
 run('who denies, who accuses, whose count, whose words (the guide’s hard cases of December 2026)', [
   // anyone who says a claim is false denies it; a body that turns something down acts
   { s: 'Scientists rejected the theory that the comet caused the floods.', label: 'denial', kind: 'expert' },
-  { s: "The regulator dismissed the company's claim that the water was safe.", label: 'denial', src: 'regulator' },
+  {
+    s: "The regulator dismissed the company's claim that the water was safe.",
+    label: 'denial',
+    src: 'regulator',
+    kind: 'institution',
+  },
+  { s: 'The watchdog rejected the claim that the tests were rigged.', label: 'denial', src: 'watchdog', kind: 'institution' },
+  { s: 'The report also dismisses weather as a contributory factor.', label: 'denial', src: 'report' },
   { s: 'The court dismissed the lawsuit on Tuesday.', label: 'confirmed', src: 'outlet', kind: 'outlet', chain: ['outlet'] },
   { s: 'The council rejected the planning application last night.', label: 'confirmed', src: 'outlet', kind: 'outlet' },
   { s: 'The judge rejected his appeal for bail.', label: 'confirmed', src: 'outlet', kind: 'outlet' },
   { s: 'The court has rejected the appeal.', label: 'confirmed', src: 'outlet', kind: 'outlet', mode: 'both' },
+  { s: 'The tribunal dismissed his appeal.', label: 'confirmed', src: 'outlet' },
+  { s: 'The Senate rejected the bill by 52 votes to 47.', label: 'confirmed', src: 'outlet' },
   { s: 'The judge dismissed the allegations as untrue.', label: 'denial', src: 'judge' },
   // a side speaking about the other side is a party, and accuses
   {
@@ -629,6 +638,13 @@ run('who denies, who accuses, whose count, whose words (the guide’s hard cases
     kind: 'party',
   },
   { s: 'The defence ministry said rebels could attack again.', src: 'defence ministry', kind: 'party' },
+  { s: 'The Pentagon said insurgents had attacked the convoy.', label: 'unconfirmed', src: 'Pentagon', kind: 'party' },
+  {
+    s: 'Israeli army spokesman Avi Cohen said militants had fired 30 rockets.',
+    label: 'unconfirmed',
+    src: 'Avi Cohen',
+    kind: 'party',
+  },
   // an exact count from unnamed officials is not on the record
   {
     s: 'Officials at the health ministry said 40 people had died.',
@@ -646,6 +662,8 @@ run('who denies, who accuses, whose count, whose words (the guide’s hard cases
   },
   { s: 'Fire officials in the city said three people had been rescued.', label: 'unconfirmed', kind: 'anonymous-official' },
   { s: 'Forty people died, officials said.', label: 'unconfirmed', src: 'officials', kind: 'anonymous-official' },
+  { s: 'A senior official said 300 troops had been sent to the border.', label: 'unconfirmed', kind: 'anonymous-official' },
+  { s: 'Two officials said 14 people were detained overnight.', label: 'unconfirmed', kind: 'anonymous-official' },
   { s: 'Officials said about 40 people had died.', label: 'estimate', kind: 'anonymous-official' },
   { s: 'Officials confirmed that 40 people had died.', label: 'confirmed', kind: 'anonymous-official' },
   { s: 'The health ministry said 40 people had died.', label: 'confirmed', src: 'health ministry', kind: 'institution' },
@@ -654,6 +672,7 @@ run('who denies, who accuses, whose count, whose words (the guide’s hard cases
   { s: 'Critics accused the mayor of wasting public money.', label: 'unconfirmed', src: 'critics', kind: 'party' },
   { s: 'Analysts said the merger was a sign of weakness.', label: 'opinion', src: 'analysts', kind: 'expert' },
   { s: 'Observers said the vote was largely peaceful.', src: 'observers', kind: 'expert' },
+  { s: 'Some observers believe the talks will fail.', label: 'opinion', src: 'observers', kind: 'expert' },
   { s: 'Political analysts expect the vote to be close.', label: 'estimate', src: 'analysts', kind: 'expert' },
   { s: 'Critics said the law was too vague.', label: 'opinion', src: 'critics', kind: 'party' },
   { s: 'According to reports from the area, the bridge was destroyed.', label: 'unconfirmed', kind: 'outlet' },
