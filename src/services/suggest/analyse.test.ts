@@ -168,6 +168,12 @@ describe('sources', () => {
     expect(source('Health Secretary Paul Hart confirmed that the ward will close.')?.kind).toBe('named-official');
     expect(source('About 500 people were evacuated.')?.kind).toBe('outlet');
   });
+  it('"Anonymous", the hacker collective, is a party by its name, not a speaker left unnamed', () => {
+    expect(source('A member of Anonymous said the group had taken the site down.')?.kind).toBe('party');
+    expect(source('The group Anonymous claimed the attack, saying the church deserved it.')?.kind).toBe('party');
+    expect(source('Anonymous sources said the minister would resign.')?.kind).toBe('anonymous-official');
+    expect(source('An anonymous official said the talks had failed.')?.kind).toBe('anonymous-official');
+  });
 });
 
 describe('sources and attribution chains', () => {

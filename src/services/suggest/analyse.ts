@@ -284,6 +284,19 @@ const CLAUSE_SPLIT = set('while whereas but although though');
 const PRONOUN_SOURCES = set('he she it they we i');
 
 const ANONYMOUS_WORDS = set('unnamed anonymous sources source insider insiders');
+/**
+ * "Anonymous said", "a member of Anonymous": the hacker collective, a party by its name, not a
+ * speaker left unnamed; "Anonymous sources said" at a sentence's start still is one.
+ */
+const anonymousCollective = (words: readonly string[], values: readonly string[]) =>
+  words.some(
+    (w, k) =>
+      w === 'anonymous' &&
+      values[k] === 'Anonymous' &&
+      !ANONYMOUS_WORDS.has(words[k + 1] ?? '') &&
+      !UNNAMED_OFFICIALS.has(words[k + 1] ?? '') &&
+      !/^(people|person|man|woman|men|women|aide|aides)$/.test(words[k + 1] ?? ''),
+  );
 const INTELLIGENCE_WORDS = set('intelligence spy');
 const LEGISLATOR_WORDS = set(`lawmaker lawmakers legislator legislators mp mps senator senators
   congressman congresswoman congressmen representative councillor councillors councilor councilors
@@ -839,7 +852,11 @@ class SourceContext {
     // from it is still its assessment (see `intelligenceSource`).
     if (has(INTELLIGENCE_WORDS) && !has(LEGISLATOR_WORDS) && !unnamedOfficials) kind = 'intelligence-agency';
     // "people familiar with the matter": the usual words for sources the article does not name.
-    else if (has(ANONYMOUS_WORDS) || words.some((w, k) => w === 'familiar' && words[k + 1] === 'with') || unnamedOfficials) {
+    else if (
+      (has(ANONYMOUS_WORDS) && !anonymousCollective(words, t.value.slice(from, to + 1))) ||
+      words.some((w, k) => w === 'familiar' && words[k + 1] === 'with') ||
+      unnamedOfficials
+    ) {
       kind = 'anonymous-official';
     } else if (
       (has(OUTLET_WORDS) ||
