@@ -191,6 +191,27 @@ const READ = {
     'estimate',
     'a promise of what he will do is his own course given as intended, as a plan in the guide; "if any pressure" is a condition of the pledge, not "if ..., it would" reasoning (rule 5)',
   ],
+  // The twelfth batch: 11 dev articles added in session 9 (corpus/twelfth-batch.json).
+  '2009-03-17-madagascar-president-resigns-unclear-rule-in-antananarivo#p4s2': [
+    'estimate',
+    'two coordinate claims: the declared support is his own act, but "99% of the forces are behind" him is a share he judges, not a count (rule 5 before rule 7)',
+  ],
+  '2010-06-08-us-white-house-correspondent-helen-thomas-retires#p3s2': [
+    'opinion',
+    'no claim in the article says the comments reflect her belief, so nothing is rejected in words (not rule 2); her belief about peace is a judgement (rule 4)',
+  ],
+  '2013-09-25-2012-report-on-gender-equality-and-development-looks-at-womens-issues-in-india#p9s4': [
+    'confirmed',
+    'the report\'s finding as the outlet states it, like the next sentence; "about" here is "beliefs about", no approximator (rule 7)',
+  ],
+  '2017-09-09-fifteen-states-sue-president-trump-for-cancelling-program-for-undocumented-immigrant-minors#p3s4': [
+    'unconfirmed',
+    'a side in the lawsuit saying something checkable about others, with no cue and nobody saying it is known (rule 8)',
+  ],
+  '2017-09-09-fifteen-states-sue-president-trump-for-cancelling-program-for-undocumented-immigrant-minors#p5s1': [
+    'confirmed',
+    '"told the press" is a president speaking in public, not another outlet\'s report (not rule 6); his invitation is his own act on the record (rule 7)',
+  ],
 };
 
 /**
