@@ -38,7 +38,6 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           web: resolve(root, 'src/web/main.ts'),
-          'backend-worker': resolve(root, 'src/web/backend-worker.ts'),
           cli: resolve(root, 'src/cli/main.ts'),
           bench: resolve(root, 'src/bench/main.ts'),
         },

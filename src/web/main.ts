@@ -10,7 +10,7 @@ import { acquireDataLock } from '../services/store/data-lock';
 import { defaultDataDir } from '../services/config';
 import { startWebServer, type RunningWebServer } from '../services/http/web-server';
 import { PRIVATE_MKDIR } from '../services/store/private-files';
-import { startBackendThread } from './backend-thread';
+import { loadBackend } from './load-backend';
 
 const here = import.meta.dirname;
 
@@ -44,10 +44,8 @@ async function main(): Promise<void> {
   });
   console.log(`Sourcewise is running. Open this address in your browser:\n${server.url}`);
   console.log(`Data folder: ${dataDir}`);
-  // Started once the address is out: the backend loads on its own thread while the browser opens the
-  // page and this thread serves it.
-  const backend = startBackendThread(
-    join(here, 'backend-worker.js'),
+  // Loaded once the address is out, on this thread, while the browser opens the page.
+  const backend = loadBackend(
     {
       dataDir,
       packsDir: options.packsDir ?? join(here, '../../exercises'),

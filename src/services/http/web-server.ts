@@ -64,11 +64,11 @@ const STATUS_FOR: Partial<Record<ErrorCode, number>> = {
   internal: 500,
 };
 
-/** Runs one contract call somewhere else (browser mode's backend thread) and gives its envelope. */
+/** Runs one contract call on a backend that loads in its own time (browser mode's) and gives its envelope. */
 export type Caller = (method: string, input: unknown) => Promise<Envelope<unknown>>;
 
 export interface WebServerOptions {
-  /** The backend in this thread, or the function that sends each call to it in another (browser mode). */
+  /** The backend, or the function that runs each call on it once it has loaded (browser mode). */
   api: Service | Caller;
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
@@ -93,8 +93,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     typeof options.api === 'function'
       ? options.api
       : async (method, input) => {
-          // Loaded only when calls run in this thread (tests): browser mode's main thread, which sends
-          // them to the backend's thread, never loads the schemas.
+          // Loaded only when a `Backend` is given (tests): browser mode passes a `Caller`, which loads
+          // the schemas with the backend, after the address is printed.
           const { dispatch } = await import('../../shared/dispatch');
           return dispatch(options.api as Service, method, input, (error) =>
             log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
