@@ -54,6 +54,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A failure as the server's log gives it: the stack when there is one. */
+export function failureText(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 /** Formats a path of keys and indices the way pack authors read it: `items[3].claim.quote`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';

@@ -7,7 +7,7 @@
 import type { BackendConfig } from '../services/config';
 import type { Caller } from '../services/http/web-server';
 import type { Service } from '../shared/contract';
-import type { Envelope } from '../shared/errors';
+import { failureText, type Envelope } from '../shared/errors';
 
 type Dispatch = (
   service: Service,
@@ -38,8 +38,7 @@ export function loadBackend(
   log: (message: string) => void,
   load: () => Promise<BackendModules> = importBackend,
 ): Caller {
-  const onError = (method: string) => (error: unknown) =>
-    log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const onError = (method: string) => (error: unknown) => log(`${method} failed: ${failureText(error)}`);
   const ready = load().then(({ createBackend, dispatch }) => {
     const backend = createBackend(config);
     void backend.prepare();
@@ -48,7 +47,7 @@ export function loadBackend(
   const failure = ready.then(
     () => undefined,
     (error: unknown) => {
-      const message = `the backend could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+      const message = `the backend could not run: ${failureText(error)}`;
       log(message);
       return message;
     },

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Service } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
-import type { Envelope, ErrorBody, ErrorCode } from '../../shared/errors';
+import { failureText, type Envelope, type ErrorBody, type ErrorCode } from '../../shared/errors';
 import { FIRST_ANSWERS_ID, FIRST_CALLS, jsonForHtml } from '../../shared/first-answers';
 
 /**
@@ -96,9 +96,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
           // Loaded only when a `Backend` is given (tests): browser mode passes a `Caller`, which loads
           // the schemas with the backend, after the address is printed.
           const { dispatch } = await import('../../shared/dispatch');
-          return dispatch(options.api as Service, method, input, (error) =>
-            log(`${method} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-          );
+          return dispatch(options.api as Service, method, input, (error) => log(`${method} failed: ${failureText(error)}`));
         };
   let allowedHosts: Set<string> = new Set();
 

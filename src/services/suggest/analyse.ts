@@ -51,6 +51,11 @@ const UNRESOLVED: SuggestionSource = { name: '', kind: 'party' };
 // Lines that are not article prose (kept out of the analysis, offsets preserved)
 
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const MONTH_WORD = new RegExp(`^${MONTH}$`);
+/** A month's name as one word ("march", "sept."). */
+const isMonth = (w: string | undefined) => w !== undefined && MONTH_WORD.test(w);
+/** A year written as a number, 1800–2099. */
+const isYear = (w: string) => /^(?:1[89]|20)\d\d$/.test(w);
 const NOT_PROSE = [
   /^#/, // markdown heading (the headline has its own exercise)
   /^!?\[[^\]]*\]\([^)]*\)$/, // image or link alone
@@ -1123,8 +1128,7 @@ function exactCount(t: Toks, from: number, to: number, sentFrom: number, sentTo:
     if (isQuote(t.value[i]!)) quoted = !quoted;
     if (quoted || t.pos[i] !== 'NUM' || t.pos[i - 1] === 'NUM') continue;
     if (/s$/.test(t.normal[i]!) || LOOSE_BEFORE.has(t.normal[i - 1] ?? '')) continue;
-    if (/^(?:1[89]|20)\d\d$/.test(t.normal[i]!)) continue;
-    if (new RegExp(`^${MONTH}$`).test(t.normal[i - 1] ?? '') || new RegExp(`^${MONTH}$`).test(t.normal[i + 1] ?? '')) continue;
+    if (isYear(t.normal[i]!) || isMonth(t.normal[i - 1]) || isMonth(t.normal[i + 1])) continue;
     if (t.normal[i + 1] === "o'clock" || t.value[i]!.includes(':')) continue;
     return true;
   }
@@ -1603,7 +1607,7 @@ function paragraphKind(t: Toks, from: number, end: number, latestYear: number): 
   let speech = false;
   for (let i = from; i < t.value.length && t.start[i]! < end; i += 1) {
     const n = t.normal[i]!;
-    if (/^(1[89]|20)\d\d$/.test(n) && Number(n) < latestYear - 1) past = true;
+    if (isYear(n) && Number(n) < latestYear - 1) past = true;
     if (isQuote(t.value[i]!)) quote = true;
     if (t.pos[i] === 'VERB' && SPEECH_VERBS.has(n)) speech = true;
   }
@@ -1703,7 +1707,7 @@ function clauseFeatures(
     if (t.neg[i]) f.push(`neg:${n}`);
     if (t.pos[i] === 'NUM') f.push('number');
     // Background reads as history: a year, "had been", the clause's first word.
-    if (/^(1[89]|20)\d\d$/.test(n)) f.push('year');
+    if (isYear(n)) f.push('year');
     if (previous === 'had' && t.pos[i] === 'VERB') f.push('past-perfect');
     if (words === 1) f.push(`first:${n}`);
     // A word unseen in training still counts through the words used like it (its clusters).
@@ -1719,7 +1723,7 @@ function clauseFeatures(
   // A year two or more before the latest the article names: history recalled, often background.
   for (let i = clause.from; i <= clause.to; i += 1) {
     const n = t.normal[i]!;
-    if (/^(1[89]|20)\d\d$/.test(n) && Number(n) < run.latestYear - 1) {
+    if (isYear(n) && Number(n) < run.latestYear - 1) {
       f.push('year-past');
       break;
     }
