@@ -1,6 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluateSplit, figuresTable, readArticleUnits, readSplit, score, testSplitHash, type GoldUnit } from './corpus';
+import { OUTLET, type Suggestion } from './analyse';
+import {
+  evaluateSplit,
+  figuresTable,
+  readArticleUnits,
+  readSplit,
+  sameChain,
+  sameSource,
+  score,
+  testSplitHash,
+  type GoldUnit,
+} from './corpus';
 
 const DOC = new URL('../../../docs/suggestions.md', import.meta.url);
 const MARK = '<!-- corpus figures -->';
@@ -45,6 +56,36 @@ describe('scoring', () => {
     expect(s.macroF1).toBeCloseTo(1 / 5);
     expect(s.labelledBoth).toBe(2);
     expect(s.sourceAccuracy).toBe(0);
+  });
+
+  it("takes the article's own outlet, not only Wikinews, as the outlet's voice", () => {
+    const afps = 'American Forces Press Service';
+    const own = (source: string): GoldUnit => ({ ...gold('confirmed', source), sourceKind: 'outlet', chain: [source] });
+    const suggestion: Suggestion = {
+      start: 0,
+      end: 1,
+      text: 'x',
+      label: 'confirmed',
+      cues: [],
+      source: OUTLET,
+      chain: [OUTLET.name],
+      confidence: 1,
+    };
+    // The analyser's `the outlet` is the article's outlet by name, and the chain ends with it.
+    expect(sameSource(own(afps), suggestion, afps)).toBe(true);
+    expect(sameChain(own(afps), suggestion, afps)).toBe(true);
+    // Wikinews is the outlet's voice in a Wikinews article only; the default keeps every earlier article's figures.
+    expect(sameSource(own('Wikinews'), suggestion)).toBe(true);
+    expect(sameSource(own('Wikinews'), suggestion, afps)).toBe(false);
+    expect(sameSource(own(afps), suggestion)).toBe(false);
+    const pair = { gold: own(afps), predicted: { label: 'confirmed' as const, suggestion } };
+    expect(score([{ ...pair, outlet: afps }]).sourceAccuracy).toBe(1);
+    expect(score([{ ...pair, outlet: afps }]).chainAccuracy).toBe(1);
+    expect(score([pair]).sourceAccuracy).toBe(0);
+  });
+
+  it("reads each article's outlet from its .json", () => {
+    expect(readArticleUnits(split.test[0]!).outlet).toBe('Wikinews');
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * The real-news corpus (corpus/: Wikinews articles, their sentence units and gold labels) and the
+ * The real-news corpus (corpus/: news articles, Wikinews and a few public-domain U.S. government ones,
+ * their sentence units and gold labels) and the
  * measure of the analyser on it: each unit gets the label of the suggestion that overlaps it (by the
  * guide's order when several do, or `none` when none does), and the figures are per label, over the
  * test and the development split separately.
@@ -34,6 +35,8 @@ export interface CorpusUnit {
 
 export interface CorpusArticle {
   name: string;
+  /** The article's outlet (its .json `outlet`): a gold source or chain link of this name is its own voice. */
+  outlet: string;
   /** The .txt file: headline, blank line, paragraphs separated by blank lines. */
   text: string;
   units: CorpusUnit[];
@@ -62,9 +65,13 @@ export function readBatch(file: string): string[] {
   return readJson<string[]>(file);
 }
 
+/** The outlet of every article written before the corpus took a second one. */
+export const DEFAULT_OUTLET = 'Wikinews';
+
 /** One article with its units placed in its text and their gold labels. */
 export function readArticleUnits(name: string, dir = CORPUS_DIR): CorpusArticle {
   const text = readFileSync(join(dir, 'articles', `${name}.txt`), 'utf8');
+  const outlet = readJson<{ outlet?: string }>(join(dir, 'articles', `${name}.json`)).outlet ?? DEFAULT_OUTLET;
   const sentences = readJson<{ units: { id: string; text: string }[] }>(join(dir, 'sentences', `${name}.json`)).units;
   const gold = new Map(readJson<{ units: GoldUnit[] }>(join(dir, 'labels', 'gold', `${name}.json`)).units.map((u) => [u.id, u]));
   let cursor = 0;
@@ -76,7 +83,7 @@ export function readArticleUnits(name: string, dir = CORPUS_DIR): CorpusArticle 
     if (!label) throw new Error(`${unit.id}: no gold label`);
     return { id: unit.id, start, end: cursor, text: unit.text, gold: label };
   });
-  return { name, text, units };
+  return { name, outlet, text, units };
 }
 
 /**
@@ -121,26 +128,36 @@ const normalName = (name: string) =>
     .replace(/['’]s$/, '')
     .trim();
 
-const ownVoice = (name: string) => name === 'Wikinews' || name === OUTLET.name;
+/** The article's own voice: its outlet by name (gold) or the analyser's `the outlet`. */
+const ownVoice = (name: string, outlet: string) => name === outlet || name === OUTLET.name;
 
-/** Two names of one source: both the outlet's own voice, or one name containing the other. */
-function sameName(gold: string, suggested: string): boolean {
-  if (ownVoice(gold) || ownVoice(suggested)) return ownVoice(gold) && ownVoice(suggested);
+/** Two names of one source: both the article's outlet's own voice, or one name containing the other. */
+function sameName(gold: string, suggested: string, outlet: string): boolean {
+  if (ownVoice(gold, outlet) || ownVoice(suggested, outlet)) return ownVoice(gold, outlet) && ownVoice(suggested, outlet);
   const a = normalName(gold);
   const b = normalName(suggested);
   return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
 }
 
-/** The suggested chain is the gold one: as many links, each the same source, the outlet last. */
-export function sameChain(gold: GoldUnit, suggestion: Suggestion | undefined): boolean {
+/** The suggested chain is the gold one: as many links, each the same source, the article's outlet last. */
+export function sameChain(gold: GoldUnit, suggestion: Suggestion | undefined, outlet = DEFAULT_OUTLET): boolean {
   const chain = suggestion?.chain;
-  return chain !== undefined && chain.length === gold.chain.length && chain.every((name, k) => sameName(gold.chain[k]!, name));
+  return (
+    chain !== undefined && chain.length === gold.chain.length && chain.every((name, k) => sameName(gold.chain[k]!, name, outlet))
+  );
 }
 
-/** The suggested source is the gold one: both the outlet's own voice, or one name contains the other. */
-export function sameSource(gold: GoldUnit, suggestion: Suggestion | undefined): boolean {
+/** The suggested source is the gold one: both the article's outlet's own voice, or one name contains the other. */
+export function sameSource(gold: GoldUnit, suggestion: Suggestion | undefined, outlet = DEFAULT_OUTLET): boolean {
   const source = suggestion?.source;
-  return source !== undefined && sameName(gold.source, source.name);
+  return source !== undefined && sameName(gold.source, source.name, outlet);
+}
+
+/** One unit's gold label and the analyser's, with the outlet of its article (Wikinews when not given). */
+export interface ScoredPair {
+  gold: GoldUnit;
+  predicted: UnitPrediction;
+  outlet?: string;
 }
 
 export interface LabelScore {
@@ -167,7 +184,7 @@ export interface Scores {
   labelledBoth: number;
 }
 
-export function score(pairs: { gold: GoldUnit; predicted: UnitPrediction }[]): Scores {
+export function score(pairs: ScoredPair[]): Scores {
   const perLabel = Object.fromEntries(
     UNIT_LABELS.map((l) => [l, { gold: 0, predicted: 0, right: 0, precision: 0, recall: 0, f1: 0 }]),
   ) as Record<UnitLabel, LabelScore>;
@@ -176,7 +193,7 @@ export function score(pairs: { gold: GoldUnit; predicted: UnitPrediction }[]): S
   let sourceRight = 0;
   let kindRight = 0;
   let chainRight = 0;
-  for (const { gold, predicted } of pairs) {
+  for (const { gold, predicted, outlet = DEFAULT_OUTLET } of pairs) {
     perLabel[gold.label].gold += 1;
     perLabel[predicted.label].predicted += 1;
     if (gold.label === predicted.label) {
@@ -185,9 +202,9 @@ export function score(pairs: { gold: GoldUnit; predicted: UnitPrediction }[]): S
     }
     if (gold.label !== 'none' && predicted.label !== 'none') {
       labelledBoth += 1;
-      if (sameSource(gold, predicted.suggestion)) sourceRight += 1;
+      if (sameSource(gold, predicted.suggestion, outlet)) sourceRight += 1;
       if (predicted.suggestion?.source?.kind === gold.sourceKind) kindRight += 1;
-      if (sameChain(gold, predicted.suggestion)) chainRight += 1;
+      if (sameChain(gold, predicted.suggestion, outlet)) chainRight += 1;
     }
   }
   for (const s of Object.values(perLabel)) {
@@ -213,11 +230,11 @@ export function evaluateSplit(
   predict: (article: CorpusArticle) => UnitPrediction[] = (a) => predictUnits(a),
   dir = CORPUS_DIR,
 ): Scores {
-  const pairs: { gold: GoldUnit; predicted: UnitPrediction }[] = [];
+  const pairs: ScoredPair[] = [];
   for (const name of names) {
     const article = readArticleUnits(name, dir);
     const predictions = predict(article);
-    article.units.forEach((unit, k) => pairs.push({ gold: unit.gold, predicted: predictions[k]! }));
+    article.units.forEach((unit, k) => pairs.push({ gold: unit.gold, predicted: predictions[k]!, outlet: article.outlet }));
   }
   return score(pairs);
 }
