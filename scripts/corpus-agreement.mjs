@@ -4,7 +4,7 @@
  * Cohen's κ over the six classes, and κ per label (that label against the rest), as printed in
  * corpus/AGREEMENT.md.
  *
- *   node scripts/corpus-agreement.mjs                   the test split, then the dev split
+ *   node scripts/corpus-agreement.mjs                   the test split, the dev split, the other outlets
  *   node scripts/corpus-agreement.mjs --since FILE      only the articles not listed in FILE
  *                                                      (a JSON array of names: an earlier batch)
  *   node scripts/corpus-agreement.mjs --batch FILE      only the articles listed in FILE (a later batch)
@@ -97,6 +97,10 @@ if (batch > 0) {
   );
   report(
     'The dev split',
-    articles.filter((name) => !split.test.includes(name)),
+    articles.filter((name) => split.dev.includes(name)),
+  );
+  report(
+    'The other outlets, held out',
+    articles.filter((name) => split.otherOutlets.includes(name)),
   );
 }

@@ -267,7 +267,8 @@ function resolve(text, a, b) {
 
 const write = process.argv.includes('--write');
 const split = JSON.parse(readFileSync(join(ROOT, 'corpus/split.json'), 'utf8'));
-const splitOf = (article) => (split.test.includes(article) ? 'test' : 'dev');
+const splitOf = (article) =>
+  split.test.includes(article) ? 'test' : split.otherOutlets.includes(article) ? 'other outlets' : 'dev';
 const counts = {};
 const articles = readdirSync(SENTENCES)
   .filter((f) => f.endsWith('.json'))

@@ -4,6 +4,7 @@ import { OUTLET, type Suggestion } from './analyse';
 import {
   evaluateSplit,
   figuresTable,
+  otherOutletsTable,
   readArticleUnits,
   readSplit,
   sameChain,
@@ -15,9 +16,16 @@ import {
 
 const DOC = new URL('../../../docs/suggestions.md', import.meta.url);
 const MARK = '<!-- corpus figures -->';
+const OTHER_OUTLETS_MARK = '<!-- other outlets figures -->';
 const split = readSplit();
 
 describe('the corpus', () => {
+  it('holds the other outlets apart from both splits, and none of them is Wikinews', () => {
+    expect(split.otherOutlets.length).toBeGreaterThan(0);
+    expect(split.otherOutlets.filter((name) => split.test.includes(name) || split.dev.includes(name))).toEqual([]);
+    for (const name of split.otherOutlets) expect(readArticleUnits(name).outlet, name).not.toBe('Wikinews');
+  });
+
   it('has a test split of at least 20 articles and 500 units, apart from the dev split', () => {
     expect(split.test.length).toBeGreaterThanOrEqual(20);
     expect(split.test.filter((name) => split.dev.includes(name))).toEqual([]);
@@ -90,11 +98,19 @@ describe('scoring', () => {
 });
 
 describe('the analyser on the corpus', () => {
+  /** The doc's text between two `mark`s is `table` (UPDATE_SUGGESTIONS=1 writes it there instead). */
+  function expectInDoc(mark: string, table: string) {
+    const parts = readFileSync(DOC, 'utf8').split(mark);
+    expect(parts.length, `docs/suggestions.md needs two ${mark} markers`).toBe(3);
+    if (process.env.UPDATE_SUGGESTIONS === '1') writeFileSync(DOC, [parts[0], `\n${table}\n`, parts[2]].join(mark));
+    else expect(parts[1]).toBe(`\n${table}\n`);
+  }
+
   it("matches docs/suggestions.md's figures (UPDATE_SUGGESTIONS=1 rewrites them)", () => {
-    const table = `\n${figuresTable(evaluateSplit(split.test), evaluateSplit(split.dev))}\n`;
-    const parts = readFileSync(DOC, 'utf8').split(MARK);
-    expect(parts.length, `docs/suggestions.md needs two ${MARK} markers`).toBe(3);
-    if (process.env.UPDATE_SUGGESTIONS === '1') writeFileSync(DOC, [parts[0], table, parts[2]].join(MARK));
-    else expect(parts[1]).toBe(table);
+    expectInDoc(MARK, figuresTable(evaluateSplit(split.test), evaluateSplit(split.dev)));
+  });
+
+  it("matches docs/suggestions.md's figures on the other outlets, held out (UPDATE_SUGGESTIONS=1 rewrites them)", () => {
+    expectInDoc(OTHER_OUTLETS_MARK, otherOutletsTable());
   });
 });

@@ -45,6 +45,8 @@ export interface CorpusArticle {
 export interface CorpusSplit {
   test: string[];
   dev: string[];
+  /** Held out like the test split: news from outlets other than Wikinews, never tuned or trained on. */
+  otherOutlets: string[];
 }
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', '..', '..', 'corpus');
@@ -239,12 +241,18 @@ export function evaluateSplit(
   return score(pairs);
 }
 
+/** The cue rules alone, without the learned classifier: the other half of most comparisons. */
+export const rulesAlone = (article: CorpusArticle) => predictUnits(article, suggestClaims(article.text, { classifier: null }));
+
 const f = (x: number) => x.toFixed(3);
 
-/** A markdown table: per label P/R/F1 for the test split, then the dev split beside it. */
-export function figuresTable(test: Scores, dev: Scores): string {
+/**
+ * A markdown table: per label P/R/F1 of two sets of figures side by side, headed by their names
+ * (the test split, then the dev split beside it, unless named otherwise).
+ */
+export function figuresTable(test: Scores, dev: Scores, [left, right]: [string, string] = ['test', 'dev']): string {
   const rows = [
-    '| label | test gold | test P | test R | test F1 | dev gold | dev P | dev R | dev F1 |',
+    `| label | ${left} gold | ${left} P | ${left} R | ${left} F1 | ${right} gold | ${right} P | ${right} R | ${right} F1 |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const l of UNIT_LABELS) {
@@ -264,4 +272,10 @@ export function figuresTable(test: Scores, dev: Scores): string {
   rows.push(`| source kind right | | | | ${f(test.sourceKindAccuracy)} | | | | ${f(dev.sourceKindAccuracy)} |`);
   rows.push(`| chain right | | | | ${f(test.chainAccuracy)} | | | | ${f(dev.chainAccuracy)} |`);
   return rows.join('\n');
+}
+
+/** The held-out articles of other outlets: the blend, and the rules alone beside it. */
+export function otherOutletsTable(dir = CORPUS_DIR): string {
+  const names = readSplit(dir).otherOutlets;
+  return figuresTable(evaluateSplit(names, undefined, dir), evaluateSplit(names, rulesAlone, dir), ['blend', 'rules']);
 }

@@ -25,6 +25,7 @@ import {
   readArticleUnits,
   readBatch,
   readSplit,
+  rulesAlone,
   UNIT_LABELS,
   type Scores,
 } from './corpus';
@@ -89,12 +90,11 @@ function modelJson(model: ClassifierModel): string {
 }
 
 /** The table's two halves are the blend and the rules alone here, both on held-out dev articles. */
-const columns = (table: string) => table.replace(/\| test /g, '| blend ').replace(/\| dev /g, '| rules ');
+const BLEND_RULES: [string, string] = ['blend', 'rules'];
 
 const f3 = (x: number) => x.toFixed(3);
 const blendOf = (classifier: ReturnType<typeof loadClassifier>) => (a: Parameters<typeof predictUnits>[0]) =>
   predictUnits(a, suggestClaims(a.text, { classifier }));
-const rulesAlone = (a: Parameters<typeof predictUnits>[0]) => predictUnits(a, suggestClaims(a.text, { classifier: null }));
 /** One line of figures: macro-F1, accuracy, and F1 per label. */
 const line = (s: Scores) =>
   `macro-F1 ${f3(s.macroF1)}  accuracy ${f3(s.accuracy)}  ` + UNIT_LABELS.map((l) => `${l} ${f3(s.perLabel[l].f1)}`).join('  ');
@@ -163,7 +163,7 @@ if (process.argv.includes('--cv')) {
     const blend = evaluateSplit(held, (a) => predictUnits(a, suggestClaims(a.text, { classifier })));
     const rules = evaluateSplit(held, (a) => predictUnits(a, suggestClaims(a.text, { classifier: null })));
     console.log(`fold ${k + 1}: blend (left) and rules alone (right), on ${held.length} held-out dev articles`);
-    console.log(`${columns(figuresTable(blend, rules))}\n`);
+    console.log(`${figuresTable(blend, rules, BLEND_RULES)}\n`);
   }
   // Both folds' held-out predictions together: the one figure to compare settings by.
   const pooled = evaluateSplit(dev, (a) => predictUnits(a, suggestClaims(a.text, { classifier: heldOutBy.get(a.name)! })));
@@ -171,7 +171,7 @@ if (process.argv.includes('--cv')) {
   console.log(
     `pooled: blend (left) and rules alone (right), on all ${dev.length} dev articles, each scored by the fold that held it out`,
   );
-  console.log(columns(figuresTable(pooled, pooledRules)));
+  console.log(figuresTable(pooled, pooledRules, BLEND_RULES));
 } else {
   const model = trainOn(dev, OPTIONS);
   const file = join(import.meta.dirname, 'model.json');
